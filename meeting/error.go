@@ -1,0 +1,56 @@
+package meeting
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. They say what kind of failure happened so callers can react
+// without reading messages.
+const (
+	ECONFLICT = "conflict" // the action clashes with the current state
+	EINTERNAL = "internal" // a bug or an unexpected failure
+	EINVALID  = "invalid"  // bad input from the user or a file
+	ENOTFOUND = "not_found"
+	ELOCKED   = "locked" // another process holds the meeting
+)
+
+// Error is a failure with a code and a message a coordinator can act on.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string {
+	return fmt.Sprintf("klynge error: code=%s message=%s", e.Code, e.Message)
+}
+
+// Errorf makes an *Error with a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the *Error in err's chain, EINTERNAL for any
+// other error, and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the message of the *Error in err's chain. Any other
+// error is shown as-is so the user still sees the cause.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}

@@ -1,0 +1,81 @@
+package meeting
+
+import (
+	"strings"
+	"time"
+)
+
+// Meeting is one klyngemøde. It holds a snapshot of its pack, so editing
+// the pack folder later never changes a meeting that was already created.
+type Meeting struct {
+	ID        int64
+	ClusterID int64
+	Title     string
+	// PlannedStart and PlannedEnd are wall-clock times in the meeting's
+	// location; the date is PlannedStart's date.
+	PlannedStart time.Time
+	PlannedEnd   time.Time
+	Pack         Pack
+	// Started is when the coordinator started the meeting; nil before.
+	Started *time.Time
+	Created time.Time
+}
+
+// DefaultStart is the time of day an after-hours meeting usually starts,
+// used when only a date is given.
+const DefaultStart = 17*time.Hour + 30*time.Minute
+
+// New makes a meeting for pack on the given start time. The title defaults
+// to the pack's title and the planned end to start plus the agenda's
+// minutes.
+func New(pack Pack, title string, start time.Time, created time.Time) (Meeting, error) {
+	m := Meeting{
+		Title:        strings.TrimSpace(title),
+		PlannedStart: start,
+		PlannedEnd:   start.Add(time.Duration(pack.PlannedMinutes()) * time.Minute),
+		Pack:         pack,
+		Created:      created,
+	}
+	if m.Title == "" {
+		m.Title = pack.Title
+	}
+	return m, m.Validate()
+}
+
+// Validate checks what every stored meeting must satisfy.
+func (m Meeting) Validate() error {
+	switch {
+	case strings.TrimSpace(m.Title) == "":
+		return Errorf(EINVALID, "the meeting needs a title")
+	case m.PlannedStart.IsZero():
+		return Errorf(EINVALID, "the meeting needs a date")
+	case m.PlannedEnd.Before(m.PlannedStart):
+		return Errorf(EINVALID, "the meeting ends before it starts")
+	case len(m.Pack.Agenda) == 0:
+		return Errorf(EINVALID, "the meeting's pack has no agenda")
+	}
+	return nil
+}
+
+// UnderWay reports whether the coordinator has started the meeting.
+func (m Meeting) UnderWay() bool { return m.Started != nil }
+
+// ItemSchedule is an agenda item with its planned start and end.
+type ItemSchedule struct {
+	Index int
+	Item  AgendaItem
+	Start time.Time
+	End   time.Time
+}
+
+// Schedule lays the agenda out from the planned start, item after item.
+func (m Meeting) Schedule() []ItemSchedule {
+	out := make([]ItemSchedule, len(m.Pack.Agenda))
+	at := m.PlannedStart
+	for i, item := range m.Pack.Agenda {
+		end := at.Add(time.Duration(item.Minutes) * time.Minute)
+		out[i] = ItemSchedule{Index: i, Item: item, Start: at, End: end}
+		at = end
+	}
+	return out
+}

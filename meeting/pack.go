@@ -1,0 +1,174 @@
+package meeting
+
+// ItemKind says what happens during an agenda item.
+type ItemKind string
+
+// The agenda item kinds a pack may use.
+const (
+	KindWelcome    ItemKind = "welcome"
+	KindTalk       ItemKind = "talk"
+	KindData       ItemKind = "data"
+	KindGroupwork  ItemKind = "groupwork"
+	KindPlenum     ItemKind = "plenum"
+	KindBreak      ItemKind = "break"
+	KindEvaluation ItemKind = "evaluation"
+)
+
+// ItemKinds lists every valid kind in the order a meeting usually runs them.
+func ItemKinds() []ItemKind {
+	return []ItemKind{KindWelcome, KindTalk, KindData, KindGroupwork, KindPlenum, KindBreak, KindEvaluation}
+}
+
+// Valid reports whether k is one of ItemKinds.
+func (k ItemKind) Valid() bool {
+	for _, known := range ItemKinds() {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Unit is how an indicator's value is expressed.
+type Unit string
+
+// The units an indicator may use.
+const (
+	UnitPercent Unit = "%"
+	UnitPer1000 Unit = "per1000"
+	UnitCount   Unit = "count"
+	UnitDays    Unit = "days"
+)
+
+// Units lists every valid unit.
+func Units() []Unit { return []Unit{UnitPercent, UnitPer1000, UnitCount, UnitDays} }
+
+// Valid reports whether u is one of Units.
+func (u Unit) Valid() bool {
+	for _, known := range Units() {
+		if u == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Scale is the factor that turns numerator/denominator into a value in this
+// unit: 100 for a share in percent, 1000 for a rate per 1000.
+func (u Unit) Scale() float64 {
+	switch u {
+	case UnitPercent:
+		return 100
+	case UnitPer1000:
+		return 1000
+	default:
+		return 1
+	}
+}
+
+// Direction says which way an indicator improves.
+type Direction string
+
+// The directions an indicator may have.
+const (
+	HigherIsBetter Direction = "higher"
+	LowerIsBetter  Direction = "lower"
+	NoDirection    Direction = "none"
+)
+
+// Directions lists every valid direction.
+func Directions() []Direction { return []Direction{HigherIsBetter, LowerIsBetter, NoDirection} }
+
+// Valid reports whether d is one of Directions.
+func (d Direction) Valid() bool {
+	for _, known := range Directions() {
+		if d == known {
+			return true
+		}
+	}
+	return false
+}
+
+// Indicator is one measure the practices are compared on.
+type Indicator struct {
+	ID    string
+	Title string
+	Unit  Unit
+	// Better is the direction of improvement; NoDirection for context
+	// indicators such as list size.
+	Better Direction
+	// Target, Region and National are reference marks; nil when the pack
+	// gives none.
+	Target   *float64
+	Region   *float64
+	National *float64
+	// MinDenominator is the smallest denominator whose value is shown as a
+	// normal bar; smaller ones are greyed and left out of the mean.
+	MinDenominator int
+	// Context marks an indicator that describes a practice (age mix, list
+	// size) rather than its quality.
+	Context bool
+}
+
+// AgendaItem is one planned point of a meeting.
+type AgendaItem struct {
+	Kind    ItemKind
+	Title   string
+	Minutes int
+	// Indicators are the ids shown during a data item.
+	Indicators []string
+	// Questions are the prompts for group work, plenum or evaluation.
+	Questions []string
+	// Speaker is the person giving a talk, often a guest.
+	Speaker string
+}
+
+// Slide is one page of a talk.
+type Slide struct {
+	// Body is the Markdown shown to the room.
+	Body string
+	// Notes are the speaker's notes, never projected by default.
+	Notes string
+}
+
+// DataRow is one practice's figure for one indicator as a pack or an import
+// file gives it: either a numerator and denominator, or a ready value.
+type DataRow struct {
+	Ydernummer  string
+	Indicator   string
+	Numerator   *float64
+	Denominator *float64
+	Value       *float64
+	Period      string
+}
+
+// Pack is a klyngepakke: the material for one meeting topic.
+type Pack struct {
+	Title      string
+	Theme      string
+	Lang       string
+	Version    string
+	Agenda     []AgendaItem
+	Indicators []Indicator
+	Slides     []Slide
+	Data       []DataRow
+}
+
+// PlannedMinutes is the sum of the agenda's planned minutes.
+func (p Pack) PlannedMinutes() int {
+	total := 0
+	for _, item := range p.Agenda {
+		total += item.Minutes
+	}
+	return total
+}
+
+// Indicator returns the indicator with the given id.
+func (p Pack) Indicator(id string) (Indicator, bool) {
+	for _, ind := range p.Indicators {
+		if ind.ID == id {
+			return ind, true
+		}
+	}
+	return Indicator{}, false
+}
