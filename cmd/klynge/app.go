@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/pack"
+	"github.com/klynge/klynge/store"
+)
+
+// environment is everything the commands take from the process, injected
+// so end-to-end tests can run them in-process.
+type environment struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	clock  meeting.Clock
+}
+
+// app holds the global flags and the environment for the subcommands.
+type app struct {
+	env   environment
+	db    string
+	lang  string
+	theme string
+}
+
+// run executes one command line and returns the process exit code. Every
+// failure becomes one line on stderr (or one per problem for a pack), never
+// a stack trace.
+func run(ctx context.Context, args []string, env environment) int {
+	a := &app{env: env}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(env.stdin)
+	root.SetOut(env.stdout)
+	root.SetErr(env.stderr)
+	if err := root.ExecuteContext(ctx); err != nil {
+		a.printError(err)
+		return 1
+	}
+	return 0
+}
+
+func (a *app) printError(err error) {
+	var problems pack.Problems
+	if errors.As(err, &problems) && len(problems) > 1 {
+		for _, p := range problems {
+			fmt.Fprintln(a.env.stderr, p.String())
+		}
+		fmt.Fprintf(a.env.stderr, "klynge: %d problems found; fix them and run the command again\n", len(problems))
+		return
+	}
+	if errors.As(err, &problems) && len(problems) == 1 {
+		fmt.Fprintln(a.env.stderr, problems[0].String())
+		return
+	}
+	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessage(err)))
+}
+
+// oneLine keeps an error message to a single line, whatever a library put
+// in it.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// dbPath resolves the database file: --db, then KLYNGE_DB, then the user's
+// data directory.
+func (a *app) dbPath() (string, error) {
+	if a.db != "" {
+		return a.db, nil
+	}
+	if p := a.env.getenv("KLYNGE_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := userDataDir(a.env.getenv)
+	if err != nil {
+		return "", meeting.Errorf(meeting.EINVALID, "cannot find a data folder for the database (%v): pass --db FILE or set KLYNGE_DB", err)
+	}
+	return filepath.Join(dir, "klynge", "klynge.db"), nil
+}
+
+// userDataDir follows each platform's convention for application data.
+func userDataDir(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return d, nil
+	}
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LocalAppData"); d != "" {
+			return d, nil
+		}
+		return "", errors.New("LocalAppData is not set")
+	case "darwin":
+		home := getenv("HOME")
+		if home == "" {
+			return "", errors.New("HOME is not set")
+		}
+		return filepath.Join(home, "Library", "Application Support"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		return "", errors.New("HOME is not set")
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// openStore opens the database. The default location's folder is created on
+// first use; a folder the user named with --db or KLYNGE_DB is not, so a
+// typo gives an error instead of a database in an unexpected place.
+func (a *app) openStore() (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if a.db == "" && a.env.getenv("KLYNGE_DB") == "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, meeting.Errorf(meeting.EINVALID, "cannot create the data folder %s: %v; pass --db FILE to put the database elsewhere", filepath.Dir(path), err)
+		}
+	}
+	return store.Open(path)
+}
+
+// language picks the UI language: --lang, then KLYNGE_LANG, then LANG and
+// friends; Danish unless one of them asks for English.
+func (a *app) language() string {
+	for _, v := range []string{a.lang, a.env.getenv("KLYNGE_LANG"), a.env.getenv("LC_ALL"), a.env.getenv("LC_MESSAGES"), a.env.getenv("LANG")} {
+		if v == "" {
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(v), "en") {
+			return "en"
+		}
+		return "da"
+	}
+	return "da"
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "klynge",
+		Short: "Run a quality-cluster meeting of general practitioners from the terminal",
+		Long: "klynge walks a kvalitetsklynge through a pack's agenda on the projector, shows the practices'\n" +
+			"figures anonymised, and keeps attendance and pledges in one local SQLite file.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// Global flags are checked before any command touches the disk.
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			_, err := a.themeName()
+			return err
+		},
+	}
+	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KLYNGE_DB or the user's data folder)")
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "UI language: da or en (default: Danish unless LANG is English)")
+	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", "colour theme: dark or light")
+	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.runCommand(), a.versionCommand())
+	return root
+}
+
+// clusterFor picks the cluster a new meeting belongs to: the one given, or
+// the only one in the database.
+func clusterFor(ctx context.Context, s *store.Store, id int64) (meeting.Cluster, error) {
+	if id != 0 {
+		return s.Cluster(ctx, id)
+	}
+	clusters, err := s.Clusters(ctx)
+	if err != nil {
+		return meeting.Cluster{}, err
+	}
+	switch len(clusters) {
+	case 0:
+		return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has no cluster yet: run `klynge init` first", s.Path())
+	case 1:
+		return clusters[0], nil
+	}
+	return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has %d clusters: choose one with --cluster ID", s.Path(), len(clusters))
+}

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/pack"
+	"github.com/klynge/klynge/store"
+)
+
+// version is the release; build info adds the commit when there is one.
+const version = "0.1.0-dev"
+
+func (a *app) versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of klynge and of its database schema",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v := version
+			if info, ok := debug.ReadBuildInfo(); ok {
+				for _, s := range info.Settings {
+					if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+						v += " (" + s.Value[:7] + ")"
+					}
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "klynge %s, database schema %d\n", v, store.LatestSchema())
+			return nil
+		},
+	}
+}
+
+func (a *app) initCommand() *cobra.Command {
+	var name, roster string
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Create the database and the cluster, optionally with its roster",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			var practices []meeting.Practice
+			if roster != "" {
+				var err error
+				if practices, err = readRosterFile(roster); err != nil {
+					return err
+				}
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			clusters, err := s.Clusters(ctx)
+			if err != nil {
+				return err
+			}
+			if len(clusters) > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s is already set up for cluster %q; nothing changed\n", s.Path(), clusters[0].Name)
+				return nil
+			}
+			c, err := s.CreateCluster(ctx, meeting.Cluster{Name: name, Practices: practices})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created %s: cluster %q with %d practices and %d doctors\n",
+				s.Path(), c.Name, len(c.Practices), c.DoctorCount())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&name, "cluster", "Klyngen", "the cluster's name")
+	cmd.Flags().StringVar(&roster, "roster", "", "roster CSV to load (ydernummer;praksis;læge;email;rolle)")
+	return cmd
+}
+
+// readRosterFile reads a roster from disk with the file named in every
+// problem.
+func readRosterFile(path string) ([]meeting.Practice, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	defer f.Close()
+	return pack.ReadRoster(f, path)
+}
+
+// fileError turns an open failure into a one-line message that says what to
+// do.
+func fileError(path string, err error) error {
+	switch {
+	case os.IsNotExist(err):
+		return meeting.Errorf(meeting.EINVALID, "%s: file not found; check the path", path)
+	case os.IsPermission(err):
+		return meeting.Errorf(meeting.EINVALID, "%s: permission denied; make the file readable", path)
+	}
+	return meeting.Errorf(meeting.EINVALID, "%s: %v", path, err)
+}
+
+func (a *app) packCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "pack", Short: "Work with pack folders (klyngepakker)"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check DIR",
+		Short: "Check a pack folder and list every problem as file:line:col: message",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := pack.ReadDir(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok — %s\n", args[0], pack.Summary(p))
+			return nil
+		},
+	})
+	return cmd
+}
+
+func (a *app) meetingCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "meeting", Short: "Create and list meetings"}
+	var packDir, date, start, title string
+	var clusterID int64
+	newCmd := &cobra.Command{
+		Use:   "new --pack DIR [--date YYYY-MM-DD] [--start HH:MM] [--title TEXT]",
+		Short: "Create a meeting from a pack; the meeting keeps a snapshot of the pack",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			at, err := parseStart(date, start, a.env.clock.Now())
+			if err != nil {
+				return err
+			}
+			p, err := pack.ReadDir(packDir)
+			if err != nil {
+				return err
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			c, err := clusterFor(ctx, s, clusterID)
+			if err != nil {
+				return err
+			}
+			m, err := meeting.New(p, title, at, a.env.clock.Now())
+			if err != nil {
+				return err
+			}
+			m.ClusterID = c.ID
+			if m, err = s.CreateMeeting(ctx, m); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created meeting %d: %s, %s %s–%s; open it with `klynge run %d`\n",
+				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), m.ID)
+			return nil
+		},
+	}
+	newCmd.Flags().StringVar(&packDir, "pack", "", "pack folder (required)")
+	newCmd.Flags().StringVar(&date, "date", "", "meeting date, YYYY-MM-DD or DD-MM-YYYY (default: today)")
+	newCmd.Flags().StringVar(&start, "start", "17:30", "planned start, HH:MM")
+	newCmd.Flags().StringVar(&title, "title", "", "meeting title (default: the pack's title)")
+	newCmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
+	_ = newCmd.MarkFlagRequired("pack")
+
+	listCmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the meetings in the database, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			meetings, err := s.Meetings(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if len(meetings) == 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "no meetings in %s yet: create one with `klynge meeting new --pack DIR`\n", s.Path())
+				return nil
+			}
+			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(w, "ID\tDATE\tTIME\tSTATUS\tTITLE")
+			for _, m := range meetings {
+				status := "planned"
+				if m.UnderWay() {
+					status = "started " + m.Started.Local().Format("15:04")
+				}
+				fmt.Fprintf(w, "%d\t%s\t%s–%s\t%s\t%s\n", m.ID, m.PlannedStart.Format("2006-01-02"),
+					m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), status, m.Title)
+			}
+			return w.Flush()
+		},
+	}
+	cmd.AddCommand(newCmd, listCmd)
+	return cmd
+}
+
+func (a *app) runCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "run [MEETING-ID]",
+		Short: "Open a meeting on screen (the most recently created one without an id)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			var m meeting.Meeting
+			if len(args) == 1 {
+				id, perr := strconv.ParseInt(args[0], 10, 64)
+				if perr != nil || id <= 0 {
+					return meeting.Errorf(meeting.EINVALID, "%q is not a meeting id: see `klynge meeting list`", args[0])
+				}
+				m, err = s.Meeting(ctx, id)
+			} else {
+				m, err = s.LatestMeeting(ctx)
+			}
+			if err != nil {
+				return err
+			}
+			return a.runTUI(ctx, s, m.ID)
+		},
+	}
+}

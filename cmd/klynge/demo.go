@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/klynge/klynge"
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/pack"
+	"github.com/klynge/klynge/store"
+)
+
+// demoClusterName names the embedded demo cluster.
+const demoClusterName = "Demoklyngen Nordby"
+
+func (a *app) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Run the embedded demo meeting (a COPD pack and a 14-practice cluster) in a throwaway database",
+		Long: "demo loads the embedded demo cluster and COPD pack into a fresh database in a temporary folder,\n" +
+			"creates a meeting and opens it. With --db FILE the database is kept, and a second run reopens it.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if a.db == "" {
+				dir, err := os.MkdirTemp("", "klynge-demo-")
+				if err != nil {
+					return meeting.Errorf(meeting.EINVALID, "cannot create a temporary folder for the demo: %v; pass --db FILE", err)
+				}
+				defer os.RemoveAll(dir)
+				a.db = filepath.Join(dir, "demo.db")
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m, err := s.LatestMeeting(ctx)
+			if meeting.ErrorCode(err) == meeting.ENOTFOUND {
+				m, err = createDemoMeeting(cmd, s, a.env.clock.Now())
+			}
+			if err != nil {
+				return err
+			}
+			return a.runTUI(ctx, s, m.ID)
+		},
+	}
+}
+
+// createDemoMeeting loads the embedded roster and pack and makes a meeting
+// that starts at the current five minutes, so the demo is "now".
+func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time) (meeting.Meeting, error) {
+	ctx := cmd.Context()
+	demo := klynge.DemoFS()
+	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
+	if err != nil {
+		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is missing: %w", err)
+	}
+	p, err := pack.Read(packFS, "demo/"+klynge.DemoPackDir)
+	if err != nil {
+		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is broken: %w", err)
+	}
+	f, err := demo.Open(klynge.DemoRoster)
+	if err != nil {
+		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is missing: %w", err)
+	}
+	defer f.Close()
+	practices, err := pack.ReadRoster(f, "demo/"+klynge.DemoRoster)
+	if err != nil {
+		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is broken: %w", err)
+	}
+	c, err := s.CreateCluster(ctx, meeting.Cluster{Name: demoClusterName, Practices: practices})
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	m, err := meeting.New(p, "", now.Truncate(5*time.Minute), now)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	m.ClusterID = c.ID
+	return s.CreateMeeting(ctx, m)
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/tui"
+)
+
+// runTUI opens the meeting on the terminal and returns when the coordinator
+// quits.
+func (a *app) runTUI(ctx context.Context, s tui.Store, meetingID int64) error {
+	in, inOK := a.env.stdin.(*os.File)
+	out, outOK := a.env.stdout.(*os.File)
+	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return meeting.Errorf(meeting.EINVALID, "klynge needs a terminal to show the meeting: run it in a terminal window, not through a pipe")
+	}
+	theme, err := a.themeName()
+	if err != nil {
+		return err
+	}
+	renderer := lipgloss.NewRenderer(out)
+	if a.env.getenv("NO_COLOR") != "" {
+		renderer.SetColorProfile(termenv.Ascii)
+	}
+	model := tui.New(ctx, tui.Options{
+		MeetingID: meetingID,
+		Store:     s,
+		Clock:     a.env.clock,
+		Renderer:  renderer,
+		Theme:     theme,
+		Lang:      a.language(),
+	})
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	_, err = p.Run()
+	if err != nil && ctx.Err() != nil {
+		return nil // interrupted by a signal: everything is already saved
+	}
+	return err
+}
+
+func (a *app) themeName() (tui.ThemeName, error) {
+	switch tui.ThemeName(a.theme) {
+	case tui.ThemeDark, "":
+		return tui.ThemeDark, nil
+	case tui.ThemeLight:
+		return tui.ThemeLight, nil
+	}
+	return "", meeting.Errorf(meeting.EINVALID, "unknown theme %q: use --theme dark or --theme light", a.theme)
+}
+
+// parseStart combines a date flag and a start-time flag into the planned
+// start; an empty date means today.
+func parseStart(date, start string, now time.Time) (time.Time, error) {
+	day := now
+	if date != "" {
+		var err error
+		day, err = parseDate(date, now.Location())
+		if err != nil {
+			return time.Time{}, err
+		}
+	}
+	hm, err := time.Parse("15:04", start)
+	if err != nil {
+		return time.Time{}, meeting.Errorf(meeting.EINVALID, "--start %q is not a time: write it as HH:MM, e.g. 17:30", start)
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, now.Location()), nil
+}
+
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "02-01-2006", "02.01.2006", "2.1.2006", "2-1-2006"} {
+		if d, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return d, nil
+		}
+	}
+	return time.Time{}, meeting.Errorf(meeting.EINVALID, "--date %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-11-23", s)
+}

@@ -1,0 +1,232 @@
+package pack
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// column is a column a CSV file may have, under any of its header names.
+// Names are compared after normalizeHeader, so "E-mail" matches "email".
+type column struct {
+	key   string
+	names []string
+}
+
+// csvTable is a CSV file read for checking: the columns it has and its
+// rows with where each field starts. Columns in the file that no reader
+// knows are ignored, since exports from practice systems and spreadsheets
+// often carry extra ones (phone, notes).
+type csvTable struct {
+	cols  map[string]int    // column key -> field index
+	names map[string]string // column key -> header as written, for messages
+	width int
+	rows  []csvRow
+}
+
+// csvRow is one record. Fields are trimmed of surrounding spaces.
+type csvRow struct {
+	line   int
+	fields []string
+	at     []pos
+}
+
+// field returns the value of a column and where it starts. A column the
+// file lacks, or a short row, gives "" and the row's line alone.
+func (t *csvTable) field(r csvRow, key string) (string, pos) {
+	i, ok := t.cols[key]
+	if !ok || i >= len(r.fields) {
+		return "", pos{Line: r.line}
+	}
+	return r.fields[i], r.at[i]
+}
+
+// has reports whether the file has the column.
+func (t *csvTable) has(key string) bool {
+	_, ok := t.cols[key]
+	return ok
+}
+
+// name is the column's header as the file writes it, so messages use the
+// coordinator's own word ("nævner" or "denominator").
+func (t *csvTable) name(key string) string {
+	if n, ok := t.names[key]; ok {
+		return n
+	}
+	return key
+}
+
+// excelUTF8 tells a coordinator how to get UTF-8 out of the tool most
+// rosters and data files come from.
+const excelUTF8 = ` (in Excel: "Save as", type "CSV UTF-8")`
+
+// readCSV reads a ';'- or ','-separated file whose first line is a header.
+// example is the header line to suggest when the file has none. ok is false
+// when nothing could be read; problems in single rows leave ok true.
+func readCSV(t *text, probs *problemList, known []column, example string) (*csvTable, bool) {
+	if !t.checkUTF8(probs, excelUTF8) {
+		return nil, false
+	}
+	if len(bytes.TrimSpace(t.src)) == 0 {
+		probs.add(pos{}, "the file is empty: the first line must be the header %s", example)
+		return nil, false
+	}
+	r := csv.NewReader(bytes.NewReader(t.src))
+	r.Comma = separator(t.src)
+	r.FieldsPerRecord = -1 // short and long rows are reported by the readers
+	table := &csvTable{cols: map[string]int{}, names: map[string]string{}}
+	header := true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				probs.add(t.atLineByte(pe.Line, pe.Column), "%s", csvErrorMessage(pe))
+				continue
+			}
+			probs.add(pos{}, "cannot read the file as CSV: %v", err)
+			return nil, false
+		}
+		row := csvRow{fields: make([]string, len(rec)), at: make([]pos, len(rec))}
+		empty := true
+		for i, f := range rec {
+			line, col := r.FieldPos(i)
+			row.at[i] = t.atLineByte(line, col)
+			row.fields[i] = strings.TrimSpace(f)
+			empty = empty && row.fields[i] == ""
+		}
+		row.line = row.at[0].Line
+		if header {
+			header = false
+			table.width = len(rec)
+			for i, h := range row.fields {
+				key := columnKey(known, h)
+				if key == "" {
+					continue
+				}
+				if first, dup := table.cols[key]; dup {
+					probs.add(row.at[i], "column %q appears twice (also column %d): keep one", h, first+1)
+					continue
+				}
+				table.cols[key] = i
+				table.names[key] = h
+			}
+			continue
+		}
+		if !empty {
+			table.rows = append(table.rows, row)
+		}
+	}
+	return table, true
+}
+
+// requireColumns reports each missing column on the header line, naming
+// the Danish header and its English alternative.
+func (t *csvTable) requireColumns(probs *problemList, known []column, example string, keys ...string) bool {
+	ok := true
+	for _, key := range keys {
+		if t.has(key) {
+			continue
+		}
+		ok = false
+		for _, c := range known {
+			if c.key == key {
+				probs.add(pos{Line: 1}, "missing column %q (or %q): the header must name the columns, e.g. %s", c.names[0], c.names[1], example)
+			}
+		}
+	}
+	return ok
+}
+
+// checkWidth reports values beyond the header's columns, which nearly
+// always come from a separator inside an unquoted value.
+// Empty values there are fine: hand-edited rows often end in a separator.
+func (t *csvTable) checkWidth(probs *problemList, r csvRow, sep string) bool {
+	for i := t.width; i < len(r.fields); i++ {
+		if r.fields[i] != "" {
+			probs.add(r.at[i], "this row has %d fields but the header has %d: put quotes around a value that contains %q", len(r.fields), t.width, sep)
+			return false
+		}
+	}
+	return true
+}
+
+// separator picks ';' (what Danish Excel writes) or ',' by counting them
+// on the header line, outside quotes.
+func separator(src []byte) rune {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	semi, comma, quoted := 0, 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ';':
+			semi++
+		case c == ',':
+			comma++
+		}
+	}
+	if comma > semi {
+		return ','
+	}
+	return ';'
+}
+
+func csvErrorMessage(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return `a " inside a value: put the whole value in quotes and double the " inside it`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return `a quoted value is not closed: check the " marks on this line`
+	}
+	return fmt.Sprintf("cannot read this line as CSV: %v", pe.Err)
+}
+
+// normalizeHeader makes header names comparable: case, spaces, dashes and
+// dots do not matter ("E-mail", "Ydernr.").
+func normalizeHeader(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func columnKey(known []column, header string) string {
+	h := normalizeHeader(header)
+	for _, c := range known {
+		for _, n := range c.names {
+			if normalizeHeader(n) == h {
+				return c.key
+			}
+		}
+	}
+	return ""
+}
+
+// checkYdernummer reports a ydernummer that is not 6 digits. Spreadsheets
+// turn 047318 into 47318, so a short all-digit number gets that hint.
+func checkYdernummer(probs *problemList, yd string, at pos, column string) bool {
+	digits := yd != "" && strings.Trim(yd, "0123456789") == ""
+	switch {
+	case yd == "":
+		probs.add(at, "%s is empty: give the practice's 6-digit ydernummer", column)
+	case digits && len(yd) < 6:
+		probs.add(at, "%s %q has %d digits, not 6: if a spreadsheet dropped the leading zeros, write %s", column, yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
+	case !digits || len(yd) != 6:
+		probs.add(at, "%s %q must be 6 digits, e.g. 047318", column, yd)
+	default:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package pack
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Problem is one thing wrong in a file. Line and Col are 1-based; Col counts
+// characters (not bytes), as editors do, so a position after "æ" or "ø"
+// still points at the right place. Zero means the problem has no line or
+// column, e.g. a missing file or a missing column in a CSV header.
+type Problem struct {
+	File    string
+	Line    int
+	Col     int
+	Message string
+}
+
+// String formats the problem the way compilers do, so editors can jump to
+// it: "file:line:col: message", "file:line: message" without a column,
+// "file: message" without a line.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+			if p.Col > 0 {
+				fmt.Fprintf(&b, ":%d", p.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is every problem found; it is the error Read, ReadRoster, ReadData
+// and ParseSlides return when their input is invalid.
+type Problems []Problem
+
+// Error lists one problem per line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets meeting.ErrorCode see invalid input (EINVALID) and gives
+// meeting.ErrorMessage one line to show where a list does not fit, such as
+// a TUI footer: the first problem and how many more there are.
+func (ps Problems) Unwrap() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	msg := ps[0].String()
+	switch n := len(ps) - 1; {
+	case n == 1:
+		msg += " (and 1 more problem)"
+	case n > 1:
+		msg += fmt.Sprintf(" (and %d more problems)", n)
+	}
+	return &meeting.Error{Code: meeting.EINVALID, Message: msg}
+}
+
+// sorted orders problems by file, line and column. Problems at the same
+// place keep the order they were found in, which follows the file.
+func (ps Problems) sorted() Problems {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return out
+}
+
+// err returns the sorted problems as an error, or nil when there are none,
+// so callers never get a non-nil error holding an empty list.
+func (ps Problems) err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps.sorted()
+}
+
+// problemList collects problems for one file.
+type problemList struct {
+	file string
+	list Problems
+}
+
+func (l *problemList) add(at pos, format string, args ...any) {
+	l.list = append(l.list, Problem{File: l.file, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)})
+}

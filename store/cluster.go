@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// CreateCluster stores a cluster with its practices and members in one
+// transaction and returns it with ids set. Each member's Ydernummer is set
+// to its practice's, and an empty Role becomes meeting.RoleMember.
+func (s *Store) CreateCluster(ctx context.Context, c meeting.Cluster) (meeting.Cluster, error) {
+	c, err := checkCluster(c)
+	if err != nil {
+		return meeting.Cluster{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Cluster{}, translate(err, "save the cluster")
+	}
+	defer tx.Rollback()
+	if err := createCluster(ctx, tx, &c); err != nil {
+		return meeting.Cluster{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Cluster{}, translate(err, "save the cluster")
+	}
+	return c, nil
+}
+
+// Cluster returns the cluster with its practices, ordered by ydernummer,
+// and their members in the order they were stored. A missing cluster is an
+// ENOTFOUND *meeting.Error.
+func (s *Store) Cluster(ctx context.Context, id int64) (meeting.Cluster, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Cluster{}, translate(err, "read the cluster")
+	}
+	defer tx.Rollback()
+	c, err := findCluster(ctx, tx, id)
+	if err != nil {
+		return meeting.Cluster{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Cluster{}, translate(err, "read the cluster")
+	}
+	return c, nil
+}
+
+// Clusters returns every cluster in the order they were created, with ID
+// and Name only: Practices is nil.
+func (s *Store) Clusters(ctx context.Context) ([]meeting.Cluster, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, "list the clusters")
+	}
+	defer tx.Rollback()
+	cs, err := findClusters(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, "list the clusters")
+	}
+	return cs, nil
+}
+
+// checkCluster checks c for what the schema would refuse, with messages that
+// name the practice or member, and returns a copy with member ydernumre and
+// roles filled in. The caller's slices are not changed.
+func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
+	if strings.TrimSpace(c.Name) == "" {
+		return c, meeting.Errorf(meeting.EINVALID, "the cluster needs a name")
+	}
+	seen := make(map[string]bool, len(c.Practices))
+	practices := make([]meeting.Practice, len(c.Practices))
+	for i, p := range c.Practices {
+		switch {
+		case strings.TrimSpace(p.Ydernummer) == "":
+			return c, meeting.Errorf(meeting.EINVALID, "practice %d (%q) needs a ydernummer", i+1, p.Name)
+		case seen[p.Ydernummer]:
+			return c, meeting.Errorf(meeting.EINVALID, "ydernummer %s appears twice in cluster %q; give each practice once", p.Ydernummer, c.Name)
+		}
+		seen[p.Ydernummer] = true
+		if p.Members != nil {
+			members := make([]meeting.Member, len(p.Members))
+			for j, m := range p.Members {
+				switch {
+				case strings.TrimSpace(m.Name) == "":
+					return c, meeting.Errorf(meeting.EINVALID, "member %d of practice %s needs a name", j+1, p.Ydernummer)
+				case m.Ydernummer != "" && m.Ydernummer != p.Ydernummer:
+					return c, meeting.Errorf(meeting.EINVALID,
+						"member %q is listed under practice %s but has ydernummer %s", m.Name, p.Ydernummer, m.Ydernummer)
+				case m.Role == "":
+					m.Role = meeting.RoleMember
+				case m.Role != meeting.RoleMember && m.Role != meeting.RoleCoordinator:
+					return c, meeting.Errorf(meeting.EINVALID, "member %q has role %q; use %q or %q",
+						m.Name, m.Role, meeting.RoleMember, meeting.RoleCoordinator)
+				}
+				m.Ydernummer = p.Ydernummer
+				members[j] = m
+			}
+			p.Members = members
+		}
+		practices[i] = p
+	}
+	if c.Practices != nil {
+		c.Practices = practices
+	}
+	return c, nil
+}
+
+// createCluster inserts c, already checked, and sets its ids.
+func createCluster(ctx context.Context, tx *sql.Tx, c *meeting.Cluster) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO clusters (name) VALUES (?)`, c.Name)
+	if err != nil {
+		return translate(err, "save cluster "+quote(c.Name))
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return translate(err, "save cluster "+quote(c.Name))
+	}
+	for i := range c.Practices {
+		if err := createPractice(ctx, tx, c.ID, &c.Practices[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createPractice inserts p into cluster clusterID with its members and sets
+// the members' ids.
+func createPractice(ctx context.Context, tx *sql.Tx, clusterID int64, p *meeting.Practice) error {
+	what := "save practice " + p.Ydernummer
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO practices (cluster_id, ydernummer, name) VALUES (?, ?, ?)`,
+		clusterID, p.Ydernummer, p.Name)
+	if err != nil {
+		return translate(err, what)
+	}
+	practiceID, err := res.LastInsertId()
+	if err != nil {
+		return translate(err, what)
+	}
+	for i := range p.Members {
+		m := &p.Members[i]
+		retired, err := encodeTimePtr(m.Retired, "the retirement date of "+m.Name)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO members (practice_id, name, email, role, retired_at) VALUES (?, ?, ?, ?, ?)`,
+			practiceID, m.Name, m.Email, string(m.Role), retired)
+		if err != nil {
+			return translate(err, "save member "+quote(m.Name))
+		}
+		if m.ID, err = res.LastInsertId(); err != nil {
+			return translate(err, "save member "+quote(m.Name))
+		}
+	}
+	return nil
+}
+
+// findCluster reads cluster id with its practices and members.
+func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, error) {
+	c := meeting.Cluster{ID: id}
+	err := tx.QueryRowContext(ctx, `SELECT name FROM clusters WHERE id = ?`, id).Scan(&c.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", id)
+	} else if err != nil {
+		return c, translate(err, "read the cluster")
+	}
+
+	rows, err := tx.QueryContext(ctx,
+		`SELECT id, ydernummer, name FROM practices WHERE cluster_id = ? ORDER BY ydernummer, id`, id)
+	if err != nil {
+		return c, translate(err, "read the cluster's practices")
+	}
+	defer rows.Close()
+	index := map[int64]int{} // practice id → index in c.Practices
+	for rows.Next() {
+		var pid int64
+		var p meeting.Practice
+		if err := rows.Scan(&pid, &p.Ydernummer, &p.Name); err != nil {
+			return c, translate(err, "read the cluster's practices")
+		}
+		index[pid] = len(c.Practices)
+		c.Practices = append(c.Practices, p)
+	}
+	if err := rows.Err(); err != nil {
+		return c, translate(err, "read the cluster's practices")
+	}
+
+	members, err := tx.QueryContext(ctx, `
+		SELECT m.id, m.practice_id, p.ydernummer, m.name, m.email, m.role, m.retired_at
+		FROM members m JOIN practices p ON p.id = m.practice_id
+		WHERE p.cluster_id = ?
+		ORDER BY m.id`, id)
+	if err != nil {
+		return c, translate(err, "read the cluster's members")
+	}
+	defer members.Close()
+	for members.Next() {
+		var m meeting.Member
+		var pid int64
+		var role string
+		var retired sql.NullString
+		if err := members.Scan(&m.ID, &pid, &m.Ydernummer, &m.Name, &m.Email, &role, &retired); err != nil {
+			return c, translate(err, "read the cluster's members")
+		}
+		m.Role = meeting.Role(role)
+		if m.Retired, err = decodeTimePtr(retired); err != nil {
+			return c, err
+		}
+		p := &c.Practices[index[pid]]
+		p.Members = append(p.Members, m)
+	}
+	if err := members.Err(); err != nil {
+		return c, translate(err, "read the cluster's members")
+	}
+	return c, nil
+}
+
+// findClusters reads every cluster's id and name.
+func findClusters(ctx context.Context, tx *sql.Tx) ([]meeting.Cluster, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM clusters ORDER BY id`)
+	if err != nil {
+		return nil, translate(err, "list the clusters")
+	}
+	defer rows.Close()
+	var cs []meeting.Cluster
+	for rows.Next() {
+		var c meeting.Cluster
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+			return nil, translate(err, "list the clusters")
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "list the clusters")
+	}
+	return cs, nil
+}
+
+// quote puts a name in double quotes for a message, as %q does.
+func quote(s string) string { return strconv.Quote(s) }

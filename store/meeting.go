@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// CreateMeeting stores m with its pack snapshot and one agenda row per item,
+// and returns it with ID set (any ID m has is ignored). m must pass
+// m.Validate() and its agenda items must have known kinds and no negative
+// minutes. m.ClusterID must name a stored cluster: the foreign key refuses
+// any other with an EINVALID *meeting.Error.
+func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
+	if err := m.Validate(); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := checkAgenda(m.Pack.Agenda); err != nil {
+		return meeting.Meeting{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "save the meeting")
+	}
+	defer tx.Rollback()
+	if err := createMeeting(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "save the meeting")
+	}
+	return m, nil
+}
+
+// Meeting returns the meeting with the given id and its pack snapshot. A
+// missing meeting is an ENOTFOUND *meeting.Error.
+func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "read the meeting")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, id)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "read the meeting")
+	}
+	return m, nil
+}
+
+// Meetings returns every meeting with its pack snapshot, the latest planned
+// start first; meetings planned for the same moment come newest-stored
+// first.
+func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, "list the meetings")
+	}
+	defer tx.Rollback()
+	ms, err := findMeetings(ctx, tx,
+		`ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, "list the meetings")
+	}
+	return ms, nil
+}
+
+// LatestMeeting returns the meeting stored most recently, the one `klynge
+// run` opens when given no id. It goes by the order of storing, not by
+// Created, so a wrong clock cannot hide a new meeting. With no meetings it
+// returns an ENOTFOUND *meeting.Error.
+func (s *Store) LatestMeeting(ctx context.Context) (meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "read the latest meeting")
+	}
+	defer tx.Rollback()
+	ms, err := findMeetings(ctx, tx, `ORDER BY id DESC LIMIT 1`)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if len(ms) == 0 {
+		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
+			"database %s has no meetings yet: create one with `klynge meeting new`", s.path)
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "read the latest meeting")
+	}
+	return ms[0], nil
+}
+
+// StartMeeting records at as the moment the meeting really started and
+// returns the meeting. Starting it again keeps the first time, so a restart
+// after a crash does not move the start.
+func (s *Store) StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error) {
+	if at.IsZero() {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the meeting's start time is missing")
+	}
+	started, err := encodeTime(at, "the meeting's start")
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "start the meeting")
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE meetings SET started_at = ? WHERE id = ? AND started_at IS NULL`, started, id); err != nil {
+		return meeting.Meeting{}, translate(err, "start the meeting")
+	}
+	m, err := findMeeting(ctx, tx, id)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "start the meeting")
+	}
+	return m, nil
+}
+
+// createMeeting inserts m, already checked, with its agenda rows and sets
+// m.ID.
+func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	var times [3]string
+	for i, t := range []struct {
+		at   time.Time
+		what string
+	}{
+		{m.PlannedStart, "the meeting's planned start"},
+		{m.PlannedEnd, "the meeting's planned end"},
+		{m.Created, "the meeting's creation time"},
+	} {
+		var err error
+		if times[i], err = encodeTime(t.at, t.what); err != nil {
+			return err
+		}
+	}
+	started, err := encodeTimePtr(m.Started, "the meeting's start")
+	if err != nil {
+		return err
+	}
+	pack, err := encodePack(m.Pack)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("save meeting %q in cluster %d", m.Title, m.ClusterID)
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO meetings (cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		m.ClusterID, m.Title, times[0], times[1], started, times[2], pack)
+	if err != nil {
+		return translate(err, what)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return translate(err, what)
+	}
+	for i, item := range m.Pack.Agenda {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO agenda_items (meeting_id, position, kind, title, planned_minutes, speaker)
+			VALUES (?, ?, ?, ?, ?, ?)`,
+			id, i, string(item.Kind), item.Title, item.Minutes, item.Speaker); err != nil {
+			return translate(err, fmt.Sprintf("save agenda item %d of meeting %q", i+1, m.Title))
+		}
+	}
+	m.ID = id
+	return nil
+}
+
+// findMeeting reads meeting id.
+func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, error) {
+	row := tx.QueryRowContext(ctx, `SELECT `+meetingColumns+` FROM meetings WHERE id = ?`, id)
+	m, err := scanMeeting(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
+			"meeting %d does not exist: see `klynge meeting list`", id)
+	}
+	return m, err
+}
+
+// findMeetings reads the meetings in the order that tail (ORDER BY …, LIMIT
+// …; never user input) gives.
+func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeting, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings `+tail)
+	if err != nil {
+		return nil, translate(err, "list the meetings")
+	}
+	defer rows.Close()
+	var ms []meeting.Meeting
+	for rows.Next() {
+		m, err := scanMeeting(rows)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "list the meetings")
+	}
+	return ms, nil
+}
+
+// meetingColumns are the columns scanMeeting reads, in order.
+const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json`
+
+// scanMeeting reads one row of meetingColumns. sql.ErrNoRows passes through
+// untranslated for the caller to report.
+func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
+	var (
+		m                   meeting.Meeting
+		start, end, created string
+		started             sql.NullString
+		pack                string
+	)
+	if err := row.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created, &pack); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return m, err
+		}
+		return m, translate(err, "read the meeting")
+	}
+	var err error
+	if m.PlannedStart, err = decodeTime(start); err != nil {
+		return m, err
+	}
+	if m.PlannedEnd, err = decodeTime(end); err != nil {
+		return m, err
+	}
+	if m.Created, err = decodeTime(created); err != nil {
+		return m, err
+	}
+	if m.Started, err = decodeTimePtr(started); err != nil {
+		return m, err
+	}
+	if m.Pack, err = decodePack(pack); err != nil {
+		return m, meeting.Errorf(meeting.EINTERNAL, "meeting %d: %s", m.ID, meeting.ErrorMessage(err))
+	}
+	return m, nil
+}

@@ -1,0 +1,174 @@
+package store
+
+import (
+	"encoding/json"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// The pack snapshot is stored as JSON in meetings.pack_json. Its shape is
+// defined here, with explicit names, rather than by meeting.Pack's Go field
+// names, so renaming a field in package meeting cannot silently empty the
+// snapshots of past meetings. A field added to meeting.Pack (or a type in it)
+// must be added here too; TestSnapshotCoversPack fails until it is.
+//
+// Changing the meaning of a stored name needs a new snapshotFormat and a
+// migration that rewrites pack_json.
+
+// snapshotFormat is the version of the JSON layout written to pack_json.
+const snapshotFormat = 1
+
+type packJSON struct {
+	Format     int             `json:"format"`
+	Title      string          `json:"title"`
+	Theme      string          `json:"theme"`
+	Lang       string          `json:"lang"`
+	Version    string          `json:"version"`
+	Agenda     []agendaJSON    `json:"agenda"`
+	Indicators []indicatorJSON `json:"indicators"`
+	Slides     []slideJSON     `json:"slides"`
+	Data       []dataRowJSON   `json:"data"`
+}
+
+type agendaJSON struct {
+	Kind       string   `json:"kind"`
+	Title      string   `json:"title"`
+	Minutes    int      `json:"minutes"`
+	Indicators []string `json:"indicators"`
+	Questions  []string `json:"questions"`
+	Speaker    string   `json:"speaker"`
+}
+
+type indicatorJSON struct {
+	ID             string   `json:"id"`
+	Title          string   `json:"title"`
+	Unit           string   `json:"unit"`
+	Better         string   `json:"better"`
+	Target         *float64 `json:"target"`
+	Region         *float64 `json:"region"`
+	National       *float64 `json:"national"`
+	MinDenominator int      `json:"min_denominator"`
+	Context        bool     `json:"context"`
+}
+
+type slideJSON struct {
+	Body  string `json:"body"`
+	Notes string `json:"notes"`
+}
+
+type dataRowJSON struct {
+	Ydernummer  string   `json:"ydernummer"`
+	Indicator   string   `json:"indicator"`
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
+	Value       *float64 `json:"value"`
+	Period      string   `json:"period"`
+}
+
+// mapSlice converts a slice element by element, keeping nil as nil and
+// empty as empty so a snapshot reads back exactly as it was written.
+func mapSlice[T, U any](in []T, f func(T) U) []U {
+	if in == nil {
+		return nil
+	}
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+// encodePack returns the JSON snapshot of p.
+func encodePack(p meeting.Pack) (string, error) {
+	s := packJSON{
+		Format:  snapshotFormat,
+		Title:   p.Title,
+		Theme:   p.Theme,
+		Lang:    p.Lang,
+		Version: p.Version,
+		Agenda: mapSlice(p.Agenda, func(a meeting.AgendaItem) agendaJSON {
+			return agendaJSON{
+				Kind: string(a.Kind), Title: a.Title, Minutes: a.Minutes,
+				Indicators: a.Indicators, Questions: a.Questions, Speaker: a.Speaker,
+			}
+		}),
+		Indicators: mapSlice(p.Indicators, func(i meeting.Indicator) indicatorJSON {
+			return indicatorJSON{
+				ID: i.ID, Title: i.Title, Unit: string(i.Unit), Better: string(i.Better),
+				Target: i.Target, Region: i.Region, National: i.National,
+				MinDenominator: i.MinDenominator, Context: i.Context,
+			}
+		}),
+		Slides: mapSlice(p.Slides, func(s meeting.Slide) slideJSON {
+			return slideJSON{Body: s.Body, Notes: s.Notes}
+		}),
+		Data: mapSlice(p.Data, func(d meeting.DataRow) dataRowJSON {
+			return dataRowJSON{
+				Ydernummer: d.Ydernummer, Indicator: d.Indicator,
+				Numerator: d.Numerator, Denominator: d.Denominator, Value: d.Value, Period: d.Period,
+			}
+		}),
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		// Only a NaN or infinite number gets here.
+		return "", meeting.Errorf(meeting.EINVALID, "the pack %q has a number that is not finite: %v", p.Title, err)
+	}
+	return string(b), nil
+}
+
+// decodePack reads a snapshot written by encodePack.
+func decodePack(data string) (meeting.Pack, error) {
+	var s packJSON
+	if err := json.Unmarshal([]byte(data), &s); err != nil {
+		return meeting.Pack{}, meeting.Errorf(meeting.EINTERNAL, "a stored pack snapshot is malformed: %v", err)
+	}
+	if s.Format != snapshotFormat {
+		return meeting.Pack{}, meeting.Errorf(meeting.EINTERNAL,
+			"a stored pack snapshot has format %d, this klynge reads %d", s.Format, snapshotFormat)
+	}
+	return meeting.Pack{
+		Title:   s.Title,
+		Theme:   s.Theme,
+		Lang:    s.Lang,
+		Version: s.Version,
+		Agenda: mapSlice(s.Agenda, func(a agendaJSON) meeting.AgendaItem {
+			return meeting.AgendaItem{
+				Kind: meeting.ItemKind(a.Kind), Title: a.Title, Minutes: a.Minutes,
+				Indicators: a.Indicators, Questions: a.Questions, Speaker: a.Speaker,
+			}
+		}),
+		Indicators: mapSlice(s.Indicators, func(i indicatorJSON) meeting.Indicator {
+			return meeting.Indicator{
+				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
+				Target: i.Target, Region: i.Region, National: i.National,
+				MinDenominator: i.MinDenominator, Context: i.Context,
+			}
+		}),
+		Slides: mapSlice(s.Slides, func(s slideJSON) meeting.Slide {
+			return meeting.Slide{Body: s.Body, Notes: s.Notes}
+		}),
+		Data: mapSlice(s.Data, func(d dataRowJSON) meeting.DataRow {
+			return meeting.DataRow{
+				Ydernummer: d.Ydernummer, Indicator: d.Indicator,
+				Numerator: d.Numerator, Denominator: d.Denominator, Value: d.Value, Period: d.Period,
+			}
+		}),
+	}, nil
+}
+
+// checkAgenda gives a clear message for what the agenda_items table's
+// constraints would refuse.
+func checkAgenda(agenda []meeting.AgendaItem) error {
+	for i, item := range agenda {
+		if !item.Kind.Valid() {
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda item %d (%q) has kind %q; use one of %v", i+1, item.Title, item.Kind, meeting.ItemKinds())
+		}
+		if item.Minutes < 0 {
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda item %d (%q) has %d minutes; it needs 0 or more", i+1, item.Title, item.Minutes)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,404 @@
+// Package store keeps klynge's data in one SQLite file. It is the only
+// package that speaks SQL: it turns meeting values into rows and back, runs
+// every public method in its own transaction, and reports failures as
+// *meeting.Error values a coordinator can act on.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/klynge/klynge/meeting"
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// migrationFiles holds the schema migrations, named NNNN_what.sql and
+// numbered from 0001 without gaps. Migration N brings the schema from
+// version N-1 to N. Never edit a migration that has been released: add a
+// new one.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is an open klynge database. It is safe for concurrent use; calls are
+// served one at a time over a single connection.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the klynge database at path, creating it (mode 0600) when it
+// does not exist, and brings its schema up to date. A path that cannot hold
+// a database, a file that is not a klynge database, or a database written by
+// a newer klynge gives a *meeting.Error saying what to do; a newer schema
+// also matches ErrNewerSchema, and that file is left untouched. When Open
+// fails it leaves no file behind that it created.
+func Open(path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, meeting.Errorf(meeting.EINVALID, "no database file given; choose one with --db")
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, meeting.Errorf(meeting.EINTERNAL, "%v", err)
+	}
+	return openWith(path, ms)
+}
+
+// openWith is Open with the given migrations, so tests can try broken ones.
+func openWith(path string, ms []migration) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, meeting.Errorf(meeting.EINVALID, "cannot open database %s: %v; choose another --db path", path, err)
+	}
+	created, err := prepareFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(abs, ms)
+	if err != nil {
+		if created {
+			removeDatabase(abs)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database. Calls after Close fail.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string {
+	return s.path
+}
+
+// SchemaVersion returns the database's schema version (PRAGMA
+// user_version): LatestSchema once Open has succeeded.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	v, err := schemaVersion(ctx, s.db)
+	if err != nil {
+		return 0, translate(err, "read the schema version")
+	}
+	return v, nil
+}
+
+// LatestSchema returns the newest schema version this klynge knows, the
+// number of its newest migration.
+func LatestSchema() int {
+	ms, err := migrations()
+	if err != nil {
+		// The migrations are embedded at build time; TestMigrationFiles
+		// catches a badly named one before it can ship.
+		panic(err)
+	}
+	return ms[len(ms)-1].version
+}
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// prepareFile checks that abs can hold a database before SQLite sees it:
+// an existing file must be empty or start with the SQLite header; a missing
+// file is created with mode 0600 in an existing, writable folder. created
+// reports whether this call made the file.
+func prepareFile(abs string) (created bool, err error) {
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return false, meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: it is a folder; give a file path such as %s with --db",
+			abs, filepath.Join(abs, "klynge.db"))
+	case err == nil:
+		return false, checkHeader(abs)
+	case errors.Is(err, fs.ErrNotExist):
+		return true, createFile(abs)
+	default:
+		return false, pathError("open", abs, err)
+	}
+}
+
+// checkHeader refuses an existing file that is not an SQLite database. An
+// empty file is accepted: SQLite treats it as an empty database.
+func checkHeader(abs string) error {
+	f, err := os.Open(abs)
+	if err != nil {
+		return pathError("open", abs, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return pathError("open", abs, err)
+	}
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: the file is not a klynge database; choose another --db path", abs)
+	}
+	return nil
+}
+
+// createFile creates abs with mode 0600, failing if it exists.
+func createFile(abs string) error {
+	dir := filepath.Dir(abs)
+	di, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot create database %s: folder %s does not exist; create it or choose another --db path", abs, dir)
+	case err != nil:
+		return pathError("create", abs, err)
+	case !di.IsDir():
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot create database %s: %s is not a folder; choose another --db path", abs, dir)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return pathError("create", abs, err)
+	}
+	// The umask may have taken bits away; make it exactly 0600. SQLite
+	// gives the -wal and -shm files the same mode.
+	err = f.Chmod(0o600)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(abs)
+		return pathError("create", abs, err)
+	}
+	return nil
+}
+
+// pathError turns a file system error about the database at abs into a
+// one-line *meeting.Error. verb is "create" or "open".
+func pathError(verb, abs string, err error) error {
+	dir := filepath.Dir(abs)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		if verb == "create" {
+			return meeting.Errorf(meeting.EINVALID,
+				"cannot create database %s: no permission to write in folder %s; choose another --db path", abs, dir)
+		}
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: permission denied; check the permissions of the file and its folders or choose another --db path", abs)
+	case errors.Is(err, syscall.EROFS):
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot %s database %s: folder %s is on a read-only disk; choose another --db path", verb, abs, dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot %s database %s: part of the path is a file, not a folder; choose another --db path", verb, abs)
+	case errors.Is(err, fs.ErrExist):
+		return meeting.Errorf(meeting.ECONFLICT,
+			"cannot create database %s: another program created it at the same moment; try again", abs)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is already in the message
+	}
+	return meeting.Errorf(meeting.EINVALID, "cannot %s database %s: %v; choose another --db path", verb, abs, err)
+}
+
+// removeDatabase removes a database file this Open created, with the files
+// SQLite keeps beside it.
+func removeDatabase(abs string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		_ = os.Remove(abs + suffix)
+	}
+}
+
+// dsn is the driver's name for the file at abs. Every connection the pool
+// opens runs the pragmas given here. journal_mode is not among them: switching
+// to WAL writes to the file, which must not happen before the schema version
+// has been checked.
+func dsn(abs string) string {
+	q := url.Values{}
+	q.Set("mode", "rw")            // never let SQLite create the file: Open does, with mode 0600
+	q.Set("_foreign_keys", "on")   // off by default in SQLite
+	q.Set("_busy_timeout", "5000") // wait up to 5 s for another process's write
+	q.Set("_synchronous", "FULL")  // a committed action survives a power cut, not only kill -9
+	q.Set("_txlock", "immediate")  // take the write lock at BEGIN, so a busy wait can never deadlock
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:///C:/Users/…
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// open connects to the prepared file at abs, checks its schema version and
+// applies the missing migrations of ms.
+func open(abs string, ms []migration) (*Store, error) {
+	db, err := sql.Open("sqlite3", dsn(abs))
+	if err != nil {
+		return nil, openError(abs, err)
+	}
+	// One connection: klynge has one user, every call is short, and calls
+	// queue in the pool instead of contending for SQLite's lock.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	s := &Store{db: db, path: abs}
+	if err := s.setup(context.Background(), ms); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// setup refuses databases this klynge must not change, then switches to WAL
+// and applies the migrations of ms (numbered 1…n) the database lacks.
+func (s *Store) setup(ctx context.Context, ms []migration) error {
+	latest := ms[len(ms)-1].version
+	v, err := schemaVersion(ctx, s.db)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	switch {
+	case v > latest:
+		return newerSchemaError(s.path, v, latest)
+	case v < 0:
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: it is not a klynge database (schema %d); choose another --db path", s.path, v)
+	case v == 0:
+		var objects int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects); err != nil {
+			return openError(s.path, err)
+		}
+		if objects > 0 {
+			return meeting.Errorf(meeting.EINVALID,
+				"cannot open database %s: it is an SQLite database of another program; choose another --db path", s.path)
+		}
+	}
+	var mode string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
+		return openError(s.path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: its disk does not support SQLite's WAL mode (got %q); choose a local --db path", s.path, mode)
+	}
+	for _, m := range ms {
+		if err := s.applyMigration(ctx, m); err != nil {
+			return err
+		}
+	}
+	return s.checkWritable(ctx)
+}
+
+// checkWritable fails if the database can be read but not written, as when
+// the file is read-only: SQLite then opens it read-only without complaint,
+// and the first action in the meeting would fail instead. It writes the
+// schema version unchanged and rolls back.
+func (s *Store) checkWritable(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	defer tx.Rollback()
+	v, err := schemaVersion(ctx, tx)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		return openError(s.path, err)
+	}
+	return nil
+}
+
+// schemaVersion reads PRAGMA user_version.
+func schemaVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	return v, err
+}
+
+// migration is one embedded schema step.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order, checking that they
+// are numbered 1, 2, 3, … without gaps.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(strings.TrimSuffix(name, ".sql"), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || len(num) != 4 || err != nil || v <= 0 {
+			return nil, fmt.Errorf("store: migration %s is not named NNNN_what.sql", name)
+		}
+		body, err := migrationFiles.ReadFile(path.Join("migrations", name))
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("store: migration %s should be number %04d", m.name, i+1)
+		}
+	}
+	if len(ms) == 0 {
+		return nil, errors.New("store: no migrations embedded")
+	}
+	return ms, nil
+}
+
+// applyMigration runs m, in its own transaction that also sets
+// user_version, unless the database already has it. The version is
+// read again inside the transaction, which holds the write lock, so two
+// klynge processes opening a new file at once do not both apply m.
+func (s *Store) applyMigration(ctx context.Context, m migration) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	defer tx.Rollback()
+	v, err := schemaVersion(ctx, tx)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if v >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return migrationError(s.path, m, err)
+	}
+	// PRAGMA takes no parameters; m.version is an int we parsed.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return migrationError(s.path, m, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return migrationError(s.path, m, err)
+	}
+	return nil
+}

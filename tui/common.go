@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Store is what the TUI needs from persistence. The SQLite store implements
+// it; tests may use the real store on a temp file.
+type Store interface {
+	Meeting(ctx context.Context, id int64) (meeting.Meeting, error)
+	StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error)
+}
+
+// MinWidth and MinHeight are the smallest terminal every screen is laid out
+// for; below it the app asks for a larger window instead of breaking.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Common is shared by every screen: size, styles, keys, texts and the
+// injected store and clock.
+type Common struct {
+	Ctx    context.Context
+	Width  int
+	Height int
+	Styles Styles
+	Keys   KeyMap
+	Text   Text
+	Store  Store
+	Clock  meeting.Clock
+}
+
+// Screen is what every screen model offers: a Bubble Tea model with its own
+// key help and a size.
+type Screen interface {
+	tea.Model
+	help.KeyMap
+	SetSize(width, height int)
+}
+
+// meetingMsg carries a meeting freshly read from, or written to, the store.
+type meetingMsg struct{ meeting meeting.Meeting }
+
+// startedMsg reports that the store has committed the meeting's start.
+type startedMsg struct{ meeting meeting.Meeting }
+
+// errMsg carries a failure from a command to the root, which shows it.
+type errMsg struct{ err error }
+
+// tickMsg advances the clocks once a second.
+type tickMsg time.Time
+
+func loadMeeting(c *Common, id int64) tea.Cmd {
+	return func() tea.Msg {
+		m, err := c.Store.Meeting(c.Ctx, id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{m}
+	}
+}
+
+func startMeeting(c *Common, id int64) tea.Cmd {
+	return func() tea.Msg {
+		m, err := c.Store.StartMeeting(c.Ctx, id, c.Clock.Now())
+		if err != nil {
+			return errMsg{err}
+		}
+		return startedMsg{m}
+	}
+}
+
+// tick fires on the next whole second, so the clock changes in step with
+// the wall clock and the program sleeps in between.
+func tick(clock meeting.Clock) tea.Cmd {
+	now := clock.Now()
+	wait := now.Truncate(time.Second).Add(time.Second).Sub(now)
+	return tea.Tick(wait, func(t time.Time) tea.Msg { return tickMsg(t) })
+}

@@ -1,0 +1,156 @@
+package tui_test
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	goldenfile "github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/klynge/klynge"
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/pack"
+	"github.com/klynge/klynge/store"
+	"github.com/klynge/klynge/tui"
+)
+
+// meetingStart is the demo meeting's planned start in every test.
+var meetingStart = time.Date(2026, 11, 23, 17, 30, 0, 0, time.Local)
+
+// mustDemoMeeting opens a real store in a temp dir and fills it with the
+// embedded demo cluster and a meeting on the demo pack.
+func mustDemoMeeting(tb testing.TB) (*store.Store, meeting.Meeting) {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := store.Open(filepath.Join(tb.TempDir(), "klynge.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	demo := klynge.DemoFS()
+	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pack.Read(packFS, klynge.DemoPackDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f, err := demo.Open(klynge.DemoRoster)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	practices, err := pack.ReadRoster(f, klynge.DemoRoster)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := s.CreateCluster(ctx, meeting.Cluster{Name: "Testklyngen", Practices: practices})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, err := meeting.New(p, "", meetingStart, meetingStart.Add(-time.Hour))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m.ClusterID = c.ID
+	m, err = s.CreateMeeting(ctx, m)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, m
+}
+
+type modelOpts struct {
+	lang  string
+	theme tui.ThemeName
+	now   time.Time
+}
+
+// newModel builds a root model on the store with a fixed clock and a plain
+// ASCII renderer, so output is stable text.
+func newModel(s tui.Store, meetingID int64, o modelOpts) *tui.Model {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	if o.now.IsZero() {
+		o.now = meetingStart.Add(-5 * time.Minute)
+	}
+	if o.theme == "" {
+		o.theme = tui.ThemeDark
+	}
+	return tui.New(context.Background(), tui.Options{
+		MeetingID: meetingID,
+		Store:     s,
+		Clock:     meeting.FixedClock(o.now),
+		Renderer:  r,
+		Theme:     o.theme,
+		Lang:      o.lang,
+	})
+}
+
+// startProgram runs the model as a real Bubble Tea program at the given
+// size and waits until the agenda has loaded.
+func startProgram(t *testing.T, m *tui.Model, w, h int, ready string) *teatest.TestModel {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	waitFor(t, tm, ready)
+	return tm
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), text)
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+}
+
+func key(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// finalView quits the program if it is still running and returns the last
+// frame the model would draw.
+func finalView(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	return fm.(*tui.Model).View()
+}
+
+// golden compares a frame with testdata/<test name>.golden; run
+// go test ./tui/... -update to rewrite it.
+func golden(t *testing.T, got string) {
+	t.Helper()
+	goldenfile.RequireEqual(t, []byte(got))
+}
+
+// assertFits checks every line of a frame fits the terminal.
+func assertFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("frame has %d lines, terminal has %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("line %d is %d cells wide, terminal is %d: %q", i+1, lw, w, l)
+		}
+	}
+}

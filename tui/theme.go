@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+)
+
+// ThemeName selects a palette.
+type ThemeName string
+
+// The themes klynge ships.
+const (
+	ThemeDark  ThemeName = "dark"
+	ThemeLight ThemeName = "light"
+)
+
+// palette is the handful of colours a theme is built from. Projectors wash
+// out thin and mid-grey colours, so every colour here is either full
+// contrast or a saturated accent.
+type palette struct {
+	text    lipgloss.Color
+	accent  lipgloss.Color
+	warn    lipgloss.Color
+	danger  lipgloss.Color
+	selFg   lipgloss.Color
+	selBg   lipgloss.Color
+	subtle  lipgloss.Color
+	divider lipgloss.Color
+}
+
+func paletteFor(name ThemeName) palette {
+	if name == ThemeLight {
+		return palette{
+			text:    "#000000",
+			accent:  "#0033AA",
+			warn:    "#8A4B00",
+			danger:  "#B00020",
+			selFg:   "#FFFFFF",
+			selBg:   "#0033AA",
+			subtle:  "#303030",
+			divider: "#0033AA",
+		}
+	}
+	return palette{
+		text:    "#FFFFFF",
+		accent:  "#FFD700",
+		warn:    "#FFA500",
+		danger:  "#FF5555",
+		selFg:   "#000000",
+		selBg:   "#FFD700",
+		subtle:  "#E0E0E0",
+		divider: "#FFD700",
+	}
+}
+
+// Styles are every style a screen renders with. They are built once from a
+// palette; View functions only call Render.
+type Styles struct {
+	Theme ThemeName
+
+	Title     lipgloss.Style
+	Clock     lipgloss.Style
+	Status    lipgloss.Style
+	Divider   lipgloss.Style
+	Text      lipgloss.Style
+	Muted     lipgloss.Style
+	Selected  lipgloss.Style
+	Kind      lipgloss.Style
+	Heading   lipgloss.Style
+	Question  lipgloss.Style
+	Warning   lipgloss.Style
+	Error     lipgloss.Style
+	Dialog    lipgloss.Style
+	HelpKey   lipgloss.Style
+	HelpDesc  lipgloss.Style
+	HelpSep   lipgloss.Style
+	Overlay   lipgloss.Style
+	Attention lipgloss.Style
+}
+
+// NewStyles builds the styles of a theme for the given renderer. The
+// renderer carries the colour profile, so NO_COLOR and tests get plain text
+// from the same styles.
+func NewStyles(r *lipgloss.Renderer, name ThemeName) Styles {
+	p := paletteFor(name)
+	base := r.NewStyle().Foreground(p.text)
+	return Styles{
+		Theme:     name,
+		Title:     base.Bold(true),
+		Clock:     base.Bold(true),
+		Status:    base,
+		Divider:   r.NewStyle().Foreground(p.divider),
+		Text:      base,
+		Muted:     r.NewStyle().Foreground(p.subtle),
+		Selected:  r.NewStyle().Foreground(p.selFg).Background(p.selBg).Bold(true),
+		Kind:      r.NewStyle().Foreground(p.accent).Bold(true),
+		Heading:   r.NewStyle().Foreground(p.accent).Bold(true),
+		Question:  base.Bold(true),
+		Warning:   r.NewStyle().Foreground(p.warn).Bold(true),
+		Error:     r.NewStyle().Foreground(p.danger).Bold(true),
+		Dialog:    r.NewStyle().Border(lipgloss.ThickBorder()).BorderForeground(p.accent).Padding(1, 3),
+		HelpKey:   r.NewStyle().Foreground(p.accent).Bold(true),
+		HelpDesc:  base,
+		HelpSep:   r.NewStyle().Foreground(p.subtle),
+		Overlay:   r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 2),
+		Attention: r.NewStyle().Foreground(p.accent).Bold(true),
+	}
+}
