@@ -54,6 +54,14 @@ func (m Meeting) Validate() error {
 	case len(m.Pack.Agenda) == 0:
 		return Errorf(EINVALID, "the meeting's pack has no agenda")
 	}
+	for i, item := range m.Pack.Agenda {
+		if !item.Kind.Valid() {
+			return Errorf(EINVALID, "agenda item %d (%q) has kind %q; use one of %v", i+1, item.Title, item.Kind, ItemKinds())
+		}
+		if item.Minutes < 0 {
+			return Errorf(EINVALID, "agenda item %d (%q) has %d minutes; it needs 0 or more", i+1, item.Title, item.Minutes)
+		}
+	}
 	return nil
 }
 

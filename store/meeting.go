@@ -12,14 +12,11 @@ import (
 
 // CreateMeeting stores m with its pack snapshot and one agenda row per item,
 // and returns it with ID set (any ID m has is ignored). m must pass
-// m.Validate() and its agenda items must have known kinds and no negative
-// minutes. m.ClusterID must name a stored cluster: the foreign key refuses
+// m.Validate() (which also checks the agenda's kinds and minutes).
+// m.ClusterID must name a stored cluster: the foreign key refuses
 // any other with an EINVALID *meeting.Error.
 func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
 	if err := m.Validate(); err != nil {
-		return meeting.Meeting{}, err
-	}
-	if err := checkAgenda(m.Pack.Agenda); err != nil {
 		return meeting.Meeting{}, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -156,19 +156,3 @@ func decodePack(data string) (meeting.Pack, error) {
 		}),
 	}, nil
 }
-
-// checkAgenda gives a clear message for what the agenda_items table's
-// constraints would refuse.
-func checkAgenda(agenda []meeting.AgendaItem) error {
-	for i, item := range agenda {
-		if !item.Kind.Valid() {
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda item %d (%q) has kind %q; use one of %v", i+1, item.Title, item.Kind, meeting.ItemKinds())
-		}
-		if item.Minutes < 0 {
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda item %d (%q) has %d minutes; it needs 0 or more", i+1, item.Title, item.Minutes)
-		}
-	}
-	return nil
-}
