@@ -16,6 +16,9 @@ type Meeting struct {
 	PlannedStart time.Time
 	PlannedEnd   time.Time
 	Pack         Pack
+	// Items is the live agenda: the pack's agenda as the meeting actually
+	// runs it, reordered, shortened or extended by the coordinator.
+	Items []RunItem
 	// Started is when the coordinator started the meeting; nil before.
 	Started *time.Time
 	Created time.Time
@@ -34,6 +37,7 @@ func New(pack Pack, title string, start time.Time, created time.Time) (Meeting, 
 		PlannedStart: start,
 		PlannedEnd:   start.Add(time.Duration(pack.PlannedMinutes()) * time.Minute),
 		Pack:         pack,
+		Items:        ItemsFromPack(pack),
 		Created:      created,
 	}
 	if m.Title == "" {
@@ -51,10 +55,10 @@ func (m Meeting) Validate() error {
 		return Errorf(EINVALID, "the meeting needs a date")
 	case m.PlannedEnd.Before(m.PlannedStart):
 		return Errorf(EINVALID, "the meeting ends before it starts")
-	case len(m.Pack.Agenda) == 0:
-		return Errorf(EINVALID, "the meeting's pack has no agenda")
+	case len(m.Items) == 0:
+		return Errorf(EINVALID, "the meeting has no agenda")
 	}
-	for i, item := range m.Pack.Agenda {
+	for i, item := range m.Items {
 		if !item.Kind.Valid() {
 			return Errorf(EINVALID, "agenda item %d (%q) has kind %q; use one of %v", i+1, item.Title, item.Kind, ItemKinds())
 		}
@@ -67,23 +71,3 @@ func (m Meeting) Validate() error {
 
 // UnderWay reports whether the coordinator has started the meeting.
 func (m Meeting) UnderWay() bool { return m.Started != nil }
-
-// ItemSchedule is an agenda item with its planned start and end.
-type ItemSchedule struct {
-	Index int
-	Item  AgendaItem
-	Start time.Time
-	End   time.Time
-}
-
-// Schedule lays the agenda out from the planned start, item after item.
-func (m Meeting) Schedule() []ItemSchedule {
-	out := make([]ItemSchedule, len(m.Pack.Agenda))
-	at := m.PlannedStart
-	for i, item := range m.Pack.Agenda {
-		end := at.Add(time.Duration(item.Minutes) * time.Minute)
-		out[i] = ItemSchedule{Index: i, Item: item, Start: at, End: end}
-		at = end
-	}
-	return out
-}

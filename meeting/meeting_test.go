@@ -30,15 +30,15 @@ func TestNewPlansFromAgenda(t *testing.T) {
 	if want := start.Add(50 * time.Minute); !m.PlannedEnd.Equal(want) {
 		t.Errorf("planned end %v, want %v", m.PlannedEnd, want)
 	}
-	sched := m.Schedule()
+	b := m.Budget(start.Add(-time.Hour))
 	wantStarts := []string{"17:30", "17:35", "18:00"}
-	for i, it := range sched {
-		if got := it.Start.Format("15:04"); got != wantStarts[i] {
+	for i, it := range b.Items {
+		if got := it.PlannedStart.Format("15:04"); got != wantStarts[i] {
 			t.Errorf("item %d starts %s, want %s", i+1, got, wantStarts[i])
 		}
 	}
-	if got := sched[2].End.Format("15:04"); got != "18:20" {
-		t.Errorf("last item ends %s, want 18:20", got)
+	if got := b.ProjectedEnd.Format("15:04"); got != "18:20" {
+		t.Errorf("projected end %s, want 18:20", got)
 	}
 }
 
@@ -52,9 +52,9 @@ func TestValidate(t *testing.T) {
 		{"valid", func(*meeting.Meeting) {}, true},
 		{"no date", func(m *meeting.Meeting) { m.PlannedStart = time.Time{} }, false},
 		{"ends before start", func(m *meeting.Meeting) { m.PlannedEnd = start.Add(-time.Minute) }, false},
-		{"no agenda", func(m *meeting.Meeting) { m.Pack.Agenda = nil }, false},
-		{"unknown kind", func(m *meeting.Meeting) { m.Pack.Agenda[1].Kind = "dataa" }, false},
-		{"negative minutes", func(m *meeting.Meeting) { m.Pack.Agenda[0].Minutes = -1 }, false},
+		{"no agenda", func(m *meeting.Meeting) { m.Items = nil }, false},
+		{"unknown kind", func(m *meeting.Meeting) { m.Items[1].Kind = "dataa" }, false},
+		{"negative minutes", func(m *meeting.Meeting) { m.Items[0].Minutes = -1 }, false},
 		{"blank title", func(m *meeting.Meeting) { m.Title = " " }, false},
 	}
 	for _, tt := range tests {

@@ -5,18 +5,28 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
 )
 
-// CreateMeeting stores m with its pack snapshot and one agenda row per item,
-// and returns it with ID set (any ID m has is ignored). m must pass
-// m.Validate() (which also checks the agenda's kinds and minutes).
-// m.ClusterID must name a stored cluster: the foreign key refuses
-// any other with an EINVALID *meeting.Error.
+// CreateMeeting stores m with its pack snapshot and one agenda row per item
+// of its live agenda m.Items (meeting.ItemsFromPack(m.Pack) when m.Items is
+// empty), and returns it with the IDs of the meeting and its items set (any
+// IDs m has are ignored). m must pass m.Validate() (which also checks the
+// items' kinds and minutes), and each item's PackIndex must be -1 or name an
+// item of m.Pack.Agenda, each at most once. m.ClusterID must name a stored
+// cluster: the foreign key refuses any other with an EINVALID
+// *meeting.Error.
 func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
+	if len(m.Items) == 0 {
+		m.Items = meeting.ItemsFromPack(m.Pack)
+	}
 	if err := m.Validate(); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := checkItems(m.Items, m.Pack); err != nil {
 		return meeting.Meeting{}, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -33,8 +43,8 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 	return m, nil
 }
 
-// Meeting returns the meeting with the given id and its pack snapshot. A
-// missing meeting is an ENOTFOUND *meeting.Error.
+// Meeting returns the meeting with the given id, its pack snapshot and its
+// live agenda. A missing meeting is an ENOTFOUND *meeting.Error.
 func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -51,9 +61,9 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 	return m, nil
 }
 
-// Meetings returns every meeting with its pack snapshot, the latest planned
-// start first; meetings planned for the same moment come newest-stored
-// first.
+// Meetings returns every meeting with its pack snapshot and live agenda,
+// the latest planned start first; meetings planned for the same moment come
+// newest-stored first.
 func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -95,38 +105,8 @@ func (s *Store) LatestMeeting(ctx context.Context) (meeting.Meeting, error) {
 	return ms[0], nil
 }
 
-// StartMeeting records at as the moment the meeting really started and
-// returns the meeting. Starting it again keeps the first time, so a restart
-// after a crash does not move the start.
-func (s *Store) StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error) {
-	if at.IsZero() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the meeting's start time is missing")
-	}
-	started, err := encodeTime(at, "the meeting's start")
-	if err != nil {
-		return meeting.Meeting{}, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx,
-		`UPDATE meetings SET started_at = ? WHERE id = ? AND started_at IS NULL`, started, id); err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	m, err := findMeeting(ctx, tx, id)
-	if err != nil {
-		return meeting.Meeting{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	return m, nil
-}
-
-// createMeeting inserts m, already checked, with its agenda rows and sets
-// m.ID.
+// createMeeting inserts m, already checked, with its agenda rows, and sets
+// m.ID and the items' IDs (in a copy of m.Items).
 func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	var times [3]string
 	for i, t := range []struct {
@@ -162,15 +142,18 @@ func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	if err != nil {
 		return translate(err, what)
 	}
-	for i, item := range m.Pack.Agenda {
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO agenda_items (meeting_id, position, kind, title, planned_minutes, speaker)
-			VALUES (?, ?, ?, ?, ?, ?)`,
-			id, i, string(item.Kind), item.Title, item.Minutes, item.Speaker); err != nil {
+	items := slices.Clone(m.Items) // the caller's slice stays as it was
+	for i, it := range items {
+		row, err := encodeItem(i, it, m.Pack)
+		if err != nil {
+			return err
+		}
+		if items[i].ID, err = insertItem(ctx, tx, id, i, it, row); err != nil {
 			return translate(err, fmt.Sprintf("save agenda item %d of meeting %q", i+1, m.Title))
 		}
 	}
 	m.ID = id
+	m.Items = items
 	return nil
 }
 
@@ -182,7 +165,13 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
 			"meeting %d does not exist: see `klynge meeting list`", id)
 	}
-	return m, err
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := findItems(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
+	return m, nil
 }
 
 // findMeetings reads the meetings in the order that tail (ORDER BY …, LIMIT
@@ -203,6 +192,12 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 	}
 	if err := rows.Err(); err != nil {
 		return nil, translate(err, "list the meetings")
+	}
+	rows.Close() // before the next queries on the transaction's connection
+	for i := range ms {
+		if err := findItems(ctx, tx, &ms[i]); err != nil {
+			return nil, err
+		}
 	}
 	return ms, nil
 }

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,11 +105,48 @@ func equalMeetings(tb testing.TB, got, want meeting.Meeting) {
 	if !reflect.DeepEqual(got.Pack, want.Pack) {
 		tb.Errorf("Pack = %#v\nwant   %#v", got.Pack, want.Pack)
 	}
-	got.PlannedStart, got.PlannedEnd, got.Created, got.Started, got.Pack = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}
-	want.PlannedStart, want.PlannedEnd, want.Created, want.Started, want.Pack = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}
+	equalItems(tb, got.Items, want.Items)
+	got.PlannedStart, got.PlannedEnd, got.Created, got.Started, got.Pack, got.Items = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}, nil
+	want.PlannedStart, want.PlannedEnd, want.Created, want.Started, want.Pack, want.Items = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}, nil
 	if !reflect.DeepEqual(got, want) {
 		tb.Errorf("meeting = %+v\nwant      %+v", got, want)
 	}
+}
+
+// equalItems fails unless got and want are the same live agenda, comparing
+// times as instants with their offsets, and nil and empty lists as
+// different. A want ID of 0 stands for any stored (non-zero) ID.
+func equalItems(tb testing.TB, got, want []meeting.RunItem) {
+	tb.Helper()
+	if len(got) != len(want) {
+		tb.Errorf("%d items, want %d:\n%s\nwant\n%s", len(got), len(want), itemsText(got), itemsText(want))
+		return
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if !sameTimePtr(g.Started, w.Started) {
+			tb.Errorf("item %d (%q): Started = %v, want %v", i, w.Title, g.Started, w.Started)
+		}
+		if !sameTimePtr(g.Ended, w.Ended) {
+			tb.Errorf("item %d (%q): Ended = %v, want %v", i, w.Title, g.Ended, w.Ended)
+		}
+		if w.ID == 0 && g.ID != 0 {
+			g.ID = 0
+		}
+		g.Started, g.Ended, w.Started, w.Ended = nil, nil, nil, nil
+		if !reflect.DeepEqual(g, w) {
+			tb.Errorf("item %d = %#v\nwant     %#v", i, g, w)
+		}
+	}
+}
+
+// itemsText shows a live agenda one item a line, for failure messages.
+func itemsText(items []meeting.RunItem) string {
+	var b strings.Builder
+	for i, it := range items {
+		fmt.Fprintf(&b, "  %d: id %d pack %d %s %q %d min\n", i, it.ID, it.PackIndex, it.Status(), it.Title, it.Minutes)
+	}
+	return b.String()
 }
 
 func TestCreateMeeting_RoundTrip(t *testing.T) {
@@ -124,12 +164,22 @@ func TestCreateMeeting_RoundTrip(t *testing.T) {
 	want := in
 	want.ID = m.ID
 	equalMeetings(t, m, want)
+	ids := map[int64]bool{}
+	for i, it := range m.Items {
+		if it.ID == 0 || ids[it.ID] {
+			t.Errorf("item %d has ID %d; IDs so far %v", i, it.ID, ids)
+		}
+		ids[it.ID] = true
+	}
+	if in.Items[0].ID != 0 {
+		t.Error("CreateMeeting changed the caller's Items")
+	}
 
 	got, err := s.Meeting(ctx, m.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	equalMeetings(t, got, want)
+	equalMeetings(t, got, m)
 	if got.UnderWay() {
 		t.Error("a new meeting is under way")
 	}
@@ -139,7 +189,8 @@ func TestCreateMeeting_RoundTrip(t *testing.T) {
 
 	t.Run("agenda rows mirror the snapshot", func(t *testing.T) {
 		rows, err := s.db.QueryContext(ctx, `
-			SELECT position, kind, title, planned_minutes, speaker
+			SELECT position, pack_index, kind, title, planned_minutes, speaker,
+				started_at IS NULL AND ended_at IS NULL AND skipped = 0 AND questions_json IS NULL AND indicators_json IS NULL
 			FROM agenda_items WHERE meeting_id = ? ORDER BY position`, m.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -147,13 +198,17 @@ func TestCreateMeeting_RoundTrip(t *testing.T) {
 		defer rows.Close()
 		var items []meeting.AgendaItem
 		for rows.Next() {
-			var pos int
+			var pos, packIndex int
+			var fresh bool
 			var item meeting.AgendaItem
-			if err := rows.Scan(&pos, &item.Kind, &item.Title, &item.Minutes, &item.Speaker); err != nil {
+			if err := rows.Scan(&pos, &packIndex, &item.Kind, &item.Title, &item.Minutes, &item.Speaker, &fresh); err != nil {
 				t.Fatal(err)
 			}
-			if pos != len(items) {
-				t.Errorf("position %d at row %d", pos, len(items))
+			if pos != len(items) || packIndex != len(items) {
+				t.Errorf("position %d, pack_index %d at row %d", pos, packIndex, len(items))
+			}
+			if !fresh {
+				t.Errorf("row %d has run state or its own lists", pos)
 			}
 			items = append(items, item)
 		}
@@ -243,13 +298,21 @@ func TestCreateMeeting_Invalid(t *testing.T) {
 		{"no title", func(m *meeting.Meeting) { m.Title = " " }, "title"},
 		{"no date", func(m *meeting.Meeting) { m.PlannedStart = time.Time{} }, "date"},
 		{"ends before it starts", func(m *meeting.Meeting) { m.PlannedEnd = m.PlannedStart.Add(-time.Minute) }, "ends before"},
-		{"no agenda", func(m *meeting.Meeting) { m.Pack.Agenda = nil }, "no agenda"},
-		{"unknown kind", func(m *meeting.Meeting) { m.Pack.Agenda[2].Kind = "quiz" }, `agenda item 3 ("Klyngens data") has kind "quiz"`},
-		{"negative minutes", func(m *meeting.Meeting) { m.Pack.Agenda[0].Minutes = -5 }, "-5 minutes"},
+		{"no agenda", func(m *meeting.Meeting) { m.Pack.Agenda, m.Items = nil, nil }, "no agenda"},
+		{"items outside the pack", func(m *meeting.Meeting) { m.Pack.Agenda = nil },
+			`agenda item 1 ("Velkommen og afbud") refers to item 1 of the pack, which has 0 items`},
+		{"pack index below -1", func(m *meeting.Meeting) { m.Items[1].PackIndex = -2 }, `agenda item 2 ("Oplæg om spirometri") refers to item -1 of the pack`},
+		{"pack item twice", func(m *meeting.Meeting) { m.Items[3].PackIndex = 1 }, "agenda items 2 and 4 are both item 2 of the pack"},
+		{"ended without start", func(m *meeting.Meeting) { m.Items[0].Ended = ptr(m.PlannedStart) }, "ended but never started"},
+		{"unknown kind", func(m *meeting.Meeting) { m.Items[2].Kind = "quiz" }, `agenda item 3 ("Klyngens data") has kind "quiz"`},
+		{"negative minutes", func(m *meeting.Meeting) { m.Items[0].Minutes = -5 }, "-5 minutes"},
 		{"not a number", func(m *meeting.Meeting) { m.Pack.Indicators[0].Target = ptr(nan()) }, "not finite"},
 		{"year out of range", func(m *meeting.Meeting) {
 			m.PlannedEnd = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
 		}, "outside the years"},
+		{"item year out of range", func(m *meeting.Meeting) {
+			m.Items[0].Started = ptr(time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC))
+		}, "the start of agenda item 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := testMeeting(clusterID)
@@ -303,6 +366,7 @@ func TestMeetings_NewestPlannedStartFirst(t *testing.T) {
 		if len(m.Pack.Agenda) == 0 {
 			t.Errorf("meeting %q has no pack", m.Title)
 		}
+		equalItems(t, m.Items, meeting.ItemsFromPack(testPack()))
 	}
 	if titles != "dcba" {
 		t.Errorf("order = %q, want %q", titles, "dcba")
@@ -336,6 +400,7 @@ func TestLatestMeeting(t *testing.T) {
 	if got.ID != last.ID || got.Title != "C" {
 		t.Errorf("LatestMeeting = %d %q, want %d %q", got.ID, got.Title, last.ID, "C")
 	}
+	equalItems(t, got.Items, last.Items)
 }
 
 func TestStartMeeting_KeepsFirstStart(t *testing.T) {
@@ -368,7 +433,10 @@ func TestStartMeeting_KeepsFirstStart(t *testing.T) {
 			}
 			want := m
 			want.Started = &first
+			want.Items = slices.Clone(m.Items)
+			want.Items[0].Started = &first // and only the first item
 			equalMeetings(t, again, want)
+			equalMeetings(t, got, want)
 		})
 	}
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,8 +12,8 @@ import (
 	"github.com/klynge/klynge/meeting"
 )
 
-// agendaScreen lists the meeting's agenda items with their planned times
-// and lets the coordinator pick one.
+// agendaScreen lists the live agenda with planned and actual minutes and
+// the time budget, and lets the coordinator reshape what is still to come.
 type agendaScreen struct {
 	common  *Common
 	meeting meeting.Meeting
@@ -20,13 +21,22 @@ type agendaScreen struct {
 	offset  int // first visible row, so the cursor stays on screen
 	width   int
 	height  int
+	// request is a run-state change the root takes and saves.
+	request *runRequest
+	// wantAdd asks the root to open the add-item dialog.
+	wantAdd bool
 }
 
 func newAgendaScreen(c *Common) *agendaScreen { return &agendaScreen{common: c} }
 
 func (a *agendaScreen) setMeeting(m meeting.Meeting) {
+	first := len(a.meeting.Items) == 0
 	a.meeting = m
-	a.cursor = min(a.cursor, max(0, len(m.Pack.Agenda)-1))
+	if first {
+		a.cursor = max(0, m.Focus())
+	}
+	a.cursor = max(0, min(a.cursor, len(m.Items)-1))
+	a.scrollToCursor()
 }
 
 // SetSize sets the body area the screen may draw in.
@@ -38,116 +48,238 @@ func (a *agendaScreen) SetSize(width, height int) {
 // Init does nothing: the root loads the meeting.
 func (a *agendaScreen) Init() tea.Cmd { return nil }
 
-// Update moves the cursor, opens an item or starts the meeting.
+// takeRequest hands the root the change the last key asked for, once.
+func (a *agendaScreen) takeRequest() *runRequest {
+	r := a.request
+	a.request = nil
+	return r
+}
+
+// adding reports, once, that the last key asked for the add-item dialog.
+func (a *agendaScreen) adding() bool {
+	w := a.wantAdd
+	a.wantAdd = false
+	return w
+}
+
+// Update moves the cursor and turns the editing keys into run-state
+// changes for the item under the cursor.
 func (a *agendaScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok {
+	if !ok || len(a.meeting.Items) == 0 {
 		return a, nil
 	}
 	keys := a.common.Keys
+	t := a.common.Text
+	i := a.cursor
+	title := a.meeting.Items[i].Title
 	switch {
 	case key.Matches(k, keys.Up):
 		a.cursor = max(0, a.cursor-1)
 	case key.Matches(k, keys.Down):
-		a.cursor = min(len(a.meeting.Pack.Agenda)-1, a.cursor+1)
-	case key.Matches(k, keys.Start):
-		if !a.meeting.UnderWay() {
-			return a, startMeeting(a.common, a.meeting.ID)
+		a.cursor = min(len(a.meeting.Items)-1, a.cursor+1)
+	case key.Matches(k, keys.Skip):
+		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.ToggleSkip(i) },
+			func(saved meeting.Meeting) string {
+				if saved.Items[i].Skipped {
+					return fmt.Sprintf(t.NoticeSkipped, title)
+				}
+				return fmt.Sprintf(t.NoticeAdded, title)
+			})
+	case key.Matches(k, keys.Longer), key.Matches(k, keys.Shorter):
+		delta := 1
+		if key.Matches(k, keys.Shorter) {
+			delta = -1
 		}
+		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return m.SetMinutes(i, m.Items[i].Minutes+delta)
+		}, func(saved meeting.Meeting) string {
+			return fmt.Sprintf(t.NoticeMinutes, title, saved.Items[i].Minutes)
+		})
+	case key.Matches(k, keys.MoveUp), key.Matches(k, keys.MoveDown):
+		delta := 1
+		if key.Matches(k, keys.MoveUp) {
+			delta = -1
+		}
+		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.Move(i, delta) },
+			func(meeting.Meeting) string { return fmt.Sprintf(t.NoticeMoved, title) })
+		// The cursor follows the item; if the move is refused the next
+		// load puts it back in range.
+		a.cursor = max(0, min(len(a.meeting.Items)-1, i+delta))
+	case key.Matches(k, keys.AddItem):
+		a.wantAdd = true
 	}
 	a.scrollToCursor()
 	return a, nil
 }
 
+func (a *agendaScreen) ask(op runOp, notice func(meeting.Meeting) string) {
+	a.request = &runRequest{op: op, at: a.common.Clock.Now(), notice: notice}
+}
+
 // selectItem puts the cursor on item i, e.g. the one the coordinator last
 // looked at.
 func (a *agendaScreen) selectItem(i int) {
-	a.cursor = max(0, min(i, len(a.meeting.Pack.Agenda)-1))
+	a.cursor = max(0, min(i, len(a.meeting.Items)-1))
 	a.scrollToCursor()
 }
 
-func (a *agendaScreen) visibleRows() int { return max(1, a.height-1) }
+// listRows is how many agenda rows fit: the body minus the column heading
+// and the budget lines below the list.
+func (a *agendaScreen) listRows() int { return max(1, a.height-1-budgetLines) }
+
+// budgetLines is the space under the list for the time budget: a blank
+// line, the summary, the warning (two lines) and the legend.
+const budgetLines = 5
 
 func (a *agendaScreen) scrollToCursor() {
-	rows := a.visibleRows()
+	rows := a.listRows()
 	if a.cursor < a.offset {
 		a.offset = a.cursor
 	}
 	if a.cursor >= a.offset+rows {
 		a.offset = a.cursor - rows + 1
 	}
-	a.offset = max(0, min(a.offset, len(a.meeting.Pack.Agenda)-rows))
+	a.offset = max(0, min(a.offset, len(a.meeting.Items)-rows))
 }
 
-// View renders one row per agenda item; the selected row is marked with an
-// arrow as well as a highlight, so it shows without colour too.
+// statusSymbol marks an item's status so it shows without colour.
+func statusSymbol(s meeting.ItemStatus) string {
+	switch s {
+	case meeting.StatusRunning:
+		return "●"
+	case meeting.StatusDone:
+		return "✓"
+	case meeting.StatusSkipped:
+		return "✗"
+	}
+	return "○"
+}
+
+// View renders one row per agenda item and the time budget under it. The
+// selected row is marked with an arrow as well as a highlight, so it shows
+// without colour too.
 func (a *agendaScreen) View() string {
 	c := a.common
 	s := c.Styles
 	t := c.Text
-	schedule := a.meeting.Schedule()
+	now := c.Clock.Now()
+	b := a.meeting.Budget(now)
 	kindW := 0
 	for _, k := range meeting.ItemKinds() {
 		kindW = max(kindW, lipgloss.Width(t.Kind(k)))
 	}
-	// Each row is a fixed-width left part (marker, number, start, kind),
-	// the title filling what is left, and the planned minutes on the right.
-	left := func(marker string, num, start, kind string) string {
-		return fmt.Sprintf("%s%2s  %-5s  %-*s  ", marker, num, start, kindW+2, kind)
+	left := func(marker, num, status, start, kind string) string {
+		return fmt.Sprintf("%s%2s %s %-5s  %-*s  ", marker, num, status, start, kindW+2, kind)
 	}
-	right := func(minutes string) string { return fmt.Sprintf(" %8s", minutes) }
-	titleW := max(10, a.width-lipgloss.Width(left("  ", "", "", ""))-lipgloss.Width(right("")))
-	var rows []string
-	end := min(len(schedule), a.offset+a.visibleRows())
-	for i := a.offset; i < end; i++ {
-		it := schedule[i]
-		marker := "  "
-		if i == a.cursor {
-			marker = "▶ "
-		}
-		row := left(marker, fmt.Sprint(i+1), t.Clock(it.Start.Local()), kindSymbol(it.Item.Kind)+" "+t.Kind(it.Item.Kind)) +
-			padRight(truncate(it.Item.Title, titleW), titleW) +
-			right(fmt.Sprintf("%d %s", it.Item.Minutes, t.MinutesShort))
-		row = padRight(row, a.width)
-		if i == a.cursor {
-			rows = append(rows, s.Selected.Render(row))
-		} else {
-			rows = append(rows, s.Text.Render(row))
-		}
-	}
+	right := func(planned, actual, fit string) string { return fmt.Sprintf(" %7s %7s %1s", planned, actual, fit) }
+	titleW := max(8, a.width-lipgloss.Width(left("  ", "", " ", "", ""))-lipgloss.Width(right("", "", "")))
+
+	end := min(len(a.meeting.Items), a.offset+a.listRows())
 	more := ""
 	if a.offset > 0 {
 		more += " ▲"
 	}
-	if end < len(schedule) {
+	if end < len(a.meeting.Items) {
 		more += " ▼"
 	}
-	head := left("  ", "#", t.ColStart, t.ColKind) + padRight(t.ColTitle+more, titleW) + right(t.ColPlanned)
-	rows = append([]string{s.Heading.Render(padRight(head, a.width))}, rows...)
+	head := left("  ", "#", " ", t.ColStart, t.ColKind) + padRight(t.ColTitle+more, titleW) + right(t.ColPlanned, t.ColActual, "")
+	rows := []string{s.Heading.Render(padRight(head, a.width))}
+	for i := a.offset; i < end; i++ {
+		it := a.meeting.Items[i]
+		ib := b.Items[i]
+		marker := "  "
+		if i == a.cursor {
+			marker = "▶ "
+		}
+		actual := "–"
+		if ib.Status == meeting.StatusDone || ib.Status == meeting.StatusRunning {
+			actual = fmt.Sprintf("%d %s", wholeMinutes(ib.Actual), t.MinutesShort)
+		}
+		fit := ""
+		if !ib.Fits {
+			fit = "⚠"
+		}
+		start := ib.ProjectedStart
+		row := left(marker, fmt.Sprint(i+1), statusSymbol(ib.Status), t.Clock(start.Local()), kindSymbol(it.Kind)+" "+t.Kind(it.Kind)) +
+			padRight(truncate(it.Title, titleW), titleW) +
+			right(fmt.Sprintf("%d %s", it.Minutes, t.MinutesShort), actual, fit)
+		row = padRight(row, a.width)
+		switch {
+		case i == a.cursor:
+			rows = append(rows, s.Selected.Render(row))
+		case !ib.Fits || (ib.Status == meeting.StatusRunning && ib.Left < 0):
+			rows = append(rows, s.Warning.Render(row))
+		case ib.Status == meeting.StatusRunning:
+			rows = append(rows, s.Kind.Render(row))
+		default:
+			rows = append(rows, s.Text.Render(row))
+		}
+	}
+	for len(rows) < 1+a.listRows() {
+		rows = append(rows, "")
+	}
+	rows = append(rows, a.budgetView(b)...)
 	return strings.Join(rows, "\n")
+}
+
+// budgetView is the summary under the list: planned and projected end,
+// drift, and a warning naming what no longer fits.
+func (a *agendaScreen) budgetView(b meeting.Budget) []string {
+	c := a.common
+	s := c.Styles
+	t := c.Text
+	summary := fmt.Sprintf("%s · %s · %s", fmt.Sprintf(t.PlannedEnd, t.Clock(b.PlannedEnd.Local())),
+		fmt.Sprintf(t.ProjectedEnd, t.Clock(b.ProjectedEnd.Local())), t.drift(b.Drift))
+	lines := []string{"", s.Text.Bold(true).Render(truncate(summary, a.width))}
+	var warn []string
+	if b.Overrun >= time.Minute && b.Current >= 0 {
+		warn = append(warn, fmt.Sprintf(t.OverrunNow, a.meeting.Items[b.Current].Title, wholeMinutes(b.Overrun)))
+	}
+	if len(b.DoNotFit) > 0 {
+		names := make([]string, len(b.DoNotFit))
+		for i, idx := range b.DoNotFit {
+			names[i] = "»" + a.meeting.Items[idx].Title + "«"
+		}
+		warn = append(warn, fmt.Sprintf(t.NotFit, t.Clock(b.PlannedEnd.Local()), t.joinNames(names)))
+	}
+	if len(warn) > 0 {
+		text := "⚠ " + strings.Join(warn, " ")
+		wrapped := lipgloss.NewStyle().Width(a.width).Render(text)
+		wl := strings.Split(wrapped, "\n")
+		if len(wl) > 1 {
+			wl = []string{wl[0], truncate(strings.Join(wl[1:], " "), a.width)}
+		}
+		for _, l := range wl {
+			lines = append(lines, s.Warning.Render(l))
+		}
+		lines = append(lines, s.Text.Render(truncate(t.NotFitHint, a.width)))
+	} else {
+		lines = append(lines, "", "")
+	}
+	if len(lines) < budgetLines {
+		lines = append(lines, s.Text.Render(truncate(t.Legend, a.width)))
+	}
+	return lines[:min(len(lines), budgetLines)]
 }
 
 // ShortHelp is the footer's key list.
 func (a *agendaScreen) ShortHelp() []key.Binding {
 	k := a.common.Keys
-	bindings := []key.Binding{k.Up, k.Down, k.Open}
+	bindings := []key.Binding{k.Open}
 	if !a.meeting.UnderWay() {
 		bindings = append(bindings, k.Start)
+	} else {
+		bindings = append(bindings, k.NextItem)
 	}
-	return append(bindings, k.Help, k.Quit)
+	return append(bindings, k.Skip, k.Shorter, k.Longer, k.AddItem)
 }
 
 // FullHelp is the help overlay's key list.
 func (a *agendaScreen) FullHelp() [][]key.Binding {
 	k := a.common.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Start}, {k.Help, k.Quit}}
-}
-
-// padRight pads s with spaces to width cells so a highlighted row spans the
-// screen.
-func padRight(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
-		return s + strings.Repeat(" ", width-w)
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Open},
+		{k.Skip, k.Shorter, k.Longer, k.MoveUp, k.MoveDown, k.AddItem},
 	}
-	return s
 }

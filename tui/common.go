@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -14,7 +15,8 @@ import (
 // it; tests may use the real store on a temp file.
 type Store interface {
 	Meeting(ctx context.Context, id int64) (meeting.Meeting, error)
-	StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error)
+	// SaveRun commits the meeting's run state and returns it as stored.
+	SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -27,14 +29,17 @@ const (
 // Common is shared by every screen: size, styles, keys, texts and the
 // injected store and clock.
 type Common struct {
-	Ctx    context.Context
-	Width  int
-	Height int
-	Styles Styles
-	Keys   KeyMap
-	Text   Text
-	Store  Store
-	Clock  meeting.Clock
+	Ctx context.Context
+	// Renderer carries the colour profile; styles and slides are built
+	// from it.
+	Renderer *lipgloss.Renderer
+	Width    int
+	Height   int
+	Styles   Styles
+	Keys     KeyMap
+	Text     Text
+	Store    Store
+	Clock    meeting.Clock
 }
 
 // Screen is what every screen model offers: a Bubble Tea model with its own
@@ -47,9 +52,6 @@ type Screen interface {
 
 // meetingMsg carries a meeting freshly read from, or written to, the store.
 type meetingMsg struct{ meeting meeting.Meeting }
-
-// startedMsg reports that the store has committed the meeting's start.
-type startedMsg struct{ meeting meeting.Meeting }
 
 // errMsg carries a failure from a command to the root, which shows it.
 type errMsg struct{ err error }
@@ -64,16 +66,6 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 			return errMsg{err}
 		}
 		return meetingMsg{m}
-	}
-}
-
-func startMeeting(c *Common, id int64) tea.Cmd {
-	return func() tea.Msg {
-		m, err := c.Store.StartMeeting(c.Ctx, id, c.Clock.Now())
-		if err != nil {
-			return errMsg{err}
-		}
-		return startedMsg{m}
 	}
 }
 

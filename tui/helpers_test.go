@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	goldenfile "github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
@@ -57,7 +59,7 @@ func mustDemoMeeting(tb testing.TB) (*store.Store, meeting.Meeting) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	m, err := meeting.New(p, "", meetingStart, meetingStart.Add(-time.Hour))
+	m, err := meeting.New(p, "Klyngemøde december", meetingStart, meetingStart.Add(-time.Hour))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -73,6 +75,7 @@ type modelOpts struct {
 	lang  string
 	theme tui.ThemeName
 	now   time.Time
+	color bool // a true-colour terminal instead of plain ASCII
 }
 
 // newModel builds a root model on the store with a fixed clock and a plain
@@ -80,6 +83,9 @@ type modelOpts struct {
 func newModel(s tui.Store, meetingID int64, o modelOpts) *tui.Model {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
+	if o.color {
+		r.SetColorProfile(termenv.TrueColor)
+	}
 	if o.now.IsZero() {
 		o.now = meetingStart.Add(-5 * time.Minute)
 	}
@@ -154,3 +160,10 @@ func assertFits(t *testing.T, view string, w, h int) {
 		}
 	}
 }
+
+func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }
+
+func themeName(s string) tui.ThemeName { return tui.ThemeName(s) }
+
+// stripANSI removes escape codes so a test can search the text.
+func stripANSI(s string) string { return ansi.Strip(s) }

@@ -6,12 +6,14 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
 )
 
-// itemScreen shows one agenda item large enough to read from the back of
-// the room: its title, speaker, questions and indicators.
+// itemScreen is the projected view of a welcome, data, group-work, plenum,
+// break or evaluation item: its title and questions, large and spaced so
+// they can be read from the back of the room.
 type itemScreen struct {
 	common  *Common
 	meeting meeting.Meeting
@@ -24,7 +26,7 @@ func newItemScreen(c *Common) *itemScreen { return &itemScreen{common: c} }
 
 func (s *itemScreen) setMeeting(m meeting.Meeting) {
 	s.meeting = m
-	s.index = min(s.index, max(0, len(m.Pack.Agenda)-1))
+	s.index = max(0, min(s.index, len(m.Items)-1))
 }
 
 func (s *itemScreen) open(index int) { s.index = index }
@@ -35,64 +37,86 @@ func (s *itemScreen) SetSize(width, height int) { s.width, s.height = width, hei
 // Init does nothing: the root loads the meeting.
 func (s *itemScreen) Init() tea.Cmd { return nil }
 
-// Update goes back to the agenda or steps to the neighbouring item.
-func (s *itemScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return s, nil
-	}
-	keys := s.common.Keys
-	switch {
-	case key.Matches(k, keys.Prev):
-		s.index = max(0, s.index-1)
-	case key.Matches(k, keys.Next):
-		s.index = min(len(s.meeting.Pack.Agenda)-1, s.index+1)
-	}
-	return s, nil
-}
+// Update has nothing of its own: the root handles moving between items.
+func (s *itemScreen) Update(tea.Msg) (tea.Model, tea.Cmd) { return s, nil }
 
-// View lays the item out top-down; long question lists are cut at the
-// bottom of the body rather than pushing the footer off screen.
+// View lays the item out top-down with blank lines between questions when
+// there is room; what does not fit is cut at the bottom of the body rather
+// than pushing the footer off screen.
 func (s *itemScreen) View() string {
 	c := s.common
 	st := c.Styles
 	t := c.Text
-	if len(s.meeting.Pack.Agenda) == 0 {
+	if len(s.meeting.Items) == 0 {
 		return ""
 	}
-	sched := s.meeting.Schedule()[s.index]
-	item := sched.Item
-	textW := max(20, s.width-4)
+	item := s.meeting.Items[s.index]
+	ib := s.meeting.Budget(c.Clock.Now()).Items[s.index]
+	textW := min(max(20, s.width-6), 110)
+	status := fmt.Sprintf("%s %s %s · %d %s · %s", statusSymbol(ib.Status), kindSymbol(item.Kind), t.Kind(item.Kind),
+		item.Minutes, t.MinutesShort, t.Clock(ib.ProjectedStart.Local()))
 	lines := []string{
-		st.Kind.Render(fmt.Sprintf("%s %s · %d %s · %s–%s", kindSymbol(item.Kind), t.Kind(item.Kind),
-			item.Minutes, t.MinutesShort, t.Clock(sched.Start.Local()), t.Clock(sched.End.Local()))),
+		st.Kind.Render(status),
 		"",
-		st.Title.Width(textW).Render(item.Title),
+		st.Title.Width(textW).Render(strings.ToUpper(item.Title)),
 	}
 	if item.Speaker != "" {
-		lines = append(lines, st.Text.Render(t.Speaker+": "+item.Speaker))
+		lines = append(lines, "", st.Text.Width(textW).Render(t.Speaker+": "+item.Speaker))
 	}
-	if len(item.Questions) > 0 {
-		lines = append(lines, "", st.Heading.Render(t.Questions))
-		for i, q := range item.Questions {
-			lines = append(lines, st.Question.Width(textW).Render(fmt.Sprintf("%d. %s", i+1, q)))
-		}
-	}
-	if len(item.Indicators) > 0 {
-		lines = append(lines, "", st.Heading.Render(t.Indicators))
+	var body []string
+	switch {
+	case item.Kind == meeting.KindWelcome:
+		body = s.apologies(textW)
+	case len(item.Questions) > 0:
+		body = s.questions(item.Questions, textW)
+	case len(item.Indicators) > 0:
+		body = append(body, st.Heading.Render(t.Indicators))
 		for _, id := range item.Indicators {
-			ind, ok := s.meeting.Pack.Indicator(id)
-			if !ok {
-				continue
+			if ind, ok := s.meeting.Pack.Indicator(id); ok {
+				body = append(body, st.Text.Width(textW).Render("• "+ind.Title+directionHint(t, ind)))
 			}
-			lines = append(lines, st.Text.Width(textW).Render("• "+ind.Title+directionHint(t, ind)))
 		}
+	case item.Speaker == "":
+		body = []string{st.Text.Render(t.NoDetails)}
 	}
-	if len(item.Questions) == 0 && len(item.Indicators) == 0 && item.Speaker == "" {
-		lines = append(lines, "", st.Text.Render(t.NoDetails))
+	if len(body) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, body...)
 	}
-	out := strings.Join(lines, "\n")
-	return indent(out, 2)
+	return indent(strings.Join(lines, "\n"), 3)
+}
+
+// questions numbers the questions, with a blank line between them when the
+// screen has room for it.
+func (s *itemScreen) questions(qs []string, width int) []string {
+	st := s.common.Styles
+	out := []string{st.Heading.Render(s.common.Text.Questions), ""}
+	var rendered []string
+	total := 0
+	for i, q := range qs {
+		r := st.Question.Width(width).Render(fmt.Sprintf("%d. %s", i+1, q))
+		rendered = append(rendered, r)
+		total += lipgloss.Height(r)
+	}
+	spaced := total+len(qs)+8 <= s.height
+	for i, r := range rendered {
+		if spaced && i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// apologies lists who sent apologies. Names are fine here: attendance is
+// not data. Until attendance is recorded the list says so.
+func (s *itemScreen) apologies(width int) []string {
+	st := s.common.Styles
+	t := s.common.Text
+	return []string{
+		st.Heading.Render(t.Apologies + " (0)"),
+		st.Text.Width(width).Render(t.NoApologies),
+	}
 }
 
 func directionHint(t Text, ind meeting.Indicator) string {
@@ -108,13 +132,13 @@ func directionHint(t Text, ind meeting.Indicator) string {
 // ShortHelp is the footer's key list.
 func (s *itemScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	return []key.Binding{k.Back, k.Prev, k.Next, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.NextItem, k.Prev, k.Next}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *itemScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Back, k.Prev, k.Next}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next}}
 }
 
 // indent shifts every line of s right by n spaces.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -28,24 +29,35 @@ type screenID int
 const (
 	screenAgenda screenID = iota
 	screenItem
+	screenSlides
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
-// and footer, handles global keys and dialogs, and forwards everything else
-// to the active screen.
+// and footer, handles global keys, dialogs and the saving of run-state
+// changes, and forwards everything else to the active screen.
 type Model struct {
 	common    *Common
 	meetingID int64
 	meeting   *meeting.Meeting
 	agenda    *agendaScreen
 	item      *itemScreen
+	slides    *slidesScreen
+	addItem   *addItemDialog
 	active    screenID
-	help      help.Model
-	showHelp  bool
-	quitting  bool // the quit confirm is open
+	// shown is the agenda index the item or slides screen shows.
+	shown    int
+	help     help.Model
+	showHelp bool
+	quitting bool // the quit confirm is open
+	adding   bool // the add-item dialog is open
+	loaded   bool // the first load has happened
+	queue    runQueue
+	// followRun makes the live view follow the run once a next or back
+	// key has been saved.
+	followRun bool
 	err       error
-	// notice confirms the last action, e.g. that the meeting started; it is
-	// set only after the store has committed.
+	// notice confirms the last action; it is set only after the store has
+	// committed it.
 	notice string
 }
 
@@ -54,28 +66,36 @@ type Model struct {
 func New(ctx context.Context, opts Options) *Model {
 	text := Language(opts.Lang)
 	c := &Common{
-		Ctx:    ctx,
-		Styles: NewStyles(opts.Renderer, opts.Theme),
-		Keys:   DefaultKeyMap(text),
-		Text:   text,
-		Store:  opts.Store,
-		Clock:  opts.Clock,
+		Ctx:      ctx,
+		Renderer: opts.Renderer,
+		Styles:   NewStyles(opts.Renderer, opts.Theme),
+		Keys:     DefaultKeyMap(text),
+		Text:     text,
+		Store:    opts.Store,
+		Clock:    opts.Clock,
 	}
-	h := help.New()
-	h.Styles.ShortKey = c.Styles.HelpKey
-	h.Styles.ShortDesc = c.Styles.HelpDesc
-	h.Styles.ShortSeparator = c.Styles.HelpSep
-	h.Styles.FullKey = c.Styles.HelpKey
-	h.Styles.FullDesc = c.Styles.HelpDesc
-	h.Styles.FullSeparator = c.Styles.HelpSep
-	h.Styles.Ellipsis = c.Styles.HelpSep
-	return &Model{
+	m := &Model{
 		common:    c,
 		meetingID: opts.MeetingID,
 		agenda:    newAgendaScreen(c),
 		item:      newItemScreen(c),
-		help:      h,
+		slides:    newSlidesScreen(c),
+		addItem:   newAddItemDialog(c),
+		help:      help.New(),
 	}
+	m.styleHelp()
+	return m
+}
+
+func (m *Model) styleHelp() {
+	s := m.common.Styles
+	m.help.Styles.ShortKey = s.HelpKey
+	m.help.Styles.ShortDesc = s.HelpDesc
+	m.help.Styles.ShortSeparator = s.HelpSep
+	m.help.Styles.FullKey = s.HelpKey
+	m.help.Styles.FullDesc = s.HelpDesc
+	m.help.Styles.FullSeparator = s.HelpSep
+	m.help.Styles.Ellipsis = s.HelpSep
 }
 
 // Init loads the meeting and starts the clock.
@@ -88,8 +108,11 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Meeting() *meeting.Meeting { return m.meeting }
 
 func (m *Model) activeScreen() Screen {
-	if m.active == screenItem {
+	switch m.active {
+	case screenItem:
 		return m.item
+	case screenSlides:
+		return m.slides
 	}
 	return m.agenda
 }
@@ -101,18 +124,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
 		m.help.Width = msg.Width
-		bodyW, bodyH := m.bodySize()
-		m.agenda.SetSize(bodyW, bodyH)
-		m.item.SetSize(bodyW, bodyH)
+		m.resize()
 		return m, nil
 	case tickMsg:
 		return m, tick(m.common.Clock)
 	case meetingMsg:
 		m.setMeeting(msg.meeting)
+		if !m.loaded {
+			m.loaded = true
+			// After a restart, go straight back to what was running.
+			if c := msg.meeting.Current(); c >= 0 {
+				m.show(c)
+			}
+		}
 		return m, nil
-	case startedMsg:
+	case savedMsg:
+		m.queue.done(false)
 		m.setMeeting(msg.meeting)
-		m.notice = fmt.Sprintf(m.common.Text.StartedAt, m.common.Text.Clock(msg.meeting.Started.Local()))
+		m.notice = msg.notice
+		if m.followRun {
+			m.followRun = false
+			m.show(msg.meeting.Focus())
+		}
+		return m, m.queue.next(m.common, m.meeting)
+	case saveFailedMsg:
+		m.queue.done(true)
+		m.err = msg.err
 		return m, nil
 	case errMsg:
 		m.err = msg.err
@@ -121,7 +158,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Keys typed faster than the program reads them (or held down)
 		// arrive as one message with several runes; each is its own key
 		// press, so none is lost.
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.adding {
 			cmds := make([]tea.Cmd, 0, len(msg.Runes))
 			for _, r := range msg.Runes {
 				_, cmd := m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
@@ -135,14 +172,42 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+func (m *Model) resize() {
+	bodyW, bodyH := m.bodySize()
+	m.agenda.SetSize(bodyW, bodyH)
+	m.item.SetSize(bodyW, bodyH)
+	m.slides.SetSize(bodyW, bodyH)
+	m.addItem.SetSize(bodyW, bodyH)
+}
+
 func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.meeting = &mt
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
+	m.slides.setSlides(mt.Pack.Slides)
+	m.shown = min(m.shown, max(0, len(mt.Items)-1))
+}
+
+// show opens the live view of agenda item i: the slides for a talk, the
+// item's prompt and questions for everything else.
+func (m *Model) show(i int) {
+	if m.meeting == nil || i < 0 || i >= len(m.meeting.Items) {
+		return
+	}
+	m.shown = i
+	m.item.open(i)
+	if m.meeting.Items[i].Kind == meeting.KindTalk {
+		m.active = screenSlides
+	} else {
+		m.active = screenItem
+	}
 }
 
 func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	keys := m.common.Keys
+	if m.adding {
+		return m, m.updateAddItem(msg)
+	}
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
 	m.notice = ""
@@ -169,24 +234,90 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, keys.Help):
 		m.showHelp = true
 		return m, nil
+	case key.Matches(msg, keys.Theme):
+		m.toggleTheme()
+		return m, nil
 	}
 	if m.meeting == nil {
 		return m, nil
+	}
+	if cmd, ok := m.handleRunKey(msg); ok {
+		return m, cmd
 	}
 	// Switching screens happens here, at once, so keys typed right after
 	// enter or esc reach the screen the coordinator now sees.
 	switch {
 	case m.active == screenAgenda && key.Matches(msg, keys.Open):
-		m.item.open(m.agenda.cursor)
-		m.active = screenItem
+		m.show(m.agenda.cursor)
 		return m, nil
-	case m.active == screenItem && key.Matches(msg, keys.Back):
-		m.agenda.selectItem(m.item.index)
+	case m.active != screenAgenda && key.Matches(msg, keys.Back):
+		m.agenda.selectItem(m.shown)
 		m.active = screenAgenda
+		return m, nil
+	case m.active == screenItem && (key.Matches(msg, keys.Prev) || key.Matches(msg, keys.Next)):
+		step := 1
+		if key.Matches(msg, keys.Prev) {
+			step = -1
+		}
+		m.show(max(0, min(len(m.meeting.Items)-1, m.shown+step)))
 		return m, nil
 	}
 	_, cmd := m.activeScreen().Update(msg)
+	if r := m.agenda.takeRequest(); r != nil {
+		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	}
+	if m.active == screenAgenda && m.agenda.adding() {
+		m.adding = true
+		m.addItem.open()
+	}
 	return m, cmd
+}
+
+// handleRunKey handles the keys that move the meeting along, which work on
+// every screen: start, next item, back one item.
+func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	keys := m.common.Keys
+	t := m.common.Text
+	now := m.common.Clock.Now()
+	var r runRequest
+	switch {
+	case key.Matches(msg, keys.Start) && !m.meeting.UnderWay():
+		r = runRequest{op: meeting.Meeting.Start, notice: func(saved meeting.Meeting) string {
+			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
+		}}
+	case key.Matches(msg, keys.NextItem):
+		r = runRequest{op: meeting.Meeting.Next, notice: func(saved meeting.Meeting) string {
+			if c := saved.Current(); c >= 0 {
+				return fmt.Sprintf(t.NoticeItem, saved.Items[c].Title)
+			}
+			return fmt.Sprintf(t.NoticeEnded, t.Clock(now.Local()))
+		}}
+	case key.Matches(msg, keys.PrevItem):
+		r = runRequest{op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
+			notice: func(saved meeting.Meeting) string {
+				return fmt.Sprintf(t.NoticeBack, saved.Items[saved.Focus()].Title)
+			}}
+	default:
+		return nil, false
+	}
+	r.at = now
+	// The live view follows the meeting: once the change is saved, the
+	// running item is shown (see followRun).
+	m.followRun = m.active != screenAgenda
+	return m.queue.push(m.common, m.meeting, r), true
+}
+
+func (m *Model) toggleTheme() {
+	c := m.common
+	next := ThemeLight
+	name := c.Text.ThemeLight
+	if c.Styles.Theme == ThemeLight {
+		next, name = ThemeDark, c.Text.ThemeDark
+	}
+	c.Styles = NewStyles(c.Renderer, next)
+	m.styleHelp()
+	m.slides.restyle()
+	m.notice = fmt.Sprintf(c.Text.NoticeTheme, name)
 }
 
 const (
@@ -220,52 +351,13 @@ func (m *Model) View() string {
 		body = m.quitDialog(bodyH)
 	case m.showHelp:
 		body = m.helpOverlay(bodyH)
+	case m.adding:
+		body = m.addItem.View()
 	default:
 		body = m.activeScreen().View()
 	}
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).Render(body)
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
 	return lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer())
-}
-
-func (m *Model) header() string {
-	c := m.common
-	s := c.Styles
-	now := c.Clock.Now()
-	right := s.Clock.Render(c.Text.Date(now) + "  " + now.Format("15:04:05"))
-	title := c.Text.Loading
-	status := ""
-	if m.meeting != nil {
-		title = m.meeting.Title
-		status = m.statusLine()
-	}
-	titleW := max(0, c.Width-lipgloss.Width(right)-2)
-	left := s.Title.Render(truncate(title, titleW))
-	gap := strings.Repeat(" ", max(1, c.Width-lipgloss.Width(left)-lipgloss.Width(right)))
-	line1 := left + gap + right
-	line2 := s.Status.Render(truncate(status, c.Width))
-	line3 := s.Divider.Render(strings.Repeat("━", c.Width))
-	return lipgloss.JoinVertical(lipgloss.Left, line1, line2, line3)
-}
-
-func (m *Model) statusLine() string {
-	c := m.common
-	mt := m.meeting
-	t := c.Text
-	parts := []string{
-		fmt.Sprintf("%s %s–%s (%d %s)", t.Planned, t.Clock(mt.PlannedStart.Local()), t.Clock(mt.PlannedEnd.Local()),
-			mt.Pack.PlannedMinutes(), t.MinutesShort),
-	}
-	if mt.UnderWay() {
-		parts = append(parts, fmt.Sprintf(t.StartedAt, t.Clock(mt.Started.Local())))
-	} else {
-		parts = append(parts, t.NotStarted)
-	}
-	if m.active == screenItem {
-		parts = append([]string{fmt.Sprintf(t.ItemOf, m.item.index+1, len(mt.Pack.Agenda))}, parts...)
-	} else {
-		parts = append([]string{t.Agenda}, parts...)
-	}
-	return strings.Join(parts, " · ")
 }
 
 func (m *Model) footer() string {
@@ -278,10 +370,40 @@ func (m *Model) footer() string {
 		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
 	}
 	var keys help.KeyMap = m.activeScreen()
-	if m.quitting {
-		keys = quitKeys{c.Keys}
+	switch {
+	case m.quitting:
+		keys = bindings{c.Keys.Yes, c.Keys.No}
+	case m.adding:
+		keys = m.addItem
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, m.help.ShortHelpView(keys.ShortHelp()))
+	return lipgloss.JoinVertical(lipgloss.Left, line, m.shortHelp(keys.ShortHelp()))
+}
+
+// shortHelp renders a screen's keys with help and quit always at the end:
+// when the line is too narrow, the screen's own keys are cut, never the
+// way out.
+func (m *Model) shortHelp(screenKeys []key.Binding) string {
+	k := m.common.Keys
+	global := []key.Binding{k.Help, k.Quit}
+	var own []key.Binding
+	for _, b := range screenKeys {
+		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
+			own = append(own, b)
+		}
+	}
+	h := m.help
+	tail := h.ShortHelpView(global)
+	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
+	h.Width = max(0, m.common.Width-lipgloss.Width(tail)-lipgloss.Width(sep))
+	head := h.ShortHelpView(own)
+	if head == "" {
+		return tail
+	}
+	return head + sep + tail
+}
+
+func sameKeys(a, b key.Binding) bool {
+	return strings.Join(a.Keys(), ",") == strings.Join(b.Keys(), ",")
 }
 
 func (m *Model) quitDialog(height int) string {
@@ -295,16 +417,23 @@ func (m *Model) quitDialog(height int) string {
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
-	full := m.help.FullHelpView(m.activeScreen().FullHelp())
+	groups := append(m.activeScreen().FullHelp(), m.globalKeys())
+	full := m.help.FullHelpView(groups)
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
 }
 
-// quitKeys is the help shown while the quit confirm is open.
-type quitKeys struct{ k KeyMap }
+// globalKeys are the keys that work on every screen.
+func (m *Model) globalKeys() []key.Binding {
+	k := m.common.Keys
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Theme, k.Help, k.Quit}
+}
 
-func (q quitKeys) ShortHelp() []key.Binding  { return []key.Binding{q.k.Yes, q.k.No} }
-func (q quitKeys) FullHelp() [][]key.Binding { return [][]key.Binding{q.ShortHelp()} }
+// bindings is a fixed list of keys shown as help.
+type bindings []key.Binding
+
+func (b bindings) ShortHelp() []key.Binding  { return b }
+func (b bindings) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
 
 // truncate cuts s to at most width cells, marking the cut with an ellipsis.
 func truncate(s string, width int) string {
@@ -319,4 +448,13 @@ func truncate(s string, width int) string {
 		runes = runes[:len(runes)-1]
 	}
 	return string(runes) + "…"
+}
+
+// padRight pads s with spaces to width cells so a highlighted row spans the
+// screen.
+func padRight(s string, width int) string {
+	if w := lipgloss.Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
 }

@@ -13,6 +13,8 @@ type Text struct {
 	Lang string
 
 	KeyUp, KeyDown, KeyPrev, KeyNext, KeyOpen, KeyBack, KeyStart, KeyHelp, KeyQuit, KeyYes, KeyNo string
+	KeyScrollUp, KeyScrollDown, KeyNextItem, KeyPrevItem, KeySkip, KeyLonger, KeyShorter          string
+	KeyMoveUp, KeyMoveDown, KeyAddItem, KeyNotes, KeyTheme                                        string
 
 	Agenda        string
 	ColStart      string
@@ -41,6 +43,40 @@ type Text struct {
 	HigherBetter  string
 	LowerBetter   string
 	ContextMarker string
+
+	ColActual     string
+	Behind        string // format: minutes
+	Ahead         string // format: minutes
+	OnTime        string
+	And           string
+	Left          string // format: duration
+	Over          string // format: duration
+	PlannedEnd    string // format: time
+	ProjectedEnd  string // format: time
+	NotFit        string // format: time, names
+	NotFitHint    string
+	OverrunNow    string // format: title, minutes
+	Legend        string
+	MeetingEnded  string
+	NoticeStarted string // format: time
+	NoticeItem    string // format: title
+	NoticeSkipped string // format: title
+	NoticeBack    string // format: title
+	NoticeMinutes string // format: title, minutes
+	NoticeMoved   string // format: title
+	NoticeAdded   string // format: title
+	NoticeEnded   string // format: time
+	NoticeTheme   string // format: theme name
+	Apologies     string
+	NoApologies   string
+	AddTitle      string
+	AddName       string
+	AddMinutes    string
+	AddDefault    string
+	AddHint       string
+	ThemeDark     string
+	ThemeLight    string
+	WaitingStart  string // format: time
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -55,7 +91,10 @@ func Language(lang string) Text {
 func danish() Text {
 	return Text{
 		Lang:  "da",
-		KeyUp: "op", KeyDown: "ned", KeyPrev: "forrige punkt", KeyNext: "næste punkt", KeyOpen: "åbn punkt", KeyBack: "tilbage",
+		KeyUp: "op", KeyDown: "ned", KeyPrev: "forrige", KeyNext: "næste",
+		KeyScrollUp: "side op", KeyScrollDown: "side ned", KeyNextItem: "næste punkt", KeyPrevItem: "tilbage et punkt",
+		KeySkip: "drop", KeyLonger: "+1 min", KeyShorter: "−1 min", KeyMoveUp: "flyt op", KeyMoveDown: "flyt ned",
+		KeyAddItem: "tilføj punkt", KeyNotes: "noter", KeyTheme: "lyst/mørkt", KeyOpen: "åbn punkt", KeyBack: "tilbage",
 		KeyStart: "start mødet", KeyHelp: "hjælp", KeyQuit: "afslut", KeyYes: "ja", KeyNo: "nej",
 		Agenda:       "Dagsorden",
 		ColStart:     "Start",
@@ -88,13 +127,50 @@ func danish() Text {
 		HigherBetter:  "højere er bedre",
 		LowerBetter:   "lavere er bedre",
 		ContextMarker: "kontekst",
+
+		ColActual:     "Faktisk",
+		Behind:        "%d min bagud",
+		Ahead:         "%d min foran",
+		OnTime:        "til tiden",
+		And:           "og",
+		Left:          "%s tilbage",
+		Over:          "%s over tiden",
+		PlannedEnd:    "planlagt slut %s",
+		ProjectedEnd:  "forventet slut %s",
+		NotFit:        "Når ikke med før %s: %s.",
+		NotFitHint:    "Vælg et punkt: − forkorter, x dropper. Intet skæres væk af sig selv.",
+		OverrunNow:    "»%s« er %d min over tiden.",
+		Legend:        "○ kommer · ● i gang · ✓ holdt · ✗ droppet · ⚠ når ikke med",
+		MeetingEnded:  "Mødet er slut.",
+		NoticeStarted: "Mødet er startet %s",
+		NoticeItem:    "»%s« er i gang",
+		NoticeSkipped: "»%s« er droppet",
+		NoticeBack:    "Tilbage til »%s«",
+		NoticeMinutes: "»%s« har nu %d min",
+		NoticeMoved:   "»%s« er flyttet",
+		NoticeAdded:   "»%s« er tilføjet",
+		NoticeEnded:   "Mødet sluttede %s",
+		NoticeTheme:   "Tema: %s",
+		Apologies:     "Afbud",
+		NoApologies:   "Ingen afbud registreret endnu.",
+		AddTitle:      "Tilføj punkt",
+		AddName:       "Titel",
+		AddMinutes:    "Minutter",
+		AddDefault:    "Eventuelt",
+		AddHint:       "tab skifter felt · enter tilføjer · esc fortryder",
+		ThemeDark:     "mørkt",
+		ThemeLight:    "lyst",
+		WaitingStart:  "Ikke startet · planlagt start %s · tryk s for at starte",
 	}
 }
 
 func english() Text {
 	return Text{
 		Lang:  "en",
-		KeyUp: "up", KeyDown: "down", KeyPrev: "previous item", KeyNext: "next item", KeyOpen: "open item", KeyBack: "back",
+		KeyUp: "up", KeyDown: "down", KeyPrev: "previous", KeyNext: "next",
+		KeyScrollUp: "page up", KeyScrollDown: "page down", KeyNextItem: "next item", KeyPrevItem: "back one item",
+		KeySkip: "drop", KeyLonger: "+1 min", KeyShorter: "−1 min", KeyMoveUp: "move up", KeyMoveDown: "move down",
+		KeyAddItem: "add item", KeyNotes: "notes", KeyTheme: "light/dark", KeyOpen: "open item", KeyBack: "back",
 		KeyStart: "start meeting", KeyHelp: "help", KeyQuit: "quit", KeyYes: "yes", KeyNo: "no",
 		Agenda:       "Agenda",
 		ColStart:     "Start",
@@ -127,6 +203,40 @@ func english() Text {
 		HigherBetter:  "higher is better",
 		LowerBetter:   "lower is better",
 		ContextMarker: "context",
+
+		ColActual:     "Actual",
+		Behind:        "%d min behind",
+		Ahead:         "%d min ahead",
+		OnTime:        "on time",
+		And:           "and",
+		Left:          "%s left",
+		Over:          "%s over time",
+		PlannedEnd:    "planned end %s",
+		ProjectedEnd:  "projected end %s",
+		NotFit:        "No longer fits before %s: %s.",
+		NotFitHint:    "Pick an item: − shortens it, x drops it. Nothing is cut by itself.",
+		OverrunNow:    "%q is %d min over time.",
+		Legend:        "○ to come · ● running · ✓ held · ✗ dropped · ⚠ does not fit",
+		MeetingEnded:  "The meeting has ended.",
+		NoticeStarted: "The meeting started %s",
+		NoticeItem:    "%q is running",
+		NoticeSkipped: "%q dropped",
+		NoticeBack:    "Back to %q",
+		NoticeMinutes: "%q now has %d min",
+		NoticeMoved:   "%q moved",
+		NoticeAdded:   "%q added",
+		NoticeEnded:   "The meeting ended %s",
+		NoticeTheme:   "Theme: %s",
+		Apologies:     "Apologies",
+		NoApologies:   "No apologies recorded yet.",
+		AddTitle:      "Add item",
+		AddName:       "Title",
+		AddMinutes:    "Minutes",
+		AddDefault:    "Any other business",
+		AddHint:       "tab switches field · enter adds · esc cancels",
+		ThemeDark:     "dark",
+		ThemeLight:    "light",
+		WaitingStart:  "Not started · planned start %s · press s to start",
 	}
 }
 

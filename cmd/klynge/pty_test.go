@@ -166,10 +166,16 @@ func TestDemoInTerminal(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 
 	term := startTerminal(t, bin, 80, 24, nil, "--db", db, "demo")
-	took := term.waitFor("Dagsorden")
+	took := term.waitFor("Velkomst og afbud")
 	t.Logf("agenda on screen %v after start", took)
-	term.waitFor("Velkomst")
-	term.sendUntil("s", "startet 1") // start the meeting
+	term.sendUntil("s", "Mødet er startet") // start the meeting
+
+	// A second program on the same meeting is refused while this one runs.
+	code, _, errOut := runKlynge(t, nil, "--db", db, "run")
+	if code != 1 || !strings.Contains(errOut, "already open") {
+		t.Errorf("second run: code %d, stderr %q", code, errOut)
+	}
+
 	term.send("q")
 	term.waitFor("Afslut klynge?")
 	term.send("j")
@@ -192,7 +198,9 @@ func TestDemoInTerminal(t *testing.T) {
 		t.Fatalf("want one started meeting, got %+v", meetings)
 	}
 	term = startTerminal(t, bin, 80, 24, nil, "--db", db, "demo")
-	term.waitFor("startet 1")
+	// The restart goes straight back to the running item, the welcome.
+	term.waitFor("VELKOMST OG AFBUD")
+	term.waitFor("tilbage")
 	term.keysReach()
 	term.send("q")
 	term.waitFor("Afslut klynge?")
@@ -206,7 +214,7 @@ func TestThrowawayDemoLeavesNothing(t *testing.T) {
 	bin := buildKlynge(t)
 	tmp := t.TempDir()
 	term := startTerminal(t, bin, 80, 24, []string{"TMPDIR=" + tmp}, "demo")
-	term.waitFor("Dagsorden")
+	term.waitFor("Velkomst og afbud")
 	term.keysReach()
 	entries, err := os.ReadDir(tmp)
 	if err != nil || len(entries) != 1 {

@@ -11,12 +11,19 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/store"
 	"github.com/klynge/klynge/tui"
 )
 
 // runTUI opens the meeting on the terminal and returns when the coordinator
 // quits.
-func (a *app) runTUI(ctx context.Context, s tui.Store, meetingID int64) error {
+func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error {
+	// One program per meeting: a second one would save over the first.
+	unlock, err := s.LockMeeting(meetingID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	in, inOK := a.env.stdin.(*os.File)
 	out, outOK := a.env.stdout.(*os.File)
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// LockMeeting takes meeting id for this process, so that a second `klynge
+// run` of the same meeting is refused instead of two screens overwriting
+// each other's agenda. While another holder has it — another process, or
+// another LockMeeting call in this one — it returns an ELOCKED
+// *meeting.Error naming that holder's pid and since when.
+//
+// The lock is an advisory lock of the operating system on a small file
+// beside the database, <db>.meeting-<id>.lock (mode 0600, holding the pid
+// and the time as text for that message). The system releases it when the
+// holder exits in any way, kill -9 included, so a crash never leaves a stale
+// lock. unlock releases it and removes the file; calling it again does
+// nothing. The lock does not check that the meeting exists.
+func (s *Store) LockMeeting(id int64) (unlock func() error, err error) {
+	if id <= 0 {
+		return nil, meeting.Errorf(meeting.EINVALID, "meeting %d does not exist: see `klynge meeting list`", id)
+	}
+	path := lockPath(s.path, id)
+	f, held, err := lockFile(path)
+	if err != nil {
+		return nil, lockError(id, path, err)
+	}
+	if held {
+		return nil, lockedError(id, path)
+	}
+	// The holder's details are only for the message another klynge shows;
+	// failing to write them does not matter.
+	info := fmt.Sprintf("%d %s\n", os.Getpid(), time.Now().Format(time.RFC3339))
+	if err := f.Truncate(0); err == nil {
+		_, _ = f.WriteAt([]byte(info), 0)
+	}
+	var (
+		once sync.Once
+		uerr error
+	)
+	return func() error {
+		once.Do(func() {
+			if err := unlockFile(f, path); err != nil {
+				uerr = lockError(id, path, err)
+			}
+		})
+		return uerr
+	}, nil
+}
+
+// lockPath is the lock file of meeting id beside the database at db. A
+// symbolic link to the database locks beside the file it points to, so two
+// names for one database share their locks.
+func lockPath(db string, id int64) string {
+	if real, err := filepath.EvalSymlinks(db); err == nil {
+		db = real
+	}
+	return fmt.Sprintf("%s.meeting-%d.lock", db, id)
+}
+
+// lockedError reports that meeting id is locked by the holder whose details
+// the lock file at path holds.
+func lockedError(id int64, path string) error {
+	pid, since, ok := readHolder(path)
+	if !ok {
+		return meeting.Errorf(meeting.ELOCKED,
+			"meeting %d is already open in another klynge: close it there, or wait", id)
+	}
+	return meeting.Errorf(meeting.ELOCKED,
+		"meeting %d is already open in another klynge (pid %d since %s): close it there, or wait",
+		id, pid, sinceText(since, time.Now()))
+}
+
+// readHolder reads the pid and time a lock holder wrote. The holder may not
+// have written them yet.
+func readHolder(path string) (pid int, since time.Time, ok bool) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, time.Time{}, false
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) != 2 {
+		return 0, time.Time{}, false
+	}
+	pid, err = strconv.Atoi(fields[0])
+	if err != nil || pid <= 0 {
+		return 0, time.Time{}, false
+	}
+	since, err = time.Parse(time.RFC3339, fields[1])
+	if err != nil {
+		return 0, time.Time{}, false
+	}
+	return pid, since, true
+}
+
+// sinceText shows when a lock was taken: the time of day, with the date
+// unless it was today.
+func sinceText(since, now time.Time) string {
+	since = since.In(now.Location())
+	if y, m, d := since.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
+		return since.Format("15:04")
+	}
+	return since.Format("2006-01-02 15:04")
+}
+
+// lockError reports a lock file that cannot be made, locked or removed.
+func lockError(id int64, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is in the message
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return meeting.Errorf(meeting.EINVALID,
+			"cannot lock meeting %d with %s: permission denied; check the permissions of the database's folder", id, path)
+	}
+	return meeting.Errorf(meeting.EINTERNAL, "cannot lock meeting %d with %s: %v", id, path, err)
+}

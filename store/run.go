@@ -1,0 +1,397 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/mattn/go-sqlite3"
+)
+
+// The live agenda (meeting.Meeting.Items) lives in agenda_items, one row per
+// item, in position order 0, 1, 2, …. A row keeps its own kind, title,
+// minutes, speaker and run state; a pack item (pack_index not NULL) takes
+// its indicators and questions from the meeting's snapshot unless the row
+// holds its own in indicators_json or questions_json, which it does only
+// when they differ from the snapshot's. An ad-hoc item (pack_index NULL)
+// has only its own.
+
+// SaveRun stores the run state of meeting m.ID, which must exist: when the
+// meeting started and its whole live agenda, in one transaction. Items with
+// an ID are updated, items with ID 0 are added, and stored items missing from
+// m.Items are deleted — unless they have started, which is an ECONFLICT
+// *meeting.Error and saves nothing. It returns the meeting as read back
+// inside that transaction, so the caller shows exactly what was committed.
+//
+// Only Started and Items are written; the meeting's other fields and its
+// pack snapshot stay as stored, and PackIndex values are checked against
+// the stored snapshot. An item's PackIndex cannot change once stored, and a
+// started meeting cannot be made unstarted (ECONFLICT). An ID of another
+// meeting's item, or of an item deleted meanwhile, is an ECONFLICT; m must
+// pass m.Validate().
+func (s *Store) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
+	if err := m.Validate(); err != nil {
+		return meeting.Meeting{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
+	}
+	defer tx.Rollback()
+	if err := saveRun(ctx, tx, m); err != nil {
+		return meeting.Meeting{}, err
+	}
+	got, err := findMeeting(ctx, tx, m.ID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
+	}
+	return got, nil
+}
+
+// StartMeeting starts meeting id at at, and with it the first pending
+// item of its agenda (meeting.Meeting.Start), and returns the meeting.
+// Starting it again keeps the first time and returns the meeting unchanged,
+// so a restart after a crash does not move the start.
+func (s *Store) StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error) {
+	if at.IsZero() {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the meeting's start time is missing")
+	}
+	if _, err := encodeTime(at, "the meeting's start"); err != nil {
+		return meeting.Meeting{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "start the meeting")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, id)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if !m.UnderWay() {
+		started, err := m.Start(at)
+		if err != nil {
+			return meeting.Meeting{}, err
+		}
+		if err := saveRun(ctx, tx, started); err != nil {
+			return meeting.Meeting{}, err
+		}
+		if m, err = findMeeting(ctx, tx, id); err != nil {
+			return meeting.Meeting{}, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "start the meeting")
+	}
+	return m, nil
+}
+
+// saveRun writes m's start and live agenda over the stored ones; see
+// SaveRun.
+func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	stored, err := findMeeting(ctx, tx, m.ID)
+	if err != nil {
+		return err
+	}
+	if err := checkItems(m.Items, stored.Pack); err != nil {
+		return err
+	}
+
+	if stored.Started != nil && m.Started == nil {
+		return meeting.Errorf(meeting.ECONFLICT,
+			"meeting %d started at %s and cannot be made not started", m.ID, stored.Started.Format("15:04"))
+	}
+	started, err := encodeTimePtr(m.Started, "the meeting's start")
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET started_at = ? WHERE id = ?`, started, m.ID); err != nil {
+		return translate(err, fmt.Sprintf("save the start of meeting %d", m.ID))
+	}
+
+	// Match the items to the stored rows by ID.
+	old := make(map[int64]meeting.RunItem, len(stored.Items))
+	for _, it := range stored.Items {
+		old[it.ID] = it
+	}
+	kept := make(map[int64]int, len(m.Items)) // ID → index in m.Items
+	for i, it := range m.Items {
+		if it.ID == 0 {
+			continue
+		}
+		if j, dup := kept[it.ID]; dup {
+			return meeting.Errorf(meeting.EINVALID, "agenda items %d and %d are the same stored item (id %d)", j+1, i+1, it.ID)
+		}
+		kept[it.ID] = i
+		was, ok := old[it.ID]
+		if !ok {
+			return foreignItem(ctx, tx, m.ID, i, it)
+		}
+		if was.PackIndex != it.PackIndex {
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda item %d (%q) is stored as %s and cannot become %s",
+				i+1, it.Title, origin(was.PackIndex), origin(it.PackIndex))
+		}
+	}
+
+	// Delete the rows that left the agenda; none may have started.
+	for _, it := range stored.Items {
+		if _, ok := kept[it.ID]; ok {
+			continue
+		}
+		if it.Started != nil {
+			return meeting.Errorf(meeting.ECONFLICT,
+				"agenda item %q started at %s and cannot be removed from meeting %d",
+				it.Title, it.Started.Format("15:04"), m.ID)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE id = ?`, it.ID); err != nil {
+			return deleteError(err, it)
+		}
+	}
+
+	// Move the remaining rows above every old and new position, so that
+	// writing the new positions never meets UNIQUE (meeting_id, position),
+	// which SQLite checks row by row (and positions cannot go negative).
+	var maxPos int
+	if err := tx.QueryRowContext(ctx,
+		`SELECT coalesce(max(position), -1) FROM agenda_items WHERE meeting_id = ?`, m.ID).Scan(&maxPos); err != nil {
+		return translate(err, fmt.Sprintf("reorder the agenda of meeting %d", m.ID))
+	}
+	shift := max(maxPos+1, len(m.Items))
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE agenda_items SET position = position + ? WHERE meeting_id = ?`, shift, m.ID); err != nil {
+		return translate(err, fmt.Sprintf("reorder the agenda of meeting %d", m.ID))
+	}
+	for i, it := range m.Items {
+		row, err := encodeItem(i, it, stored.Pack)
+		if err != nil {
+			return err
+		}
+		what := fmt.Sprintf("save agenda item %d (%q) of meeting %d", i+1, it.Title, m.ID)
+		if it.ID == 0 {
+			if _, err := insertItem(ctx, tx, m.ID, i, it, row); err != nil {
+				return translate(err, what)
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE agenda_items SET position = ?, kind = ?, title = ?, planned_minutes = ?, speaker = ?,
+				started_at = ?, ended_at = ?, skipped = ?, questions_json = ?, indicators_json = ?
+			WHERE id = ? AND meeting_id = ?`,
+			i, string(it.Kind), it.Title, it.Minutes, it.Speaker,
+			row.started, row.ended, row.skipped, row.questions, row.indicators,
+			it.ID, m.ID); err != nil {
+			return translate(err, what)
+		}
+	}
+	return nil
+}
+
+// foreignItem reports item i of meeting meetingID, whose ID is not one of
+// that meeting's rows.
+func foreignItem(ctx context.Context, tx *sql.Tx, meetingID int64, i int, it meeting.RunItem) error {
+	var owner int64
+	err := tx.QueryRowContext(ctx, `SELECT meeting_id FROM agenda_items WHERE id = ?`, it.ID).Scan(&owner)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return meeting.Errorf(meeting.ECONFLICT,
+			"agenda item %d (%q) is no longer on the agenda of meeting %d; reload the meeting", i+1, it.Title, meetingID)
+	case err != nil:
+		return translate(err, fmt.Sprintf("save the agenda of meeting %d", meetingID))
+	}
+	return meeting.Errorf(meeting.ECONFLICT,
+		"agenda item %d (%q) belongs to meeting %d, not meeting %d", i+1, it.Title, owner, meetingID)
+}
+
+// deleteError reports a failed delete of a pending agenda row. A foreign
+// key failing here means a row of another table refers to the item.
+func deleteError(err error, it meeting.RunItem) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey {
+		return fmt.Errorf("%w: %w", meeting.Errorf(meeting.ECONFLICT,
+			"agenda item %q cannot be removed: something recorded in the meeting refers to it", it.Title), err)
+	}
+	return translate(err, fmt.Sprintf("remove agenda item %q", it.Title))
+}
+
+// origin describes a PackIndex for messages.
+func origin(packIndex int) string {
+	if packIndex < 0 {
+		return "an item added during the meeting"
+	}
+	return fmt.Sprintf("item %d of the pack", packIndex+1)
+}
+
+// checkItems checks what Validate does not: that each item's PackIndex is
+// -1 or names an item of pack, each at most once, and that no item ended
+// without starting.
+func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
+	seen := make(map[int]int, len(items)) // PackIndex → index in items
+	for i, it := range items {
+		switch {
+		case it.PackIndex < -1 || it.PackIndex >= len(pack.Agenda):
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda item %d (%q) refers to item %d of the pack, which has %d items",
+				i+1, it.Title, it.PackIndex+1, len(pack.Agenda))
+		case it.Ended != nil && it.Started == nil:
+			return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q) has ended but never started", i+1, it.Title)
+		case it.PackIndex < 0:
+			continue
+		}
+		if j, dup := seen[it.PackIndex]; dup {
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda items %d and %d are both item %d of the pack", j+1, i+1, it.PackIndex+1)
+		}
+		seen[it.PackIndex] = i
+	}
+	return nil
+}
+
+// itemRow holds the columns of an agenda row that need encoding.
+type itemRow struct {
+	packIndex             sql.NullInt64
+	started, ended        sql.NullString
+	skipped               int
+	questions, indicators sql.NullString
+}
+
+// encodeItem encodes item i of a live agenda on pack; checkItems has
+// accepted its PackIndex.
+func encodeItem(i int, it meeting.RunItem, pack meeting.Pack) (itemRow, error) {
+	var (
+		row  itemRow
+		from *meeting.AgendaItem
+		err  error
+	)
+	if it.PackIndex >= 0 {
+		row.packIndex = sql.NullInt64{Int64: int64(it.PackIndex), Valid: true}
+		from = &pack.Agenda[it.PackIndex]
+	}
+	if row.started, err = encodeTimePtr(it.Started, fmt.Sprintf("the start of agenda item %d", i+1)); err != nil {
+		return row, err
+	}
+	if row.ended, err = encodeTimePtr(it.Ended, fmt.Sprintf("the end of agenda item %d", i+1)); err != nil {
+		return row, err
+	}
+	if it.Skipped {
+		row.skipped = 1
+	}
+	if from != nil {
+		row.questions = encodeList(it.Questions, from.Questions, true)
+		row.indicators = encodeList(it.Indicators, from.Indicators, true)
+	} else {
+		row.questions = encodeList(it.Questions, nil, false)
+		row.indicators = encodeList(it.Indicators, nil, false)
+	}
+	return row, nil
+}
+
+// encodeList encodes an item's own list: NULL when it is the snapshot's
+// (or, with no snapshot item, when it is nil), else a JSON array (or null,
+// for nil where the snapshot has a list).
+func encodeList(list, snapshot []string, fromPack bool) sql.NullString {
+	if fromPack && (list == nil) == (snapshot == nil) && slices.Equal(list, snapshot) {
+		return sql.NullString{}
+	}
+	if !fromPack && list == nil {
+		return sql.NullString{}
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		panic(err) // a []string always marshals
+	}
+	return sql.NullString{String: string(b), Valid: true}
+}
+
+// decodeList reads a list written by encodeList.
+func decodeList(s sql.NullString, snapshot []string) ([]string, error) {
+	if !s.Valid {
+		return snapshot, nil
+	}
+	var list []string
+	if err := json.Unmarshal([]byte(s.String), &list); err != nil {
+		return nil, meeting.Errorf(meeting.EINTERNAL, "the database holds a malformed list %q: %v", s.String, err)
+	}
+	return list, nil
+}
+
+// insertItem inserts item it at position pos of meeting meetingID and
+// returns its id. Errors are the driver's, for the caller to translate.
+func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it meeting.RunItem, row itemRow) (int64, error) {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO agenda_items (meeting_id, position, pack_index, kind, title, planned_minutes, speaker,
+			started_at, ended_at, skipped, questions_json, indicators_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		meetingID, pos, row.packIndex, string(it.Kind), it.Title, it.Minutes, it.Speaker,
+		row.started, row.ended, row.skipped, row.questions, row.indicators)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// findItems reads m's live agenda into m.Items; m.Pack must be read.
+func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	what := fmt.Sprintf("read the agenda of meeting %d", m.ID)
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, pack_index, kind, title, planned_minutes, speaker,
+			started_at, ended_at, skipped, questions_json, indicators_json
+		FROM agenda_items WHERE meeting_id = ? ORDER BY position`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer rows.Close()
+	items := []meeting.RunItem{}
+	for rows.Next() {
+		var (
+			it   meeting.RunItem
+			row  itemRow
+			kind string
+		)
+		if err := rows.Scan(&it.ID, &row.packIndex, &kind, &it.Title, &it.Minutes, &it.Speaker,
+			&row.started, &row.ended, &row.skipped, &row.questions, &row.indicators); err != nil {
+			return translate(err, what)
+		}
+		it.Kind = meeting.ItemKind(kind)
+		it.Skipped = row.skipped != 0
+		var snapshot meeting.AgendaItem
+		it.PackIndex = -1
+		if row.packIndex.Valid {
+			if row.packIndex.Int64 >= int64(len(m.Pack.Agenda)) {
+				return meeting.Errorf(meeting.EINTERNAL, "meeting %d: agenda item %q refers to item %d of a pack with %d items",
+					m.ID, it.Title, row.packIndex.Int64+1, len(m.Pack.Agenda))
+			}
+			it.PackIndex = int(row.packIndex.Int64)
+			snapshot = m.Pack.Agenda[it.PackIndex]
+		}
+		if it.Started, err = decodeTimePtr(row.started); err != nil {
+			return err
+		}
+		if it.Ended, err = decodeTimePtr(row.ended); err != nil {
+			return err
+		}
+		if it.Questions, err = decodeList(row.questions, snapshot.Questions); err != nil {
+			return err
+		}
+		if it.Indicators, err = decodeList(row.indicators, snapshot.Indicators); err != nil {
+			return err
+		}
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return translate(err, what)
+	}
+	m.Items = items
+	return nil
+}

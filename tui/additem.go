@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// addItemDialog asks for the title and minutes of an ad-hoc item, such as
+// "Eventuelt", 5 min.
+type addItemDialog struct {
+	common  *Common
+	title   textinput.Model
+	minutes textinput.Model
+	width   int
+	height  int
+	keys    addItemKeys
+}
+
+type addItemKeys struct {
+	Switch  key.Binding
+	Confirm key.Binding
+	Cancel  key.Binding
+}
+
+func newAddItemDialog(c *Common) *addItemDialog {
+	title := textinput.New()
+	title.CharLimit = 80
+	minutes := textinput.New()
+	minutes.CharLimit = 3
+	return &addItemDialog{
+		common:  c,
+		title:   title,
+		minutes: minutes,
+		keys: addItemKeys{
+			Switch:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", c.Text.AddName+"/"+c.Text.AddMinutes)),
+			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.Text.AddTitle)),
+			Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.Text.KeyBack)),
+		},
+	}
+}
+
+// open resets the dialog to the usual ad-hoc item.
+func (d *addItemDialog) open() {
+	d.title.SetValue(d.common.Text.AddDefault)
+	d.title.CursorEnd()
+	d.minutes.SetValue("5")
+	d.title.Focus()
+	d.minutes.Blur()
+}
+
+// SetSize sets the body area.
+func (d *addItemDialog) SetSize(width, height int) { d.width, d.height = width, height }
+
+// result returns the item the fields describe, or false when the minutes
+// are not a whole number of at least 1.
+func (d *addItemDialog) result() (meeting.AgendaItem, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(d.minutes.Value()))
+	title := strings.TrimSpace(d.title.Value())
+	if err != nil || n < 1 || title == "" {
+		return meeting.AgendaItem{}, false
+	}
+	return meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: n}, true
+}
+
+// updateAddItem runs the dialog; enter queues the new item after the
+// running one (or the one under the cursor before the meeting starts).
+func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
+	d := m.addItem
+	t := m.common.Text
+	switch {
+	case key.Matches(msg, d.keys.Cancel):
+		m.adding = false
+		return nil
+	case key.Matches(msg, d.keys.Switch):
+		if d.title.Focused() {
+			d.title.Blur()
+			return d.minutes.Focus()
+		}
+		d.minutes.Blur()
+		return d.title.Focus()
+	case key.Matches(msg, d.keys.Confirm):
+		item, ok := d.result()
+		if !ok {
+			m.err = meeting.Errorf(meeting.EINVALID, "%s: %s ≥ 1", t.AddTitle, t.AddMinutes)
+			return nil
+		}
+		m.adding = false
+		after := m.agenda.cursor
+		return m.queue.push(m.common, m.meeting, runRequest{
+			op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.AddItem(item, after) },
+			at: m.common.Clock.Now(),
+			notice: func(meeting.Meeting) string {
+				return strings.Replace(t.NoticeAdded, "%s", item.Title, 1)
+			},
+		})
+	}
+	var cmd tea.Cmd
+	if d.title.Focused() {
+		d.title, cmd = d.title.Update(msg)
+	} else {
+		d.minutes, cmd = d.minutes.Update(msg)
+	}
+	return cmd
+}
+
+// View draws the dialog in the middle of the body.
+func (d *addItemDialog) View() string {
+	s := d.common.Styles
+	t := d.common.Text
+	d.title.Width = 40
+	d.minutes.Width = 5
+	content := lipgloss.JoinVertical(lipgloss.Left,
+		s.Heading.Render(t.AddTitle), "",
+		s.Text.Render(t.AddName+":"), d.title.View(), "",
+		s.Text.Render(t.AddMinutes+":"), d.minutes.View(), "",
+		s.Text.Render(t.AddHint))
+	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+}
+
+// ShortHelp is the footer's key list while the dialog is open.
+func (d *addItemDialog) ShortHelp() []key.Binding {
+	return []key.Binding{d.keys.Switch, d.keys.Confirm, d.keys.Cancel}
+}
+
+// FullHelp is the same keys.
+func (d *addItemDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// header is on every screen: the meeting's title and the wall clock, then
+// the current item with its time left and the meeting's drift, so the
+// coordinator always sees where the meeting is.
+func (m *Model) header() string {
+	c := m.common
+	s := c.Styles
+	now := c.Clock.Now()
+	clock := s.Clock.Render(now.Local().Format("15:04:05"))
+	title := c.Text.Loading
+	if m.meeting != nil {
+		title = m.meeting.Title
+	}
+	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(clock)-2)), clock, c.Width)
+	line2 := ""
+	if m.meeting != nil {
+		line2 = m.runLine()
+	}
+	line3 := s.Divider.Render(strings.Repeat("━", c.Width))
+	return lipgloss.JoinVertical(lipgloss.Left, line1, line2, line3)
+}
+
+// runLine is the header's second line: the running item and its time
+// left, or why nothing runs.
+func (m *Model) runLine() string {
+	c := m.common
+	s := c.Styles
+	t := c.Text
+	mt := m.meeting
+	now := c.Clock.Now()
+	b := mt.Budget(now)
+	if !mt.UnderWay() {
+		return s.Status.Render(truncate(fmt.Sprintf(t.WaitingStart, t.Clock(mt.PlannedStart.Local())), c.Width))
+	}
+	driftStyle := s.Status
+	if wholeMinutes(b.Drift) > 0 {
+		driftStyle = s.Warning
+	}
+	drift := driftStyle.Render(t.drift(b.Drift))
+	if b.Current < 0 {
+		left := t.MeetingEnded
+		if !mt.Ended() {
+			left = fmt.Sprintf(t.ItemOf, mt.Focus()+1, len(mt.Items))
+		}
+		return spread(s.Status.Render(left), drift, c.Width)
+	}
+	it := mt.Items[b.Current]
+	ib := b.Items[b.Current]
+	var timeLeft string
+	if ib.Left >= 0 {
+		style := s.Clock
+		if ib.Left <= lastMinutes {
+			style = s.Warning
+		}
+		timeLeft = style.Render("⏱ " + fmt.Sprintf(t.Left, clockDuration(ib.Left)))
+	} else {
+		timeLeft = s.Error.Render("⚠ " + fmt.Sprintf(t.Over, clockDuration(ib.Left)))
+	}
+	right := timeLeft + s.Status.Render(" · ") + drift
+	item := fmt.Sprintf("%d/%d %s %s: %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), t.Kind(it.Kind), it.Title)
+	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+}
+
+// lastMinutes is when an item's time left turns to a warning.
+const lastMinutes = 2 * time.Minute
+
+// spread puts left and right on one line of the given width.
+func spread(left, right string, width int) string {
+	gap := max(1, width-lipgloss.Width(left)-lipgloss.Width(right))
+	return left + strings.Repeat(" ", gap) + right
+}

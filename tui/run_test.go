@@ -1,0 +1,218 @@
+package tui_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/store"
+)
+
+// saveRun applies domain operations to the stored meeting, the way the
+// TUI does, so a test can start from a meeting in progress.
+func saveRun(t *testing.T, s *store.Store, id int64, ops ...func(meeting.Meeting) (meeting.Meeting, error)) meeting.Meeting {
+	t.Helper()
+	ctx := context.Background()
+	m, err := s.Meeting(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range ops {
+		if m, err = op(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if m, err = s.SaveRun(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func startAt(at time.Time) func(meeting.Meeting) (meeting.Meeting, error) {
+	return func(m meeting.Meeting) (meeting.Meeting, error) { return m.Start(at) }
+}
+
+func nextAt(at time.Time) func(meeting.Meeting) (meeting.Meeting, error) {
+	return func(m meeting.Meeting) (meeting.Meeting, error) { return m.Next(at) }
+}
+
+func minutesAfterStart(n int) time.Time { return meetingStart.Add(time.Duration(n) * time.Minute) }
+
+func TestRunKeysAreSavedBeforeTheyShow(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(1)})
+	tm := startProgram(t, model, 80, 24, "tryk s for at starte")
+
+	tm.Send(key("s"))
+	waitFor(t, tm, "Mødet er startet 17:31")
+	tm.Send(key("n"))
+	waitFor(t, tm, "er i gang")
+	tm.Send(key("q"))
+	tm.Send(key("y"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	stored, err := s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stored.UnderWay() || stored.Items[0].Status() != meeting.StatusDone || stored.Current() != 1 {
+		t.Fatalf("store should hold: started, welcome done, talk running; got current %d, %v",
+			stored.Current(), stored.Items[0].Status())
+	}
+}
+
+func TestAgendaShowsOverrunAndWhatNoLongerFits(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	// The talk (25 min) started 17:35 and still runs at 18:12: 12 min over.
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)), nextAt(minutesAfterStart(5)))
+	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(42)})
+	tm := startProgram(t, model, 80, 24, "12 min bagud")
+	tm.Send(key("esc")) // from the talk's slides back to the agenda
+	waitFor(t, tm, "Når ikke med")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	view := finalView(t, tm)
+	assertFits(t, view, 80, 24)
+	golden(t, view)
+	for _, want := range []string{"12:00 over tiden", "12 min bagud", "forventet slut 19:42", "»Evaluering«", "⚠"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("agenda lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+func TestShortenAfterOverrunIsTheCoordinatorsChoice(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)), nextAt(minutesAfterStart(5)))
+	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(42)})
+	tm := startProgram(t, model, 80, 24, "12 min bagud")
+	tm.Send(key("esc"))
+	// Down to the second group-work round (item 6) and drop it.
+	for range 4 {
+		tm.Send(key("j"))
+	}
+	tm.Send(key("x"))
+	waitFor(t, tm, "er droppet")
+	tm.Send(key("k"))
+	tm.Send(key("-"))
+	waitFor(t, tm, "har nu 4 min")
+	tm.Send(key("q"))
+	tm.Send(key("y"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	stored, err := s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stored.Items[5].Skipped || stored.Items[4].Minutes != 4 {
+		t.Fatalf("want item 6 skipped and item 5 at 4 min, got %v, %d", stored.Items[5].Skipped, stored.Items[4].Minutes)
+	}
+	if b := stored.Budget(minutesAfterStart(42)); len(b.DoNotFit) != 0 {
+		t.Errorf("after dropping round 2 everything should fit: %v", b.DoNotFit)
+	}
+}
+
+func TestRestartResumesTheSameItemAndClock(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	// Group-work round 1 (item 4) started 18:00 for 20 minutes.
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)), nextAt(minutesAfterStart(5)),
+		nextAt(minutesAfterStart(30)), nextAt(minutesAfterStart(30)))
+	for _, restart := range []string{"first program", "after a restart"} {
+		t.Run(restart, func(t *testing.T) {
+			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(37).Add(48 * time.Second)})
+			tm := startProgram(t, model, 80, 24, "12:12 tilbage")
+			if err := tm.Quit(); err != nil {
+				t.Fatal(err)
+			}
+			view := finalView(t, tm)
+			if !strings.Contains(view, "4/8") || !strings.Contains(view, "Gruppearbejde") {
+				t.Errorf("should resume on item 4, the group work:\n%s", view)
+			}
+		})
+	}
+}
+
+func TestAddAdHocItem(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
+	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
+	tm := startProgram(t, model, 80, 24, "Velkomst")
+	tm.Send(key("esc"))
+	tm.Send(key("a"))
+	waitFor(t, tm, "Tilføj punkt")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
+	tm.Type("10")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "»Eventuelt« er tilføjet")
+	tm.Send(key("q"))
+	tm.Send(key("y"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	stored, err := s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := stored.Items[1]; it.Title != "Eventuelt" || it.Minutes != 10 || !it.AdHoc() {
+		t.Fatalf("want Eventuelt, 10 min, ad hoc after the welcome; got %+v", it)
+	}
+}
+
+func TestScreensFitInBothThemesAndSizes(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
+	screens := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"agenda", []string{"esc"}, "Planlagt"},
+		{"welcome", nil, "AFBUD"},
+		{"talk slides", []string{"esc", "j", "enter"}, "Dias 1/"},
+		{"data", []string{"esc", "j", "j", "enter"}, "Indikatorer"},
+		{"group work", []string{"esc", "j", "j", "j", "enter"}, "Spørgsmål"},
+		{"help", []string{"?"}, "Taster"},
+		{"add item", []string{"esc", "a"}, "Tilføj punkt"},
+	}
+	sizes := []struct{ w, h int }{{80, 24}, {200, 60}}
+	for _, theme := range []string{"dark", "light"} {
+		for _, color := range []bool{false, true} {
+			for _, sc := range screens {
+				for _, size := range sizes {
+					name := sc.name + "/" + theme
+					if color {
+						name += "/colour"
+					}
+					t.Run(name+"/"+sizeName(size.w, size.h), func(t *testing.T) {
+						model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(3), theme: themeName(theme), color: color})
+						tm := startProgram(t, model, 80, 24, "Velkomst")
+						tm.Send(tea.WindowSizeMsg{Width: size.w, Height: size.h})
+						for _, k := range sc.keys {
+							tm.Send(key(k))
+						}
+						if err := tm.Quit(); err != nil {
+							t.Fatal(err)
+						}
+						view := finalView(t, tm)
+						assertFits(t, view, size.w, size.h)
+						plain := stripANSI(view)
+						if !strings.Contains(strings.ToUpper(plain), strings.ToUpper(sc.want)) {
+							t.Errorf("want %q on the %s screen:\n%s", sc.want, sc.name, plain)
+						}
+						hasEscapes := strings.Contains(view, "\x1b[")
+						if !color && hasEscapes {
+							t.Errorf("NO_COLOR output has escape codes: %q", view)
+						}
+						if color && !hasEscapes {
+							t.Errorf("colour output has no colour")
+						}
+					})
+				}
+			}
+		}
+	}
+}
