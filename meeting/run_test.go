@@ -222,6 +222,24 @@ func TestBudget(t *testing.T) {
 	}
 }
 
+func TestZeroMinuteItemTakesNoTime(t *testing.T) {
+	ok := mustOK(t)
+	m := evening(t)
+	m.Items[4].Minutes = 0 // a pack may plan a plenum of 0 minutes
+	m = ok(m.Start(at(0)))
+	b := m.Budget(at(1))
+	if got := b.ProjectedEnd.Format("15:04"); got != "19:00" {
+		t.Errorf("projected end %s, want 19:00", got)
+	}
+	if b.Items[4].ProjectedStart != b.Items[4].ProjectedEnd {
+		t.Errorf("a 0-minute item should take no time: %v–%v", b.Items[4].ProjectedStart, b.Items[4].ProjectedEnd)
+	}
+	m = ok(m.StartItem(4, at(2)))
+	if left := m.Budget(at(3)).Items[4].Left; left != -time.Minute {
+		t.Errorf("a running 0-minute item is over at once: left %v", left)
+	}
+}
+
 func TestRunOperations(t *testing.T) {
 	ok := mustOK(t)
 	m := evening(t)

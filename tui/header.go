@@ -66,7 +66,12 @@ func (m *Model) runLine() string {
 		timeLeft = s.Error.Render("⚠ " + fmt.Sprintf(t.Over, clockDuration(ib.Left)))
 	}
 	right := timeLeft + s.Status.Render(" · ") + drift
-	item := fmt.Sprintf("%d/%d %s %s: %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), t.Kind(it.Kind), it.Title)
+	// Titles often start with their kind ("Oplæg: …"); say it once.
+	label := it.Title
+	if !strings.HasPrefix(strings.ToLower(it.Title), strings.ToLower(t.Kind(it.Kind))) {
+		label = t.Kind(it.Kind) + ": " + it.Title
+	}
+	item := fmt.Sprintf("%d/%d %s %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), label)
 	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
 }
 

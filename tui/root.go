@@ -144,7 +144,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = msg.notice
 		if m.followRun {
 			m.followRun = false
-			m.show(msg.meeting.Focus())
+			m.agenda.selectItem(msg.meeting.Focus())
+			if m.active != screenAgenda {
+				m.show(msg.meeting.Focus())
+			}
 		}
 		return m, m.queue.next(m.common, m.meeting)
 	case saveFailedMsg:
@@ -301,9 +304,9 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	r.at = now
-	// The live view follows the meeting: once the change is saved, the
-	// running item is shown (see followRun).
-	m.followRun = m.active != screenAgenda
+	// The agenda cursor and the live view follow the meeting once the
+	// change is saved.
+	m.followRun = true
 	return m.queue.push(m.common, m.meeting, r), true
 }
 
@@ -337,8 +340,8 @@ func (m *Model) View() string {
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
 		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
-		return lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
-			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg))
+		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
+			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
 	}
 	_, bodyH := m.bodySize()
 	var body string
@@ -357,7 +360,7 @@ func (m *Model) View() string {
 		body = m.activeScreen().View()
 	}
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer())
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer()), c.Width)
 }
 
 func (m *Model) footer() string {

@@ -216,3 +216,36 @@ func TestScreensFitInBothThemesAndSizes(t *testing.T) {
 		}
 	}
 }
+
+func TestThemesPaintTheirOwnBackground(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	tests := []struct {
+		name   string
+		theme  string
+		toggle bool
+		want   string // the background colour's SGR sequence
+	}{
+		{"dark", "dark", false, "48;2;0;0;0"},
+		{"light", "light", false, "48;2;255;255;255"},
+		{"dark toggled to light", "dark", true, "48;2;255;255;255"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			model := newModel(s, m.ID, modelOpts{theme: themeName(tt.theme), color: true})
+			tm := startProgram(t, model, 80, 24, "Velkomst")
+			if tt.toggle {
+				tm.Send(key("t"))
+				waitFor(t, tm, "Tema: lyst")
+			}
+			if err := tm.Quit(); err != nil {
+				t.Fatal(err)
+			}
+			view := finalView(t, tm)
+			for i, line := range strings.Split(view, "\n") {
+				if !strings.HasPrefix(line, "\x1b[") || !strings.Contains(line, tt.want) {
+					t.Fatalf("line %d is not painted with %s: %q", i+1, tt.want, line)
+				}
+			}
+		})
+	}
+}

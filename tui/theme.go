@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // ThemeName selects a palette.
@@ -17,6 +20,7 @@ const (
 // out thin and mid-grey colours, so every colour here is either full
 // contrast or a saturated accent.
 type palette struct {
+	canvas  lipgloss.Color
 	text    lipgloss.Color
 	accent  lipgloss.Color
 	warn    lipgloss.Color
@@ -30,6 +34,7 @@ type palette struct {
 func paletteFor(name ThemeName) palette {
 	if name == ThemeLight {
 		return palette{
+			canvas:  "#FFFFFF",
 			text:    "#000000",
 			accent:  "#0033AA",
 			warn:    "#8A4B00",
@@ -41,6 +46,7 @@ func paletteFor(name ThemeName) palette {
 		}
 	}
 	return palette{
+		canvas:  "#000000",
 		text:    "#FFFFFF",
 		accent:  "#FFD700",
 		warn:    "#FFA500",
@@ -56,6 +62,9 @@ func paletteFor(name ThemeName) palette {
 // palette; View functions only call Render.
 type Styles struct {
 	Theme ThemeName
+	// canvas is the escape sequence that sets the theme's background and
+	// text colour; empty without colour.
+	canvas string
 
 	Title     lipgloss.Style
 	Clock     lipgloss.Style
@@ -85,6 +94,7 @@ func NewStyles(r *lipgloss.Renderer, name ThemeName) Styles {
 	base := r.NewStyle().Foreground(p.text)
 	return Styles{
 		Theme:     name,
+		canvas:    canvasSequence(r, p),
 		Title:     base.Bold(true),
 		Clock:     base.Bold(true),
 		Status:    base,
@@ -104,4 +114,33 @@ func NewStyles(r *lipgloss.Renderer, name ThemeName) Styles {
 		Overlay:   r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 2),
 		Attention: r.NewStyle().Foreground(p.accent).Bold(true),
 	}
+}
+
+// canvasSequence is the SGR sequence for the theme's background and text
+// colour in the renderer's profile, or "" when there is no colour.
+func canvasSequence(r *lipgloss.Renderer, p palette) string {
+	profile := r.ColorProfile()
+	if profile == termenv.Ascii {
+		return ""
+	}
+	fg := profile.Color(string(p.text)).Sequence(false)
+	bg := profile.Color(string(p.canvas)).Sequence(true)
+	return termenv.CSI + fg + ";" + bg + "m"
+}
+
+// Paint lays the theme's background under a whole frame, so the screen
+// looks the same whatever colours the terminal itself uses: a light theme
+// in a dark terminal is still black on white. Every reset inside a line
+// re-applies the canvas, and every line is padded to the full width.
+func (s Styles) Paint(frame string, width int) string {
+	if s.canvas == "" {
+		return frame
+	}
+	const reset = termenv.CSI + termenv.ResetSeq + "m"
+	lines := strings.Split(frame, "\n")
+	for i, line := range lines {
+		pad := max(0, width-lipgloss.Width(line))
+		lines[i] = s.canvas + strings.ReplaceAll(line, reset, reset+s.canvas) + strings.Repeat(" ", pad) + reset
+	}
+	return strings.Join(lines, "\n")
 }
