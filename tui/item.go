@@ -83,7 +83,16 @@ func (s *itemScreen) View() string {
 		lines = append(lines, "")
 		lines = append(lines, body...)
 	}
-	return indent(strings.Join(lines, "\n"), 3)
+	block := strings.Join(lines, "\n")
+	if s.width >= 120 {
+		// On a big screen the text sits in the middle of the wall, where
+		// the whole room can see it, rather than in the top left corner.
+		// Place centres each line on its own; a block of equal-width
+		// lines keeps the text left-aligned within it.
+		return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center,
+			lipgloss.NewStyle().Width(lipgloss.Width(block)).Render(block))
+	}
+	return indent(block, 3)
 }
 
 // questions numbers the questions, with a blank line between them when the
