@@ -19,6 +19,15 @@ type Meeting struct {
 	// Items is the live agenda: the pack's agenda as the meeting actually
 	// runs it, reordered, shortened or extended by the coordinator.
 	Items []RunItem
+	// Values are the practices' figures for this meeting, imported from
+	// the pack's data.csv or a data file.
+	Values []DataRow
+	// Codes maps each practice's ydernummer to its letter code for this
+	// meeting. Only the coordinator's code key shows this map.
+	Codes map[string]string
+	// Consents maps the ydernummer of each practice that agreed, at this
+	// meeting, to be shown by name, to when it agreed.
+	Consents map[string]time.Time
 	// Started is when the coordinator started the meeting; nil before.
 	Started *time.Time
 	Created time.Time

@@ -105,6 +105,9 @@ type Indicator struct {
 	// MinDenominator is the smallest denominator whose value is shown as a
 	// normal bar; smaller ones are greyed and left out of the mean.
 	MinDenominator int
+	// Marks are the reference marks the pack wants on this indicator's
+	// chart; nil means DefaultMarks.
+	Marks []MarkKind
 	// Context marks an indicator that describes a practice (age mix, list
 	// size) rather than its quality.
 	Context bool

@@ -48,6 +48,7 @@ type indicatorJSON struct {
 	Region         *float64 `json:"region"`
 	National       *float64 `json:"national"`
 	MinDenominator int      `json:"min_denominator"`
+	Marks          []string `json:"marks,omitempty"`
 	Context        bool     `json:"context"`
 }
 
@@ -96,7 +97,7 @@ func encodePack(p meeting.Pack) (string, error) {
 			return indicatorJSON{
 				ID: i.ID, Title: i.Title, Unit: string(i.Unit), Better: string(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context,
+				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksOut(i.Marks),
 			}
 		}),
 		Slides: mapSlice(p.Slides, func(s meeting.Slide) slideJSON {
@@ -142,7 +143,7 @@ func decodePack(data string) (meeting.Pack, error) {
 			return meeting.Indicator{
 				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context,
+				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksIn(i.Marks),
 			}
 		}),
 		Slides: mapSlice(s.Slides, func(s slideJSON) meeting.Slide {
@@ -155,4 +156,26 @@ func decodePack(data string) (meeting.Pack, error) {
 			}
 		}),
 	}, nil
+}
+
+func marksOut(ms []meeting.MarkKind) []string {
+	if ms == nil {
+		return nil
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = string(m)
+	}
+	return out
+}
+
+func marksIn(ms []string) []meeting.MarkKind {
+	if ms == nil {
+		return nil
+	}
+	out := make([]meeting.MarkKind, len(ms))
+	for i, m := range ms {
+		out[i] = meeting.MarkKind(m)
+	}
+	return out
 }

@@ -24,7 +24,7 @@ func agendaKeys() []string {
 }
 
 func indicatorKeys() []string {
-	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "context"}
+	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "marks", "context"}
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
@@ -146,6 +146,17 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 			c.probs.add(c.idx.valueAt(path+".min_denominator"), "min_denominator must be 0 or more in %s, not %d", name, v)
 		}
 		ind.MinDenominator = v
+	}
+	if marks, ok := c.strList(tbl, path, "marks", name); ok {
+		ind.Marks = []meeting.MarkKind{}
+		for i, m := range marks {
+			k := meeting.MarkKind(m)
+			if !k.Valid() {
+				c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.marks[%d]", path, i)), "unknown mark %q in %s: use one of %s", m, name, joinValues(meeting.MarkKinds()))
+				continue
+			}
+			ind.Marks = append(ind.Marks, k)
+		}
 	}
 	ind.Context, _ = c.boolean(tbl, path, "context")
 	return ind, unique

@@ -1,0 +1,316 @@
+package meeting
+
+import (
+	"math"
+	"sort"
+	"time"
+)
+
+// MarkKind names a reference mark a chart can show next to the bars.
+type MarkKind string
+
+// The reference marks. Audit and feedback works best with comparators the
+// room finds achievable, so besides the cluster's own mean and the
+// external benchmarks a pack can show the top quartile and the achievable
+// benchmark of care (ABC).
+const (
+	MarkMean        MarkKind = "mean"
+	MarkMedian      MarkKind = "median"
+	MarkRegion      MarkKind = "region"
+	MarkNational    MarkKind = "national"
+	MarkTarget      MarkKind = "target"
+	MarkTopQuartile MarkKind = "top-quartile"
+	MarkABC         MarkKind = "abc"
+)
+
+// MarkKinds lists every mark kind.
+func MarkKinds() []MarkKind {
+	return []MarkKind{MarkMean, MarkMedian, MarkRegion, MarkNational, MarkTarget, MarkTopQuartile, MarkABC}
+}
+
+// Valid reports whether k is one of MarkKinds.
+func (k MarkKind) Valid() bool {
+	for _, known := range MarkKinds() {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultMarks are shown when a pack does not choose.
+func DefaultMarks() []MarkKind { return []MarkKind{MarkMean, MarkRegion, MarkNational, MarkTarget} }
+
+// Computed is the row's value in the indicator's unit: the ready value, or
+// numerator/denominator scaled by the unit.
+func (d DataRow) Computed(unit Unit) (float64, bool) {
+	switch {
+	case d.Value != nil:
+		return *d.Value, true
+	case d.Numerator != nil && d.Denominator != nil && *d.Denominator > 0:
+		return *d.Numerator / *d.Denominator * unit.Scale(), true
+	}
+	return 0, false
+}
+
+// Bar is one practice's bar on a projected chart. It carries the label the
+// room may see and nothing else that identifies the practice: never the
+// ydernummer.
+type Bar struct {
+	// Label is the practice's letter code, or its name when it consented
+	// to be shown by name at this meeting.
+	Label string
+	Named bool
+	Value float64
+	// Numerator and Denominator are the figures behind a share; nil for a
+	// ready value.
+	Numerator   *float64
+	Denominator *float64
+	// Low marks a denominator under the indicator's minimum: shown greyed,
+	// marked n<min, and left out of the mean, median and quartile.
+	Low bool
+}
+
+// Mark is a reference value drawn across the bars.
+type Mark struct {
+	Kind  MarkKind
+	Value float64
+}
+
+// Chart is what one projected chart page shows for one indicator.
+type Chart struct {
+	Indicator Indicator
+	// Bars are ordered by value, best first (highest first unless lower is
+	// better), never by code or name.
+	Bars []Bar
+	// Missing are the labels of practices without a value ("ingen data").
+	Missing []string
+	Marks   []Mark
+	Period  string
+	// Max is the largest value among bars and marks, for the axis.
+	Max float64
+}
+
+// Labels returns, for every practice with a code, what the room may see:
+// the practice's name if it consented at this meeting, its code otherwise.
+// names maps ydernummer to practice name; only consenting practices' names
+// are ever used.
+func (m Meeting) Labels(names map[string]string) map[string]string {
+	labels := make(map[string]string, len(m.Codes))
+	for yd, code := range m.Codes {
+		labels[yd] = code
+		if _, ok := m.Consents[yd]; ok && names[yd] != "" {
+			labels[yd] = names[yd]
+		}
+	}
+	return labels
+}
+
+// Chart builds the chart of one indicator from the meeting's values.
+// Practices without a label (no code) are left out rather than shown by
+// anything that could identify them.
+func (m Meeting) Chart(indicatorID string, names map[string]string) (Chart, error) {
+	ind, ok := m.Pack.Indicator(indicatorID)
+	if !ok {
+		return Chart{}, Errorf(ENOTFOUND, "the pack has no indicator %q", indicatorID)
+	}
+	labels := m.Labels(names)
+	var rows []DataRow
+	for _, r := range m.Values {
+		if r.Indicator == indicatorID {
+			rows = append(rows, r)
+		}
+	}
+	return BuildChart(ind, rows, labels, m.Consents), nil
+}
+
+// BuildChart orders the bars, computes the marks the indicator asks for,
+// and lists the practices with no value. labels maps ydernummer to the
+// label to show; consented says which labels are names.
+func BuildChart(ind Indicator, rows []DataRow, labels map[string]string, consented map[string]time.Time) Chart {
+	c := Chart{Indicator: ind}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		label, ok := labels[r.Ydernummer]
+		if !ok {
+			continue
+		}
+		v, ok := r.Computed(ind.Unit)
+		if !ok {
+			continue
+		}
+		seen[r.Ydernummer] = true
+		_, named := consented[r.Ydernummer]
+		c.Bars = append(c.Bars, Bar{
+			Label: label, Named: named, Value: v,
+			Numerator: r.Numerator, Denominator: r.Denominator,
+			Low: r.Denominator != nil && *r.Denominator < float64(ind.MinDenominator),
+		})
+		if c.Period == "" {
+			c.Period = r.Period
+		}
+	}
+	for yd, label := range labels {
+		if !seen[yd] {
+			c.Missing = append(c.Missing, label)
+		}
+	}
+	sort.Strings(c.Missing)
+	lowerFirst := ind.Better == LowerIsBetter
+	sort.SliceStable(c.Bars, func(i, j int) bool {
+		if c.Bars[i].Value != c.Bars[j].Value {
+			return (c.Bars[i].Value < c.Bars[j].Value) == lowerFirst
+		}
+		return c.Bars[i].Label < c.Bars[j].Label
+	})
+	c.Marks = marks(ind, c.Bars)
+	for _, b := range c.Bars {
+		c.Max = math.Max(c.Max, b.Value)
+	}
+	for _, mk := range c.Marks {
+		c.Max = math.Max(c.Max, mk.Value)
+	}
+	return c
+}
+
+// counted are the bars that count towards the cluster's statistics.
+func counted(bars []Bar) []float64 {
+	var vs []float64
+	for _, b := range bars {
+		if !b.Low {
+			vs = append(vs, b.Value)
+		}
+	}
+	sort.Float64s(vs)
+	return vs
+}
+
+func marks(ind Indicator, bars []Bar) []Mark {
+	kinds := ind.Marks
+	if kinds == nil {
+		kinds = DefaultMarks()
+	}
+	values := counted(bars)
+	var out []Mark
+	for _, k := range kinds {
+		var v float64
+		var ok bool
+		switch k {
+		case MarkMean:
+			v, ok = mean(values)
+		case MarkMedian:
+			v, ok = quantile(values, 0.5)
+		case MarkTopQuartile:
+			q := 0.75
+			if ind.Better == LowerIsBetter {
+				q = 0.25
+			}
+			v, ok = quantile(values, q)
+		case MarkABC:
+			v, ok = abc(ind, bars)
+		case MarkRegion:
+			v, ok = deref(ind.Region)
+		case MarkNational:
+			v, ok = deref(ind.National)
+		case MarkTarget:
+			v, ok = deref(ind.Target)
+		}
+		if ok {
+			out = append(out, Mark{Kind: k, Value: v})
+		}
+	}
+	return out
+}
+
+func deref(p *float64) (float64, bool) {
+	if p == nil {
+		return 0, false
+	}
+	return *p, true
+}
+
+func mean(vs []float64) (float64, bool) {
+	if len(vs) == 0 {
+		return 0, false
+	}
+	sum := 0.0
+	for _, v := range vs {
+		sum += v
+	}
+	return sum / float64(len(vs)), true
+}
+
+// quantile interpolates linearly between the closest ranks of sorted
+// values (the method spreadsheets call PERCENTILE.INC).
+func quantile(sorted []float64, q float64) (float64, bool) {
+	if len(sorted) == 0 {
+		return 0, false
+	}
+	pos := q * float64(len(sorted)-1)
+	lo := int(math.Floor(pos))
+	hi := int(math.Ceil(pos))
+	return sorted[lo] + (sorted[hi]-sorted[lo])*(pos-float64(lo)), true
+}
+
+// abc computes the achievable benchmark of care (Kiefe et al. 1998): rank
+// the practices by their adjusted performance fraction (numerator+1) /
+// (denominator+2), which keeps a practice with 1 of 1 from topping the
+// list, then take the best ones until together they hold at least 10% of
+// the cluster's denominator; the benchmark is their pooled value. It needs
+// numerators and denominators, so indicators with ready values have none.
+func abc(ind Indicator, bars []Bar) (float64, bool) {
+	type share struct{ num, den, apf float64 }
+	var shares []share
+	total := 0.0
+	for _, b := range bars {
+		if b.Numerator == nil || b.Denominator == nil || *b.Denominator <= 0 {
+			continue
+		}
+		n, d := *b.Numerator, *b.Denominator
+		shares = append(shares, share{n, d, (n + 1) / (d + 2)})
+		total += d
+	}
+	if len(shares) == 0 || ind.Better == NoDirection {
+		return 0, false
+	}
+	lowerFirst := ind.Better == LowerIsBetter
+	sort.SliceStable(shares, func(i, j int) bool {
+		return (shares[i].apf < shares[j].apf) == lowerFirst
+	})
+	num, den := 0.0, 0.0
+	for _, s := range shares {
+		num += s.num
+		den += s.den
+		if den >= 0.1*total {
+			break
+		}
+	}
+	return num / den * ind.Unit.Scale(), true
+}
+
+// Fifth says which fifth of the cluster a value falls in, 1 for the best
+// fifth to 5 for the last, counting only the bars that count towards the
+// mean; 0 when there are none.
+func (c Chart) Fifth(value float64) int {
+	values := counted(c.Bars)
+	if len(values) == 0 {
+		return 0
+	}
+	better := 0
+	for _, v := range values {
+		if (c.Indicator.Better == LowerIsBetter && v < value) || (c.Indicator.Better != LowerIsBetter && v > value) {
+			better++
+		}
+	}
+	return min(5, better*5/len(values)+1)
+}
+
+// Mark returns the chart's mark of the given kind.
+func (c Chart) Mark(kind MarkKind) (float64, bool) {
+	for _, m := range c.Marks {
+		if m.Kind == kind {
+			return m.Value, true
+		}
+	}
+	return 0, false
+}
