@@ -108,6 +108,9 @@ type Indicator struct {
 	// Marks are the reference marks the pack wants on this indicator's
 	// chart; nil means DefaultMarks.
 	Marks []MarkKind
+	// Guess makes the chart open with its bars hidden, so the room first
+	// guesses where the cluster stands.
+	Guess bool
 	// Context marks an indicator that describes a practice (age mix, list
 	// size) rather than its quality.
 	Context bool

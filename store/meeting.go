@@ -19,6 +19,13 @@ import (
 // item of m.Pack.Agenda, each at most once. m.ClusterID must name a stored
 // cluster: the foreign key refuses any other with an EINVALID
 // *meeting.Error.
+//
+// m.Codes, m.Values and m.Consents are stored too when set: codes must be
+// one per practice of the cluster, all different (see RegenerateCodes);
+// figures are checked as ImportValues checks them; each consent becomes a
+// "given" entry of the consent log. The meeting returned holds them as
+// Meeting reads them back: Values ordered by indicator, then ydernummer,
+// and nil when there are none.
 func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
 	if len(m.Items) == 0 {
 		m.Items = meeting.ItemsFromPack(m.Pack)
@@ -37,14 +44,17 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 	if err := createMeeting(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := createPracticeData(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return meeting.Meeting{}, translate(err, "save the meeting")
 	}
 	return m, nil
 }
 
-// Meeting returns the meeting with the given id, its pack snapshot and its
-// live agenda. A missing meeting is an ENOTFOUND *meeting.Error.
+// Meeting returns the meeting with the given id, its pack snapshot, its
+// live agenda, and its practices' figures, letter codes and consents. A missing meeting is an ENOTFOUND *meeting.Error.
 func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -171,6 +181,9 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 	if err := findItems(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := findPracticeData(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	return m, nil
 }
 
@@ -196,6 +209,9 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 	rows.Close() // before the next queries on the transaction's connection
 	for i := range ms {
 		if err := findItems(ctx, tx, &ms[i]); err != nil {
+			return nil, err
+		}
+		if err := findPracticeData(ctx, tx, &ms[i]); err != nil {
 			return nil, err
 		}
 	}

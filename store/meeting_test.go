@@ -84,7 +84,8 @@ func sameTimePtr(a, b *time.Time) bool {
 }
 
 // equalMeetings fails unless got and want hold the same values, comparing
-// times as instants with their offsets and the pack field by field.
+// times (also those of consents) as instants with their offsets and the
+// pack field by field.
 func equalMeetings(tb testing.TB, got, want meeting.Meeting) {
 	tb.Helper()
 	for _, tc := range []struct {
@@ -106,6 +107,18 @@ func equalMeetings(tb testing.TB, got, want meeting.Meeting) {
 		tb.Errorf("Pack = %#v\nwant   %#v", got.Pack, want.Pack)
 	}
 	equalItems(tb, got.Items, want.Items)
+	if len(got.Consents) != len(want.Consents) {
+		tb.Errorf("Consents = %v, want %v", got.Consents, want.Consents)
+	}
+	for yd, at := range want.Consents {
+		if g, ok := got.Consents[yd]; !ok || !sameTime(g, at) {
+			tb.Errorf("consent of %s = %v, want %v", yd, g, at)
+		}
+	}
+	if (got.Consents == nil) != (want.Consents == nil) {
+		tb.Errorf("Consents = %#v, want %#v", got.Consents, want.Consents)
+	}
+	got.Consents, want.Consents = nil, nil
 	got.PlannedStart, got.PlannedEnd, got.Created, got.Started, got.Pack, got.Items = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}, nil
 	want.PlannedStart, want.PlannedEnd, want.Created, want.Started, want.Pack, want.Items = time.Time{}, time.Time{}, time.Time{}, nil, meeting.Pack{}, nil
 	if !reflect.DeepEqual(got, want) {

@@ -49,6 +49,7 @@ type indicatorJSON struct {
 	National       *float64 `json:"national"`
 	MinDenominator int      `json:"min_denominator"`
 	Marks          []string `json:"marks,omitempty"`
+	Guess          bool     `json:"guess,omitempty"`
 	Context        bool     `json:"context"`
 }
 
@@ -97,7 +98,7 @@ func encodePack(p meeting.Pack) (string, error) {
 			return indicatorJSON{
 				ID: i.ID, Title: i.Title, Unit: string(i.Unit), Better: string(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksOut(i.Marks),
+				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksOut(i.Marks), Guess: i.Guess,
 			}
 		}),
 		Slides: mapSlice(p.Slides, func(s meeting.Slide) slideJSON {
@@ -143,7 +144,7 @@ func decodePack(data string) (meeting.Pack, error) {
 			return meeting.Indicator{
 				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksIn(i.Marks),
+				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksIn(i.Marks), Guess: i.Guess,
 			}
 		}),
 		Slides: mapSlice(s.Slides, func(s slideJSON) meeting.Slide {

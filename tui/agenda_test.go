@@ -21,9 +21,11 @@ func TestAgendaNavigation(t *testing.T) {
 	tm.Send(key("j"))
 	tm.Send(key("down"))
 	tm.Send(key("enter"))
-	waitFor(t, tm, "Indikatorer")
-	// Next item from inside the item screen, then back to the agenda.
-	tm.Send(key("l"))
+	waitFor(t, tm, "KOL-prævalens")
+	// Back to the agenda, on to the group work, back again and up.
+	tm.Send(key("esc"))
+	tm.Send(key("j"))
+	tm.Send(key("enter"))
 	waitFor(t, tm, "Spørgsmål")
 	tm.Send(key("esc"))
 	tm.Send(key("k"))

@@ -17,6 +17,12 @@ type Store interface {
 	Meeting(ctx context.Context, id int64) (meeting.Meeting, error)
 	// SaveRun commits the meeting's run state and returns it as stored.
 	SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error)
+	// Cluster gives the practices' names, for the code key and for the
+	// practices that consent to be shown by name.
+	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)
+	// SetConsent records that a practice agreed (or no longer agrees) to be
+	// shown by name at this meeting.
+	SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -50,8 +56,12 @@ type Screen interface {
 	SetSize(width, height int)
 }
 
-// meetingMsg carries a meeting freshly read from, or written to, the store.
-type meetingMsg struct{ meeting meeting.Meeting }
+// meetingMsg carries a meeting freshly read from the store, with its
+// cluster's practice names by ydernummer.
+type meetingMsg struct {
+	meeting meeting.Meeting
+	names   map[string]string
+}
 
 // errMsg carries a failure from a command to the root, which shows it.
 type errMsg struct{ err error }
@@ -65,7 +75,15 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{m}
+		cluster, err := c.Store.Cluster(c.Ctx, m.ClusterID)
+		if err != nil {
+			return errMsg{err}
+		}
+		names := make(map[string]string, len(cluster.Practices))
+		for _, p := range cluster.Practices {
+			names[p.Ydernummer] = p.Name
+		}
+		return meetingMsg{meeting: m, names: names}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,6 +65,16 @@ func mustDemoMeeting(tb testing.TB) (*store.Store, meeting.Meeting) {
 		tb.Fatal(err)
 	}
 	m.ClusterID = c.ID
+	var yds []string
+	for _, p := range practices {
+		yds = append(yds, p.Ydernummer)
+	}
+	// A fixed random stream gives the same codes every run, so golden
+	// files stay stable.
+	if m.Codes, err = meeting.NewCodes(yds, rand.NewChaCha8([32]byte{7})); err != nil {
+		tb.Fatal(err)
+	}
+	m.Values = p.Data
 	m, err = s.CreateMeeting(ctx, m)
 	if err != nil {
 		tb.Fatal(err)
@@ -106,7 +117,7 @@ func newModel(s tui.Store, meetingID int64, o modelOpts) *tui.Model {
 // size and waits until the agenda has loaded.
 func startProgram(t *testing.T, m *tui.Model, w, h int, ready string) *teatest.TestModel {
 	t.Helper()
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	tm := teatest.NewTestModel(t, framed{m}, teatest.WithInitialTermSize(w, h))
 	waitFor(t, tm, ready)
 	return tm
 }
@@ -128,6 +139,10 @@ func key(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyDown}
 	case "up":
 		return tea.KeyMsg{Type: tea.KeyUp}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
@@ -137,7 +152,7 @@ func key(s string) tea.KeyMsg {
 func finalView(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-	return fm.(*tui.Model).View()
+	return fm.(framed).Model.View()
 }
 
 // golden compares a frame with testdata/<test name>.golden; run
@@ -167,3 +182,20 @@ func themeName(s string) tui.ThemeName { return tui.ThemeName(s) }
 
 // stripANSI removes escape codes so a test can search the text.
 func stripANSI(s string) string { return ansi.Strip(s) }
+
+// framed wraps the root model so a test can ask the running program for
+// its current frame: the request is a message, so the frame is drawn in
+// the program's own goroutine and the test never races it.
+type framed struct{ *tui.Model }
+
+// frameRequest asks for the current frame on the channel.
+type frameRequest chan<- string
+
+func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if req, ok := msg.(frameRequest); ok {
+		req <- f.Model.View()
+		return f, nil
+	}
+	_, cmd := f.Model.Update(msg)
+	return f, cmd
+}

@@ -28,6 +28,10 @@ type KeyMap struct {
 	MoveDown key.Binding
 	AddItem  key.Binding
 	Notes    key.Binding
+	Reveal   key.Binding
+	CodeKey  key.Binding
+	Consent  key.Binding
+	Toggle   key.Binding
 	Theme    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -56,6 +60,10 @@ func DefaultKeyMap(t Text) KeyMap {
 		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", t.KeyMoveDown)),
 		AddItem:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.KeyAddItem)),
 		Notes:      key.NewBinding(key.WithKeys("N"), key.WithHelp("N", t.KeyNotes)),
+		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
+		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
+		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
+		Toggle:     key.NewBinding(key.WithKeys(" ", "enter"), key.WithHelp("space", t.KeyToggle)),
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),

@@ -30,6 +30,8 @@ const (
 	screenAgenda screenID = iota
 	screenItem
 	screenSlides
+	screenChart
+	screenConsent
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -42,8 +44,17 @@ type Model struct {
 	agenda    *agendaScreen
 	item      *itemScreen
 	slides    *slidesScreen
+	chart     *chartScreen
+	consent   *consentScreen
 	addItem   *addItemDialog
-	active    screenID
+	// names are the cluster's practice names by ydernummer. Screens get
+	// them only through Meeting.Labels (consenting practices) and the code
+	// key.
+	names   map[string]string
+	codeKey codeKeyStage
+	// returnTo is the screen the consent screen goes back to.
+	returnTo screenID
+	active   screenID
 	// shown is the agenda index the item or slides screen shows.
 	shown    int
 	help     help.Model
@@ -80,6 +91,8 @@ func New(ctx context.Context, opts Options) *Model {
 		agenda:    newAgendaScreen(c),
 		item:      newItemScreen(c),
 		slides:    newSlidesScreen(c),
+		chart:     newChartScreen(c),
+		consent:   newConsentScreen(c),
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
 	}
@@ -113,6 +126,10 @@ func (m *Model) activeScreen() Screen {
 		return m.item
 	case screenSlides:
 		return m.slides
+	case screenChart:
+		return m.chart
+	case screenConsent:
+		return m.consent
 	}
 	return m.agenda
 }
@@ -129,6 +146,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		return m, tick(m.common.Clock)
 	case meetingMsg:
+		m.names = msg.names
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -150,6 +168,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, m.queue.next(m.common, m.meeting)
+	case consentSavedMsg:
+		m.setMeeting(msg.meeting)
+		m.notice = msg.notice
+		return m, nil
 	case saveFailedMsg:
 		m.queue.done(true)
 		m.err = msg.err
@@ -180,6 +202,8 @@ func (m *Model) resize() {
 	m.agenda.SetSize(bodyW, bodyH)
 	m.item.SetSize(bodyW, bodyH)
 	m.slides.SetSize(bodyW, bodyH)
+	m.chart.SetSize(bodyW, bodyH)
+	m.consent.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -188,6 +212,8 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
 	m.slides.setSlides(mt.Pack.Slides)
+	m.chart.setMeeting(mt, m.names)
+	m.consent.setMeeting(mt, m.names)
 	m.shown = min(m.shown, max(0, len(mt.Items)-1))
 }
 
@@ -199,9 +225,13 @@ func (m *Model) show(i int) {
 	}
 	m.shown = i
 	m.item.open(i)
-	if m.meeting.Items[i].Kind == meeting.KindTalk {
+	switch m.meeting.Items[i].Kind {
+	case meeting.KindTalk:
 		m.active = screenSlides
-	} else {
+	case meeting.KindData:
+		m.chart.open(i)
+		m.active = screenChart
+	default:
 		m.active = screenItem
 	}
 }
@@ -210,6 +240,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	keys := m.common.Keys
 	if m.adding {
 		return m, m.updateAddItem(msg)
+	}
+	switch m.codeKey {
+	case codeKeyAsking:
+		m.codeKey = codeKeyClosed
+		if key.Matches(msg, keys.Yes) {
+			m.codeKey = codeKeyShown
+		}
+		return m, nil
+	case codeKeyShown:
+		// Any key hides the code key, and does nothing else.
+		m.codeKey = codeKeyClosed
+		return m, nil
 	}
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
@@ -240,6 +282,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, keys.Theme):
 		m.toggleTheme()
 		return m, nil
+	case key.Matches(msg, keys.CodeKey) && m.meeting != nil:
+		m.codeKey = codeKeyAsking
+		return m, nil
+	case key.Matches(msg, keys.Consent) && m.meeting != nil && m.active != screenConsent:
+		m.returnTo = m.active
+		m.active = screenConsent
+		return m, nil
 	}
 	if m.meeting == nil {
 		return m, nil
@@ -252,6 +301,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.active == screenAgenda && key.Matches(msg, keys.Open):
 		m.show(m.agenda.cursor)
+		return m, nil
+	case m.active == screenConsent && key.Matches(msg, keys.Back):
+		m.active = m.returnTo
 		return m, nil
 	case m.active != screenAgenda && key.Matches(msg, keys.Back):
 		m.agenda.selectItem(m.shown)
@@ -268,6 +320,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	_, cmd := m.activeScreen().Update(msg)
 	if r := m.agenda.takeRequest(); r != nil {
 		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	}
+	if r := m.consent.request; r != nil {
+		m.consent.request = nil
+		cmd = tea.Batch(cmd, m.consent.save(*r))
 	}
 	if m.active == screenAgenda && m.agenda.adding() {
 		m.adding = true
@@ -350,6 +406,8 @@ func (m *Model) View() string {
 		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessage(m.err))
 	case m.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
+	case m.codeKey != codeKeyClosed:
+		body = m.codeKeyView(bodyH)
 	case m.quitting:
 		body = m.quitDialog(bodyH)
 	case m.showHelp:
@@ -374,6 +432,10 @@ func (m *Model) footer() string {
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {
+	case m.codeKey == codeKeyAsking:
+		keys = bindings{c.Keys.Yes, c.Keys.No}
+	case m.codeKey == codeKeyShown:
+		keys = bindings{}
 	case m.quitting:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
@@ -395,10 +457,22 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 		}
 	}
 	h := m.help
+	h.Width = 0 // measured here: help's own cut lets an item through when no ellipsis fits
 	tail := h.ShortHelpView(global)
-	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
-	h.Width = max(0, m.common.Width-lipgloss.Width(tail)-lipgloss.Width(sep))
-	head := h.ShortHelpView(own)
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	room := m.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	head := ""
+	for i := range own {
+		next := h.ShortHelpView(own[:i+1])
+		if lipgloss.Width(next) > room {
+			if lipgloss.Width(head)+lipgloss.Width(ellipsis) <= room {
+				head += ellipsis
+			}
+			break
+		}
+		head = next
+	}
 	if head == "" {
 		return tail
 	}
@@ -429,7 +503,7 @@ func (m *Model) helpOverlay(height int) string {
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // bindings is a fixed list of keys shown as help.

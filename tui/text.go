@@ -12,9 +12,9 @@ import (
 type Text struct {
 	Lang string
 
-	KeyUp, KeyDown, KeyPrev, KeyNext, KeyOpen, KeyBack, KeyStart, KeyHelp, KeyQuit, KeyYes, KeyNo string
-	KeyScrollUp, KeyScrollDown, KeyNextItem, KeyPrevItem, KeySkip, KeyLonger, KeyShorter          string
-	KeyMoveUp, KeyMoveDown, KeyAddItem, KeyNotes, KeyTheme                                        string
+	KeyUp, KeyDown, KeyPrev, KeyNext, KeyOpen, KeyBack, KeyStart, KeyHelp, KeyQuit, KeyYes, KeyNo        string
+	KeyScrollUp, KeyScrollDown, KeyNextItem, KeyPrevItem, KeySkip, KeyLonger, KeyShorter                 string
+	KeyMoveUp, KeyMoveDown, KeyAddItem, KeyNotes, KeyTheme, KeyReveal, KeyCodeKey, KeyConsent, KeyToggle string
 
 	Agenda        string
 	ColStart      string
@@ -44,39 +44,47 @@ type Text struct {
 	LowerBetter   string
 	ContextMarker string
 
-	ColActual     string
-	Behind        string // format: minutes
-	Ahead         string // format: minutes
-	OnTime        string
-	And           string
-	Left          string // format: duration
-	Over          string // format: duration
-	PlannedEnd    string // format: time
-	ProjectedEnd  string // format: time
-	NotFit        string // format: time, names
-	NotFitHint    string
-	OverrunNow    string // format: title, minutes
-	Legend        string
-	MeetingEnded  string
-	NoticeStarted string // format: time
-	NoticeItem    string // format: title
-	NoticeSkipped string // format: title
-	NoticeBack    string // format: title
-	NoticeMinutes string // format: title, minutes
-	NoticeMoved   string // format: title
-	NoticeAdded   string // format: title
-	NoticeEnded   string // format: time
-	NoticeTheme   string // format: theme name
-	Apologies     string
-	NoApologies   string
-	AddTitle      string
-	AddName       string
-	AddMinutes    string
-	AddDefault    string
-	AddHint       string
-	ThemeDark     string
-	ThemeLight    string
-	WaitingStart  string // format: time
+	ColActual        string
+	Behind           string // format: minutes
+	Ahead            string // format: minutes
+	OnTime           string
+	And              string
+	Left             string // format: duration
+	Over             string // format: duration
+	PlannedEnd       string // format: time
+	ProjectedEnd     string // format: time
+	NotFit           string // format: time, names
+	NotFitHint       string
+	OverrunNow       string // format: title, minutes
+	Legend           string
+	MeetingEnded     string
+	NoticeStarted    string // format: time
+	NoticeItem       string // format: title
+	NoticeSkipped    string // format: title
+	NoticeBack       string // format: title
+	NoticeMinutes    string // format: title, minutes
+	NoticeMoved      string // format: title
+	NoticeAdded      string // format: title
+	NoticeEnded      string // format: time
+	NoticeTheme      string // format: theme name
+	Apologies        string
+	NoApologies      string
+	AddTitle         string
+	AddName          string
+	AddMinutes       string
+	AddDefault       string
+	AddHint          string
+	ThemeDark        string
+	ThemeLight       string
+	WaitingStart     string // format: time
+	CodeKeyTitle     string
+	CodeKeyWarning   string
+	ConsentTitle     string
+	ConsentHint      string
+	ConsentYes       string // format: time
+	ConsentNo        string
+	ConsentGiven     string // format: name
+	ConsentWithdrawn string // format: name
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -94,7 +102,8 @@ func danish() Text {
 		KeyUp: "op", KeyDown: "ned", KeyPrev: "forrige", KeyNext: "næste",
 		KeyScrollUp: "side op", KeyScrollDown: "side ned", KeyNextItem: "næste punkt", KeyPrevItem: "tilbage et punkt",
 		KeySkip: "drop", KeyLonger: "+1 min", KeyShorter: "−1 min", KeyMoveUp: "flyt op", KeyMoveDown: "flyt ned",
-		KeyAddItem: "tilføj punkt", KeyNotes: "noter", KeyTheme: "lyst/mørkt", KeyOpen: "åbn punkt", KeyBack: "tilbage",
+		KeyAddItem: "tilføj punkt", KeyNotes: "noter", KeyTheme: "lyst/mørkt",
+		KeyReveal: "vis/skjul søjler", KeyCodeKey: "kodenøgle", KeyConsent: "navne (samtykke)", KeyToggle: "skift", KeyOpen: "åbn punkt", KeyBack: "tilbage",
 		KeyStart: "start mødet", KeyHelp: "hjælp", KeyQuit: "afslut", KeyYes: "ja", KeyNo: "nej",
 		Agenda:       "Dagsorden",
 		ColStart:     "Start",
@@ -128,39 +137,47 @@ func danish() Text {
 		LowerBetter:   "lavere er bedre",
 		ContextMarker: "kontekst",
 
-		ColActual:     "Faktisk",
-		Behind:        "%d min bagud",
-		Ahead:         "%d min foran",
-		OnTime:        "til tiden",
-		And:           "og",
-		Left:          "%s tilbage",
-		Over:          "%s over tiden",
-		PlannedEnd:    "planlagt slut %s",
-		ProjectedEnd:  "forventet slut %s",
-		NotFit:        "Når ikke med før %s: %s.",
-		NotFitHint:    "Vælg et punkt: − forkorter, x dropper. Intet skæres væk af sig selv.",
-		OverrunNow:    "»%s« er %d min over tiden.",
-		Legend:        "○ kommer · ● i gang · ✓ holdt · ✗ droppet · ⚠ når ikke med",
-		MeetingEnded:  "Mødet er slut.",
-		NoticeStarted: "Mødet er startet %s",
-		NoticeItem:    "»%s« er i gang",
-		NoticeSkipped: "»%s« er droppet",
-		NoticeBack:    "Tilbage til »%s«",
-		NoticeMinutes: "»%s« har nu %d min",
-		NoticeMoved:   "»%s« er flyttet",
-		NoticeAdded:   "»%s« er tilføjet",
-		NoticeEnded:   "Mødet sluttede %s",
-		NoticeTheme:   "Tema: %s",
-		Apologies:     "Afbud",
-		NoApologies:   "Ingen afbud registreret endnu.",
-		AddTitle:      "Tilføj punkt",
-		AddName:       "Titel",
-		AddMinutes:    "Minutter",
-		AddDefault:    "Eventuelt",
-		AddHint:       "tab skifter felt · enter tilføjer · esc fortryder",
-		ThemeDark:     "mørkt",
-		ThemeLight:    "lyst",
-		WaitingStart:  "Ikke startet · planlagt start %s · tryk s for at starte",
+		ColActual:        "Faktisk",
+		Behind:           "%d min bagud",
+		Ahead:            "%d min foran",
+		OnTime:           "til tiden",
+		And:              "og",
+		Left:             "%s tilbage",
+		Over:             "%s over tiden",
+		PlannedEnd:       "planlagt slut %s",
+		ProjectedEnd:     "forventet slut %s",
+		NotFit:           "Når ikke med før %s: %s.",
+		NotFitHint:       "Vælg et punkt: − forkorter, x dropper. Intet skæres væk af sig selv.",
+		OverrunNow:       "»%s« er %d min over tiden.",
+		Legend:           "○ kommer · ● i gang · ✓ holdt · ✗ droppet · ⚠ når ikke med",
+		MeetingEnded:     "Mødet er slut.",
+		NoticeStarted:    "Mødet er startet %s",
+		NoticeItem:       "»%s« er i gang",
+		NoticeSkipped:    "»%s« er droppet",
+		NoticeBack:       "Tilbage til »%s«",
+		NoticeMinutes:    "»%s« har nu %d min",
+		NoticeMoved:      "»%s« er flyttet",
+		NoticeAdded:      "»%s« er tilføjet",
+		NoticeEnded:      "Mødet sluttede %s",
+		NoticeTheme:      "Tema: %s",
+		Apologies:        "Afbud",
+		NoApologies:      "Ingen afbud registreret endnu.",
+		AddTitle:         "Tilføj punkt",
+		AddName:          "Titel",
+		AddMinutes:       "Minutter",
+		AddDefault:       "Eventuelt",
+		AddHint:          "tab skifter felt · enter tilføjer · esc fortryder",
+		ThemeDark:        "mørkt",
+		ThemeLight:       "lyst",
+		WaitingStart:     "Ikke startet · planlagt start %s · tryk s for at starte",
+		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
+		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
+		ConsentTitle:     "Navne på søjlerne (samtykke)",
+		ConsentHint:      "Kun praksis, der har sagt ja i aften, vises med navn. Resten beholder deres kode.",
+		ConsentYes:       "vises med navn (ja kl. %s)",
+		ConsentNo:        "anonym",
+		ConsentGiven:     "%s vises nu med navn",
+		ConsentWithdrawn: "%s er anonym igen",
 	}
 }
 
@@ -170,7 +187,8 @@ func english() Text {
 		KeyUp: "up", KeyDown: "down", KeyPrev: "previous", KeyNext: "next",
 		KeyScrollUp: "page up", KeyScrollDown: "page down", KeyNextItem: "next item", KeyPrevItem: "back one item",
 		KeySkip: "drop", KeyLonger: "+1 min", KeyShorter: "−1 min", KeyMoveUp: "move up", KeyMoveDown: "move down",
-		KeyAddItem: "add item", KeyNotes: "notes", KeyTheme: "light/dark", KeyOpen: "open item", KeyBack: "back",
+		KeyAddItem: "add item", KeyNotes: "notes", KeyTheme: "light/dark",
+		KeyReveal: "show/hide bars", KeyCodeKey: "code key", KeyConsent: "names (consent)", KeyToggle: "toggle", KeyOpen: "open item", KeyBack: "back",
 		KeyStart: "start meeting", KeyHelp: "help", KeyQuit: "quit", KeyYes: "yes", KeyNo: "no",
 		Agenda:       "Agenda",
 		ColStart:     "Start",
@@ -204,39 +222,47 @@ func english() Text {
 		LowerBetter:   "lower is better",
 		ContextMarker: "context",
 
-		ColActual:     "Actual",
-		Behind:        "%d min behind",
-		Ahead:         "%d min ahead",
-		OnTime:        "on time",
-		And:           "and",
-		Left:          "%s left",
-		Over:          "%s over time",
-		PlannedEnd:    "planned end %s",
-		ProjectedEnd:  "projected end %s",
-		NotFit:        "No longer fits before %s: %s.",
-		NotFitHint:    "Pick an item: − shortens it, x drops it. Nothing is cut by itself.",
-		OverrunNow:    "%q is %d min over time.",
-		Legend:        "○ to come · ● running · ✓ held · ✗ dropped · ⚠ does not fit",
-		MeetingEnded:  "The meeting has ended.",
-		NoticeStarted: "The meeting started %s",
-		NoticeItem:    "%q is running",
-		NoticeSkipped: "%q dropped",
-		NoticeBack:    "Back to %q",
-		NoticeMinutes: "%q now has %d min",
-		NoticeMoved:   "%q moved",
-		NoticeAdded:   "%q added",
-		NoticeEnded:   "The meeting ended %s",
-		NoticeTheme:   "Theme: %s",
-		Apologies:     "Apologies",
-		NoApologies:   "No apologies recorded yet.",
-		AddTitle:      "Add item",
-		AddName:       "Title",
-		AddMinutes:    "Minutes",
-		AddDefault:    "Any other business",
-		AddHint:       "tab switches field · enter adds · esc cancels",
-		ThemeDark:     "dark",
-		ThemeLight:    "light",
-		WaitingStart:  "Not started · planned start %s · press s to start",
+		ColActual:        "Actual",
+		Behind:           "%d min behind",
+		Ahead:            "%d min ahead",
+		OnTime:           "on time",
+		And:              "and",
+		Left:             "%s left",
+		Over:             "%s over time",
+		PlannedEnd:       "planned end %s",
+		ProjectedEnd:     "projected end %s",
+		NotFit:           "No longer fits before %s: %s.",
+		NotFitHint:       "Pick an item: − shortens it, x drops it. Nothing is cut by itself.",
+		OverrunNow:       "%q is %d min over time.",
+		Legend:           "○ to come · ● running · ✓ held · ✗ dropped · ⚠ does not fit",
+		MeetingEnded:     "The meeting has ended.",
+		NoticeStarted:    "The meeting started %s",
+		NoticeItem:       "%q is running",
+		NoticeSkipped:    "%q dropped",
+		NoticeBack:       "Back to %q",
+		NoticeMinutes:    "%q now has %d min",
+		NoticeMoved:      "%q moved",
+		NoticeAdded:      "%q added",
+		NoticeEnded:      "The meeting ended %s",
+		NoticeTheme:      "Theme: %s",
+		Apologies:        "Apologies",
+		NoApologies:      "No apologies recorded yet.",
+		AddTitle:         "Add item",
+		AddName:          "Title",
+		AddMinutes:       "Minutes",
+		AddDefault:       "Any other business",
+		AddHint:          "tab switches field · enter adds · esc cancels",
+		ThemeDark:        "dark",
+		ThemeLight:       "light",
+		WaitingStart:     "Not started · planned start %s · press s to start",
+		CodeKeyTitle:     "Code key – not for the projector",
+		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",
+		ConsentTitle:     "Names on the bars (consent)",
+		ConsentHint:      "Only practices that agreed tonight are shown by name. The rest keep their codes.",
+		ConsentYes:       "shown by name (agreed %s)",
+		ConsentNo:        "anonymous",
+		ConsentGiven:     "%s is now shown by name",
+		ConsentWithdrawn: "%s is anonymous again",
 	}
 }
 

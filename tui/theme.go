@@ -84,6 +84,9 @@ type Styles struct {
 	HelpSep   lipgloss.Style
 	Overlay   lipgloss.Style
 	Attention lipgloss.Style
+	Bar       lipgloss.Style
+	BarLow    lipgloss.Style
+	MarkLine  lipgloss.Style
 }
 
 // NewStyles builds the styles of a theme for the given renderer. The
@@ -113,6 +116,9 @@ func NewStyles(r *lipgloss.Renderer, name ThemeName) Styles {
 		HelpSep:   r.NewStyle().Foreground(p.subtle),
 		Overlay:   r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 2),
 		Attention: r.NewStyle().Foreground(p.accent).Bold(true),
+		Bar:       r.NewStyle().Foreground(p.accent),
+		BarLow:    r.NewStyle().Foreground(p.subtle),
+		MarkLine:  r.NewStyle().Foreground(p.text).Bold(true),
 	}
 }
 

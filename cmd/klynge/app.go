@@ -25,6 +25,9 @@ type environment struct {
 	stderr io.Writer
 	getenv func(string) string
 	clock  meeting.Clock
+	// rnd is where letter codes are drawn from: crypto/rand.Reader, so no
+	// one can predict a practice's code; tests pass a fixed stream.
+	rnd io.Reader
 }
 
 // app holds the global flags and the environment for the subcommands.
@@ -54,6 +57,17 @@ func run(ctx context.Context, args []string, env environment) int {
 
 func (a *app) printError(err error) {
 	var problems pack.Problems
+	if errors.As(err, &problems) && errors.Is(err, errNothingImported) {
+		for _, p := range problems {
+			fmt.Fprintln(a.env.stderr, p.String())
+		}
+		if len(problems) == 1 {
+			fmt.Fprintln(a.env.stderr, "klynge: 1 problem found; nothing was imported: fix it and run the command again")
+		} else {
+			fmt.Fprintf(a.env.stderr, "klynge: %d problems found; nothing was imported: fix them and run the command again\n", len(problems))
+		}
+		return
+	}
 	if errors.As(err, &problems) && len(problems) > 1 {
 		for _, p := range problems {
 			fmt.Fprintln(a.env.stderr, p.String())
@@ -167,12 +181,13 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KLYNGE_DB or the user's data folder)")
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "UI language: da or en (default: Danish unless LANG is English)")
 	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", "colour theme: dark or light")
-	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.runCommand(), a.versionCommand())
+	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.versionCommand())
+	root.AddCommand(a.exportCommand())
 	return root
 }
 
-// clusterFor picks the cluster a new meeting belongs to: the one given, or
-// the only one in the database.
+// clusterFor picks the cluster a new meeting belongs to, with its
+// practices: the one given, or the only one in the database.
 func clusterFor(ctx context.Context, s *store.Store, id int64) (meeting.Cluster, error) {
 	if id != 0 {
 		return s.Cluster(ctx, id)
@@ -185,7 +200,7 @@ func clusterFor(ctx context.Context, s *store.Store, id int64) (meeting.Cluster,
 	case 0:
 		return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has no cluster yet: run `klynge init` first", s.Path())
 	case 1:
-		return clusters[0], nil
+		return s.Cluster(ctx, clusters[0].ID)
 	}
 	return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has %d clusters: choose one with --cluster ID", s.Path(), len(clusters))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -121,7 +122,7 @@ func (a *app) packCommand() *cobra.Command {
 }
 
 func (a *app) meetingCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "meeting", Short: "Create and list meetings"}
+	cmd := &cobra.Command{Use: "meeting", Short: "Create and list meetings; draw or show their letter codes"}
 	var packDir, date, start, title string
 	var clusterID int64
 	newCmd := &cobra.Command{
@@ -152,11 +153,25 @@ func (a *app) meetingCommand() *cobra.Command {
 				return err
 			}
 			m.ClusterID = c.ID
+			label := packDataLabel(packDir)
+			codes, values, note, err := meetingData(p, c, a.env.rnd, func() (io.ReadCloser, error) { return os.Open(label) }, label)
+			if err != nil {
+				return err
+			}
+			m.Codes, m.Values = codes, values
 			if m, err = s.CreateMeeting(ctx, m); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "created meeting %d: %s, %s %s–%s; open it with `klynge run %d`\n",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), m.ID)
+			figures := ""
+			if len(m.Values) > 0 {
+				figures = fmt.Sprintf(", %s from %s", plural(len(m.Values), "figure", "figures"), label)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created meeting %d: %s, %s %s–%s, letter codes for %s%s; open it with `klynge run %d`\n",
+				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"),
+				plural(len(m.Codes), "practice", "practices"), figures, m.ID)
+			if note != "" {
+				fmt.Fprintln(cmd.OutOrStdout(), "note: "+note)
+			}
 			return nil
 		},
 	}
@@ -198,7 +213,7 @@ func (a *app) meetingCommand() *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.AddCommand(newCmd, listCmd)
+	cmd.AddCommand(newCmd, listCmd, a.codesCommand())
 	return cmd
 }
 

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -42,7 +44,7 @@ func (a *app) demoCommand() *cobra.Command {
 			defer s.Close()
 			m, err := s.LatestMeeting(ctx)
 			if meeting.ErrorCode(err) == meeting.ENOTFOUND {
-				m, err = createDemoMeeting(cmd, s, a.env.clock.Now())
+				m, err = createDemoMeeting(cmd, s, a.env.clock.Now(), a.env.rnd)
 			}
 			if err != nil {
 				return err
@@ -53,8 +55,9 @@ func (a *app) demoCommand() *cobra.Command {
 }
 
 // createDemoMeeting loads the embedded roster and pack and makes a meeting
-// that starts at the current five minutes, so the demo is "now".
-func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time) (meeting.Meeting, error) {
+// that starts at the current five minutes, so the demo is "now", with
+// letter codes drawn from rnd and the pack's figures.
+func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io.Reader) (meeting.Meeting, error) {
 	ctx := cmd.Context()
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
@@ -83,5 +86,10 @@ func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time) (meeti
 		return meeting.Meeting{}, err
 	}
 	m.ClusterID = c.ID
+	dataPath := path.Join(klynge.DemoPackDir, pack.DataFile)
+	open := func() (io.ReadCloser, error) { return demo.Open(dataPath) }
+	if m.Codes, m.Values, _, err = meetingData(p, c, rnd, open, "demo/"+dataPath); err != nil {
+		return meeting.Meeting{}, fmt.Errorf("the embedded demo data does not fit its roster: %w", err)
+	}
 	return s.CreateMeeting(ctx, m)
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"os"
 	"os/signal"
 	"syscall"
@@ -20,6 +21,7 @@ func main() {
 		stderr: os.Stderr,
 		getenv: os.Getenv,
 		clock:  meeting.SystemClock{},
+		rnd:    rand.Reader,
 	})
 	stop()
 	os.Exit(code)

@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"io"
+	mrand "math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +21,17 @@ import (
 const demoPackDir = "../../testdata/demo/kol"
 
 var testNow = time.Date(2026, 11, 23, 15, 4, 0, 0, time.Local)
+
+// runs numbers the command lines a test process runs, so each draws its
+// letter codes from its own fixed stream.
+var runs atomic.Uint32
+
+// testRand is a fixed random stream, different for each command line.
+func testRand() io.Reader {
+	var seed [32]byte
+	binary.LittleEndian.PutUint32(seed[:], runs.Add(1))
+	return mrand.NewChaCha8(seed)
+}
 
 // runKlynge runs one command line in-process with the given extra environment
 // and returns the exit code, stdout and stderr.
@@ -29,6 +44,7 @@ func runKlynge(t *testing.T, env map[string]string, args ...string) (int, string
 		stderr: &stderr,
 		getenv: func(k string) string { return env[k] },
 		clock:  meeting.FixedClock(testNow),
+		rnd:    testRand(),
 	})
 	return code, stdout.String(), stderr.String()
 }

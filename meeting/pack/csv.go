@@ -26,6 +26,18 @@ type csvTable struct {
 	names map[string]string // column key -> header as written, for messages
 	width int
 	rows  []csvRow
+	// workbook is set for a table read from a spreadsheet, whose lines
+	// are called rows.
+	workbook bool
+}
+
+// rowName names a line of the table in a message: "line 7" in a CSV file,
+// "row 7" in a workbook.
+func (t *csvTable) rowName(line int) string {
+	if t.workbook {
+		return fmt.Sprintf("row %d", line)
+	}
+	return fmt.Sprintf("line %d", line)
 }
 
 // csvRow is one record. Fields are trimmed of surrounding spaces.
@@ -33,6 +45,10 @@ type csvRow struct {
 	line   int
 	fields []string
 	at     []pos
+	// skip marks a row whose problem was already reported as a whole (a
+	// workbook row with merged or formula cells), so its fields are not
+	// checked one by one on top of that.
+	skip bool
 }
 
 // field returns the value of a column and where it starts. A column the

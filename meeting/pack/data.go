@@ -34,52 +34,100 @@ const dataHeader = "ydernummer;indikator;tæller;nævner;værdi;periode"
 // denominator; with no indicators those checks are skipped. label names the
 // file in problems, which are returned together as Problems with the
 // character column where the offending field starts.
+//
+// ReadData is how a pack's own data.csv is read; a file imported into a
+// meeting goes through ReadDataFile, which also checks the practices.
 func ReadData(r io.Reader, label string, indicators []meeting.Indicator) ([]meeting.DataRow, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
 	}
 	probs := problemList{file: label}
-	rows := parseData(newText(src), &probs, indicators)
+	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators})
 	if err := probs.list.err(); err != nil {
 		return nil, err
 	}
 	return rows, nil
 }
 
-func parseData(t *text, probs *problemList, indicators []meeting.Indicator) []meeting.DataRow {
+// ReadDataCSV reads a data file as ReadData does, for import into a
+// meeting: every ydernummer must also be one of practices (the meeting's
+// cluster; nil skips that check), and a file without rows is a problem.
+func ReadDataCSV(r io.Reader, label string, indicators []meeting.Indicator, practices []string) ([]meeting.DataRow, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
+	}
+	probs := problemList{file: label}
+	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators, practices: practices, needRows: true})
+	if err := probs.list.err(); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// dataCheck is what the rows of a data file are checked against.
+type dataCheck struct {
+	// indicators are the valid ids with their units; none skips the id
+	// checks, as for a pack whose pack.toml is broken.
+	indicators []meeting.Indicator
+	// practices are the ydernumre of the meeting's cluster; nil skips
+	// the check.
+	practices []string
+	// needRows makes a file with a header but no rows a problem: an
+	// import of nothing is a mistake, an empty data.csv in a pack is not.
+	needRows bool
+}
+
+func parseData(t *text, probs *problemList, chk dataCheck) []meeting.DataRow {
+	table, ok := readCSV(t, probs, dataColumns(), dataHeader)
+	if !ok {
+		return nil
+	}
+	return checkData(table, probs, chk, dataHeader, string(separator(t.src)))
+}
+
+// checkData turns a data table's rows into figures, reporting every
+// problem. example is the header to suggest; sep is the CSV separator, or
+// "" for a workbook, where values cannot spill into the next column.
+func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep string) []meeting.DataRow {
 	cols := dataColumns()
-	table, ok := readCSV(t, probs, cols, dataHeader)
-	if !ok || !table.requireColumns(probs, cols, dataHeader, "ydernummer", "indikator") {
+	if !table.requireColumns(probs, cols, example, "ydernummer", "indikator") {
 		return nil
 	}
 	switch {
 	case table.has("tæller") != table.has("nævner"):
-		table.requireColumns(probs, cols, dataHeader, "tæller", "nævner")
+		table.requireColumns(probs, cols, example, "tæller", "nævner")
 		return nil
 	case !table.has("tæller") && !table.has("værdi"):
-		probs.add(pos{Line: 1}, "missing columns for the figures: add tæller and nævner (numerator and denominator), or værdi (value), e.g. %s", dataHeader)
+		probs.add(pos{Line: 1}, "missing columns for the figures: add tæller and nævner (numerator and denominator), or værdi (value), e.g. %s", example)
 		return nil
 	}
+	indicators := chk.indicators
 	known := map[string]meeting.Indicator{}
 	var ids []string
 	for _, ind := range indicators {
 		known[ind.ID] = ind
 		ids = append(ids, ind.ID)
 	}
-	sep := string(separator(t.src))
-	seen := map[string]int{} // ydernummer + indicator -> line
-	// An unknown id is reported once, at its first row: a misspelt id in
-	// pack.toml would otherwise give one line per practice.
-	type unknownID struct {
-		first pos
-		more  int
+	var inCluster map[string]bool
+	if chk.practices != nil {
+		inCluster = make(map[string]bool, len(chk.practices))
+		for _, yd := range chk.practices {
+			inCluster[yd] = true
+		}
 	}
-	unknown := map[string]unknownID{}
-	var order []string
+	seen := map[string]int{} // ydernummer + indicator -> line
+	// An unknown id or practice is reported once, at its first row: a
+	// misspelt id in pack.toml would otherwise give one line per practice.
+	unknownIDs := firstSeen{}
+	unknownPractices := firstSeen{}
 	var out []meeting.DataRow
 	for _, row := range table.rows {
-		if !table.checkWidth(probs, row, sep) {
+		if row.skip {
+			continue
+		}
+		if sep != "" && !table.checkWidth(probs, row, sep) {
 			continue // every value after the stray separator is shifted
 		}
 		yd, ydAt := table.field(row, "ydernummer")
@@ -87,6 +135,10 @@ func parseData(t *text, probs *problemList, indicators []meeting.Indicator) []me
 		period, _ := table.field(row, "periode")
 		d := meeting.DataRow{Ydernummer: yd, Indicator: id, Period: period}
 		valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))
+		if valid && inCluster != nil && !inCluster[yd] {
+			valid = false
+			unknownPractices.add(yd, ydAt)
+		}
 		ind, isKnown := known[id]
 		switch {
 		case id == "":
@@ -94,27 +146,21 @@ func parseData(t *text, probs *problemList, indicators []meeting.Indicator) []me
 			probs.add(idAt, "%s is empty: give the indicator's id from pack.toml", table.name("indikator"))
 		case len(indicators) > 0 && !isKnown:
 			valid = false
-			if u, reported := unknown[id]; reported {
-				u.more++
-				unknown[id] = u
-			} else {
-				unknown[id] = unknownID{first: idAt}
-				order = append(order, id)
-			}
+			unknownIDs.add(id, idAt)
 		}
 		if valid {
 			key := yd + "\x00" + id
 			if first, dup := seen[key]; dup {
-				probs.add(ydAt, "practice %s has a second row for %q: the first is on line %d; keep one", yd, id, first)
+				probs.add(ydAt, "practice %s has a second row for %q: the first is on %s; keep one", yd, id, table.rowName(first))
 				continue
 			}
 			seen[key] = row.line
 		}
 
-		c := figureReader{table: table, probs: probs, row: row}
+		c := figureReader{table: table, probs: probs, row: row, ydernummer: yd, indicator: id}
 		d.Numerator = c.count("tæller")
 		d.Denominator = c.count("nævner")
-		d.Value = c.value("værdi", ind.Unit)
+		d.Value = c.value("værdi", ind)
 		if c.bad {
 			continue
 		}
@@ -122,27 +168,58 @@ func parseData(t *text, probs *problemList, indicators []meeting.Indicator) []me
 			out = append(out, d)
 		}
 	}
-	for _, id := range order {
-		u := unknown[id]
-		also := ""
-		switch {
-		case u.more == 1:
-			also = " (also on 1 more row)"
-		case u.more > 1:
-			also = fmt.Sprintf(" (also on %d more rows)", u.more)
-		}
-		probs.add(u.first, "unknown indicator %q%s: use one of %s, or add it to pack.toml", id, also, strings.Join(ids, ", "))
+	for _, id := range unknownIDs.order {
+		probs.add(unknownIDs.first[id], "unknown indicator %q%s: use one of %s, or add it to pack.toml", id, unknownIDs.also(id), strings.Join(ids, ", "))
+	}
+	for _, yd := range unknownPractices.order {
+		probs.add(unknownPractices.first[yd], "practice %s is not in the cluster%s: check the ydernummer against the roster, or remove the practice's rows if it belongs to another cluster", yd, unknownPractices.also(yd))
+	}
+	if chk.needRows && len(table.rows) == 0 && len(probs.list) == 0 {
+		probs.add(pos{Line: 1}, "there are no rows under the header: add one row per practice and indicator, e.g. 047318;kol-forloebsplan;98;131;;2026")
 	}
 	return out
+}
+
+// firstSeen remembers where each value was first seen and how many more
+// times it came, to report it once.
+type firstSeen struct {
+	first map[string]pos
+	more  map[string]int
+	order []string
+}
+
+func (f *firstSeen) add(v string, at pos) {
+	if f.first == nil {
+		f.first, f.more = map[string]pos{}, map[string]int{}
+	}
+	if _, seen := f.first[v]; seen {
+		f.more[v]++
+		return
+	}
+	f.first[v] = at
+	f.order = append(f.order, v)
+}
+
+// also is " (also on N more rows)", or "" for a value seen once.
+func (f *firstSeen) also(v string) string {
+	switch n := f.more[v]; {
+	case n == 1:
+		return " (also on 1 more row)"
+	case n > 1:
+		return fmt.Sprintf(" (also on %d more rows)", n)
+	}
+	return ""
 }
 
 // figureReader reads the numbers of one data row, remembering whether any
 // was bad so the row's other checks are not piled on top.
 type figureReader struct {
-	table *csvTable
-	probs *problemList
-	row   csvRow
-	bad   bool
+	table      *csvTable
+	probs      *problemList
+	row        csvRow
+	ydernummer string
+	indicator  string
+	bad        bool
 }
 
 func (f *figureReader) at(key string) pos {
@@ -179,17 +256,20 @@ func (f *figureReader) complete(d meeting.DataRow, unit meeting.Unit) bool {
 // negative. Requiring whole numbers also catches "1.650" meant as 1650.
 func (f *figureReader) count(key string) *float64 {
 	s, at := f.table.field(f.row, key)
-	if s == "" {
+	if s == "" || f.notANumber(key, s, at) {
 		return nil
 	}
+	name := f.table.name(key)
 	v, ok := parseNumber(s)
 	switch {
+	case !ok && strings.HasSuffix(s, "%"):
+		f.probs.add(at, "%s %q is a percentage, not a count: give %s and %s as numbers of patients, or put the share in the %s column", name, s, f.table.name("tæller"), f.table.name("nævner"), f.table.name("værdi"))
 	case !ok:
-		f.probs.add(at, "%s %q is not a number: write a whole number such as 42", f.table.name(key), s)
+		f.probs.add(at, "%s %q is not a number: write a whole number such as 42", name, s)
 	case v < 0:
-		f.probs.add(at, "%s %s is negative: count patients, 0 or more", f.table.name(key), s)
+		f.probs.add(at, "%s %s is negative: count patients, 0 or more", name, s)
 	case v != float64(int64(v)):
-		f.probs.add(at, "%s %q is not a whole number: write the count of patients without decimals or thousands separators, e.g. 1650", f.table.name(key), s)
+		f.probs.add(at, "%s %q is not a whole number: write the count of patients without decimals or thousands separators, e.g. 1650", name, s)
 	default:
 		return &v
 	}
@@ -197,24 +277,78 @@ func (f *figureReader) count(key string) *float64 {
 	return nil
 }
 
-// value reads a ready value in the indicator's unit; a trailing % is
-// allowed since spreadsheets add one to percentages.
-func (f *figureReader) value(key string, unit meeting.Unit) *float64 {
+// value reads a ready value in the indicator's unit. A trailing % is
+// allowed on a % indicator, since spreadsheets add one to percentages
+// ("12,5 %" is 12.5); on any other unit it would be a factor off.
+func (f *figureReader) value(key string, ind meeting.Indicator) *float64 {
 	s, at := f.table.field(f.row, key)
-	if s == "" {
+	if s == "" || f.notANumber(key, s, at) {
 		return nil
 	}
-	v, ok := parseNumber(strings.TrimSpace(strings.TrimSuffix(s, "%")))
+	name := f.table.name(key)
+	number, percent := strings.CutSuffix(s, "%")
+	v, ok := parseNumber(strings.TrimSpace(number))
 	switch {
 	case !ok:
-		f.probs.add(at, "%s %q is not a number: write e.g. 61,5 or 1650", f.table.name(key), s)
-	case unit == meeting.UnitPercent && (v < 0 || v > 100):
-		f.probs.add(at, "%s %s is outside 0–100: a %% indicator takes a percentage such as 61,5", f.table.name(key), s)
+		f.probs.add(at, "%s %q is not a number: write e.g. 61,5 or 1650", name, s)
+	case percent && ind.Unit != "" && ind.Unit != meeting.UnitPercent:
+		f.probs.add(at, "%s %q has a %% sign, but %s is measured in %s: write the value in that unit, without %%", name, s, ind.ID, unitWords(ind.Unit))
+	case ind.Unit == meeting.UnitPercent && (v < 0 || v > 100):
+		f.probs.add(at, "%s %s is outside 0–100: a %% indicator takes a percentage such as 61,5", name, s)
 	default:
 		return &v
 	}
 	f.bad = true
 	return nil
+}
+
+// notANumber reports the usual stand-ins for a missing figure ("n/a", "-")
+// and spreadsheet errors ("#DIV/0!") with what to do about them.
+func (f *figureReader) notANumber(key, s string, at pos) bool {
+	name := f.table.name(key)
+	switch {
+	case spreadsheetError(s):
+		f.probs.add(at, "%s holds the spreadsheet error %s: correct the calculation in the spreadsheet, or leave the row out if practice %s has no figure for %s", name, s, f.ydernummer, f.indicator)
+	case noFigure(s):
+		f.probs.add(at, "%s is %q, not a number: if practice %s has no figure for %s, leave the row out (the chart then shows it without a value); otherwise fill in the number", name, s, f.ydernummer, f.indicator)
+	default:
+		return false
+	}
+	f.bad = true
+	return true
+}
+
+// noFigure reports whether s is how people and practice systems write "no
+// figure" in a number column.
+func noFigure(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "n/a", "na", "n.a.", "n. a.", "nan", "null", "none", "-", "–", "—", "?", "x", "i/a", "ia", "ukendt", "mangler", "ikke oplyst", "ingen data", "ingen":
+		return true
+	}
+	return false
+}
+
+// spreadsheetError reports whether s is an error value Excel or LibreOffice
+// shows instead of a result.
+func spreadsheetError(s string) bool {
+	switch strings.ToUpper(s) {
+	case "#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#I/T", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?":
+		return true
+	}
+	return false
+}
+
+// unitWords names a unit in a message.
+func unitWords(u meeting.Unit) string {
+	switch u {
+	case meeting.UnitPer1000:
+		return "per 1000"
+	case meeting.UnitCount:
+		return "a count"
+	case meeting.UnitDays:
+		return "days"
+	}
+	return string(u)
 }
 
 // plainNumber is a number once separators are settled: digits with an

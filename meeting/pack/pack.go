@@ -62,7 +62,7 @@ func Read(fsys fs.FS, label string) (meeting.Pack, error) {
 		if packOK {
 			inds = p.Indicators
 		}
-		p.Data = parseData(t, &dataProbs, inds)
+		p.Data = parseData(t, &dataProbs, dataCheck{indicators: inds})
 	}
 	all = append(all, dataProbs.list...)
 

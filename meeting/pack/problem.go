@@ -88,12 +88,26 @@ func (ps Problems) err() error {
 	return ps.sorted()
 }
 
-// problemList collects problems for one file.
+// problemList collects problems for one file. sheet is set when the file
+// is a workbook with several sheets, so messages say which one was read.
 type problemList struct {
-	file string
-	list Problems
+	file  string
+	sheet string
+	list  Problems
 }
 
+// add records a problem at a place. A place in a spreadsheet is named in
+// the message ("cell B7: …", or "sheet "Data", cell B7: …"), which is what
+// the coordinator looks for in Excel.
 func (l *problemList) add(at pos, format string, args ...any) {
-	l.list = append(l.list, Problem{File: l.file, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case at.Cell != "" && l.sheet != "":
+		msg = fmt.Sprintf("sheet %q, cell %s: %s", l.sheet, at.Cell, msg)
+	case at.Cell != "":
+		msg = fmt.Sprintf("cell %s: %s", at.Cell, msg)
+	case at.Line > 0 && l.sheet != "":
+		msg = fmt.Sprintf("sheet %q: %s", l.sheet, msg)
+	}
+	l.list = append(l.list, Problem{File: l.file, Line: at.Line, Col: at.Col, Message: msg})
 }

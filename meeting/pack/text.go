@@ -8,9 +8,12 @@ import (
 )
 
 // pos is a place in a file: 1-based line and character column, zero when
-// unknown.
+// unknown. In a spreadsheet Line is the sheet's row and Cell names the
+// cell ("B7"), which problems then mention in their message, since a
+// character column means nothing there.
 type pos struct {
 	Line, Col int
+	Cell      string
 }
 
 // utf8BOM is what Notepad and Excel put in front of UTF-8 files.

@@ -24,7 +24,7 @@ func agendaKeys() []string {
 }
 
 func indicatorKeys() []string {
-	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "marks", "context"}
+	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "marks", "guess", "context"}
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
@@ -158,6 +158,7 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 			ind.Marks = append(ind.Marks, k)
 		}
 	}
+	ind.Guess, _ = c.boolean(tbl, path, "guess")
 	ind.Context, _ = c.boolean(tbl, path, "context")
 	return ind, unique
 }

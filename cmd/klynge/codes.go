@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// codeKeyWarning heads the code key, which must never reach the projector.
+var codeKeyWarning = map[string]string{
+	"da": "KODENØGLE – IKKE TIL PROJEKTOR: kun for koordinatoren; vis den ikke på en delt skærm.",
+	"en": "CODE KEY – NOT FOR THE PROJECTOR: for the coordinator only; do not show it on a shared screen.",
+}
+
+func (a *app) codesCommand() *cobra.Command {
+	var meetingID int64
+	var regenerate, show bool
+	cmd := &cobra.Command{
+		Use:   "codes [--meeting ID] [--regenerate] [--show]",
+		Short: "Draw new letter codes for a meeting's practices, or show its code key (not for the projector)",
+		Long: "Each practice has a letter code per meeting, drawn at random when the meeting is created; the charts\n" +
+			"show the codes, never the practices. Without flags, codes says whether the meeting has codes. The\n" +
+			"code key (which practice has which code) is secret and printed only with --show: not on the\n" +
+			"projector. --regenerate draws new codes, which is refused once the meeting has started.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			out := cmd.OutOrStdout()
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m, err := meetingFor(ctx, s, meetingID)
+			if err != nil {
+				return err
+			}
+			c, err := s.Cluster(ctx, m.ClusterID)
+			if err != nil {
+				return err
+			}
+			if regenerate {
+				if len(c.Practices) == 0 {
+					return meeting.Errorf(meeting.EINVALID, "cluster %q has no practices to give codes", c.Name)
+				}
+				// Not while the meeting is open on a screen that shows the
+				// old codes.
+				unlock, err := s.LockMeeting(m.ID)
+				if err != nil {
+					return err
+				}
+				defer unlock()
+				codes, err := meeting.NewCodes(ydernumre(c), a.env.rnd)
+				if err != nil {
+					return err
+				}
+				if m, err = s.RegenerateCodes(ctx, m.ID, codes); err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "drew new letter codes for the %d practices of meeting %d (%s); the old codes no longer apply\n",
+					len(m.Codes), m.ID, m.Title)
+			}
+			if !show {
+				switch {
+				case len(m.Codes) == 0:
+					fmt.Fprintf(out, "meeting %d (%s) has no letter codes yet: draw them with `klynge meeting codes --meeting %d --regenerate`\n", m.ID, m.Title, m.ID)
+				case !regenerate:
+					fmt.Fprintf(out, "meeting %d (%s) has letter codes for %d practices; the code key is secret: print it with --show, away from the projector\n",
+						m.ID, m.Title, len(m.Codes))
+				}
+				return nil
+			}
+			fmt.Fprintln(out, codeKeyWarning[a.language()])
+			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "CODE\tYDERNUMMER\tPRACTICE")
+			for _, p := range sortedByCode(m, c) {
+				code, ok := m.Codes[p.Ydernummer]
+				if !ok {
+					code = "–"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", code, p.Ydernummer, p.Name)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting id (default: the latest meeting)")
+	cmd.Flags().BoolVar(&regenerate, "regenerate", false, "draw new codes for every practice (refused once the meeting has started)")
+	cmd.Flags().BoolVar(&show, "show", false, "print the code key: which practice has which code (not for the projector)")
+	return cmd
+}

@@ -1,0 +1,514 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// A meeting's practices appear by ydernummer in meeting.Meeting (Values,
+// Codes, Consents) and by practices.id in the tables. The ydernumre are
+// resolved through the meeting's cluster, so a row can only ever name a
+// practice of that cluster.
+
+// ImportResult says what ImportValues did with the rows it was given.
+type ImportResult struct {
+	// Added rows are for a practice and indicator the meeting had no
+	// figure for.
+	Added int
+	// Replaced rows changed a stored figure.
+	Replaced int
+	// Unchanged rows were already stored exactly so.
+	Unchanged int
+}
+
+// ImportValues stores rows as meeting meetingID's figures, in one
+// transaction: a row replaces the stored figure for its practice and
+// indicator, and stored figures for pairs not in rows stay. Every row must
+// name a practice of the meeting's cluster and an indicator of its pack
+// snapshot, give a value or a numerator and a positive denominator (not
+// above it for a % indicator), and appear once; otherwise nothing is
+// stored and the error is an EINVALID *meeting.Error naming the first bad
+// row. Figures may be imported before and during the meeting.
+func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meeting.DataRow) (ImportResult, error) {
+	if len(rows) == 0 {
+		return ImportResult{}, meeting.Errorf(meeting.EINVALID, "there are no figures to import")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ImportResult{}, translate(err, "import the figures")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	practices, err := clusterPractices(ctx, tx, m.ClusterID)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if err := checkValues(rows, m.Pack, practices); err != nil {
+		return ImportResult{}, err
+	}
+	stored := make(map[[2]string]meeting.DataRow, len(m.Values))
+	for _, v := range m.Values {
+		stored[[2]string{v.Ydernummer, v.Indicator}] = v
+	}
+	var res ImportResult
+	for _, r := range rows {
+		old, ok := stored[[2]string{r.Ydernummer, r.Indicator}]
+		switch {
+		case !ok:
+			res.Added++
+		case sameFigure(old, r):
+			res.Unchanged++
+			continue
+		default:
+			res.Replaced++
+		}
+		if err := upsertValue(ctx, tx, meetingID, practices[r.Ydernummer], r); err != nil {
+			return ImportResult{}, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, translate(err, "import the figures")
+	}
+	return res, nil
+}
+
+// RegenerateCodes replaces meeting meetingID's letter codes with codes
+// (ydernummer → code, as meeting.NewCodes draws them: one per practice of
+// the meeting's cluster, all different) and returns the meeting. Once the
+// meeting has started, the practices may have seen their codes, so that is
+// an ECONFLICT *meeting.Error — unless the meeting has no codes at all (a
+// meeting made before klynge stored codes), which may get its first ones.
+func (s *Store) RegenerateCodes(ctx context.Context, meetingID int64, codes map[string]string) (meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "draw new letter codes")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if m.UnderWay() && len(m.Codes) > 0 {
+		return meeting.Meeting{}, meeting.Errorf(meeting.ECONFLICT,
+			"meeting %d started at %s: its letter codes cannot change once the practices may have seen them",
+			meetingID, m.Started.Format("2006-01-02 15:04"))
+	}
+	practices, err := clusterPractices(ctx, tx, m.ClusterID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if len(codes) == 0 {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "no letter codes given: draw one per practice with meeting.NewCodes")
+	}
+	if err := writeCodes(ctx, tx, meetingID, codes, practices); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if m, err = findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "draw new letter codes")
+	}
+	return m, nil
+}
+
+// SetConsent records that practice ydernummer gave (given) or withdrew its
+// consent to be shown by name at meeting meetingID, at the given time, and
+// returns the meeting. The consent log only grows: Meeting.Consents holds
+// the practices whose latest entry gives consent, with its time, and
+// ConsentLog returns every entry. The practice must be in the meeting's
+// cluster.
+func (s *Store) SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error) {
+	if at.IsZero() {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the time of the consent is missing")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "record the consent")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	practices, err := clusterPractices(ctx, tx, m.ClusterID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	id, ok := practices[ydernummer]
+	if !ok {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID,
+			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
+	}
+	if err := appendConsent(ctx, tx, meetingID, id, meeting.Consent{Ydernummer: ydernummer, Given: given, At: at}); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if m, err = findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "record the consent")
+	}
+	return m, nil
+}
+
+// ConsentLog returns every consent given or withdrawn at meeting
+// meetingID, in the order they were recorded.
+func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Consent, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, "read the consents")
+	}
+	defer tx.Rollback()
+	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT p.ydernummer, c.given, c.at
+		FROM consent_log c JOIN practices p ON p.id = c.practice_id
+		WHERE c.meeting_id = ?
+		ORDER BY c.id`, meetingID)
+	if err != nil {
+		return nil, translate(err, "read the consents")
+	}
+	defer rows.Close()
+	var log []meeting.Consent
+	for rows.Next() {
+		var c meeting.Consent
+		var at string
+		if err := rows.Scan(&c.Ydernummer, &c.Given, &at); err != nil {
+			return nil, translate(err, "read the consents")
+		}
+		if c.At, err = decodeTime(at); err != nil {
+			return nil, err
+		}
+		log = append(log, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "read the consents")
+	}
+	rows.Close()
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, "read the consents")
+	}
+	return log, nil
+}
+
+// clusterPractices maps the ydernumre of a cluster's practices to their ids.
+func clusterPractices(ctx context.Context, tx *sql.Tx, clusterID int64) (map[string]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, ydernummer FROM practices WHERE cluster_id = ?`, clusterID)
+	if err != nil {
+		return nil, translate(err, "read the cluster's practices")
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var yd string
+		if err := rows.Scan(&id, &yd); err != nil {
+			return nil, translate(err, "read the cluster's practices")
+		}
+		out[yd] = id
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "read the cluster's practices")
+	}
+	return out, nil
+}
+
+// checkValues checks figures for a meeting on pack whose cluster has
+// practices, as the data reader does, so that no caller can store what a
+// chart could not show.
+func checkValues(rows []meeting.DataRow, pack meeting.Pack, practices map[string]int64) error {
+	seen := make(map[[2]string]int, len(rows))
+	finite := func(p *float64) bool { return p == nil || (!math.IsNaN(*p) && !math.IsInf(*p, 0)) }
+	for i, r := range rows {
+		where := fmt.Sprintf("figure %d (practice %s, indicator %q)", i+1, r.Ydernummer, r.Indicator)
+		if _, ok := practices[r.Ydernummer]; !ok {
+			return meeting.Errorf(meeting.EINVALID, "%s: the practice is not in the meeting's cluster", where)
+		}
+		ind, ok := pack.Indicator(r.Indicator)
+		if !ok {
+			return meeting.Errorf(meeting.EINVALID, "%s: the meeting's pack has no such indicator", where)
+		}
+		key := [2]string{r.Ydernummer, r.Indicator}
+		if first, dup := seen[key]; dup {
+			return meeting.Errorf(meeting.EINVALID, "%s: figure %d is for the same practice and indicator; give one", where, first+1)
+		}
+		seen[key] = i
+		switch {
+		case !finite(r.Value) || !finite(r.Numerator) || !finite(r.Denominator):
+			return meeting.Errorf(meeting.EINVALID, "%s: a number is not finite", where)
+		case r.Value != nil && (r.Numerator != nil || r.Denominator != nil):
+			return meeting.Errorf(meeting.EINVALID, "%s: give a value or a numerator and denominator, not both", where)
+		case r.Value != nil && ind.Unit == meeting.UnitPercent && (*r.Value < 0 || *r.Value > 100):
+			return meeting.Errorf(meeting.EINVALID, "%s: a percentage must be within 0–100, not %g", where, *r.Value)
+		case r.Value != nil:
+		case r.Numerator == nil || r.Denominator == nil:
+			return meeting.Errorf(meeting.EINVALID, "%s: give a value, or both a numerator and a denominator", where)
+		case *r.Denominator <= 0:
+			return meeting.Errorf(meeting.EINVALID, "%s: the denominator must be above 0, not %g", where, *r.Denominator)
+		case *r.Numerator < 0:
+			return meeting.Errorf(meeting.EINVALID, "%s: the numerator must be 0 or more, not %g", where, *r.Numerator)
+		case ind.Unit == meeting.UnitPercent && *r.Numerator > *r.Denominator:
+			return meeting.Errorf(meeting.EINVALID, "%s: the numerator %g is above the denominator %g, and a share cannot be over 100 %%", where, *r.Numerator, *r.Denominator)
+		}
+	}
+	return nil
+}
+
+// checkCodes checks a code key for a cluster with practices: one code per
+// practice, each of capital letters, no two alike.
+func checkCodes(codes map[string]string, practices map[string]int64) error {
+	owner := make(map[string]string, len(codes))
+	for _, yd := range slices.Sorted(maps.Keys(codes)) {
+		code := codes[yd]
+		if _, ok := practices[yd]; !ok {
+			return meeting.Errorf(meeting.EINVALID, "practice %s has a letter code but is not in the meeting's cluster", yd)
+		}
+		if !isCode(code) {
+			return meeting.Errorf(meeting.EINVALID, "practice %s has letter code %q; a code is capital letters A–Z, as meeting.NewCodes draws them", yd, code)
+		}
+		if other, dup := owner[code]; dup {
+			return meeting.Errorf(meeting.EINVALID, "practices %s and %s both have letter code %s; each practice needs its own", other, yd, code)
+		}
+		owner[code] = yd
+	}
+	for _, yd := range slices.Sorted(maps.Keys(practices)) {
+		if _, ok := codes[yd]; !ok {
+			return meeting.Errorf(meeting.EINVALID, "practice %s has no letter code: draw a code for every practice of the cluster", yd)
+		}
+	}
+	return nil
+}
+
+func isCode(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// writeCodes replaces a meeting's code key with codes, once checked.
+func writeCodes(ctx context.Context, tx *sql.Tx, meetingID int64, codes map[string]string, practices map[string]int64) error {
+	if err := checkCodes(codes, practices); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_codes WHERE meeting_id = ?`, meetingID); err != nil {
+		return translate(err, "replace the letter codes")
+	}
+	for _, yd := range slices.Sorted(maps.Keys(codes)) {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO meeting_codes (meeting_id, practice_id, code) VALUES (?, ?, ?)`,
+			meetingID, practices[yd], codes[yd]); err != nil {
+			return translate(err, "save the letter code of practice "+yd)
+		}
+	}
+	return nil
+}
+
+// upsertValue stores one checked figure over any stored for its practice
+// and indicator.
+func upsertValue(ctx context.Context, tx *sql.Tx, meetingID, practiceID int64, r meeting.DataRow) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO meeting_values (meeting_id, practice_id, indicator, numerator, denominator, value, period)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (meeting_id, practice_id, indicator) DO UPDATE SET
+			numerator = excluded.numerator, denominator = excluded.denominator,
+			value = excluded.value, period = excluded.period`,
+		meetingID, practiceID, r.Indicator, nullFloat(r.Numerator), nullFloat(r.Denominator), nullFloat(r.Value), r.Period)
+	return translate(err, fmt.Sprintf("save the figure of practice %s for %s", r.Ydernummer, r.Indicator))
+}
+
+// appendConsent adds an entry to the consent log.
+func appendConsent(ctx context.Context, tx *sql.Tx, meetingID, practiceID int64, c meeting.Consent) error {
+	at, err := encodeTime(c.At, "the time of the consent")
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx,
+		`INSERT INTO consent_log (meeting_id, practice_id, given, at) VALUES (?, ?, ?, ?)`,
+		meetingID, practiceID, c.Given, at)
+	return translate(err, "record the consent of practice "+c.Ydernummer)
+}
+
+func nullFloat(p *float64) sql.NullFloat64 {
+	if p == nil {
+		return sql.NullFloat64{}
+	}
+	return sql.NullFloat64{Float64: *p, Valid: true}
+}
+
+func floatPtr(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Float64
+	return &v
+}
+
+// sameFigure reports whether a and b hold the same figure and period.
+func sameFigure(a, b meeting.DataRow) bool {
+	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return eq(a.Numerator, b.Numerator) && eq(a.Denominator, b.Denominator) && eq(a.Value, b.Value) && a.Period == b.Period
+}
+
+// sortValues orders figures as the store returns them: by indicator, then
+// ydernummer.
+func sortValues(rows []meeting.DataRow) {
+	slices.SortFunc(rows, func(a, b meeting.DataRow) int {
+		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Ydernummer, b.Ydernummer))
+	})
+}
+
+// findPracticeData fills m's Values, Codes and Consents; each stays nil
+// when the meeting has none.
+func findPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	what := fmt.Sprintf("read the figures of meeting %d", m.ID)
+	rows, err := tx.QueryContext(ctx, `
+		SELECT p.ydernummer, v.indicator, v.numerator, v.denominator, v.value, v.period
+		FROM meeting_values v JOIN practices p ON p.id = v.practice_id
+		WHERE v.meeting_id = ?
+		ORDER BY v.indicator, p.ydernummer`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer rows.Close()
+	m.Values = nil
+	for rows.Next() {
+		var r meeting.DataRow
+		var num, den, val sql.NullFloat64
+		if err := rows.Scan(&r.Ydernummer, &r.Indicator, &num, &den, &val, &r.Period); err != nil {
+			return translate(err, what)
+		}
+		r.Numerator, r.Denominator, r.Value = floatPtr(num), floatPtr(den), floatPtr(val)
+		m.Values = append(m.Values, r)
+	}
+	if err := rows.Err(); err != nil {
+		return translate(err, what)
+	}
+	rows.Close()
+
+	what = fmt.Sprintf("read the letter codes of meeting %d", m.ID)
+	codes, err := tx.QueryContext(ctx, `
+		SELECT p.ydernummer, c.code
+		FROM meeting_codes c JOIN practices p ON p.id = c.practice_id
+		WHERE c.meeting_id = ?`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer codes.Close()
+	m.Codes = nil
+	for codes.Next() {
+		var yd, code string
+		if err := codes.Scan(&yd, &code); err != nil {
+			return translate(err, what)
+		}
+		if m.Codes == nil {
+			m.Codes = map[string]string{}
+		}
+		m.Codes[yd] = code
+	}
+	if err := codes.Err(); err != nil {
+		return translate(err, what)
+	}
+	codes.Close()
+
+	// The latest entry per practice holds; only consents given count.
+	what = fmt.Sprintf("read the consents of meeting %d", m.ID)
+	consents, err := tx.QueryContext(ctx, `
+		SELECT p.ydernummer, c.at
+		FROM consent_log c JOIN practices p ON p.id = c.practice_id
+		WHERE c.meeting_id = ? AND c.given = 1 AND c.id = (
+			SELECT max(l.id) FROM consent_log l
+			WHERE l.meeting_id = c.meeting_id AND l.practice_id = c.practice_id)`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer consents.Close()
+	m.Consents = nil
+	for consents.Next() {
+		var yd, at string
+		if err := consents.Scan(&yd, &at); err != nil {
+			return translate(err, what)
+		}
+		t, err := decodeTime(at)
+		if err != nil {
+			return err
+		}
+		if m.Consents == nil {
+			m.Consents = map[string]time.Time{}
+		}
+		m.Consents[yd] = t
+	}
+	if err := consents.Err(); err != nil {
+		return translate(err, what)
+	}
+	return nil
+}
+
+// createPracticeData stores a new meeting's codes, figures and consents,
+// checked against its cluster, and returns them as they read back.
+func createPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	if len(m.Codes) == 0 && len(m.Values) == 0 && len(m.Consents) == 0 {
+		m.Codes, m.Values, m.Consents = nil, nil, nil
+		return nil
+	}
+	practices, err := clusterPractices(ctx, tx, m.ClusterID)
+	if err != nil {
+		return err
+	}
+	if len(m.Codes) > 0 {
+		if err := writeCodes(ctx, tx, m.ID, m.Codes, practices); err != nil {
+			return err
+		}
+		m.Codes = maps.Clone(m.Codes)
+	} else {
+		m.Codes = nil
+	}
+	if len(m.Values) > 0 {
+		if err := checkValues(m.Values, m.Pack, practices); err != nil {
+			return err
+		}
+		for _, r := range m.Values {
+			if err := upsertValue(ctx, tx, m.ID, practices[r.Ydernummer], r); err != nil {
+				return err
+			}
+		}
+		m.Values = slices.Clone(m.Values)
+		sortValues(m.Values)
+	} else {
+		m.Values = nil
+	}
+	if len(m.Consents) > 0 {
+		for _, yd := range slices.Sorted(maps.Keys(m.Consents)) {
+			id, ok := practices[yd]
+			if m.Consents[yd].IsZero() {
+				return meeting.Errorf(meeting.EINVALID, "the consent of practice %s has no time", yd)
+			}
+			if !ok {
+				return meeting.Errorf(meeting.EINVALID, "practice %s consents to be shown by name but is not in the meeting's cluster", yd)
+			}
+			if err := appendConsent(ctx, tx, m.ID, id, meeting.Consent{Ydernummer: yd, Given: true, At: m.Consents[yd]}); err != nil {
+				return err
+			}
+		}
+		m.Consents = maps.Clone(m.Consents)
+	} else {
+		m.Consents = nil
+	}
+	return nil
+}

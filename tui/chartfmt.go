@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// chartStrings are the chart screens' own texts.
+type chartStrings struct {
+	Page        string // format: page, pages
+	NoData      string // format: labels
+	Low         string // format: min denominator
+	LowShort    string // format: min denominator
+	Period      string // format: period
+	Guess       string
+	GuessHint   string
+	MoreBars    string // format: from, to, total
+	NoValues    string
+	ContextHead string
+	NoContext   string
+	Marks       map[meeting.MarkKind]string
+	Units       map[meeting.Unit]string
+}
+
+func chartText(lang string) chartStrings {
+	if lang == "en" {
+		return chartStrings{
+			Page: "%d/%d", NoData: "no data: %s", Low: "░ n<%d: too few patients, left out of the mean", LowShort: "n<%d",
+			Period: "Period: %s", Guess: "Where do you think the cluster is?", GuessHint: "press r to show the bars",
+			MoreBars: "▼ %d–%d of %d · pgdn for more", NoValues: "No figures for this indicator yet.",
+			ContextHead: "The practices in context", NoContext: "The pack defines no context indicators.",
+			Marks: map[meeting.MarkKind]string{
+				meeting.MarkMean: "cluster mean", meeting.MarkMedian: "cluster median", meeting.MarkRegion: "region",
+				meeting.MarkNational: "national", meeting.MarkTarget: "target", meeting.MarkTopQuartile: "top quarter",
+				meeting.MarkABC: "achievable (ABC)",
+			},
+			Units: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitCount: "", meeting.UnitDays: "days"},
+		}
+	}
+	return chartStrings{
+		Page: "%d/%d", NoData: "ingen data: %s", Low: "░ n<%d: for få patienter, ikke med i gennemsnittet", LowShort: "n<%d",
+		Period: "Periode: %s", Guess: "Hvor tror I, klyngen ligger?", GuessHint: "tryk r for at vise søjlerne",
+		MoreBars: "▼ %d–%d af %d · pgdn for flere", NoValues: "Ingen tal for denne indikator endnu.",
+		ContextHead: "Praksis i kontekst", NoContext: "Pakken har ingen kontekstindikatorer.",
+		Marks: map[meeting.MarkKind]string{
+			meeting.MarkMean: "klyngens gennemsnit", meeting.MarkMedian: "klyngens median", meeting.MarkRegion: "regionen",
+			meeting.MarkNational: "landet", meeting.MarkTarget: "mål", meeting.MarkTopQuartile: "bedste fjerdedel",
+			meeting.MarkABC: "opnåeligt (ABC)",
+		},
+		Units: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitCount: "", meeting.UnitDays: "dage"},
+	}
+}
+
+// markSymbol draws a mark above the bars and in the legend; each kind has
+// its own symbol so marks read without colour.
+func markSymbol(k meeting.MarkKind) string {
+	switch k {
+	case meeting.MarkMean:
+		return "┃"
+	case meeting.MarkMedian:
+		return "╏"
+	case meeting.MarkRegion:
+		return "R"
+	case meeting.MarkNational:
+		return "N"
+	case meeting.MarkTarget:
+		return "◎"
+	case meeting.MarkTopQuartile:
+		return "▲"
+	case meeting.MarkABC:
+		return "★"
+	}
+	return "│"
+}
+
+// formatValue writes a value the way the language writes numbers: one
+// decimal for shares and rates, none for counts, a decimal comma and a
+// thousands dot in Danish.
+func formatValue(lang string, v float64, unit meeting.Unit, units map[meeting.Unit]string) string {
+	decimals := 1
+	if unit == meeting.UnitCount || unit == meeting.UnitDays {
+		decimals = 0
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	thousands, decimal := ",", "."
+	if lang != "en" {
+		thousands, decimal = ".", ","
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(thousands)
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if neg {
+		out = "-" + out
+	}
+	if frac != "" {
+		out += decimal + frac
+	}
+	if u := units[unit]; u != "" {
+		out += " " + u
+	}
+	return out
+}
+
+// niceMax rounds an axis maximum up to 1, 2, 2.5 or 5 times a power of
+// ten, so the ticks are round numbers. Shares always run to 100 %: a bar
+// at 20 % should look like a fifth.
+func niceMax(max float64, unit meeting.Unit) float64 {
+	if unit == meeting.UnitPercent {
+		return 100
+	}
+	if max <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(max)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= max {
+			return m * p
+		}
+	}
+	return 10 * p
+}

@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// chartView is everything one frame of a chart depends on.
+type chartView struct {
+	chart  meeting.Chart
+	width  int
+	height int
+	// offset is the first bar shown when the bars do not fit.
+	offset int
+	hidden bool
+	page   string
+	styles Styles
+	strs   chartStrings
+	lang   string
+}
+
+// barRows is how many bar rows fit: the height minus the title, the
+// legend (two lines), the axis with the marks (two lines) and the notes.
+func (v chartView) barRows() int { return max(1, v.height-6) }
+
+// render draws the chart in exactly height lines of at most width cells.
+func (v chartView) render() string {
+	c := v.chart
+	s := v.styles
+	ind := c.Indicator
+	lines := []string{v.titleLine()}
+	lines = append(lines, v.legend()...)
+
+	labelW := 0
+	for _, b := range c.Bars {
+		labelW = max(labelW, lipgloss.Width(b.Label))
+	}
+	labelW = min(labelW, 24)
+	valueW := lipgloss.Width(formatValue(v.lang, niceMax(c.Max, ind.Unit), ind.Unit, v.strs.Units)) + 1 +
+		lipgloss.Width(fmt.Sprintf(v.strs.LowShort, ind.MinDenominator))
+	barW := max(10, v.width-labelW-valueW-3)
+	axis := niceMax(c.Max, ind.Unit)
+	col := func(x float64) int {
+		return max(0, min(barW-1, int(math.Round(x/axis*float64(barW)))-1))
+	}
+	marks := map[int]meeting.MarkKind{}
+	for _, m := range c.Marks {
+		marks[col(m.Value)] = m.Kind
+	}
+	pad := strings.Repeat(" ", labelW+1)
+
+	rows := v.barRows()
+	var body []string
+	switch {
+	case len(c.Bars) == 0:
+		body = append(body, s.Text.Render(v.strs.NoValues))
+	case v.hidden:
+		body = v.guess(barW, labelW, marks, rows)
+	default:
+		end := min(len(c.Bars), v.offset+rows)
+		if len(c.Bars) > rows {
+			end = min(len(c.Bars), v.offset+rows-1)
+		}
+		for _, b := range c.Bars[v.offset:end] {
+			body = append(body, v.barRow(b, labelW, barW, axis, marks))
+		}
+		if len(c.Bars) > rows {
+			body = append(body, s.Heading.Render(fmt.Sprintf(v.strs.MoreBars, v.offset+1, end, len(c.Bars))))
+		}
+	}
+	for len(body) < rows {
+		body = append(body, "")
+	}
+	lines = append(lines, body...)
+	ticks, tickLabels := v.axisRows(barW, axis, marks)
+	lines = append(lines, pad+ticks, pad+tickLabels)
+	lines = append(lines, v.notes()...)
+	for len(lines) < v.height {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = truncateANSI(l, v.width)
+	}
+	return strings.Join(lines[:v.height], "\n")
+}
+
+func (v chartView) titleLine() string {
+	s := v.styles
+	ind := v.chart.Indicator
+	dir := ""
+	switch ind.Better {
+	case meeting.HigherIsBetter:
+		dir = "↑ " + Language(v.lang).HigherBetter
+	case meeting.LowerIsBetter:
+		dir = "↓ " + Language(v.lang).LowerBetter
+	}
+	right := s.Text.Render(strings.TrimSpace(dir + "  " + v.page))
+	return spread(s.Title.Render(truncate(ind.Title, v.width-lipgloss.Width(right)-2)), right, v.width)
+}
+
+// legend names each mark with its symbol and value, in at most two lines.
+func (v chartView) legend() []string {
+	s := v.styles
+	var parts []string
+	for _, m := range v.chart.Marks {
+		parts = append(parts, fmt.Sprintf("%s %s %s", markSymbol(m.Kind), v.strs.Marks[m.Kind],
+			formatValue(v.lang, m.Value, v.chart.Indicator.Unit, v.strs.Units)))
+	}
+	// Fill two lines with whole entries, so no mark is split from its
+	// value.
+	out := []string{"", ""}
+	line := 0
+	for _, p := range parts {
+		sep := ""
+		if out[line] != "" {
+			sep = " · "
+		}
+		if out[line] != "" && lipgloss.Width(out[line]+sep+p) > v.width && line == 0 {
+			line, sep = 1, ""
+		}
+		out[line] += sep + p
+	}
+	for i := range out {
+		out[i] = s.Text.Render(truncate(out[i], v.width))
+	}
+	return out
+}
+
+// barRow draws one practice: label, bar, value. Marks cross the bar as
+// thin lines; a bar under the minimum denominator is hatched and marked.
+func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks map[int]meeting.MarkKind) string {
+	s := v.styles
+	ind := v.chart.Indicator
+	fill := int(math.Round(b.Value / axis * float64(barW)))
+	fill = max(0, min(barW, fill))
+	if b.Value > 0 && fill == 0 {
+		fill = 1 // a small value is still visibly there
+	}
+	barGlyph, barStyle := "█", s.Bar
+	if b.Low {
+		barGlyph, barStyle = "░", s.BarLow
+	}
+	var sb strings.Builder
+	run, runStyle := "", lipgloss.Style{}
+	flush := func() {
+		if run != "" {
+			sb.WriteString(runStyle.Render(run))
+			run = ""
+		}
+	}
+	for i := 0; i < barW; i++ {
+		glyph, style := " ", s.Text
+		if i < fill {
+			glyph, style = barGlyph, barStyle
+		}
+		if _, ok := marks[i]; ok {
+			glyph, style = "│", s.MarkLine
+		}
+		if run != "" && style.String() != runStyle.String() {
+			flush()
+		}
+		if run == "" {
+			runStyle = style
+		}
+		run += glyph
+	}
+	flush()
+	value := formatValue(v.lang, b.Value, ind.Unit, v.strs.Units)
+	if b.Low {
+		value += " " + fmt.Sprintf(v.strs.LowShort, ind.MinDenominator)
+	}
+	label := fmt.Sprintf("%*s", labelW, truncate(b.Label, labelW))
+	return s.Title.Render(label) + " " + sb.String() + " " + s.Text.Render(value)
+}
+
+// guess hides the bars behind the question, so the room commits to a
+// guess before it sees the answer; the marks stay as the yardstick.
+func (v chartView) guess(barW, labelW int, marks map[int]meeting.MarkKind, rows int) []string {
+	s := v.styles
+	body := make([]string, rows)
+	pad := strings.Repeat(" ", labelW+1)
+	for i := range body {
+		cells := []rune(strings.Repeat(" ", barW))
+		for c := range marks {
+			cells[c] = '│'
+		}
+		body[i] = pad + s.MarkLine.Render(string(cells))
+	}
+	mid := rows / 2
+	q := s.Title.Render(" " + v.strs.Guess + " ")
+	hint := s.Text.Render(" " + v.strs.GuessHint + " ")
+	body[max(0, mid-1)] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, q)
+	if mid+1 < rows {
+		body[mid+1] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, hint)
+	}
+	return body
+}
+
+// axisRows draw the scale with ticks at 0, a quarter, half, three
+// quarters and the maximum, the marks' symbols, and the tick labels.
+func (v chartView) axisRows(barW int, axis float64, marks map[int]meeting.MarkKind) (string, string) {
+	cells := []rune(strings.Repeat("─", barW))
+	var labels strings.Builder
+	pos := 0
+	for i := 0; i <= 4; i++ {
+		x := axis * float64(i) / 4
+		at := int(math.Round(float64(i) / 4 * float64(barW-1)))
+		cells[at] = '┴'
+		text := formatValue(v.lang, x, meeting.UnitCount, nil)
+		if v.chart.Indicator.Unit == meeting.UnitPercent || v.chart.Indicator.Unit == meeting.UnitPer1000 {
+			text = strings.TrimSuffix(strings.TrimSuffix(formatValue(v.lang, x, v.chart.Indicator.Unit, nil), ",0"), ".0")
+		}
+		start := max(pos, min(at-len([]rune(text))/2, barW-len([]rune(text))))
+		labels.WriteString(strings.Repeat(" ", max(0, start-pos)) + text)
+		pos = start + len([]rune(text))
+	}
+	// Each mark's symbol sits on the axis under the line it draws through
+	// the bars.
+	for c, k := range marks {
+		cells[c] = []rune(markSymbol(k))[0]
+	}
+	return v.styles.MarkLine.Render(string(cells)), v.styles.Text.Render(labels.String())
+}
+
+// notes says what is greyed, who has no data, and where the figures come
+// from.
+func (v chartView) notes() []string {
+	s := v.styles
+	c := v.chart
+	var parts []string
+	for _, b := range c.Bars {
+		if b.Low {
+			parts = append(parts, fmt.Sprintf(v.strs.Low, c.Indicator.MinDenominator))
+			break
+		}
+	}
+	if len(c.Missing) > 0 {
+		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(c.Missing, ", ")))
+	}
+	if c.Period != "" {
+		parts = append(parts, fmt.Sprintf(v.strs.Period, c.Period))
+	}
+	return []string{s.Text.Render(truncate(strings.Join(parts, " · "), v.width))}
+}
+
+// truncateANSI cuts a styled line to width cells.
+func truncateANSI(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	return lipgloss.NewStyle().MaxWidth(width).Render(s)
+}

@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// codeKeyStage is where the code key is: closed, asking, or shown.
+type codeKeyStage int
+
+const (
+	codeKeyClosed codeKeyStage = iota
+	codeKeyAsking
+	codeKeyShown
+)
+
+// codeKeyView draws the coordinator-only code key: code, practice and
+// ydernummer. It is shown only after a confirm and hides on any key.
+func (m *Model) codeKeyView(height int) string {
+	c := m.common
+	s := c.Styles
+	t := c.Text
+	if m.codeKey == codeKeyAsking {
+		content := lipgloss.JoinVertical(lipgloss.Left,
+			s.Error.Render("⚠ "+t.CodeKeyTitle), "",
+			s.Text.Width(min(60, c.Width-10)).Render(t.CodeKeyWarning), "",
+			m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
+		return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+	}
+	lines := []string{s.Error.Render("⚠ " + strings.ToUpper(t.CodeKeyTitle) + " ⚠"), ""}
+	yds := sortedCodes(m.meeting.Codes)
+	cols := max(1, (len(yds)+height-4)/max(1, height-3))
+	perCol := (len(yds) + cols - 1) / max(1, cols)
+	colW := max(20, c.Width/cols-2)
+	table := make([]string, perCol)
+	for i, yd := range yds {
+		row := fmt.Sprintf("%3s  %-*s %s", m.meeting.Codes[yd], max(4, colW-12), truncate(m.names[yd], max(4, colW-12)), yd)
+		table[i%perCol] += padRight(row, colW) + "  "
+	}
+	for _, r := range table {
+		lines = append(lines, s.Text.Render(strings.TrimRight(r, " ")))
+	}
+	lines = append(lines, "", s.Heading.Render(t.DismissHint))
+	return strings.Join(lines, "\n")
+}
+
+// consentScreen lets the coordinator record which practices agreed, at this
+// meeting, to be shown by name. It lists names without codes or figures,
+// so it reveals nothing on the projector.
+type consentScreen struct {
+	common  *Common
+	meeting meeting.Meeting
+	names   map[string]string
+	order   []string // ydernumre in name order
+	cursor  int
+	width   int
+	height  int
+	// request is a consent change the root saves.
+	request *consentRequest
+}
+
+type consentRequest struct {
+	ydernummer string
+	given      bool
+	at         time.Time
+}
+
+// consentSavedMsg reports that a consent change is committed.
+type consentSavedMsg struct {
+	meeting meeting.Meeting
+	notice  string
+}
+
+func newConsentScreen(c *Common) *consentScreen { return &consentScreen{common: c} }
+
+func (s *consentScreen) setMeeting(m meeting.Meeting, names map[string]string) {
+	s.meeting, s.names = m, names
+	s.order = s.order[:0]
+	for yd := range m.Codes {
+		s.order = append(s.order, yd)
+	}
+	sort.Slice(s.order, func(i, j int) bool { return names[s.order[i]] < names[s.order[j]] })
+	s.cursor = max(0, min(s.cursor, len(s.order)-1))
+}
+
+// SetSize sets the body area.
+func (s *consentScreen) SetSize(width, height int) { s.width, s.height = width, height }
+
+// Init does nothing.
+func (s *consentScreen) Init() tea.Cmd { return nil }
+
+// Update moves the cursor and asks to toggle the practice's consent.
+func (s *consentScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || len(s.order) == 0 {
+		return s, nil
+	}
+	keys := s.common.Keys
+	switch {
+	case key.Matches(k, keys.Up):
+		s.cursor = max(0, s.cursor-1)
+	case key.Matches(k, keys.Down):
+		s.cursor = min(len(s.order)-1, s.cursor+1)
+	case key.Matches(k, keys.Toggle):
+		yd := s.order[s.cursor]
+		_, given := s.meeting.Consents[yd]
+		s.request = &consentRequest{ydernummer: yd, given: !given, at: s.common.Clock.Now()}
+	}
+	return s, nil
+}
+
+// save commits a consent change and reports it once the store has it.
+func (s *consentScreen) save(r consentRequest) tea.Cmd {
+	c := s.common
+	name := s.names[r.ydernummer]
+	id := s.meeting.ID
+	return func() tea.Msg {
+		saved, err := c.Store.SetConsent(c.Ctx, id, r.ydernummer, r.given, r.at)
+		if err != nil {
+			return errMsg{err}
+		}
+		notice := fmt.Sprintf(c.Text.ConsentWithdrawn, name)
+		if r.given {
+			notice = fmt.Sprintf(c.Text.ConsentGiven, name)
+		}
+		return consentSavedMsg{meeting: saved, notice: notice}
+	}
+}
+
+// View lists the practices with their consent.
+func (s *consentScreen) View() string {
+	c := s.common
+	st := c.Styles
+	t := c.Text
+	lines := []string{st.Title.Render(t.ConsentTitle), st.Text.Render(truncate(t.ConsentHint, s.width)), ""}
+	rows := max(1, s.height-len(lines))
+	offset := max(0, min(s.cursor-rows+1, len(s.order)-rows))
+	for i := offset; i < min(len(s.order), offset+rows); i++ {
+		yd := s.order[i]
+		mark, state := "○", t.ConsentNo
+		if at, ok := s.meeting.Consents[yd]; ok {
+			mark, state = "✓", fmt.Sprintf(t.ConsentYes, t.Clock(at.Local()))
+		}
+		marker := "  "
+		if i == s.cursor {
+			marker = "▶ "
+		}
+		row := padRight(fmt.Sprintf("%s%s %-*s %s", marker, mark, 40, truncate(s.names[yd], 40), state), s.width)
+		if i == s.cursor {
+			row = st.Selected.Render(row)
+		} else {
+			row = st.Text.Render(row)
+		}
+		lines = append(lines, row)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ShortHelp is the footer's key list.
+func (s *consentScreen) ShortHelp() []key.Binding {
+	k := s.common.Keys
+	return []key.Binding{k.Back, k.Up, k.Down, k.Toggle}
+}
+
+// FullHelp is the help overlay's key list.
+func (s *consentScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
