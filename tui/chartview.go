@@ -22,6 +22,14 @@ type chartView struct {
 	styles Styles
 	strs   chartStrings
 	lang   string
+	paints chartPaints
+}
+
+// chartPaints are the styles a bar row uses, as plain escape sequences.
+type chartPaints struct{ bar, low, mark, label, text paint }
+
+func newChartPaints(s Styles) chartPaints {
+	return chartPaints{bar: paintOf(s.Bar), low: paintOf(s.BarLow), mark: paintOf(s.MarkLine), label: paintOf(s.Title), text: paintOf(s.Text)}
 }
 
 // barRows is how many bar rows fit: the height minus the title, the
@@ -30,6 +38,7 @@ func (v chartView) barRows() int { return max(1, v.height-6) }
 
 // render draws the chart in exactly height lines of at most width cells.
 func (v chartView) render() string {
+	v.paints = newChartPaints(v.styles)
 	c := v.chart
 	s := v.styles
 	ind := c.Indicator
@@ -134,48 +143,57 @@ func (v chartView) legend() []string {
 // barRow draws one practice: label, bar, value. Marks cross the bar as
 // thin lines; a bar under the minimum denominator is hatched and marked.
 func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks map[int]meeting.MarkKind) string {
-	s := v.styles
 	ind := v.chart.Indicator
 	fill := int(math.Round(b.Value / axis * float64(barW)))
 	fill = max(0, min(barW, fill))
 	if b.Value > 0 && fill == 0 {
 		fill = 1 // a small value is still visibly there
 	}
-	barGlyph, barStyle := "█", s.Bar
+	barGlyph, barPaint := "█", v.paints.bar
 	if b.Low {
-		barGlyph, barStyle = "░", s.BarLow
+		barGlyph, barPaint = "░", v.paints.low
+	}
+	// Draw the row as runs of the same kind of cell, styled once per run:
+	// styling cell by cell costs milliseconds a frame at 60 practices.
+	type cellKind int
+	const (
+		empty cellKind = iota
+		filled
+		marked
+	)
+	kindAt := func(i int) cellKind {
+		if _, ok := marks[i]; ok {
+			return marked
+		}
+		if i < fill {
+			return filled
+		}
+		return empty
 	}
 	var sb strings.Builder
-	run, runStyle := "", lipgloss.Style{}
-	flush := func() {
-		if run != "" {
-			sb.WriteString(runStyle.Render(run))
-			run = ""
+	for start := 0; start < barW; {
+		k := kindAt(start)
+		end := start + 1
+		for end < barW && kindAt(end) == k {
+			end++
 		}
+		n := end - start
+		switch k {
+		case filled:
+			sb.WriteString(barPaint.wrap(strings.Repeat(barGlyph, n)))
+		case marked:
+			sb.WriteString(v.paints.mark.wrap(strings.Repeat("│", n)))
+		default:
+			sb.WriteString(strings.Repeat(" ", n))
+		}
+		start = end
 	}
-	for i := 0; i < barW; i++ {
-		glyph, style := " ", s.Text
-		if i < fill {
-			glyph, style = barGlyph, barStyle
-		}
-		if _, ok := marks[i]; ok {
-			glyph, style = "│", s.MarkLine
-		}
-		if run != "" && style.String() != runStyle.String() {
-			flush()
-		}
-		if run == "" {
-			runStyle = style
-		}
-		run += glyph
-	}
-	flush()
 	value := formatValue(v.lang, b.Value, ind.Unit, v.strs.Units)
 	if b.Low {
 		value += " " + fmt.Sprintf(v.strs.LowShort, ind.MinDenominator)
 	}
 	label := fmt.Sprintf("%*s", labelW, truncate(b.Label, labelW))
-	return s.Title.Render(label) + " " + sb.String() + " " + s.Text.Render(value)
+	return v.paints.label.wrap(label) + " " + sb.String() + " " + v.paints.text.wrap(value)
 }
 
 // guess hides the bars behind the question, so the room commits to a
