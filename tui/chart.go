@@ -77,7 +77,7 @@ func (s *chartScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s, nil
 	}
 	keys := s.common.Keys
-	rows := s.view(meeting.Chart{}).barRows()
+	rows := s.pageRows()
 	switch {
 	case key.Matches(k, keys.Next):
 		if s.page < len(s.pages)-1 {
@@ -98,6 +98,21 @@ func (s *chartScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.shown[id] = !s.isShown(id)
 	}
 	return s, nil
+}
+
+// pageRows is how many practices the current page shows at once.
+func (s *chartScreen) pageRows() int {
+	id := s.pages[s.page]
+	if id == "" {
+		return max(1, s.height-4)
+	}
+	c, err := s.meeting.Chart(id, s.names)
+	if err != nil {
+		return 1
+	}
+	v := s.view(c)
+	v.hidden = !s.isShown(id)
+	return v.barRows()
 }
 
 // total bounds how many rows a page lists: one per practice with a code.

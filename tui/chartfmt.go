@@ -22,7 +22,9 @@ type chartStrings struct {
 	ContextHead string
 	NoContext   string
 	Marks       map[meeting.MarkKind]string
-	Units       map[meeting.Unit]string
+	// MarksShort name the marks where the full names do not fit one line.
+	MarksShort map[meeting.MarkKind]string
+	Units      map[meeting.Unit]string
 }
 
 func chartText(lang string) chartStrings {
@@ -37,6 +39,11 @@ func chartText(lang string) chartStrings {
 				meeting.MarkNational: "national", meeting.MarkTarget: "target", meeting.MarkTopQuartile: "top quarter",
 				meeting.MarkABC: "achievable (ABC)",
 			},
+			MarksShort: map[meeting.MarkKind]string{
+				meeting.MarkMean: "mean", meeting.MarkMedian: "median", meeting.MarkRegion: "region",
+				meeting.MarkNational: "national", meeting.MarkTarget: "target", meeting.MarkTopQuartile: "top 25%",
+				meeting.MarkABC: "ABC",
+			},
 			Units: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitCount: "", meeting.UnitDays: "days"},
 		}
 	}
@@ -49,6 +56,11 @@ func chartText(lang string) chartStrings {
 			meeting.MarkMean: "klyngens gennemsnit", meeting.MarkMedian: "klyngens median", meeting.MarkRegion: "regionen",
 			meeting.MarkNational: "landet", meeting.MarkTarget: "mål", meeting.MarkTopQuartile: "bedste fjerdedel",
 			meeting.MarkABC: "opnåeligt (ABC)",
+		},
+		MarksShort: map[meeting.MarkKind]string{
+			meeting.MarkMean: "gns.", meeting.MarkMedian: "median", meeting.MarkRegion: "region",
+			meeting.MarkNational: "landet", meeting.MarkTarget: "mål", meeting.MarkTopQuartile: "top 25 %",
+			meeting.MarkABC: "ABC",
 		},
 		Units: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitCount: "", meeting.UnitDays: "dage"},
 	}

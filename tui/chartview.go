@@ -33,8 +33,12 @@ func newChartPaints(s Styles) chartPaints {
 }
 
 // barRows is how many bar rows fit: the height minus the title, the
-// legend (two lines), the axis with the marks (two lines) and the notes.
-func (v chartView) barRows() int { return max(1, v.height-6) }
+// legend (one or two lines), the axis with the marks (two lines) and the
+// notes line when there is something to note. Every line saved is a
+// practice more on the first page.
+func (v chartView) barRows() int {
+	return max(1, v.height-1-len(v.legend())-2-len(v.notes()))
+}
 
 // render draws the chart in exactly height lines of at most width cells.
 func (v chartView) render() string {
@@ -115,13 +119,25 @@ func (v chartView) titleLine() string {
 // legend names each mark with its symbol and value, in at most two lines.
 func (v chartView) legend() []string {
 	s := v.styles
-	var parts []string
-	for _, m := range v.chart.Marks {
-		parts = append(parts, fmt.Sprintf("%s %s %s", markSymbol(m.Kind), v.strs.Marks[m.Kind],
-			formatValue(v.lang, m.Value, v.chart.Indicator.Unit, v.strs.Units)))
+	entries := func(names map[meeting.MarkKind]string) []string {
+		var parts []string
+		for _, m := range v.chart.Marks {
+			parts = append(parts, fmt.Sprintf("%s %s %s", markSymbol(m.Kind), names[m.Kind],
+				formatValue(v.lang, m.Value, v.chart.Indicator.Unit, v.strs.Units)))
+		}
+		return parts
 	}
-	// Fill two lines with whole entries, so no mark is split from its
-	// value.
+	// Full names when they fit one line, short ones when that saves a
+	// line for a bar.
+	parts := entries(v.strs.Marks)
+	if lipgloss.Width(strings.Join(parts, " · ")) > v.width {
+		parts = entries(v.strs.MarksShort)
+	}
+	// Fill at most two lines with whole entries, so no mark is split from
+	// its value.
+	if len(parts) == 0 {
+		return nil
+	}
 	out := []string{"", ""}
 	line := 0
 	for _, p := range parts {
@@ -133,6 +149,9 @@ func (v chartView) legend() []string {
 			line, sep = 1, ""
 		}
 		out[line] += sep + p
+	}
+	if out[1] == "" {
+		out = out[:1]
 	}
 	for i := range out {
 		out[i] = s.Text.Render(truncate(out[i], v.width))
@@ -252,16 +271,22 @@ func (v chartView) notes() []string {
 	c := v.chart
 	var parts []string
 	for _, b := range c.Bars {
+		if v.hidden {
+			break // while the room guesses, say nothing about the bars
+		}
 		if b.Low {
 			parts = append(parts, fmt.Sprintf(v.strs.Low, c.Indicator.MinDenominator))
 			break
 		}
 	}
-	if len(c.Missing) > 0 {
+	if len(c.Missing) > 0 && !v.hidden {
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(c.Missing, ", ")))
 	}
 	if c.Period != "" {
 		parts = append(parts, fmt.Sprintf(v.strs.Period, c.Period))
+	}
+	if len(parts) == 0 {
+		return nil
 	}
 	return []string{s.Text.Render(truncate(strings.Join(parts, " · "), v.width))}
 }
