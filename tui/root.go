@@ -441,6 +441,10 @@ func (m *Model) footer() string {
 	case m.adding:
 		keys = m.addItem
 	}
+	if m.codeKey == codeKeyShown {
+		// Every key only hides the code key; listing keys would mislead.
+		return lipgloss.JoinVertical(lipgloss.Left, line, "")
+	}
 	return lipgloss.JoinVertical(lipgloss.Left, line, m.shortHelp(keys.ShortHelp()))
 }
 
