@@ -7,6 +7,8 @@ type Cluster struct {
 	ID        int64
 	Name      string
 	Practices []Practice
+	// Rule is the cluster's attendance rule.
+	Rule AttendanceRule
 }
 
 // Practice is the data unit, identified by its ydernummer. A practice can
@@ -33,6 +35,9 @@ type Member struct {
 	Name       string
 	Email      string
 	Role       Role
+	// Joined is when the member joined the cluster; meetings before it do
+	// not count in the attendance history. Zero means "always".
+	Joined time.Time
 	// Retired is set when the member left the cluster; their history stays.
 	Retired *time.Time
 }

@@ -28,6 +28,10 @@ type Meeting struct {
 	// Consents maps the ydernummer of each practice that agreed, at this
 	// meeting, to be shown by name, to when it agreed.
 	Consents map[string]time.Time
+	// Attendance maps member id to what was recorded at this meeting.
+	Attendance map[int64]Attendance
+	// Guests are the people at the meeting who are not members.
+	Guests []Guest
 	// Started is when the coordinator started the meeting; nil before.
 	Started *time.Time
 	Created time.Time
