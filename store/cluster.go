@@ -6,13 +6,16 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/klynge/klynge/meeting"
 )
 
 // CreateCluster stores a cluster with its practices and members in one
 // transaction and returns it with ids set. Each member's Ydernummer is set
-// to its practice's, and an empty Role becomes meeting.RoleMember.
+// to its practice's, and an empty Role becomes meeting.RoleMember. A zero
+// Rule becomes meeting.DefaultAttendanceRule(); a member's Joined and
+// Retired are stored as given (a zero Joined means "always").
 func (s *Store) CreateCluster(ctx context.Context, c meeting.Cluster) (meeting.Cluster, error) {
 	c, err := checkCluster(c)
 	if err != nil {
@@ -76,6 +79,12 @@ func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
 	if strings.TrimSpace(c.Name) == "" {
 		return c, meeting.Errorf(meeting.EINVALID, "the cluster needs a name")
 	}
+	if c.Rule == (meeting.AttendanceRule{}) {
+		c.Rule = meeting.DefaultAttendanceRule()
+	}
+	if err := c.Rule.Validate(); err != nil {
+		return c, err
+	}
 	seen := make(map[string]bool, len(c.Practices))
 	practices := make([]meeting.Practice, len(c.Practices))
 	for i, p := range c.Practices {
@@ -116,7 +125,8 @@ func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
 
 // createCluster inserts c, already checked, and sets its ids.
 func createCluster(ctx context.Context, tx *sql.Tx, c *meeting.Cluster) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO clusters (name) VALUES (?)`, c.Name)
+	res, err := tx.ExecContext(ctx, `INSERT INTO clusters (name, max_missed, months_away) VALUES (?, ?, ?)`,
+		c.Name, c.Rule.MaxMissed, c.Rule.MonthsAway)
 	if err != nil {
 		return translate(err, "save cluster "+quote(c.Name))
 	}
@@ -146,28 +156,49 @@ func createPractice(ctx context.Context, tx *sql.Tx, clusterID int64, p *meeting
 		return translate(err, what)
 	}
 	for i := range p.Members {
-		m := &p.Members[i]
-		retired, err := encodeTimePtr(m.Retired, "the retirement date of "+m.Name)
-		if err != nil {
+		if err := insertMember(ctx, tx, practiceID, &p.Members[i]); err != nil {
 			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO members (practice_id, name, email, role, retired_at) VALUES (?, ?, ?, ?, ?)`,
-			practiceID, m.Name, m.Email, string(m.Role), retired)
-		if err != nil {
-			return translate(err, "save member "+quote(m.Name))
-		}
-		if m.ID, err = res.LastInsertId(); err != nil {
-			return translate(err, "save member "+quote(m.Name))
 		}
 	}
 	return nil
 }
 
+// insertMember inserts m, already checked, into practice practiceID and
+// sets its id.
+func insertMember(ctx context.Context, tx *sql.Tx, practiceID int64, m *meeting.Member) error {
+	retired, err := encodeTimePtr(m.Retired, "the retirement date of "+m.Name)
+	if err != nil {
+		return err
+	}
+	joined, err := encodeJoined(m.Joined, m.Name)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO members (practice_id, name, email, role, joined_at, retired_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		practiceID, m.Name, m.Email, string(m.Role), joined, retired)
+	if err != nil {
+		return translate(err, "save member "+quote(m.Name))
+	}
+	if m.ID, err = res.LastInsertId(); err != nil {
+		return translate(err, "save member "+quote(m.Name))
+	}
+	return nil
+}
+
+// encodeJoined stores a joining date: zero ("always") is NULL.
+func encodeJoined(t time.Time, name string) (sql.NullString, error) {
+	if t.IsZero() {
+		return sql.NullString{}, nil
+	}
+	return encodeTimePtr(&t, "the joining date of "+name)
+}
+
 // findCluster reads cluster id with its practices and members.
 func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, error) {
 	c := meeting.Cluster{ID: id}
-	err := tx.QueryRowContext(ctx, `SELECT name FROM clusters WHERE id = ?`, id).Scan(&c.Name)
+	err := tx.QueryRowContext(ctx, `SELECT name, max_missed, months_away FROM clusters WHERE id = ?`, id).
+		Scan(&c.Name, &c.Rule.MaxMissed, &c.Rule.MonthsAway)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", id)
 	} else if err != nil {
@@ -195,7 +226,7 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 	}
 
 	members, err := tx.QueryContext(ctx, `
-		SELECT m.id, m.practice_id, p.ydernummer, m.name, m.email, m.role, m.retired_at
+		SELECT `+memberColumns+`
 		FROM members m JOIN practices p ON p.id = m.practice_id
 		WHERE p.cluster_id = ?
 		ORDER BY m.id`, id)
@@ -204,15 +235,8 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 	}
 	defer members.Close()
 	for members.Next() {
-		var m meeting.Member
-		var pid int64
-		var role string
-		var retired sql.NullString
-		if err := members.Scan(&m.ID, &pid, &m.Ydernummer, &m.Name, &m.Email, &role, &retired); err != nil {
-			return c, translate(err, "read the cluster's members")
-		}
-		m.Role = meeting.Role(role)
-		if m.Retired, err = decodeTimePtr(retired); err != nil {
+		m, pid, err := scanMember(members)
+		if err != nil {
 			return c, err
 		}
 		p := &c.Practices[index[pid]]
@@ -222,6 +246,39 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 		return c, translate(err, "read the cluster's members")
 	}
 	return c, nil
+}
+
+// memberColumns are the columns scanMember reads, from members m joined
+// with practices p.
+const memberColumns = `m.id, m.practice_id, p.ydernummer, m.name, m.email, m.role, m.joined_at, m.retired_at`
+
+// scanMember reads one row of memberColumns and returns the member with
+// its practice's id. sql.ErrNoRows passes through untranslated.
+func scanMember(row interface{ Scan(...any) error }) (meeting.Member, int64, error) {
+	var (
+		m               meeting.Member
+		pid             int64
+		role            string
+		joined, retired sql.NullString
+	)
+	if err := row.Scan(&m.ID, &pid, &m.Ydernummer, &m.Name, &m.Email, &role, &joined, &retired); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return m, 0, err
+		}
+		return m, 0, translate(err, "read the cluster's members")
+	}
+	m.Role = meeting.Role(role)
+	j, err := decodeTimePtr(joined)
+	if err != nil {
+		return m, 0, err
+	}
+	if j != nil {
+		m.Joined = *j
+	}
+	if m.Retired, err = decodeTimePtr(retired); err != nil {
+		return m, 0, err
+	}
+	return m, pid, nil
 }
 
 // findClusters reads every cluster's id and name.

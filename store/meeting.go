@@ -23,9 +23,10 @@ import (
 // m.Codes, m.Values and m.Consents are stored too when set: codes must be
 // one per practice of the cluster, all different (see RegenerateCodes);
 // figures are checked as ImportValues checks them; each consent becomes a
-// "given" entry of the consent log. The meeting returned holds them as
-// Meeting reads them back: Values ordered by indicator, then ydernummer,
-// and nil when there are none.
+// "given" entry of the consent log. m.Guests and m.Attendance are stored
+// as AddGuest and SetAttendance store them. The meeting returned holds
+// them as Meeting reads them back: Values ordered by indicator, then
+// ydernummer, and nil when there are none.
 func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
 	if len(m.Items) == 0 {
 		m.Items = meeting.ItemsFromPack(m.Pack)
@@ -47,6 +48,9 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 	if err := createPracticeData(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := createAttendance(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return meeting.Meeting{}, translate(err, "save the meeting")
 	}
@@ -54,7 +58,8 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 }
 
 // Meeting returns the meeting with the given id, its pack snapshot, its
-// live agenda, and its practices' figures, letter codes and consents. A missing meeting is an ENOTFOUND *meeting.Error.
+// live agenda, its practices' figures, letter codes and consents, and its
+// attendance and guests. A missing meeting is an ENOTFOUND *meeting.Error.
 func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -71,7 +76,7 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 	return m, nil
 }
 
-// Meetings returns every meeting with its pack snapshot and live agenda,
+// Meetings returns every meeting with everything Meeting reads,
 // the latest planned start first; meetings planned for the same moment come
 // newest-stored first.
 func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
@@ -184,6 +189,9 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 	if err := findPracticeData(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := findAttendance(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	return m, nil
 }
 
@@ -212,6 +220,9 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 			return nil, err
 		}
 		if err := findPracticeData(ctx, tx, &ms[i]); err != nil {
+			return nil, err
+		}
+		if err := findAttendance(ctx, tx, &ms[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -515,7 +515,7 @@ func TestMigration0002_BackfillsAgendaRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clusterID := mustCluster(t, s)
+	clusterID := schema1Cluster(t, s)
 	pack, err := encodePack(testPack())
 	if err != nil {
 		t.Fatal(err)

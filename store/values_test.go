@@ -539,7 +539,7 @@ func TestMigration0003_FromSchema2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clusterID := mustCluster(t, s)
+	clusterID := schema1Cluster(t, s)
 	withData := testMeeting(clusterID)
 	withData.Pack.Data = append(withData.Pack.Data, share("777777", 1, 2), listSize("012345", 4870))
 	withData, err = s.CreateMeeting(ctx, withData)
@@ -556,8 +556,8 @@ func TestMigration0003_FromSchema2(t *testing.T) {
 	}
 
 	s = mustOpenPath(t, path)
-	if v, err := s.SchemaVersion(ctx); err != nil || v != 3 {
-		t.Fatalf("SchemaVersion = %d, %v; want 3", v, err)
+	if v, err := s.SchemaVersion(ctx); err != nil || v != LatestSchema() {
+		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, LatestSchema())
 	}
 	got, err := s.Meeting(ctx, withData.ID)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -52,19 +51,10 @@ func chartFrames(t *testing.T, s *store.Store, m meeting.Meeting, w, h int) []st
 	return append(frames, finalView(t, tm))
 }
 
-// frameNow asks the running program for its current frame through a
-// message, so the test never reads the model while the program updates it.
-func frameNow(t *testing.T, tm interface{ Send(tea.Msg) }, model *tui.Model) string {
+// frameNow returns the program's current frame.
+func frameNow(t *testing.T, tm interface{ Send(tea.Msg) }, _ *tui.Model) string {
 	t.Helper()
-	reply := make(chan string, 1)
-	tm.Send(frameRequest(reply))
-	select {
-	case f := <-reply:
-		return f
-	case <-time.After(5 * time.Second):
-		t.Fatal("no frame")
-	}
-	return ""
+	return currentFrame(t, tm)
 }
 
 func rosterOf(t *testing.T, s *store.Store, m meeting.Meeting) meeting.Cluster {

@@ -23,6 +23,15 @@ type Store interface {
 	// SetConsent records that a practice agreed (or no longer agrees) to be
 	// shown by name at this meeting.
 	SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error)
+	// SetAttendance records a member's check-in; an empty status clears it.
+	SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error)
+	AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) (meeting.Meeting, error)
+	AddMember(ctx context.Context, clusterID int64, ydernummer string, m meeting.Member, practiceName string) (meeting.Member, error)
+	UpdateMember(ctx context.Context, m meeting.Member) (meeting.Member, error)
+	RetireMember(ctx context.Context, memberID int64, at time.Time) (meeting.Member, error)
+	// AttendanceHistory returns the cluster's meetings since a date with
+	// who came.
+	AttendanceHistory(ctx context.Context, clusterID int64, since time.Time) ([]meeting.MeetingAttendance, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -60,7 +69,7 @@ type Screen interface {
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
 	meeting meeting.Meeting
-	names   map[string]string
+	cluster meeting.Cluster
 }
 
 // errMsg carries a failure from a command to the root, which shows it.
@@ -79,11 +88,7 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		names := make(map[string]string, len(cluster.Practices))
-		for _, p := range cluster.Practices {
-			names[p.Ydernummer] = p.Name
-		}
-		return meetingMsg{meeting: m, names: names}
+		return meetingMsg{meeting: m, cluster: cluster}
 	}
 }
 

@@ -122,11 +122,36 @@ func startProgram(t *testing.T, m *tui.Model, w, h int, ready string) *teatest.T
 	return tm
 }
 
+// waitFor waits until the program's current frame shows text. It asks for
+// frames rather than reading teatest's output stream, which hands each
+// byte to one reader only, so a second wait would miss what the first
+// already read.
 func waitFor(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return strings.Contains(string(b), text)
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	deadline := time.Now().Add(5 * time.Second)
+	last := ""
+	for time.Now().Before(deadline) {
+		last = currentFrame(t, tm)
+		if strings.Contains(last, text) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%q never appeared; last frame:\n%s", text, last)
+}
+
+// currentFrame asks the running program for the frame it would draw now.
+func currentFrame(t *testing.T, tm interface{ Send(tea.Msg) }) string {
+	t.Helper()
+	reply := make(chan string, 1)
+	tm.Send(frameRequest(reply))
+	select {
+	case f := <-reply:
+		return f
+	case <-time.After(5 * time.Second):
+		t.Fatal("the program sent no frame")
+	}
+	return ""
 }
 
 func key(s string) tea.KeyMsg {
@@ -198,4 +223,12 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	_, cmd := f.Model.Update(msg)
 	return f, cmd
+}
+
+// typeText sends s one character at a time, as a person types it.
+// (teatest's Type sends bytes, which splits æ, ø and å in two.)
+func typeText(tm interface{ Send(tea.Msg) }, s string) {
+	for _, r := range s {
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
 }

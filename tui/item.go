@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -17,6 +18,8 @@ import (
 type itemScreen struct {
 	common  *Common
 	meeting meeting.Meeting
+	// cluster names the members who sent apologies on the welcome item.
+	cluster meeting.Cluster
 	index   int
 	width   int
 	height  int
@@ -117,15 +120,44 @@ func (s *itemScreen) questions(qs []string, width int) []string {
 	return out
 }
 
-// apologies lists who sent apologies. Names are fine here: attendance is
-// not data. Until attendance is recorded the list says so.
+// apologies lists who sent apologies, and the guests. Names are fine
+// here: attendance is not data.
 func (s *itemScreen) apologies(width int) []string {
 	st := s.common.Styles
 	t := s.common.Text
-	return []string{
-		st.Heading.Render(t.Apologies + " (0)"),
-		st.Text.Width(width).Render(t.NoApologies),
+	var names []string
+	for _, p := range s.cluster.Practices {
+		for _, mem := range p.Members {
+			a, ok := s.meeting.Attendance[mem.ID]
+			if !ok || a.Status != meeting.StatusApologies {
+				continue
+			}
+			line := "✉ " + mem.Name + " (" + p.Name + ")"
+			if a.Reason != "" {
+				line += " – " + a.Reason
+			}
+			names = append(names, line)
+		}
 	}
+	sort.Strings(names)
+	out := []string{st.Heading.Render(fmt.Sprintf("%s (%d)", t.Apologies, len(names)))}
+	if len(names) == 0 {
+		out = append(out, st.Text.Width(width).Render(t.NoApologies))
+	}
+	for _, n := range names {
+		out = append(out, st.Text.Width(width).Render(n))
+	}
+	if len(s.meeting.Guests) > 0 {
+		out = append(out, "", st.Heading.Render(fmt.Sprintf("%s (%d)", t.Guests, len(s.meeting.Guests))))
+		for _, g := range s.meeting.Guests {
+			line := "• " + g.Name
+			if g.Role != "" {
+				line += " – " + g.Role
+			}
+			out = append(out, st.Text.Width(width).Render(line))
+		}
+	}
+	return out
 }
 
 func directionHint(t Text, ind meeting.Indicator) string {

@@ -32,6 +32,7 @@ type KeyMap struct {
 	CodeKey  key.Binding
 	Consent  key.Binding
 	Toggle   key.Binding
+	Checkin  key.Binding
 	Theme    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -63,6 +64,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
 		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
 		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
+		Checkin:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", t.KeyCheckin)),
 		Toggle:     key.NewBinding(key.WithKeys(" ", "enter"), key.WithHelp("space", t.KeyToggle)),
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),

@@ -32,6 +32,8 @@ const (
 	screenSlides
 	screenChart
 	screenConsent
+	screenCheckin
+	screenHistory
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -46,13 +48,19 @@ type Model struct {
 	slides    *slidesScreen
 	chart     *chartScreen
 	consent   *consentScreen
+	checkin   *checkinScreen
+	history   *historyScreen
 	addItem   *addItemDialog
+	// form is the open small form (guest, doctor, reason), if any.
+	form *form
+	// cluster is the meeting's cluster with its practices and members.
+	cluster meeting.Cluster
 	// names are the cluster's practice names by ydernummer. Screens get
 	// them only through Meeting.Labels (consenting practices) and the code
 	// key.
 	names   map[string]string
 	codeKey codeKeyStage
-	// returnTo is the screen the consent screen goes back to.
+	// returnTo is the screen the consent and check-in screens go back to.
 	returnTo screenID
 	active   screenID
 	// shown is the agenda index the item or slides screen shows.
@@ -93,6 +101,8 @@ func New(ctx context.Context, opts Options) *Model {
 		slides:    newSlidesScreen(c),
 		chart:     newChartScreen(c),
 		consent:   newConsentScreen(c),
+		checkin:   newCheckinScreen(c),
+		history:   newHistoryScreen(c),
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
 	}
@@ -130,6 +140,10 @@ func (m *Model) activeScreen() Screen {
 		return m.chart
 	case screenConsent:
 		return m.consent
+	case screenCheckin:
+		return m.checkin
+	case screenHistory:
+		return m.history
 	}
 	return m.agenda
 }
@@ -146,7 +160,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		return m, tick(m.common.Clock)
 	case meetingMsg:
-		m.names = msg.names
+		m.cluster = msg.cluster
+		m.names = make(map[string]string, len(msg.cluster.Practices))
+		for _, p := range msg.cluster.Practices {
+			m.names[p.Ydernummer] = p.Name
+		}
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -172,6 +190,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setMeeting(msg.meeting)
 		m.notice = msg.notice
 		return m, nil
+	case attendanceSavedMsg:
+		m.setMeeting(msg.meeting)
+		m.notice = msg.notice
+		if msg.askReason {
+			m.form = newForm(m.common, formRequest{kind: formReason, member: meeting.Member{ID: msg.memberID, Name: msg.name}}, m.cluster)
+		}
+		return m, nil
+	case historyMsg:
+		m.history.Update(msg)
+		return m, nil
+	case memberSavedMsg:
+		m.notice = msg.notice
+		return m, loadMeeting(m.common, m.meetingID)
 	case saveFailedMsg:
 		m.queue.done(true)
 		m.err = msg.err
@@ -204,6 +235,8 @@ func (m *Model) resize() {
 	m.slides.SetSize(bodyW, bodyH)
 	m.chart.SetSize(bodyW, bodyH)
 	m.consent.SetSize(bodyW, bodyH)
+	m.checkin.SetSize(bodyW, bodyH)
+	m.history.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -214,6 +247,8 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.slides.setSlides(mt.Pack.Slides)
 	m.chart.setMeeting(mt, m.names)
 	m.consent.setMeeting(mt, m.names)
+	m.checkin.setMeeting(mt, m.cluster)
+	m.item.cluster = m.cluster
 	m.shown = min(m.shown, max(0, len(mt.Items)-1))
 }
 
@@ -240,6 +275,17 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	keys := m.common.Keys
 	if m.adding {
 		return m, m.updateAddItem(msg)
+	}
+	if m.form != nil {
+		m.err = nil
+		done, submit, cmd := m.form.update(msg)
+		if done {
+			if submit {
+				cmd = m.form.submit(*m.meeting, m.cluster)
+			}
+			m.form = nil
+		}
+		return m, cmd
 	}
 	switch m.codeKey {
 	case codeKeyAsking:
@@ -269,6 +315,27 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = false
 		return m, nil
 	}
+	if m.active == screenCheckin && msg.Type != tea.KeyCtrlC {
+		// Letters filter the roster here, so only esc leaves.
+		if msg.Type == tea.KeyEsc {
+			m.active = m.returnTo
+			return m, nil
+		}
+		if key.Matches(msg, m.checkin.keys.History) {
+			m.active = screenHistory
+			return m, m.history.load(m.cluster)
+		}
+		_, cmd := m.checkin.Update(msg)
+		if r := m.checkin.request; r != nil {
+			m.checkin.request = nil
+			cmd = tea.Batch(cmd, m.checkin.saveAttendance(*r))
+		}
+		if f := m.checkin.form; f != nil {
+			m.checkin.form = nil
+			m.form = newForm(m.common, *f, m.cluster)
+		}
+		return m, cmd
+	}
 	switch {
 	case key.Matches(msg, keys.Quit):
 		if m.meeting != nil && m.meeting.UnderWay() {
@@ -289,6 +356,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.returnTo = m.active
 		m.active = screenConsent
 		return m, nil
+	case key.Matches(msg, keys.Checkin) && m.meeting != nil:
+		m.returnTo = m.active
+		m.active = screenCheckin
+		return m, nil
 	}
 	if m.meeting == nil {
 		return m, nil
@@ -304,6 +375,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.active == screenConsent && key.Matches(msg, keys.Back):
 		m.active = m.returnTo
+		return m, nil
+	case m.active == screenHistory && (key.Matches(msg, keys.Back) || msg.Type == tea.KeyTab):
+		m.active = screenCheckin
 		return m, nil
 	case m.active != screenAgenda && key.Matches(msg, keys.Back):
 		m.agenda.selectItem(m.shown)
@@ -414,6 +488,8 @@ func (m *Model) View() string {
 		body = m.helpOverlay(bodyH)
 	case m.adding:
 		body = m.addItem.View()
+	case m.form != nil:
+		body = m.form.View(c.Width, bodyH)
 	default:
 		body = m.activeScreen().View()
 	}
@@ -440,6 +516,8 @@ func (m *Model) footer() string {
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
 		keys = m.addItem
+	case m.form != nil:
+		keys = m.form
 	}
 	if m.codeKey == codeKeyShown {
 		// Every key only hides the code key; listing keys would mislead.
@@ -454,6 +532,10 @@ func (m *Model) footer() string {
 func (m *Model) shortHelp(screenKeys []key.Binding) string {
 	k := m.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
+	if m.typing() {
+		// Letters are text here: ? and q would be typed, not obeyed.
+		global = nil
+	}
 	var own []key.Binding
 	for _, b := range screenKeys {
 		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
@@ -480,7 +562,16 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 	if head == "" {
 		return tail
 	}
+	if tail == "" {
+		return head
+	}
 	return head + sep + tail
+}
+
+// typing reports whether letters go into a text field rather than to the
+// key map.
+func (m *Model) typing() bool {
+	return m.form != nil || m.adding || m.active == screenCheckin
 }
 
 func sameKeys(a, b key.Binding) bool {
@@ -507,7 +598,7 @@ func (m *Model) helpOverlay(height int) string {
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // bindings is a fixed list of keys shown as help.

@@ -147,7 +147,7 @@ func TestAddAdHocItem(t *testing.T) {
 	waitFor(t, tm, "Tilføj punkt")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
-	tm.Type("10")
+	typeText(tm, "10")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "»Eventuelt« er tilføjet")
 	tm.Send(key("q"))

@@ -44,47 +44,91 @@ type Text struct {
 	LowerBetter   string
 	ContextMarker string
 
-	ColActual        string
-	Behind           string // format: minutes
-	Ahead            string // format: minutes
-	OnTime           string
-	And              string
-	Left             string // format: duration
-	Over             string // format: duration
-	PlannedEnd       string // format: time
-	ProjectedEnd     string // format: time
-	NotFit           string // format: time, names
-	NotFitHint       string
-	OverrunNow       string // format: title, minutes
-	Legend           string
-	MeetingEnded     string
-	NoticeStarted    string // format: time
-	NoticeItem       string // format: title
-	NoticeSkipped    string // format: title
-	NoticeBack       string // format: title
-	NoticeMinutes    string // format: title, minutes
-	NoticeMoved      string // format: title
-	NoticeAdded      string // format: title
-	NoticeEnded      string // format: time
-	NoticeTheme      string // format: theme name
-	Apologies        string
-	NoApologies      string
-	AddTitle         string
-	AddName          string
-	AddMinutes       string
-	AddDefault       string
-	AddHint          string
-	ThemeDark        string
-	ThemeLight       string
-	WaitingStart     string // format: time
-	CodeKeyTitle     string
-	CodeKeyWarning   string
-	ConsentTitle     string
-	ConsentHint      string
-	ConsentYes       string // format: time
-	ConsentNo        string
-	ConsentGiven     string // format: name
-	ConsentWithdrawn string // format: name
+	ColActual             string
+	Behind                string // format: minutes
+	Ahead                 string // format: minutes
+	OnTime                string
+	And                   string
+	Left                  string // format: duration
+	Over                  string // format: duration
+	PlannedEnd            string // format: time
+	ProjectedEnd          string // format: time
+	NotFit                string // format: time, names
+	NotFitHint            string
+	OverrunNow            string // format: title, minutes
+	Legend                string
+	MeetingEnded          string
+	NoticeStarted         string // format: time
+	NoticeItem            string // format: title
+	NoticeSkipped         string // format: title
+	NoticeBack            string // format: title
+	NoticeMinutes         string // format: title, minutes
+	NoticeMoved           string // format: title
+	NoticeAdded           string // format: title
+	NoticeEnded           string // format: time
+	NoticeTheme           string // format: theme name
+	Apologies             string
+	NoApologies           string
+	AddTitle              string
+	AddName               string
+	AddMinutes            string
+	AddDefault            string
+	AddHint               string
+	ThemeDark             string
+	ThemeLight            string
+	WaitingStart          string // format: time
+	CodeKeyTitle          string
+	CodeKeyWarning        string
+	ConsentTitle          string
+	ConsentHint           string
+	ConsentYes            string // format: time
+	ConsentNo             string
+	ConsentGiven          string // format: name
+	ConsentWithdrawn      string // format: name
+	StatusWords           map[meeting.AttendanceStatus]string
+	KeyClearStatus        string
+	KeyGuest              string
+	KeyNewMember          string
+	KeyEditMember         string
+	KeyRetire             string
+	KeyHistory            string
+	KeyCheckin            string
+	KeySave               string
+	KeyNextField          string
+	KeyCancel             string
+	FilterHint            string
+	CheckinTitle          string
+	CheckinCounts         string // format: present, practices, apologies, guests
+	NoMatch               string
+	NoticeCheckin         string // format: name, status
+	GuestTitle            string
+	FieldName             string
+	FieldRole             string
+	FieldEmail            string
+	FieldYdernummer       string
+	FieldPractice         string
+	FieldReason           string
+	NewMemberTitle        string
+	NewMemberHint         string
+	EditMemberTitle       string
+	RetireTitle           string
+	RetireBody            string // format: name
+	ReasonTitle           string // format: name
+	FormHint              string
+	ConfirmHint           string
+	NeedName              string
+	NeedNameAndYdernummer string
+	NoticeGuest           string // format: name
+	NoticeReason          string // format: name
+	NoticeMemberAdded     string // format: name
+	NoticeMemberSaved     string // format: name
+	NoticeMemberRetired   string // format: name
+	Guests                string
+	HistoryTitle          string
+	HistoryHead           string
+	ReachOut              string
+	RetiredMark           string
+	Loading2              string
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -137,38 +181,61 @@ func danish() Text {
 		LowerBetter:   "lavere er bedre",
 		ContextMarker: "kontekst",
 
-		ColActual:        "Faktisk",
-		Behind:           "%d min bagud",
-		Ahead:            "%d min foran",
-		OnTime:           "til tiden",
-		And:              "og",
-		Left:             "%s tilbage",
-		Over:             "%s over tiden",
-		PlannedEnd:       "planlagt slut %s",
-		ProjectedEnd:     "forventet slut %s",
-		NotFit:           "Når ikke med før %s: %s.",
-		NotFitHint:       "Vælg et punkt: − forkorter, x dropper. Intet skæres væk af sig selv.",
-		OverrunNow:       "»%s« er %d min over tiden.",
-		Legend:           "○ kommer · ● i gang · ✓ holdt · ✗ droppet · ⚠ når ikke med",
-		MeetingEnded:     "Mødet er slut.",
-		NoticeStarted:    "Mødet er startet %s",
-		NoticeItem:       "»%s« er i gang",
-		NoticeSkipped:    "»%s« er droppet",
-		NoticeBack:       "Tilbage til »%s«",
-		NoticeMinutes:    "»%s« har nu %d min",
-		NoticeMoved:      "»%s« er flyttet",
-		NoticeAdded:      "»%s« er tilføjet",
-		NoticeEnded:      "Mødet sluttede %s",
-		NoticeTheme:      "Tema: %s",
-		Apologies:        "Afbud",
-		NoApologies:      "Ingen afbud registreret endnu.",
-		AddTitle:         "Tilføj punkt",
-		AddName:          "Titel",
-		AddMinutes:       "Minutter",
-		AddDefault:       "Eventuelt",
-		AddHint:          "tab skifter felt · enter tilføjer · esc fortryder",
-		ThemeDark:        "mørkt",
-		ThemeLight:       "lyst",
+		ColActual:     "Faktisk",
+		Behind:        "%d min bagud",
+		Ahead:         "%d min foran",
+		OnTime:        "til tiden",
+		And:           "og",
+		Left:          "%s tilbage",
+		Over:          "%s over tiden",
+		PlannedEnd:    "planlagt slut %s",
+		ProjectedEnd:  "forventet slut %s",
+		NotFit:        "Når ikke med før %s: %s.",
+		NotFitHint:    "Vælg et punkt: − forkorter, x dropper. Intet skæres væk af sig selv.",
+		OverrunNow:    "»%s« er %d min over tiden.",
+		Legend:        "○ kommer · ● i gang · ✓ holdt · ✗ droppet · ⚠ når ikke med",
+		MeetingEnded:  "Mødet er slut.",
+		NoticeStarted: "Mødet er startet %s",
+		NoticeItem:    "»%s« er i gang",
+		NoticeSkipped: "»%s« er droppet",
+		NoticeBack:    "Tilbage til »%s«",
+		NoticeMinutes: "»%s« har nu %d min",
+		NoticeMoved:   "»%s« er flyttet",
+		NoticeAdded:   "»%s« er tilføjet",
+		NoticeEnded:   "Mødet sluttede %s",
+		NoticeTheme:   "Tema: %s",
+		Apologies:     "Afbud",
+		NoApologies:   "Ingen afbud registreret endnu.",
+		AddTitle:      "Tilføj punkt",
+		AddName:       "Titel",
+		AddMinutes:    "Minutter",
+		AddDefault:    "Eventuelt",
+		AddHint:       "tab skifter felt · enter tilføjer · esc fortryder",
+		ThemeDark:     "mørkt",
+		ThemeLight:    "lyst",
+		StatusWords: map[meeting.AttendanceStatus]string{
+			meeting.StatusPresent: "til stede", meeting.StatusApologies: "afbud", meeting.StatusAbsent: "udeblevet",
+			meeting.StatusLate: "kom senere", meeting.StatusLeftEarly: "gik tidligere", meeting.StatusNotChecked: "ikke registreret",
+		},
+		KeyClearStatus: "nulstil", KeyGuest: "gæst", KeyNewMember: "ny læge", KeyEditMember: "ret læge",
+		KeyRetire: "udmeld", KeyHistory: "historik", KeyCheckin: "fremmøde", KeySave: "gem", KeyNextField: "næste felt", KeyCancel: "fortryd",
+		FilterHint:    "skriv en del af et navn …",
+		CheckinTitle:  "Fremmøde",
+		CheckinCounts: "%d læger til stede · %d praksis · %d afbud · %d gæster",
+		NoMatch:       "Ingen læger passer til søgningen.",
+		NoticeCheckin: "%s: %s",
+		GuestTitle:    "Gæst", FieldName: "Navn", FieldRole: "Rolle (fx oplægsholder, farmaceut)", FieldEmail: "E-mail",
+		FieldYdernummer: "Ydernummer", FieldPractice: "Praksis (kun for en ny praksis)", FieldReason: "Begrundelse (kan udelades)",
+		NewMemberTitle: "Ny læge i klyngen", NewMemberHint: "Lægen kommer med i fremmødet fra i dag.",
+		EditMemberTitle: "Ret læge", RetireTitle: "Udmeld læge",
+		RetireBody:  "%s udmeldes af klyngen fra i dag. Historikken bevares. Udmeld?",
+		ReasonTitle: "Afbud fra %s", FormHint: "enter gemmer · tab næste felt · esc fortryder", ConfirmHint: "j/y ja · n/esc nej",
+		NeedName: "skriv et navn", NeedNameAndYdernummer: "skriv navn og ydernummer",
+		NoticeGuest: "%s er skrevet på som gæst", NoticeReason: "begrundelsen for %s er gemt",
+		NoticeMemberAdded: "%s er med i klyngen", NoticeMemberSaved: "%s er rettet", NoticeMemberRetired: "%s er udmeldt",
+		Guests: "Gæster", HistoryTitle: "Fremmøde de seneste 12 måneder – ikke til projektor",
+		HistoryHead: "Læge · praksis · møder · deltog · missede (afbud) · sidst set", ReachOut: "tag kontakt",
+		RetiredMark: "udmeldt", Loading2: "Henter historikken …",
 		WaitingStart:     "Ikke startet · planlagt start %s · tryk s for at starte",
 		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
 		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
@@ -222,38 +289,61 @@ func english() Text {
 		LowerBetter:   "lower is better",
 		ContextMarker: "context",
 
-		ColActual:        "Actual",
-		Behind:           "%d min behind",
-		Ahead:            "%d min ahead",
-		OnTime:           "on time",
-		And:              "and",
-		Left:             "%s left",
-		Over:             "%s over time",
-		PlannedEnd:       "planned end %s",
-		ProjectedEnd:     "projected end %s",
-		NotFit:           "No longer fits before %s: %s.",
-		NotFitHint:       "Pick an item: − shortens it, x drops it. Nothing is cut by itself.",
-		OverrunNow:       "%q is %d min over time.",
-		Legend:           "○ to come · ● running · ✓ held · ✗ dropped · ⚠ does not fit",
-		MeetingEnded:     "The meeting has ended.",
-		NoticeStarted:    "The meeting started %s",
-		NoticeItem:       "%q is running",
-		NoticeSkipped:    "%q dropped",
-		NoticeBack:       "Back to %q",
-		NoticeMinutes:    "%q now has %d min",
-		NoticeMoved:      "%q moved",
-		NoticeAdded:      "%q added",
-		NoticeEnded:      "The meeting ended %s",
-		NoticeTheme:      "Theme: %s",
-		Apologies:        "Apologies",
-		NoApologies:      "No apologies recorded yet.",
-		AddTitle:         "Add item",
-		AddName:          "Title",
-		AddMinutes:       "Minutes",
-		AddDefault:       "Any other business",
-		AddHint:          "tab switches field · enter adds · esc cancels",
-		ThemeDark:        "dark",
-		ThemeLight:       "light",
+		ColActual:     "Actual",
+		Behind:        "%d min behind",
+		Ahead:         "%d min ahead",
+		OnTime:        "on time",
+		And:           "and",
+		Left:          "%s left",
+		Over:          "%s over time",
+		PlannedEnd:    "planned end %s",
+		ProjectedEnd:  "projected end %s",
+		NotFit:        "No longer fits before %s: %s.",
+		NotFitHint:    "Pick an item: − shortens it, x drops it. Nothing is cut by itself.",
+		OverrunNow:    "%q is %d min over time.",
+		Legend:        "○ to come · ● running · ✓ held · ✗ dropped · ⚠ does not fit",
+		MeetingEnded:  "The meeting has ended.",
+		NoticeStarted: "The meeting started %s",
+		NoticeItem:    "%q is running",
+		NoticeSkipped: "%q dropped",
+		NoticeBack:    "Back to %q",
+		NoticeMinutes: "%q now has %d min",
+		NoticeMoved:   "%q moved",
+		NoticeAdded:   "%q added",
+		NoticeEnded:   "The meeting ended %s",
+		NoticeTheme:   "Theme: %s",
+		Apologies:     "Apologies",
+		NoApologies:   "No apologies recorded yet.",
+		AddTitle:      "Add item",
+		AddName:       "Title",
+		AddMinutes:    "Minutes",
+		AddDefault:    "Any other business",
+		AddHint:       "tab switches field · enter adds · esc cancels",
+		ThemeDark:     "dark",
+		ThemeLight:    "light",
+		StatusWords: map[meeting.AttendanceStatus]string{
+			meeting.StatusPresent: "present", meeting.StatusApologies: "apologies", meeting.StatusAbsent: "absent",
+			meeting.StatusLate: "arrived late", meeting.StatusLeftEarly: "left early", meeting.StatusNotChecked: "not recorded",
+		},
+		KeyClearStatus: "clear", KeyGuest: "guest", KeyNewMember: "new doctor", KeyEditMember: "edit doctor",
+		KeyRetire: "retire", KeyHistory: "history", KeyCheckin: "attendance", KeySave: "save", KeyNextField: "next field", KeyCancel: "cancel",
+		FilterHint:    "type part of a name …",
+		CheckinTitle:  "Attendance",
+		CheckinCounts: "%d doctors present · %d practices · %d apologies · %d guests",
+		NoMatch:       "No doctor matches.",
+		NoticeCheckin: "%s: %s",
+		GuestTitle:    "Guest", FieldName: "Name", FieldRole: "Role (e.g. speaker, pharmacist)", FieldEmail: "E-mail",
+		FieldYdernummer: "Ydernummer", FieldPractice: "Practice (only for a new practice)", FieldReason: "Reason (optional)",
+		NewMemberTitle: "New doctor in the cluster", NewMemberHint: "The doctor is counted from today.",
+		EditMemberTitle: "Edit doctor", RetireTitle: "Retire doctor",
+		RetireBody:  "%s leaves the cluster from today. The history stays. Retire?",
+		ReasonTitle: "Apologies from %s", FormHint: "enter saves · tab next field · esc cancels", ConfirmHint: "y yes · n/esc no",
+		NeedName: "write a name", NeedNameAndYdernummer: "write a name and a ydernummer",
+		NoticeGuest: "%s added as a guest", NoticeReason: "reason for %s saved",
+		NoticeMemberAdded: "%s joined the cluster", NoticeMemberSaved: "%s saved", NoticeMemberRetired: "%s retired",
+		Guests: "Guests", HistoryTitle: "Attendance over the last 12 months – not for the projector",
+		HistoryHead: "Doctor · practice · meetings · attended · missed (apologies) · last seen", ReachOut: "reach out",
+		RetiredMark: "retired", Loading2: "Loading the history …",
 		WaitingStart:     "Not started · planned start %s · press s to start",
 		CodeKeyTitle:     "Code key – not for the projector",
 		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",

@@ -183,6 +183,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", "colour theme: dark or light")
 	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.versionCommand())
 	root.AddCommand(a.exportCommand())
+	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	return root
 }
 

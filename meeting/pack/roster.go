@@ -3,6 +3,8 @@ package pack
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/klynge/klynge/meeting"
@@ -37,27 +39,150 @@ func ReadRoster(r io.Reader, label string) ([]meeting.Practice, error) {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
 	}
 	probs := problemList{file: label}
-	practices := parseRoster(newText(src), &probs)
+	practices := parseRoster(newText(src), &probs, rosterCheck{})
 	if err := probs.list.err(); err != nil {
 		return nil, err
 	}
 	return practices, nil
 }
 
-func parseRoster(t *text, probs *problemList) []meeting.Practice {
-	cols := rosterColumns()
-	table, ok := readCSV(t, probs, cols, rosterHeader)
-	if !ok || !table.requireColumns(probs, cols, rosterHeader, "ydernummer", "praksis", "læge") {
+// ReadRosterFile reads a roster for import into an existing cluster whose
+// practices have the ydernumre known, choosing the reader by the file's
+// extension: .csv or .txt as ReadRosterCSV, .xlsx as ReadRosterXLSX; any
+// other extension is a problem saying which to use. Problems name the file
+// as path is given.
+func ReadRosterFile(path string, known []string) ([]meeting.Practice, error) {
+	read := ReadRosterCSV
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".csv", ".txt":
+	case ".xlsx", ".xlsm":
+		read = ReadRosterXLSX
+	case ".xls":
+		return nil, Problems{{File: path, Message: `an Excel 97–2003 workbook (.xls), which klynge cannot read: in Excel choose "Save as", type "Excel Workbook (.xlsx)" or "CSV UTF-8"`}}
+	case ".ods", ".numbers":
+		return nil, Problems{{File: path, Message: fmt.Sprintf(`klynge cannot read %s files: save the sheet as "Excel Workbook (.xlsx)" or as CSV (UTF-8)`, ext)}}
+	default:
+		return nil, Problems{{File: path, Message: "klynge reads rosters from .csv, .txt and .xlsx files: save the roster as CSV (UTF-8) or as an Excel Workbook (.xlsx), or rename the file if it is one"}}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Problems{{File: path, Message: openMessage(err)}}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, Problems{{File: path, Message: "this is a folder: give the roster file inside it"}}
+	}
+	return read(f, path, known)
+}
+
+// ReadRosterCSV reads a roster as ReadRoster does, for import into an
+// existing cluster: a row of a practice in known (the cluster's
+// ydernumre) may leave the practice's name empty, which keeps the stored
+// name, while a practice not in known needs one; and a row without a role
+// has Role "", which keeps a stored member's role (a new member becomes a
+// member).
+func ReadRosterCSV(r io.Reader, label string, known []string) ([]meeting.Practice, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
+	}
+	probs := problemList{file: label}
+	practices := parseRoster(newText(src), &probs, importCheck(known))
+	if err := probs.list.err(); err != nil {
+		return nil, err
+	}
+	return practices, nil
+}
+
+// ReadRosterXLSX reads a roster saved as an Excel workbook, with the checks
+// of ReadRosterCSV: the sheet named "roster" or "medlemmer" (in any case),
+// else the first sheet, the header in row 1. Merged cells and formulas in
+// the roster's columns are refused. Problems name the sheet row as the
+// line and the cell ("cell C7: …") in the message.
+func ReadRosterXLSX(r io.Reader, label string, known []string) ([]meeting.Practice, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the workbook: %v", err)}}
+	}
+	probs := problemList{file: label}
+	practices := parseRosterXLSX(src, &probs, importCheck(known))
+	if err := probs.list.err(); err != nil {
+		return nil, err
+	}
+	return practices, nil
+}
+
+// rosterSheet is a roster workbook's sheet.
+var rosterSheet = sheetKind{
+	cols:   rosterColumns,
+	header: "ydernummer, praksis, læge, email, rolle, one name per cell in row 1",
+	rows:   "one row per doctor",
+}
+
+func parseRosterXLSX(src []byte, probs *problemList, chk rosterCheck) []meeting.Practice {
+	wb, ok := openWorkbook(src, probs)
+	if !ok {
 		return nil
 	}
-	sep := string(separator(t.src))
+	defer wb.Close()
+	sheets := wb.GetSheetList()
+	if len(sheets) == 0 {
+		probs.add(pos{}, "the workbook has no sheets: put the roster in the first sheet, the header in row 1")
+		return nil
+	}
+	sheet := pickSheet(sheets, "roster", "medlemmer")
+	if len(sheets) > 1 {
+		probs.sheet = sheet
+	}
+	table, ok := readSheet(wb, sheet, probs, rosterSheet)
+	if !ok {
+		return nil
+	}
+	return checkRoster(table, probs, chk, rosterSheet.header, "")
+}
+
+// rosterCheck is what a roster's rows are checked against.
+type rosterCheck struct {
+	// importing reads a roster for an existing cluster: an empty role
+	// stays "" and the practices in known may be left without a name.
+	importing bool
+	known     map[string]bool
+}
+
+func importCheck(known []string) rosterCheck {
+	chk := rosterCheck{importing: true, known: make(map[string]bool, len(known))}
+	for _, yd := range known {
+		chk.known[yd] = true
+	}
+	return chk
+}
+
+func parseRoster(t *text, probs *problemList, chk rosterCheck) []meeting.Practice {
+	table, ok := readCSV(t, probs, rosterColumns(), rosterHeader)
+	if !ok {
+		return nil
+	}
+	return checkRoster(table, probs, chk, rosterHeader, string(separator(t.src)))
+}
+
+// checkRoster turns a roster table's rows into practices, reporting every
+// problem. example is the header to suggest; sep is the CSV separator, or
+// "" for a workbook, where values cannot spill into the next column.
+func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, sep string) []meeting.Practice {
+	cols := rosterColumns()
+	if !table.requireColumns(probs, cols, example, "ydernummer", "praksis", "læge") {
+		return nil
+	}
 	var practices []meeting.Practice
 	index := map[string]int{}      // ydernummer -> practice
 	nameLine := map[string]int{}   // ydernummer -> line its name was first given on
 	doctorLine := map[string]int{} // ydernummer + name -> line
 	emailLine := map[string]int{}  // e-mail -> line
 	for _, row := range table.rows {
-		if !table.checkWidth(probs, row, sep) {
+		if row.skip {
+			continue
+		}
+		if sep != "" && !table.checkWidth(probs, row, sep) {
 			continue // every value after the stray separator is shifted
 		}
 		yd, ydAt := table.field(row, "ydernummer")
@@ -81,23 +206,28 @@ func parseRoster(t *text, probs *problemList) []meeting.Practice {
 		case p.Name == "":
 			p.Name, nameLine[yd] = practice, row.line
 		case !strings.EqualFold(p.Name, practice):
-			probs.add(practiceAt, "practice %s is called %q here but %q on line %d: use one name for the practice", yd, practice, p.Name, nameLine[yd])
+			probs.add(practiceAt, "practice %s is called %q here but %q on %s: use one name for the practice", yd, practice, p.Name, table.rowName(nameLine[yd]))
 		}
 
 		m := meeting.Member{Ydernummer: yd, Name: doctor, Email: email, Role: meeting.RoleMember}
+		if chk.importing {
+			m.Role = ""
+		}
 		switch strings.ToLower(role) {
 		case "koordinator", "coordinator", "klyngekoordinator":
 			m.Role = meeting.RoleCoordinator
-		case "", "medlem", "member":
+		case "medlem", "member":
+			m.Role = meeting.RoleMember
+		case "":
 		default:
 			probs.add(roleAt, "unknown role %q: write koordinator for the coordinator, medlem or nothing for the others", role)
 		}
 		if email != "" {
 			key := strings.ToLower(email)
-			if !looksLikeEmail(email) {
+			if !LooksLikeEmail(email) {
 				probs.add(emailAt, "%q does not look like an e-mail address: write it as name@example.dk or leave it empty", email)
 			} else if first, dup := emailLine[key]; dup {
-				probs.add(emailAt, "e-mail %s is already used on line %d: each doctor needs their own address", email, first)
+				probs.add(emailAt, "e-mail %s is already used on %s: each doctor needs their own address", email, table.rowName(first))
 			} else {
 				emailLine[key] = row.line
 			}
@@ -108,19 +238,25 @@ func parseRoster(t *text, probs *problemList) []meeting.Practice {
 		}
 		key := yd + "\x00" + strings.ToLower(doctor)
 		if first, dup := doctorLine[key]; dup {
-			probs.add(doctorAt, "%s is listed twice in practice %s (also on line %d): remove one row", doctor, yd, first)
+			probs.add(doctorAt, "%s is listed twice in practice %s (also on %s): remove one row", doctor, yd, table.rowName(first))
 			continue
 		}
 		doctorLine[key] = row.line
 		p.Members = append(p.Members, m)
 	}
 	for _, p := range practices {
-		if p.Name == "" {
+		switch {
+		case p.Name != "":
+		case chk.known[p.Ydernummer]:
+			// The stored name stays.
+		case chk.importing:
+			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "practice %s is not in the cluster and has no name: fill in the %s column to add it, or check the ydernummer", p.Ydernummer, table.name("praksis"))
+		default:
 			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "practice %s has no name: fill in the %s column", p.Ydernummer, table.name("praksis"))
 		}
 	}
 	if len(practices) == 0 && len(probs.list) == 0 {
-		probs.add(pos{}, "the roster has no doctors: add one row per doctor under the header %s", rosterHeader)
+		probs.add(pos{}, "the roster has no doctors: add one row per doctor under the header %s", example)
 	}
 	return practices
 }
@@ -135,9 +271,9 @@ func firstLineOf(t *csvTable, yd string) int {
 	return 0
 }
 
-// looksLikeEmail catches the usual slips (a name in the e-mail column, a
+// LooksLikeEmail catches the usual slips (a name in the e-mail column, a
 // missing @) without pretending to validate addresses.
-func looksLikeEmail(s string) bool {
+func LooksLikeEmail(s string) bool {
 	local, domain, ok := strings.Cut(s, "@")
 	return ok && local != "" && strings.Contains(domain, ".") &&
 		!strings.ContainsAny(s, " ;<>") && !strings.Contains(domain, "@")

@@ -101,22 +101,39 @@ func parseXLSX(src []byte, probs *problemList, chk dataCheck) []meeting.DataRow 
 		probs.add(pos{}, "the workbook has no sheets: put the data in the first sheet, the header in row 1")
 		return nil
 	}
-	sheet := sheets[0]
-	for _, name := range sheets {
-		if strings.EqualFold(strings.TrimSpace(name), dataSheetName) {
-			sheet = name
-			break
-		}
-	}
+	sheet := pickSheet(sheets, dataSheetName)
 	if len(sheets) > 1 {
 		probs.sheet = sheet
 	}
-	table, ok := readSheet(wb, sheet, probs)
+	table, ok := readSheet(wb, sheet, probs, dataSheet)
 	if !ok {
 		return nil
 	}
 	return checkData(table, probs, chk, xlsxHeader, "")
 }
+
+// pickSheet is the first sheet named one of names (in any case), or else
+// the first sheet.
+func pickSheet(sheets []string, names ...string) string {
+	for _, want := range names {
+		for _, name := range sheets {
+			if strings.EqualFold(strings.TrimSpace(name), want) {
+				return name
+			}
+		}
+	}
+	return sheets[0]
+}
+
+// sheetKind is what readSheet needs to know about the table it reads.
+type sheetKind struct {
+	cols   func() []column
+	header string // the header to suggest
+	rows   string // what each row holds, for messages
+}
+
+// dataSheet is a data file's sheet.
+var dataSheet = sheetKind{cols: dataColumns, header: xlsxHeader, rows: "one row per practice and indicator"}
 
 // openWorkbook opens src as an .xlsx workbook, or reports why it is not one.
 func openWorkbook(src []byte, probs *problemList) (*excelize.File, bool) {
@@ -158,22 +175,22 @@ var numericColumns = map[string]bool{"tæller": true, "nævner": true, "værdi":
 // field's place is its row and cell. Merged cells and formulas in the
 // columns klynge reads are reported, once per merge and once per column,
 // and their rows skipped.
-func readSheet(wb *excelize.File, sheet string, probs *problemList) (*csvTable, bool) {
+func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKind) (*csvTable, bool) {
 	grid, err := wb.GetRows(sheet)
 	if err != nil {
 		probs.add(pos{}, `cannot read sheet %q (%v): open the workbook in Excel and save it again as "Excel Workbook (.xlsx)"`, sheet, err)
 		return nil, false
 	}
 	if allEmpty(grid) {
-		probs.add(pos{}, "sheet %q is empty: put the header (%s) and one row per practice and indicator below it", sheet, xlsxHeader)
+		probs.add(pos{}, "sheet %q is empty: put the header (%s) and %s below it", sheet, kind.header, kind.rows)
 		return nil, false
 	}
 	if allEmpty(grid[:1]) {
-		probs.add(pos{Line: 1}, "row 1 is empty: the header (%s) must be in row 1; delete the empty rows above it", xlsxHeader)
+		probs.add(pos{Line: 1}, "row 1 is empty: the header (%s) must be in row 1; delete the empty rows above it", kind.header)
 		return nil, false
 	}
 
-	cols := dataColumns()
+	cols := kind.cols()
 	table := &csvTable{cols: map[string]int{}, names: map[string]string{}, workbook: true}
 	for _, r := range grid {
 		table.width = max(table.width, len(r))

@@ -1,0 +1,403 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+func (a *app) attendanceReportCommand() *cobra.Command {
+	var clusterID int64
+	var since, format, outFile string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "report [--since DATE] [--format text|csv|xlsx] [-o FILE] [--force]",
+		Short: "Attendance per member over the last 12 months, with the rule's \"tag kontakt\" flag",
+		Long: "report lists every member, active and retired (marked), with the meetings held over the last 12\n" +
+			"months (or since --since), how many they attended and missed (of which with apologies), when they\n" +
+			"last came, and the cluster's rule flag: \"tag kontakt\" (\"reach out\" with --lang en). Only meetings\n" +
+			"that took place count (started, or with someone checked in), and only those between a member's\n" +
+			"joining and retiring; at such a meeting a member without a record was absent. The rule always looks\n" +
+			"at the last 12 months; see `klynge attendance rule`.\n\n" +
+			"--format csv writes CSV for Danish Excel (';', UTF-8 with BOM, dates dd-mm-yyyy), xlsx an Excel\n" +
+			"workbook, which needs -o. -o FILE writes the report to FILE (the format follows its extension),\n" +
+			"refusing to overwrite an existing file without --force.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			lang := a.language()
+			now := a.env.clock.Now()
+			from := dayStart(now).AddDate(-1, 0, 1)
+			if since != "" {
+				d, err := parseDate(since, now.Location())
+				if err != nil {
+					return meeting.Errorf(meeting.EINVALID, "--since %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-01-01", since)
+				}
+				if d.After(now) {
+					return meeting.Errorf(meeting.EINVALID, "--since %s is after today: give a date in the past", d.Format(dateDMY))
+				}
+				from = d
+			}
+			f, err := reportFormat(format, outFile)
+			if err != nil {
+				return err
+			}
+			if outFile != "" {
+				if err := checkOutFile(outFile, force); err != nil {
+					return err
+				}
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			c, err := clusterFor(ctx, s, clusterID)
+			if err != nil {
+				return err
+			}
+			// The whole history: the last attendance and the rule look
+			// further back than --since.
+			history, err := s.AttendanceHistory(ctx, c.ID, time.Time{})
+			if err != nil {
+				return err
+			}
+			r := attendanceReport{
+				cluster: c,
+				rows:    meeting.AttendanceReportSince(c, history, c.Rule, from, now),
+				from:    from,
+				to:      now,
+				held:    heldBetween(history, from, now),
+				lang:    lang,
+			}
+			var buf bytes.Buffer
+			switch f {
+			case "csv":
+				err = r.writeCSV(&buf)
+			case "xlsx":
+				err = r.writeXLSX(&buf)
+			default:
+				err = r.writeText(&buf)
+			}
+			if err != nil {
+				return err
+			}
+			if outFile == "" {
+				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+				return err
+			}
+			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
+				return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", outFile, unwrapPathError(err))
+			}
+			flagged := 0
+			for _, row := range r.rows {
+				if row.ReachOut {
+					flagged++
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote the attendance of %s over %s (%s – %s) to %s; %d to reach out to\n",
+				plural(len(r.rows), "member", "members"), plural(r.held, "held meeting", "held meetings"),
+				from.Format(dateDMY), now.Format(dateDMY), outFile, flagged)
+			return nil
+		},
+	}
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
+	cmd.Flags().StringVar(&since, "since", "", "count the meetings from `DATE` on (default: the last 12 months)")
+	cmd.Flags().StringVar(&format, "format", "", "text, csv or xlsx (default: from -o's extension, else text)")
+	cmd.Flags().StringVarP(&outFile, "out", "o", "", "write the report to `FILE` instead of the terminal")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+// reportFormat settles the format from --format and -o's extension.
+func reportFormat(format, outFile string) (string, error) {
+	extOf := map[string]string{"text": "txt", "csv": "csv", "xlsx": "xlsx"}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(outFile)), ".")
+	byExt, known := map[string]string{"csv": "csv", "xlsx": "xlsx", "txt": "text", "": ""}[ext]
+	switch format = strings.ToLower(strings.TrimSpace(format)); format {
+	case "":
+		if !known {
+			return "", meeting.Errorf(meeting.EINVALID, "cannot tell the format of -o %s from .%s: name the file .txt, .csv or .xlsx, or give --format", outFile, ext)
+		}
+		format = cmp.Or(byExt, "text")
+	case "text", "csv", "xlsx":
+		if byExt != "" && byExt != format {
+			return "", meeting.Errorf(meeting.EINVALID, "--format %s does not fit -o %s: name the file .%s, or leave --format out", format, outFile, extOf[format])
+		}
+	default:
+		return "", meeting.Errorf(meeting.EINVALID, "--format %q is unknown: use text, csv or xlsx", format)
+	}
+	if format == "xlsx" && outFile == "" {
+		return "", meeting.Errorf(meeting.EINVALID, "--format xlsx writes a workbook: give the file with -o, e.g. -o fremmoede.xlsx")
+	}
+	return format, nil
+}
+
+// checkOutFile makes sure the report can go to path before anything is
+// computed: its folder exists, and it is not a folder nor, without force,
+// an existing file.
+func checkOutFile(path string, force bool) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return meeting.Errorf(meeting.EINVALID, "cannot write %s: the folder %s does not exist; create it first or choose another -o", path, dir)
+	case err != nil:
+		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+	case !info.IsDir():
+		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %s is a file, not a folder", path, dir)
+	}
+	info, err = os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return meeting.Errorf(meeting.EINVALID, "%s is a folder: give a file name with -o, e.g. %s", path, filepath.Join(path, "fremmoede.csv"))
+	case err == nil && !force:
+		return meeting.Errorf(meeting.EINVALID, "%s already exists: pass --force to overwrite it, or choose another -o", path)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+	}
+	return nil
+}
+
+// dayStart is midnight at the start of t's day, in t's location.
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// heldBetween counts the held meetings dated from..to (dates included).
+func heldBetween(history []meeting.MeetingAttendance, from, to time.Time) int {
+	n := 0
+	for _, h := range history {
+		if h.Held && !dateBefore(h.Date, from) && !dateBefore(to, h.Date) {
+			n++
+		}
+	}
+	return n
+}
+
+// dateBefore reports whether a's date is before b's, each in its own
+// location.
+func dateBefore(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Before(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
+}
+
+// attendanceReport is the report's content, written as text, CSV or XLSX.
+type attendanceReport struct {
+	cluster  meeting.Cluster
+	rows     []meeting.MemberHistory
+	from, to time.Time
+	held     int
+	lang     string
+}
+
+// reportWords are the report's words in each language.
+var reportWords = map[string]map[string]string{
+	"da": {
+		"title": "Fremmøde i", "sheet": "Fremmøde", "rule": "Regel",
+		"doctor": "Læge", "practice": "Praksis", "ydernummer": "Ydernummer", "id": "Medlem-id",
+		"meetings": "Møder", "attended": "Deltog", "missed": "Missede", "apologies": "Heraf afbud",
+		"last": "Sidst til stede", "reachout": "Tag kontakt", "why": "Begrundelse", "retired": "Udtrådt",
+		"yes": "ja", "retiredon": "udtrådt", "never": "aldrig",
+		"held": "afholdte møder", "held1": "afholdt møde", "flagged": "at tage kontakt til", "none": "ingen",
+	},
+	"en": {
+		"title": "Attendance in", "sheet": "Attendance", "rule": "Rule",
+		"doctor": "Doctor", "practice": "Practice", "ydernummer": "Ydernummer", "id": "Member id",
+		"meetings": "Meetings", "attended": "Attended", "missed": "Missed", "apologies": "Of which apologies",
+		"last": "Last attended", "reachout": "Reach out", "why": "Why", "retired": "Retired",
+		"yes": "yes", "retiredon": "retired", "never": "never",
+		"held": "held meetings", "held1": "held meeting", "flagged": "to reach out to", "none": "none",
+	},
+}
+
+func (r attendanceReport) word(key string) string {
+	if w, ok := reportWords[r.lang][key]; ok {
+		return w
+	}
+	return reportWords["en"][key]
+}
+
+// header is the column heading of the CSV and XLSX files.
+func (r attendanceReport) header() []string {
+	var out []string
+	for _, k := range []string{"doctor", "practice", "ydernummer", "id", "meetings", "attended", "missed", "apologies", "last", "reachout", "why", "retired"} {
+		out = append(out, r.word(k))
+	}
+	return out
+}
+
+func fmtDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(dateDMY)
+}
+
+// record is one member's row of the CSV file.
+func (r attendanceReport) record(h meeting.MemberHistory) []string {
+	reach := ""
+	if h.ReachOut {
+		reach = r.word("yes")
+	}
+	return []string{
+		h.Member.Name, h.Practice, h.Member.Ydernummer, strconv.FormatInt(h.Member.ID, 10),
+		strconv.Itoa(h.Meetings), strconv.Itoa(h.Attended), strconv.Itoa(h.Missed), strconv.Itoa(h.Apologies),
+		fmtDate(h.LastAttended), reach, h.Explain(r.lang), fmtDate(h.Member.Retired),
+	}
+}
+
+// writeCSV writes the report for Danish Excel: UTF-8 with a byte-order
+// mark, ';' between fields, CRLF line ends, dates dd-mm-yyyy.
+func (r attendanceReport) writeCSV(w io.Writer) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	if err := cw.Write(r.header()); err != nil {
+		return err
+	}
+	for _, h := range r.rows {
+		if err := cw.Write(r.record(h)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeXLSX writes the report as an Excel workbook: one sheet, a bold
+// header row that stays in view, numbers as numbers and dates as dates
+// shown dd-mm-yyyy.
+func (r attendanceReport) writeXLSX(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := r.word("sheet")
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	dmy := "dd-mm-yyyy"
+	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dmy})
+	if err != nil {
+		return err
+	}
+	header := make([]any, 0, 12)
+	for _, h := range r.header() {
+		header = append(header, h)
+	}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return err
+	}
+	if err := f.SetRowStyle(sheet, 1, 1, bold); err != nil {
+		return err
+	}
+	date := func(t *time.Time) any {
+		if t == nil {
+			return nil
+		}
+		y, m, d := t.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	for i, h := range r.rows {
+		reach := ""
+		if h.ReachOut {
+			reach = r.word("yes")
+		}
+		row := []any{h.Member.Name, h.Practice, h.Member.Ydernummer, h.Member.ID,
+			h.Meetings, h.Attended, h.Missed, h.Apologies, date(h.LastAttended), reach, h.Explain(r.lang), date(h.Member.Retired)}
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return err
+		}
+	}
+	if len(r.rows) > 0 {
+		last := len(r.rows) + 1
+		for _, col := range []string{"I", "L"} {
+			if err := f.SetCellStyle(sheet, fmt.Sprintf("%s2", col), fmt.Sprintf("%s%d", col, last), dateStyle); err != nil {
+				return err
+			}
+		}
+	}
+	for col, width := range map[string]float64{"A": 24, "B": 26, "C": 12, "D": 10, "E": 8, "F": 8, "G": 9, "H": 12, "I": 15, "J": 12, "K": 48, "L": 12} {
+		if err := f.SetColWidth(sheet, col, col, width); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// writeText writes the report for the terminal.
+func (r attendanceReport) writeText(w io.Writer) error {
+	held := r.word("held")
+	if r.held == 1 {
+		held = r.word("held1")
+	}
+	fmt.Fprintf(w, "%s %s, %s–%s: %d %s\n", r.word("title"), r.cluster.Name,
+		r.from.Format(dateDMY), r.to.Format(dateDMY), r.held, held)
+	fmt.Fprintf(w, "%s: %s\n\n", r.word("rule"), ruleText(r.cluster.Rule, r.lang))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	heads := []string{"doctor", "practice", "meetings", "attended", "missed", "apologies", "last", "reachout"}
+	for i, k := range heads {
+		if i > 0 {
+			fmt.Fprint(tw, "\t")
+		}
+		fmt.Fprint(tw, strings.ToUpper(r.word(k)))
+	}
+	fmt.Fprintln(tw)
+	var flagged []string
+	for _, h := range r.rows {
+		name := h.Member.Name
+		if h.Member.Retired != nil {
+			name += fmt.Sprintf(" (%s %s)", r.word("retiredon"), h.Member.Retired.Format(dateDMY))
+		}
+		last := fmtDate(h.LastAttended)
+		if last == "" {
+			last = r.word("never")
+		}
+		reach := ""
+		if h.ReachOut {
+			reach = strings.ToUpper(r.word("reachout")) + ": " + h.Explain(r.lang)
+			flagged = append(flagged, h.Member.Name)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", name, h.Practice, h.Meetings, h.Attended, h.Missed, h.Apologies, last, reach)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	list := r.word("none")
+	if len(flagged) > 0 {
+		list = strings.Join(flagged, ", ")
+	}
+	_, err := fmt.Fprintf(w, "\n%d %s: %s\n", len(flagged), r.word("flagged"), list)
+	return err
+}

@@ -1,0 +1,450 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Attendance lives in two tables: attendance holds each member's current
+// record at a meeting (no row: not checked in), attendance_log every
+// change in order, a cleared record as status ''. Guests are rows of
+// guests, in the order they were added.
+
+// SetAttendance records a.Status for member a.MemberID at meeting
+// meetingID, replacing any earlier record, and returns the meeting as read
+// back in the same transaction, Attendance filled in. Status
+// meeting.StatusNotChecked ("") deletes the record (undo). Every change is
+// also appended to the attendance log (see AttendanceLog).
+//
+// a.At, when the status was recorded, is required for a status and
+// optional for a clear; Reason is kept for any status (trimmed). The
+// member must belong to the meeting's cluster (else EINVALID) and must not
+// have retired before the meeting's date (ECONFLICT); a missing meeting or
+// member is ENOTFOUND. A record can be set before, during and after the
+// meeting.
+func (s *Store) SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error) {
+	if a.Status != meeting.StatusNotChecked && !a.Status.Valid() {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID,
+			"attendance status %q is unknown: use one of %v, or \"\" to clear", a.Status, meeting.AttendanceStatuses())
+	}
+	if a.Status != meeting.StatusNotChecked && a.At.IsZero() {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the time of the check-in is missing")
+	}
+	a.Reason = strings.TrimSpace(a.Reason)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "record the attendance")
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := writeAttendance(ctx, tx, m, a); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if m, err = findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "record the attendance")
+	}
+	return m, nil
+}
+
+// AttendanceLog returns every attendance change at meeting meetingID in
+// the order it was made; a cleared record has Status "" (and a zero At
+// when none was given).
+func (s *Store) AttendanceLog(ctx context.Context, meetingID int64) ([]meeting.Attendance, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, "read the attendance log")
+	}
+	defer tx.Rollback()
+	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx,
+		`SELECT member_id, status, reason, at FROM attendance_log WHERE meeting_id = ? ORDER BY id`, meetingID)
+	if err != nil {
+		return nil, translate(err, "read the attendance log")
+	}
+	defer rows.Close()
+	var log []meeting.Attendance
+	for rows.Next() {
+		var a meeting.Attendance
+		var status string
+		var at sql.NullString
+		if err := rows.Scan(&a.MemberID, &status, &a.Reason, &at); err != nil {
+			return nil, translate(err, "read the attendance log")
+		}
+		a.Status = meeting.AttendanceStatus(status)
+		t, err := decodeTimePtr(at)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
+			a.At = *t
+		}
+		log = append(log, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "read the attendance log")
+	}
+	rows.Close()
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, "read the attendance log")
+	}
+	return log, nil
+}
+
+// AddGuest adds a guest (a speaker, a pharmacist consultant, practice
+// staff) to meeting meetingID and returns the meeting with Guests in the
+// order they were added. The name is required; names and roles are
+// trimmed.
+func (s *Store) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) (meeting.Meeting, error) {
+	g, err := checkGuest(g)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "add the guest")
+	}
+	defer tx.Rollback()
+	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := insertGuest(ctx, tx, meetingID, g); err != nil {
+		return meeting.Meeting{}, err
+	}
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "add the guest")
+	}
+	return m, nil
+}
+
+// RemoveGuest removes the guest at index (0-based) of the meeting's Guests
+// as Meeting returns them, and returns the meeting. An index outside the
+// list is an ENOTFOUND *meeting.Error.
+func (s *Store) RemoveGuest(ctx context.Context, meetingID int64, index int) (meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, "remove the guest")
+	}
+	defer tx.Rollback()
+	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	ids, err := guestIDs(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if index < 0 || index >= len(ids) {
+		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
+			"meeting %d has %s: there is no guest number %d", meetingID, plural(len(ids), "guest", "guests"), index+1)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM guests WHERE id = ?`, ids[index]); err != nil {
+		return meeting.Meeting{}, translate(err, "remove the guest")
+	}
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, "remove the guest")
+	}
+	return m, nil
+}
+
+// AttendanceHistory returns every meeting of cluster clusterID planned at
+// or after since (a zero since: all of them), oldest first, with its
+// planned start, its attendance and whether it was held: started, or with
+// any record other than apologies (apologies alone are sent beforehand).
+// This is what meeting.AttendanceReport reads. A missing cluster is
+// ENOTFOUND.
+func (s *Store) AttendanceHistory(ctx context.Context, clusterID int64, since time.Time) ([]meeting.MeetingAttendance, error) {
+	const what = "read the attendance history"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer tx.Rollback()
+	var one int
+	err = tx.QueryRowContext(ctx, `SELECT 1 FROM clusters WHERE id = ?`, clusterID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", clusterID)
+	} else if err != nil {
+		return nil, translate(err, what)
+	}
+	query := `SELECT id, planned_start, started_at IS NOT NULL FROM meetings WHERE cluster_id = ?`
+	args := []any{clusterID}
+	if !since.IsZero() {
+		from, err := encodeTime(since, "the start of the history")
+		if err != nil {
+			return nil, err
+		}
+		query += ` AND unixepoch(planned_start, 'subsec') >= unixepoch(?, 'subsec')`
+		args = append(args, from)
+	}
+	query += ` ORDER BY unixepoch(planned_start, 'subsec'), id`
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer rows.Close()
+	var out []meeting.MeetingAttendance
+	index := map[int64]int{}
+	for rows.Next() {
+		var h meeting.MeetingAttendance
+		var start string
+		if err := rows.Scan(&h.MeetingID, &start, &h.Held); err != nil {
+			return nil, translate(err, what)
+		}
+		if h.Date, err = decodeTime(start); err != nil {
+			return nil, err
+		}
+		index[h.MeetingID] = len(out)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, what)
+	}
+	rows.Close()
+
+	recs, err := tx.QueryContext(ctx, `
+		SELECT a.meeting_id, a.member_id, a.status, a.reason, a.at
+		FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+		WHERE m.cluster_id = ?
+		ORDER BY a.meeting_id, a.member_id`, clusterID)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer recs.Close()
+	for recs.Next() {
+		var meetingID int64
+		a, err := scanAttendance(recs, &meetingID)
+		if err != nil {
+			return nil, err
+		}
+		i, ok := index[meetingID]
+		if !ok {
+			continue // before since
+		}
+		h := &out[i]
+		if h.Attendance == nil {
+			h.Attendance = map[int64]meeting.Attendance{}
+		}
+		h.Attendance[a.MemberID] = a
+		if a.Status != meeting.StatusApologies {
+			h.Held = true
+		}
+	}
+	if err := recs.Err(); err != nil {
+		return nil, translate(err, what)
+	}
+	recs.Close()
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, what)
+	}
+	return out, nil
+}
+
+// checkGuest trims a guest and refuses one without a name.
+func checkGuest(g meeting.Guest) (meeting.Guest, error) {
+	g.Name, g.Role = strings.TrimSpace(g.Name), strings.TrimSpace(g.Role)
+	if g.Name == "" {
+		return g, meeting.Errorf(meeting.EINVALID, "the guest needs a name")
+	}
+	return g, nil
+}
+
+func insertGuest(ctx context.Context, tx *sql.Tx, meetingID int64, g meeting.Guest) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO guests (meeting_id, name, role) VALUES (?, ?, ?)`, meetingID, g.Name, g.Role)
+	return translate(err, "add guest "+quote(g.Name))
+}
+
+// guestIDs lists the ids of a meeting's guests in the order Guests has.
+func guestIDs(ctx context.Context, tx *sql.Tx, meetingID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM guests WHERE meeting_id = ? ORDER BY id`, meetingID)
+	if err != nil {
+		return nil, translate(err, "read the guests")
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, translate(err, "read the guests")
+		}
+		ids = append(ids, id)
+	}
+	return ids, translate(rows.Err(), "read the guests")
+}
+
+// writeAttendance checks a (status already checked) against meeting m and
+// the member, and stores it or, for StatusNotChecked, deletes the record;
+// either way it appends to the log.
+func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeting.Attendance) error {
+	mem, clusterID, err := findMember(ctx, tx, a.MemberID)
+	if err != nil {
+		return err
+	}
+	if clusterID != m.ClusterID {
+		return meeting.Errorf(meeting.EINVALID, "%s (member %d) is not in the cluster of meeting %d", mem.Name, mem.ID, m.ID)
+	}
+	if a.Status != meeting.StatusNotChecked && mem.Retired != nil && dateBefore(*mem.Retired, m.PlannedStart) {
+		return meeting.Errorf(meeting.ECONFLICT, "%s (member %d) retired on %s, before meeting %d on %s",
+			mem.Name, mem.ID, mem.Retired.Format(time.DateOnly), m.ID, m.PlannedStart.Format(time.DateOnly))
+	}
+	var at sql.NullString
+	if !a.At.IsZero() {
+		if at, err = encodeTimePtr(&a.At, "the time of the check-in"); err != nil {
+			return err
+		}
+	}
+	what := fmt.Sprintf("record the attendance of %s at meeting %d", quote(mem.Name), m.ID)
+	if a.Status == meeting.StatusNotChecked {
+		res, err := tx.ExecContext(ctx, `DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?`, m.ID, mem.ID)
+		if err != nil {
+			return translate(err, what)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return translate(err, what)
+		}
+		if n == 0 {
+			return nil // nothing to clear, nothing to log
+		}
+	} else if _, err := tx.ExecContext(ctx, `
+		INSERT INTO attendance (meeting_id, member_id, status, reason, at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (meeting_id, member_id) DO UPDATE SET
+			status = excluded.status, reason = excluded.reason, at = excluded.at`,
+		m.ID, mem.ID, string(a.Status), a.Reason, at); err != nil {
+		return translate(err, what)
+	}
+	_, err = tx.ExecContext(ctx,
+		`INSERT INTO attendance_log (meeting_id, member_id, status, reason, at) VALUES (?, ?, ?, ?, ?)`,
+		m.ID, mem.ID, string(a.Status), a.Reason, at)
+	return translate(err, what)
+}
+
+// dateBefore reports whether a's calendar date is before b's, each read in
+// its own offset.
+func dateBefore(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Before(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
+}
+
+// scanAttendance reads a row of meeting_id, member_id, status, reason, at.
+func scanAttendance(row interface{ Scan(...any) error }, meetingID *int64) (meeting.Attendance, error) {
+	var a meeting.Attendance
+	var status, at string
+	if err := row.Scan(meetingID, &a.MemberID, &status, &a.Reason, &at); err != nil {
+		return a, translate(err, "read the attendance")
+	}
+	a.Status = meeting.AttendanceStatus(status)
+	var err error
+	a.At, err = decodeTime(at)
+	return a, err
+}
+
+// findAttendance fills m's Attendance and Guests; each stays nil when the
+// meeting has none.
+func findAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	what := fmt.Sprintf("read the attendance of meeting %d", m.ID)
+	rows, err := tx.QueryContext(ctx,
+		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id = ?`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer rows.Close()
+	m.Attendance = nil
+	for rows.Next() {
+		var id int64
+		a, err := scanAttendance(rows, &id)
+		if err != nil {
+			return err
+		}
+		if m.Attendance == nil {
+			m.Attendance = map[int64]meeting.Attendance{}
+		}
+		m.Attendance[a.MemberID] = a
+	}
+	if err := rows.Err(); err != nil {
+		return translate(err, what)
+	}
+	rows.Close()
+
+	what = fmt.Sprintf("read the guests of meeting %d", m.ID)
+	guests, err := tx.QueryContext(ctx, `SELECT name, role FROM guests WHERE meeting_id = ? ORDER BY id`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer guests.Close()
+	m.Guests = nil
+	for guests.Next() {
+		var g meeting.Guest
+		if err := guests.Scan(&g.Name, &g.Role); err != nil {
+			return translate(err, what)
+		}
+		m.Guests = append(m.Guests, g)
+	}
+	return translate(guests.Err(), what)
+}
+
+// createAttendance stores a new meeting's guests and attendance records
+// (each checked as AddGuest and SetAttendance check them) and reads them
+// back into m.
+func createAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	if len(m.Guests) == 0 && len(m.Attendance) == 0 {
+		m.Guests, m.Attendance = nil, nil
+		return nil
+	}
+	for i, g := range m.Guests {
+		g, err := checkGuest(g)
+		if err != nil {
+			return meeting.Errorf(meeting.EINVALID, "guest %d: %s", i+1, meeting.ErrorMessage(err))
+		}
+		if err := insertGuest(ctx, tx, m.ID, g); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.Attendance)) {
+		a := m.Attendance[id]
+		switch {
+		case a.MemberID != 0 && a.MemberID != id:
+			return meeting.Errorf(meeting.EINVALID, "the attendance of member %d is filed under member %d", a.MemberID, id)
+		case !a.Status.Valid():
+			return meeting.Errorf(meeting.EINVALID, "member %d has attendance status %q: use one of %v", id, a.Status, meeting.AttendanceStatuses())
+		case a.At.IsZero():
+			return meeting.Errorf(meeting.EINVALID, "the check-in of member %d has no time", id)
+		}
+		a.MemberID = id
+		a.Reason = strings.TrimSpace(a.Reason)
+		if err := writeAttendance(ctx, tx, *m, a); err != nil {
+			return err
+		}
+	}
+	return findAttendance(ctx, tx, m)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,557 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Members are never deleted: a member who leaves is retired and keeps
+// their attendance history. Among a cluster's active (not retired)
+// members, an e-mail address is used at most once, and a practice has at
+// most one member of each name (ignoring case); the methods below refuse
+// anything else.
+
+// RosterImportResult says what ImportRoster changed.
+type RosterImportResult struct {
+	// NewPractices are the practices the file added, without members.
+	NewPractices []meeting.Practice
+	// RenamedPractices are the existing practices whose name changed.
+	RenamedPractices []PracticeRename
+	// Added are the new members, with their ids.
+	Added []meeting.Member
+	// Updated are the existing members whose name, e-mail, role or
+	// practice changed.
+	Updated []MemberUpdate
+	// Unchanged counts the members the file lists as they were.
+	Unchanged int
+	// NotInFile are the cluster's active members the file does not list.
+	// They stay as they are: retire them with RetireMember.
+	NotInFile []meeting.Member
+}
+
+// PracticeRename is a practice whose name an import changed.
+type PracticeRename struct {
+	Ydernummer string
+	From, To   string
+}
+
+// MemberUpdate is a member before and after an import changed them.
+type MemberUpdate struct {
+	Before, After meeting.Member
+}
+
+// ImportRoster brings cluster clusterID's roster up to date with
+// practices (as pack.ReadRosterFile reads them), in one transaction:
+// nothing is stored unless all of it can be.
+//
+//   - A practice not in the cluster is added; it needs a name. An existing
+//     practice takes the file's name when one is given.
+//   - A member is matched to an active member of the cluster by e-mail
+//     (ignoring case), or else by practice and name (ignoring case), and
+//     takes the file's name, practice, e-mail (when given) and role (when
+//     given: Role "" keeps the stored one). Retired members are never
+//     matched: someone who comes back is added anew, and their old record
+//     keeps its history.
+//   - Any other member is added, joining at at, with Role "" meaning
+//     meeting.RoleMember.
+//   - Active members the file does not list are not changed; they are
+//     returned as NotInFile.
+//
+// Practices must be given once each, members once each (by practice and
+// name) and each e-mail once; any problem is an EINVALID *meeting.Error
+// naming the practice or member, and nothing is stored.
+func (s *Store) ImportRoster(ctx context.Context, clusterID int64, practices []meeting.Practice, at time.Time) (RosterImportResult, error) {
+	if at.IsZero() {
+		return RosterImportResult{}, meeting.Errorf(meeting.EINVALID, "the time of the import is missing")
+	}
+	practices, err := checkRoster(practices)
+	if err != nil {
+		return RosterImportResult{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return RosterImportResult{}, translate(err, "import the roster")
+	}
+	defer tx.Rollback()
+	c, err := findCluster(ctx, tx, clusterID)
+	if err != nil {
+		return RosterImportResult{}, err
+	}
+	res, err := importRoster(ctx, tx, c, practices, at)
+	if err != nil {
+		return RosterImportResult{}, err
+	}
+	after, err := findCluster(ctx, tx, clusterID)
+	if err != nil {
+		return RosterImportResult{}, err
+	}
+	if err := checkActiveMembers(after); err != nil {
+		return RosterImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return RosterImportResult{}, translate(err, "import the roster")
+	}
+	return res, nil
+}
+
+// AddMember adds m as an active member of the practice with the given
+// ydernummer in cluster clusterID and returns them with their id. A
+// practice not yet in the cluster is created, and then practiceName is
+// required; for an existing practice practiceName may be empty, and
+// otherwise must be the practice's name (ignoring case), which catches a
+// mistyped ydernummer. m's name is required; an empty Role is
+// meeting.RoleMember; m.Joined is stored as given (zero: always); m.ID and
+// m.Retired must be unset. A name already active in the practice, or an
+// e-mail already used by an active member of the cluster, is ECONFLICT.
+func (s *Store) AddMember(ctx context.Context, clusterID int64, ydernummer string, m meeting.Member, practiceName string) (meeting.Member, error) {
+	ydernummer, practiceName = strings.TrimSpace(ydernummer), strings.TrimSpace(practiceName)
+	m, err := checkMember(m)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	switch {
+	case ydernummer == "":
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s needs a practice: give its ydernummer", m.Name)
+	case m.Ydernummer != "" && m.Ydernummer != ydernummer:
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s has ydernummer %s but is added to practice %s", m.Name, m.Ydernummer, ydernummer)
+	case m.Retired != nil:
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s is retired: a new member must be active", m.Name)
+	case m.ID != 0:
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s already has id %d: use UpdateMember", m.Name, m.ID)
+	}
+	if m.Role == "" {
+		m.Role = meeting.RoleMember
+	}
+	m.Ydernummer = ydernummer
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Member{}, translate(err, "add the member")
+	}
+	defer tx.Rollback()
+	c, err := findCluster(ctx, tx, clusterID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	p, ok := practiceOf(c, ydernummer)
+	switch {
+	case !ok && practiceName == "":
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
+			"practice %s is not in cluster %q: check the ydernummer, or give the practice's name to add it", ydernummer, c.Name)
+	case ok && practiceName != "" && !strings.EqualFold(p.Name, practiceName):
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
+			"practice %s is %q, not %q: check the ydernummer, or leave the practice's name out", ydernummer, p.Name, practiceName)
+	case !ok:
+		p = &meeting.Practice{Ydernummer: ydernummer, Name: practiceName}
+		if err := createPractice(ctx, tx, clusterID, p); err != nil {
+			return meeting.Member{}, err
+		}
+	}
+	if err := checkClash(c, m); err != nil {
+		return meeting.Member{}, err
+	}
+	pid, err := practiceID(ctx, tx, clusterID, ydernummer)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if err := insertMember(ctx, tx, pid, &m); err != nil {
+		return meeting.Member{}, err
+	}
+	got, _, err := findMember(ctx, tx, m.ID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Member{}, translate(err, "add the member")
+	}
+	return got, nil
+}
+
+// UpdateMember changes member m.ID's name, e-mail and role (an empty Role
+// keeps the stored one) and, when m.Ydernummer names another practice of
+// the same cluster, moves them there; their history stays. Joined and
+// Retired are not changed (see RetireMember). It returns the member as
+// stored. A missing member is ENOTFOUND; a clash with another active
+// member as for AddMember is ECONFLICT.
+func (s *Store) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Member, error) {
+	m, err := checkMember(m)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Member{}, translate(err, "update the member")
+	}
+	defer tx.Rollback()
+	old, clusterID, err := findMember(ctx, tx, m.ID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	c, err := findCluster(ctx, tx, clusterID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if m.Ydernummer == "" {
+		m.Ydernummer = old.Ydernummer
+	}
+	if _, ok := practiceOf(c, m.Ydernummer); !ok {
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
+			"practice %s is not in cluster %q: add the practice first, or check the ydernummer", m.Ydernummer, c.Name)
+	}
+	if m.Role == "" {
+		m.Role = old.Role
+	}
+	m.Joined, m.Retired = old.Joined, old.Retired
+	if m.Retired == nil {
+		if err := checkClash(c, m); err != nil {
+			return meeting.Member{}, err
+		}
+	}
+	if err := updateMember(ctx, tx, clusterID, m); err != nil {
+		return meeting.Member{}, err
+	}
+	got, _, err := findMember(ctx, tx, m.ID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Member{}, translate(err, "update the member")
+	}
+	return got, nil
+}
+
+// RetireMember records that member memberID left the cluster at at and
+// returns them. Their attendance history stays; meetings after their
+// retirement do not count for them, and they cannot be checked in there.
+// Retiring a retired member keeps the first date. A missing member is
+// ENOTFOUND.
+func (s *Store) RetireMember(ctx context.Context, memberID int64, at time.Time) (meeting.Member, error) {
+	if at.IsZero() {
+		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "the date of the retirement is missing")
+	}
+	retired, err := encodeTime(at, "the retirement date")
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Member{}, translate(err, "retire the member")
+	}
+	defer tx.Rollback()
+	m, _, err := findMember(ctx, tx, memberID)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if m.Retired == nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE members SET retired_at = ? WHERE id = ?`, retired, memberID); err != nil {
+			return meeting.Member{}, translate(err, "retire "+quote(m.Name))
+		}
+		if m, _, err = findMember(ctx, tx, memberID); err != nil {
+			return meeting.Member{}, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Member{}, translate(err, "retire the member")
+	}
+	return m, nil
+}
+
+// Member returns member id, active or retired. A missing member is
+// ENOTFOUND.
+func (s *Store) Member(ctx context.Context, id int64) (meeting.Member, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Member{}, translate(err, "read the member")
+	}
+	defer tx.Rollback()
+	m, _, err := findMember(ctx, tx, id)
+	if err != nil {
+		return meeting.Member{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Member{}, translate(err, "read the member")
+	}
+	return m, nil
+}
+
+// SetAttendanceRule stores cluster clusterID's attendance rule. A missing
+// cluster is ENOTFOUND; a negative number EINVALID.
+func (s *Store) SetAttendanceRule(ctx context.Context, clusterID int64, r meeting.AttendanceRule) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, "set the attendance rule")
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE clusters SET max_missed = ?, months_away = ? WHERE id = ?`,
+		r.MaxMissed, r.MonthsAway, clusterID)
+	if err != nil {
+		return translate(err, "set the attendance rule")
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, "set the attendance rule")
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", clusterID)
+	}
+	return translate(tx.Commit(), "set the attendance rule")
+}
+
+// findMember reads member id with the id of their cluster.
+func findMember(ctx context.Context, tx *sql.Tx, id int64) (meeting.Member, int64, error) {
+	row := tx.QueryRowContext(ctx, `
+		SELECT `+memberColumns+`, p.cluster_id
+		FROM members m JOIN practices p ON p.id = m.practice_id
+		WHERE m.id = ?`, id)
+	var clusterID int64
+	m, _, err := scanMember(scanExtra{row, &clusterID})
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, 0, meeting.Errorf(meeting.ENOTFOUND, "member %d does not exist: see `klynge roster list`", id)
+	}
+	return m, clusterID, err
+}
+
+// scanExtra scans a row of memberColumns followed by more columns.
+type scanExtra struct {
+	row  interface{ Scan(...any) error }
+	more *int64
+}
+
+func (s scanExtra) Scan(dest ...any) error { return s.row.Scan(append(dest, s.more)...) }
+
+// checkMember trims a member's fields and checks what can be checked
+// without the database.
+func checkMember(m meeting.Member) (meeting.Member, error) {
+	m.Name, m.Email, m.Ydernummer = strings.TrimSpace(m.Name), strings.TrimSpace(m.Email), strings.TrimSpace(m.Ydernummer)
+	switch {
+	case m.Name == "":
+		return m, meeting.Errorf(meeting.EINVALID, "the member needs a name")
+	case m.Role != "" && m.Role != meeting.RoleMember && m.Role != meeting.RoleCoordinator:
+		return m, meeting.Errorf(meeting.EINVALID, "%s has role %q; use %q or %q", m.Name, m.Role, meeting.RoleMember, meeting.RoleCoordinator)
+	}
+	return m, nil
+}
+
+// checkClash refuses m, to be active in cluster c, when another active
+// member of c has the same e-mail, or the same name in the same practice.
+func checkClash(c meeting.Cluster, m meeting.Member) error {
+	for _, p := range c.Practices {
+		for _, o := range p.Members {
+			switch {
+			case o.ID == m.ID || o.Retired != nil:
+			case m.Email != "" && strings.EqualFold(o.Email, m.Email):
+				return meeting.Errorf(meeting.ECONFLICT, "e-mail %s is already used by %s (member %d)", m.Email, o.Name, o.ID)
+			case p.Ydernummer == m.Ydernummer && strings.EqualFold(o.Name, m.Name):
+				return meeting.Errorf(meeting.ECONFLICT, "%s is already a member of practice %s (member %d)", o.Name, p.Ydernummer, o.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// checkActiveMembers refuses a cluster where two active members share an
+// e-mail, or a name within a practice, as an import could leave it.
+func checkActiveMembers(c meeting.Cluster) error {
+	for _, p := range c.Practices {
+		for _, m := range p.Members {
+			if m.Retired != nil {
+				continue
+			}
+			if err := checkClash(c, m); err != nil {
+				return meeting.Errorf(meeting.EINVALID, "after the import %s (member %d) would clash: %s; change the file",
+					m.Name, m.ID, meeting.ErrorMessage(err))
+			}
+		}
+	}
+	return nil
+}
+
+// updateMember writes m's name, e-mail, role and practice.
+func updateMember(ctx context.Context, tx *sql.Tx, clusterID int64, m meeting.Member) error {
+	pid, err := practiceID(ctx, tx, clusterID, m.Ydernummer)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE members SET name = ?, email = ?, role = ?, practice_id = ? WHERE id = ?`,
+		m.Name, m.Email, string(m.Role), pid, m.ID)
+	return translate(err, "update member "+quote(m.Name))
+}
+
+// practiceID is the id of the practice with ydernummer yd in the cluster.
+func practiceID(ctx context.Context, tx *sql.Tx, clusterID int64, yd string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM practices WHERE cluster_id = ? AND ydernummer = ?`, clusterID, yd).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, meeting.Errorf(meeting.EINVALID, "practice %s is not in cluster %d", yd, clusterID)
+	}
+	return id, translate(err, "read practice "+yd)
+}
+
+// practiceOf finds the practice with ydernummer yd in c.
+func practiceOf(c meeting.Cluster, yd string) (*meeting.Practice, bool) {
+	for i := range c.Practices {
+		if c.Practices[i].Ydernummer == yd {
+			return &c.Practices[i], true
+		}
+	}
+	return nil, false
+}
+
+// checkRoster checks an imported roster for what would make it ambiguous
+// and returns a trimmed copy with each member's Ydernummer set.
+func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
+	if len(practices) == 0 {
+		return nil, meeting.Errorf(meeting.EINVALID, "the roster has no practices")
+	}
+	out := make([]meeting.Practice, len(practices))
+	seenPractice := map[string]bool{}
+	seenEmail := map[string]string{} // e-mail -> member
+	for i, p := range practices {
+		p.Ydernummer, p.Name = strings.TrimSpace(p.Ydernummer), strings.TrimSpace(p.Name)
+		switch {
+		case p.Ydernummer == "":
+			return nil, meeting.Errorf(meeting.EINVALID, "practice %d (%q) needs a ydernummer", i+1, p.Name)
+		case seenPractice[p.Ydernummer]:
+			return nil, meeting.Errorf(meeting.EINVALID, "practice %s appears twice in the roster; give each practice once", p.Ydernummer)
+		}
+		seenPractice[p.Ydernummer] = true
+		seenName := map[string]bool{}
+		members := make([]meeting.Member, len(p.Members))
+		for j, m := range p.Members {
+			m, err := checkMember(m)
+			if err != nil {
+				return nil, meeting.Errorf(meeting.EINVALID, "member %d of practice %s: %s", j+1, p.Ydernummer, meeting.ErrorMessage(err))
+			}
+			switch {
+			case m.Ydernummer != "" && m.Ydernummer != p.Ydernummer:
+				return nil, meeting.Errorf(meeting.EINVALID, "%s is listed under practice %s but has ydernummer %s", m.Name, p.Ydernummer, m.Ydernummer)
+			case seenName[strings.ToLower(m.Name)]:
+				return nil, meeting.Errorf(meeting.EINVALID, "%s is listed twice in practice %s; give each doctor once", m.Name, p.Ydernummer)
+			case m.Email != "" && seenEmail[strings.ToLower(m.Email)] != "":
+				return nil, meeting.Errorf(meeting.EINVALID, "e-mail %s is given for both %s and %s; each doctor needs their own address",
+					m.Email, seenEmail[strings.ToLower(m.Email)], m.Name)
+			}
+			seenName[strings.ToLower(m.Name)] = true
+			if m.Email != "" {
+				seenEmail[strings.ToLower(m.Email)] = m.Name
+			}
+			m.Ydernummer = p.Ydernummer
+			members[j] = m
+		}
+		p.Members = members
+		out[i] = p
+	}
+	return out, nil
+}
+
+// importRoster applies a checked roster to cluster c; see ImportRoster.
+func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices []meeting.Practice, at time.Time) (RosterImportResult, error) {
+	var res RosterImportResult
+	for _, p := range practices {
+		stored, ok := practiceOf(c, p.Ydernummer)
+		switch {
+		case !ok && p.Name == "":
+			return res, meeting.Errorf(meeting.EINVALID,
+				"practice %s is not in cluster %q and has no name: give its name to add it, or check the ydernummer", p.Ydernummer, c.Name)
+		case !ok:
+			np := meeting.Practice{Ydernummer: p.Ydernummer, Name: p.Name}
+			if err := createPractice(ctx, tx, c.ID, &np); err != nil {
+				return res, err
+			}
+			res.NewPractices = append(res.NewPractices, np)
+		case p.Name != "" && p.Name != stored.Name:
+			if _, err := tx.ExecContext(ctx, `UPDATE practices SET name = ? WHERE cluster_id = ? AND ydernummer = ?`,
+				p.Name, c.ID, p.Ydernummer); err != nil {
+				return res, translate(err, "rename practice "+p.Ydernummer)
+			}
+			res.RenamedPractices = append(res.RenamedPractices, PracticeRename{Ydernummer: p.Ydernummer, From: stored.Name, To: p.Name})
+		}
+	}
+
+	// Match the file's members to the active ones: by e-mail first, for
+	// every row, then by practice and name among those left.
+	var active []meeting.Member
+	for _, p := range c.Practices {
+		for _, m := range p.Members {
+			if m.Retired == nil {
+				active = append(active, m)
+			}
+		}
+	}
+	claimed := map[int64]bool{}
+	match := map[[2]int]meeting.Member{} // [practice, member] index in practices -> stored member
+	for i, p := range practices {
+		for j, m := range p.Members {
+			if m.Email == "" {
+				continue
+			}
+			for _, o := range active {
+				if !claimed[o.ID] && strings.EqualFold(o.Email, m.Email) {
+					claimed[o.ID], match[[2]int{i, j}] = true, o
+					break
+				}
+			}
+		}
+	}
+	for i, p := range practices {
+		for j, m := range p.Members {
+			if _, ok := match[[2]int{i, j}]; ok {
+				continue
+			}
+			for _, o := range active {
+				if !claimed[o.ID] && o.Ydernummer == p.Ydernummer && strings.EqualFold(o.Name, m.Name) {
+					claimed[o.ID], match[[2]int{i, j}] = true, o
+					break
+				}
+			}
+		}
+	}
+
+	for i, p := range practices {
+		for j, m := range p.Members {
+			old, ok := match[[2]int{i, j}]
+			if !ok {
+				if m.Role == "" {
+					m.Role = meeting.RoleMember
+				}
+				m.Joined, m.Retired = at, nil
+				pid, err := practiceID(ctx, tx, c.ID, p.Ydernummer)
+				if err != nil {
+					return res, err
+				}
+				if err := insertMember(ctx, tx, pid, &m); err != nil {
+					return res, err
+				}
+				res.Added = append(res.Added, m)
+				continue
+			}
+			now := old
+			now.Name, now.Ydernummer = m.Name, p.Ydernummer
+			if m.Email != "" {
+				now.Email = m.Email
+			}
+			if m.Role != "" {
+				now.Role = m.Role
+			}
+			if now.Name == old.Name && now.Email == old.Email && now.Role == old.Role && now.Ydernummer == old.Ydernummer {
+				res.Unchanged++
+				continue
+			}
+			if err := updateMember(ctx, tx, c.ID, now); err != nil {
+				return res, err
+			}
+			res.Updated = append(res.Updated, MemberUpdate{Before: old, After: now})
+		}
+	}
+	for _, o := range active {
+		if !claimed[o.ID] {
+			res.NotInFile = append(res.NotInFile, o)
+		}
+	}
+	return res, nil
+}

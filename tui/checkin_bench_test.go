@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// sixtyMemberCluster is a large cluster: 25 practices, 60 doctors.
+func sixtyMemberCluster() meeting.Cluster {
+	first := []string{"Søren", "Åse", "Ole", "Mette", "Jørgen", "Inger", "Niels", "Hanne", "Lars", "Pia"}
+	last := []string{"Ærø-Hansen", "Bødker", "Skærbæk", "Kjærgaard", "Vestergård", "Gråbøl", "Ødum", "Bæk", "Halkjær", "Dræby"}
+	c := meeting.Cluster{ID: 1, Name: "Stor klynge"}
+	id := int64(1)
+	for p := 0; p < 25; p++ {
+		pr := meeting.Practice{Ydernummer: fmt.Sprintf("%06d", 100000+p), Name: fmt.Sprintf("Lægerne %s %d", last[p%10], p)}
+		for d := 0; d < 2+p%2*1+btoi(p < 5); d++ {
+			if id > 60 {
+				break
+			}
+			pr.Members = append(pr.Members, meeting.Member{ID: id, Name: first[int(id)%10] + " " + last[int(id*7)%10], Ydernummer: pr.Ydernummer})
+			id++
+		}
+		c.Practices = append(c.Practices, pr)
+	}
+	return c
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// BenchmarkCheckinFilterKeystroke measures one typed letter on the
+// check-in screen of a 60-member roster: the filter and the list.
+func BenchmarkCheckinFilterKeystroke(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	text := Language("da")
+	c := &Common{Renderer: r, Styles: NewStyles(r, ThemeDark), Keys: DefaultKeyMap(text), Text: text, Clock: meeting.FixedClock(time.Now())}
+	s := newCheckinScreen(c)
+	s.SetSize(80, 19)
+	cluster := sixtyMemberCluster()
+	s.setMeeting(meeting.Meeting{PlannedStart: time.Now()}, cluster)
+	keys := []tea.KeyMsg{
+		{Type: tea.KeyRunes, Runes: []rune("s")}, {Type: tea.KeyRunes, Runes: []rune("ø")},
+		{Type: tea.KeyRunes, Runes: []rune("r")}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace}, {Type: tea.KeyBackspace},
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		s.Update(keys[i%len(keys)])
+		_ = s.View()
+		i++
+	}
+}
+
+func TestSixtyMemberClusterHasSixty(t *testing.T) {
+	if n := sixtyMemberCluster().DoctorCount(); n != 60 {
+		t.Fatalf("the benchmark roster has %d doctors, want 60", n)
+	}
+}

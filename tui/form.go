@@ -1,0 +1,219 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// formKind says what a small form edits.
+type formKind int
+
+const (
+	formGuest formKind = iota
+	formNewMember
+	formEditMember
+	formRetire
+	formReason
+)
+
+// formRequest asks the root to open a form.
+type formRequest struct {
+	kind   formKind
+	member meeting.Member
+}
+
+// form is a small dialog of text fields; enter saves, esc cancels, tab
+// moves between fields. A form without fields is a yes/no confirm.
+type form struct {
+	common *Common
+	req    formRequest
+	title  string
+	body   string
+	labels []string
+	inputs []textinput.Model
+	focus  int
+}
+
+func newForm(c *Common, req formRequest, cluster meeting.Cluster) *form {
+	t := c.Text
+	f := &form{common: c, req: req}
+	field := func(label, value string) {
+		in := textinput.New()
+		in.CharLimit = 120
+		in.Width = 40
+		in.SetValue(value)
+		f.labels = append(f.labels, label)
+		f.inputs = append(f.inputs, in)
+	}
+	switch req.kind {
+	case formGuest:
+		f.title = t.GuestTitle
+		field(t.FieldName, "")
+		field(t.FieldRole, "")
+	case formNewMember:
+		f.title = t.NewMemberTitle
+		field(t.FieldName, "")
+		field(t.FieldEmail, "")
+		field(t.FieldYdernummer, "")
+		field(t.FieldPractice, "")
+		f.body = t.NewMemberHint
+	case formEditMember:
+		f.title = t.EditMemberTitle
+		field(t.FieldName, req.member.Name)
+		field(t.FieldEmail, req.member.Email)
+	case formRetire:
+		f.title = t.RetireTitle
+		f.body = fmt.Sprintf(t.RetireBody, req.member.Name)
+	case formReason:
+		f.title = fmt.Sprintf(t.ReasonTitle, req.member.Name)
+		field(t.FieldReason, "")
+	}
+	if len(f.inputs) > 0 {
+		f.inputs[0].Focus()
+		f.inputs[0].CursorEnd()
+	}
+	return f
+}
+
+func (f *form) value(i int) string { return strings.TrimSpace(f.inputs[i].Value()) }
+
+// update handles a key; done is true when the form closes, with submit
+// telling whether to save.
+func (f *form) update(msg tea.KeyMsg) (done, submit bool, cmd tea.Cmd) {
+	keys := f.common.Keys
+	switch {
+	case msg.Type == tea.KeyEsc:
+		return true, false, nil
+	case len(f.inputs) == 0:
+		// A confirm: yes saves, anything else cancels.
+		return true, key.Matches(msg, keys.Yes), nil
+	case msg.Type == tea.KeyEnter:
+		return true, true, nil
+	case msg.Type == tea.KeyTab || msg.Type == tea.KeyShiftTab:
+		f.inputs[f.focus].Blur()
+		step := 1
+		if msg.Type == tea.KeyShiftTab {
+			step = len(f.inputs) - 1
+		}
+		f.focus = (f.focus + step) % len(f.inputs)
+		return false, false, f.inputs[f.focus].Focus()
+	}
+	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
+	return false, false, cmd
+}
+
+// View draws the form as a dialog in the middle of the body.
+func (f *form) View(width, height int) string {
+	c := f.common
+	s := c.Styles
+	parts := []string{s.Heading.Render(f.title), ""}
+	if f.body != "" {
+		parts = append(parts, s.Text.Width(min(60, width-10)).Render(f.body), "")
+	}
+	for i, in := range f.inputs {
+		parts = append(parts, s.Text.Render(f.labels[i]+":"), in.View(), "")
+	}
+	hint := c.Text.FormHint
+	if len(f.inputs) == 0 {
+		hint = c.Text.ConfirmHint
+	}
+	parts = append(parts, s.Text.Render(hint))
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...)))
+}
+
+// ShortHelp is the footer while the form is open.
+func (f *form) ShortHelp() []key.Binding {
+	t := f.common.Text
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel)),
+	}
+}
+
+// FullHelp is the same keys.
+func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+// submit turns the filled-in form into the store call that saves it.
+func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
+	c := f.common
+	t := c.Text
+	now := c.Clock.Now()
+	req := f.req
+	fail := func(format string, args ...any) tea.Cmd {
+		err := meeting.Errorf(meeting.EINVALID, format, args...)
+		return func() tea.Msg { return errMsg{err} }
+	}
+	switch req.kind {
+	case formGuest:
+		g := meeting.Guest{Name: f.value(0), Role: f.value(1)}
+		if g.Name == "" {
+			return fail("%s", t.NeedName)
+		}
+		return func() tea.Msg {
+			saved, err := c.Store.AddGuest(c.Ctx, mt.ID, g)
+			if err != nil {
+				return errMsg{err}
+			}
+			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeGuest, g.Name)}
+		}
+	case formReason:
+		reason := f.value(0)
+		if reason == "" {
+			return nil
+		}
+		a := mt.Attendance[req.member.ID]
+		a.Reason = reason
+		return func() tea.Msg {
+			saved, err := c.Store.SetAttendance(c.Ctx, mt.ID, a)
+			if err != nil {
+				return errMsg{err}
+			}
+			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeReason, req.member.Name)}
+		}
+	case formNewMember:
+		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: now}
+		yd, practice := f.value(2), f.value(3)
+		if mem.Name == "" || yd == "" {
+			return fail("%s", t.NeedNameAndYdernummer)
+		}
+		return func() tea.Msg {
+			if _, err := c.Store.AddMember(c.Ctx, cluster.ID, yd, mem, practice); err != nil {
+				return errMsg{err}
+			}
+			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberAdded, mem.Name)}
+		}
+	case formEditMember:
+		mem := req.member
+		mem.Name, mem.Email = f.value(0), f.value(1)
+		if mem.Name == "" {
+			return fail("%s", t.NeedName)
+		}
+		return func() tea.Msg {
+			if _, err := c.Store.UpdateMember(c.Ctx, mem); err != nil {
+				return errMsg{err}
+			}
+			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberSaved, mem.Name)}
+		}
+	case formRetire:
+		mem := req.member
+		return func() tea.Msg {
+			if _, err := c.Store.RetireMember(c.Ctx, mem.ID, now); err != nil {
+				return errMsg{err}
+			}
+			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberRetired, mem.Name)}
+		}
+	}
+	return nil
+}
+
+// memberSavedMsg reports a committed roster change; the root reloads the
+// cluster to show it.
+type memberSavedMsg struct{ notice string }
