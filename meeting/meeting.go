@@ -32,6 +32,9 @@ type Meeting struct {
 	Attendance map[int64]Attendance
 	// Guests are the people at the meeting who are not members.
 	Guests []Guest
+	// Groups are the meeting's group-work groups, formed from the doctors
+	// present; the same groups work through every round.
+	Groups []Group
 	// Started is when the coordinator started the meeting; nil before.
 	Started *time.Time
 	Created time.Time

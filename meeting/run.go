@@ -30,6 +30,24 @@ type RunItem struct {
 	Started   *time.Time
 	Ended     *time.Time
 	Skipped   bool
+	// Timer is the group-work round's timer; its zero value has not been
+	// set up (RoundTimer gives the one to use).
+	Timer Timer
+	// Presenting is the number of the group presenting in a plenum after
+	// a round; 0 when none.
+	Presenting int
+	// Notes are the coordinator's summaries per group number, typed while
+	// the groups present; they go into the minutes.
+	Notes map[int]string
+}
+
+// RoundTimer is the item's timer, set up with the item's planned minutes
+// if it has not been used yet.
+func (it RunItem) RoundTimer() Timer {
+	if it.Timer.Planned == 0 && it.Timer.Started == nil {
+		return NewTimer(it.Planned())
+	}
+	return it.Timer
 }
 
 // Status derives the item's status from its times.
