@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -27,12 +28,7 @@ func AttendanceStatuses() []AttendanceStatus {
 
 // Valid reports whether s can be recorded.
 func (s AttendanceStatus) Valid() bool {
-	for _, k := range AttendanceStatuses() {
-		if s == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(AttendanceStatuses(), s)
 }
 
 // Attended reports whether the status means the member took part.

@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -30,12 +31,7 @@ func MarkKinds() []MarkKind {
 
 // Valid reports whether k is one of MarkKinds.
 func (k MarkKind) Valid() bool {
-	for _, known := range MarkKinds() {
-		if k == known {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(MarkKinds(), k)
 }
 
 // DefaultMarks are shown when a pack does not choose.

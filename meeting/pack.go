@@ -1,5 +1,7 @@
 package meeting
 
+import "slices"
+
 // ItemKind says what happens during an agenda item.
 type ItemKind string
 
@@ -21,12 +23,7 @@ func ItemKinds() []ItemKind {
 
 // Valid reports whether k is one of ItemKinds.
 func (k ItemKind) Valid() bool {
-	for _, known := range ItemKinds() {
-		if k == known {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ItemKinds(), k)
 }
 
 // Unit is how an indicator's value is expressed.
@@ -45,12 +42,7 @@ func Units() []Unit { return []Unit{UnitPercent, UnitPer1000, UnitCount, UnitDay
 
 // Valid reports whether u is one of Units.
 func (u Unit) Valid() bool {
-	for _, known := range Units() {
-		if u == known {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Units(), u)
 }
 
 // Scale is the factor that turns numerator/denominator into a value in this
@@ -81,12 +73,7 @@ func Directions() []Direction { return []Direction{HigherIsBetter, LowerIsBetter
 
 // Valid reports whether d is one of Directions.
 func (d Direction) Valid() bool {
-	for _, known := range Directions() {
-		if d == known {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Directions(), d)
 }
 
 // Indicator is one measure the practices are compared on.
