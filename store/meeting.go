@@ -24,8 +24,10 @@ import (
 // one per practice of the cluster, all different (see RegenerateCodes);
 // figures are checked as ImportValues checks them; each consent becomes a
 // "given" entry of the consent log. m.Guests and m.Attendance are stored
-// as AddGuest and SetAttendance store them. The meeting returned holds
-// them as Meeting reads them back: Values ordered by indicator, then
+// as AddGuest and SetAttendance store them, m.Groups as SaveGroups stores
+// them and each item's Notes as SaveGroupNote does; each item's Timer and
+// Presenting are checked and stored as SaveRun does. The meeting returned
+// holds them as Meeting reads them back: Values ordered by indicator, then
 // ydernummer, and nil when there are none.
 func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
 	if len(m.Items) == 0 {
@@ -51,6 +53,9 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 	if err := createAttendance(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := createGroupWork(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return meeting.Meeting{}, translate(err, "save the meeting")
 	}
@@ -58,8 +63,9 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 }
 
 // Meeting returns the meeting with the given id, its pack snapshot, its
-// live agenda, its practices' figures, letter codes and consents, and its
-// attendance and guests. A missing meeting is an ENOTFOUND *meeting.Error.
+// live agenda (with each item's round timer, presenting group and notes),
+// its practices' figures, letter codes and consents, its attendance and
+// guests, and its groups. A missing meeting is an ENOTFOUND *meeting.Error.
 func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -192,6 +198,9 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 	if err := findAttendance(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
+	if err := findGroups(ctx, tx, &m); err != nil {
+		return meeting.Meeting{}, err
+	}
 	return m, nil
 }
 
@@ -223,6 +232,9 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 			return nil, err
 		}
 		if err := findAttendance(ctx, tx, &ms[i]); err != nil {
+			return nil, err
+		}
+		if err := findGroups(ctx, tx, &ms[i]); err != nil {
 			return nil, err
 		}
 	}

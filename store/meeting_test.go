@@ -127,8 +127,9 @@ func equalMeetings(tb testing.TB, got, want meeting.Meeting) {
 }
 
 // equalItems fails unless got and want are the same live agenda, comparing
-// times as instants with their offsets, and nil and empty lists as
-// different. A want ID of 0 stands for any stored (non-zero) ID.
+// times (also the round timers') as instants with their offsets, and nil
+// and empty lists as different. A want ID of 0 stands for any stored
+// (non-zero) ID.
 func equalItems(tb testing.TB, got, want []meeting.RunItem) {
 	tb.Helper()
 	if len(got) != len(want) {
@@ -143,10 +144,24 @@ func equalItems(tb testing.TB, got, want []meeting.RunItem) {
 		if !sameTimePtr(g.Ended, w.Ended) {
 			tb.Errorf("item %d (%q): Ended = %v, want %v", i, w.Title, g.Ended, w.Ended)
 		}
+		for _, tc := range []struct {
+			name      string
+			got, want *time.Time
+		}{
+			{"Timer.Started", g.Timer.Started, w.Timer.Started},
+			{"Timer.PausedAt", g.Timer.PausedAt, w.Timer.PausedAt},
+			{"Timer.Ended", g.Timer.Ended, w.Timer.Ended},
+		} {
+			if !sameTimePtr(tc.got, tc.want) {
+				tb.Errorf("item %d (%q): %s = %v, want %v", i, w.Title, tc.name, tc.got, tc.want)
+			}
+		}
 		if w.ID == 0 && g.ID != 0 {
 			g.ID = 0
 		}
 		g.Started, g.Ended, w.Started, w.Ended = nil, nil, nil, nil
+		g.Timer.Started, g.Timer.PausedAt, g.Timer.Ended = nil, nil, nil
+		w.Timer.Started, w.Timer.PausedAt, w.Timer.Ended = nil, nil, nil
 		if !reflect.DeepEqual(g, w) {
 			tb.Errorf("item %d = %#v\nwant     %#v", i, g, w)
 		}

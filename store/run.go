@@ -28,6 +28,11 @@ import (
 // *meeting.Error and saves nothing. It returns the meeting as read back
 // inside that transaction, so the caller shows exactly what was committed.
 //
+// Each item's Timer and Presenting are written with it; its Notes are
+// not (SaveGroupNote writes them, and they stay with the item). A Timer
+// other than the zero value must pass Timer.Validate, and Presenting
+// must not be negative.
+//
 // Only Started and Items are written; the meeting's other fields and its
 // pack snapshot stay as stored, and PackIndex values are checked against
 // the stored snapshot. An item's PackIndex cannot change once stored, and a
@@ -187,10 +192,14 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE agenda_items SET position = ?, kind = ?, title = ?, planned_minutes = ?, speaker = ?,
-				started_at = ?, ended_at = ?, skipped = ?, questions_json = ?, indicators_json = ?
+				started_at = ?, ended_at = ?, skipped = ?, questions_json = ?, indicators_json = ?,
+				timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?, timer_paused_ns = ?, timer_ended = ?,
+				presenting = ?
 			WHERE id = ? AND meeting_id = ?`,
 			i, string(it.Kind), it.Title, it.Minutes, it.Speaker,
 			row.started, row.ended, row.skipped, row.questions, row.indicators,
+			row.timer.planned, row.timer.started, row.timer.pausedAt, row.timer.paused, row.timer.ended,
+			it.Presenting,
 			it.ID, m.ID); err != nil {
 			return translate(err, what)
 		}
@@ -234,8 +243,9 @@ func origin(packIndex int) string {
 }
 
 // checkItems checks what Validate does not: that each item's PackIndex is
-// -1 or names an item of pack, each at most once, and that no item ended
-// without starting.
+// -1 or names an item of pack, each at most once, that no item ended
+// without starting, that each item's timer is its zero value or valid, and
+// that no item has a negative presenting group.
 func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 	seen := make(map[int]int, len(items)) // PackIndex → index in items
 	for i, it := range items {
@@ -246,7 +256,16 @@ func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 				i+1, it.Title, it.PackIndex+1, len(pack.Agenda))
 		case it.Ended != nil && it.Started == nil:
 			return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q) has ended but never started", i+1, it.Title)
-		case it.PackIndex < 0:
+		case it.Presenting < 0:
+			return meeting.Errorf(meeting.EINVALID,
+				"agenda item %d (%q) has group %d presenting; groups are numbered from 1", i+1, it.Title, it.Presenting)
+		}
+		if it.Timer != (meeting.Timer{}) {
+			if err := it.Timer.Validate(); err != nil {
+				return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q): %s", i+1, it.Title, meeting.ErrorMessage(err))
+			}
+		}
+		if it.PackIndex < 0 {
 			continue
 		}
 		if j, dup := seen[it.PackIndex]; dup {
@@ -264,6 +283,7 @@ type itemRow struct {
 	started, ended        sql.NullString
 	skipped               int
 	questions, indicators sql.NullString
+	timer                 timerRow
 }
 
 // encodeItem encodes item i of a live agenda on pack; checkItems has
@@ -286,6 +306,9 @@ func encodeItem(i int, it meeting.RunItem, pack meeting.Pack) (itemRow, error) {
 	}
 	if it.Skipped {
 		row.skipped = 1
+	}
+	if row.timer, err = encodeTimer(it.Timer, fmt.Sprintf("agenda item %d", i+1)); err != nil {
+		return row, err
 	}
 	if from != nil {
 		row.questions = encodeList(it.Questions, from.Questions, true)
@@ -331,22 +354,26 @@ func decodeList(s sql.NullString, snapshot []string) ([]string, error) {
 func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it meeting.RunItem, row itemRow) (int64, error) {
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO agenda_items (meeting_id, position, pack_index, kind, title, planned_minutes, speaker,
-			started_at, ended_at, skipped, questions_json, indicators_json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			started_at, ended_at, skipped, questions_json, indicators_json,
+			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		meetingID, pos, row.packIndex, string(it.Kind), it.Title, it.Minutes, it.Speaker,
-		row.started, row.ended, row.skipped, row.questions, row.indicators)
+		row.started, row.ended, row.skipped, row.questions, row.indicators,
+		row.timer.planned, row.timer.started, row.timer.pausedAt, row.timer.paused, row.timer.ended, it.Presenting)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
 }
 
-// findItems reads m's live agenda into m.Items; m.Pack must be read.
+// findItems reads m's live agenda into m.Items, with each item's timer,
+// presenting group and notes; m.Pack must be read.
 func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	what := fmt.Sprintf("read the agenda of meeting %d", m.ID)
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, pack_index, kind, title, planned_minutes, speaker,
-			started_at, ended_at, skipped, questions_json, indicators_json
+			started_at, ended_at, skipped, questions_json, indicators_json,
+			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting
 		FROM agenda_items WHERE meeting_id = ? ORDER BY position`, m.ID)
 	if err != nil {
 		return translate(err, what)
@@ -360,7 +387,9 @@ func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 			kind string
 		)
 		if err := rows.Scan(&it.ID, &row.packIndex, &kind, &it.Title, &it.Minutes, &it.Speaker,
-			&row.started, &row.ended, &row.skipped, &row.questions, &row.indicators); err != nil {
+			&row.started, &row.ended, &row.skipped, &row.questions, &row.indicators,
+			&row.timer.planned, &row.timer.started, &row.timer.pausedAt, &row.timer.paused, &row.timer.ended,
+			&it.Presenting); err != nil {
 			return translate(err, what)
 		}
 		it.Kind = meeting.ItemKind(kind)
@@ -387,11 +416,15 @@ func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 		if it.Indicators, err = decodeList(row.indicators, snapshot.Indicators); err != nil {
 			return err
 		}
+		if it.Timer, err = decodeTimer(row.timer); err != nil {
+			return err
+		}
 		items = append(items, it)
 	}
 	if err := rows.Err(); err != nil {
 		return translate(err, what)
 	}
+	rows.Close() // before the next query on the transaction's connection
 	m.Items = items
-	return nil
+	return findNotes(ctx, tx, m)
 }

@@ -150,7 +150,7 @@ func TestOpen_MigratesNewFile(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"agenda_items", "attendance", "attendance_log", "clusters", "consent_log", "guests", "meeting_codes", "meeting_values", "meetings", "members", "practices"} {
+	for _, want := range []string{"agenda_items", "attendance", "attendance_log", "clusters", "consent_log", "group_notes", "guests", "meeting_codes", "meeting_groups", "meeting_values", "meetings", "members", "practices"} {
 		if !slices.Contains(tables, want) {
 			t.Errorf("table %s missing; have %v", want, tables)
 		}

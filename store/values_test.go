@@ -542,15 +542,10 @@ func TestMigration0003_FromSchema2(t *testing.T) {
 	clusterID := schema1Cluster(t, s)
 	withData := testMeeting(clusterID)
 	withData.Pack.Data = append(withData.Pack.Data, share("777777", 1, 2), listSize("012345", 4870))
-	withData, err = s.CreateMeeting(ctx, withData)
-	if err != nil {
-		t.Fatal(err)
-	}
+	withData = oldSchemaMeeting(t, s, withData)
 	noData := testMeeting(clusterID)
 	noData.Pack.Data = nil
-	if noData, err = s.CreateMeeting(ctx, noData); err != nil {
-		t.Fatal(err)
-	}
+	noData = oldSchemaMeeting(t, s, noData)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -69,3 +69,33 @@ func TestSixtyMemberClusterHasSixty(t *testing.T) {
 		t.Fatalf("the benchmark roster has %d doctors, want 60", n)
 	}
 }
+
+// BenchmarkRoundView measures one frame of a running round at 200×55:
+// big digits, progress bar, questions and 15 groups.
+func BenchmarkRoundView(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	text := Language("da")
+	start := time.Date(2026, 12, 3, 18, 15, 0, 0, time.UTC)
+	c := &Common{Renderer: r, Styles: NewStyles(r, ThemeDark), Keys: DefaultKeyMap(text), Text: text, Clock: meeting.FixedClock(start.Add(7 * time.Minute))}
+	s := newRoundScreen(c)
+	s.SetSize(200, 55)
+	timer, _ := meeting.NewTimer(20 * time.Minute).Start(start)
+	var groups []meeting.Group
+	for g := 1; g <= 15; g++ {
+		grp := meeting.Group{Number: g}
+		for i := 0; i < 4; i++ {
+			grp.Members = append(grp.Members, meeting.GroupMember{MemberID: int64(g*10 + i), Name: "Søren Ærø-Hansen"})
+		}
+		groups = append(groups, grp)
+	}
+	s.setMeeting(meeting.Meeting{Groups: groups, Items: []meeting.RunItem{{
+		AgendaItem: meeting.AgendaItem{Kind: meeting.KindGroupwork, Title: "Gruppearbejde, runde 1", Minutes: 20,
+			Questions: []string{"Hvordan finder vi flere med KOL?", "Hvem laver forløbsplanen?"}},
+		Started: &start, Timer: timer,
+	}}})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = s.View()
+	}
+}

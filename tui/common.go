@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"io"
+	"math/rand/v2"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -32,6 +34,13 @@ type Store interface {
 	// AttendanceHistory returns the cluster's meetings since a date with
 	// who came.
 	AttendanceHistory(ctx context.Context, clusterID int64, since time.Time) ([]meeting.MeetingAttendance, error)
+	// SaveGroups replaces the meeting's groups; PreviousGroups are the
+	// cluster's last meeting's, to avoid.
+	SaveGroups(ctx context.Context, meetingID int64, groups []meeting.Group) (meeting.Meeting, error)
+	PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.Group, error)
+	// SaveGroupNote keeps the coordinator's summary of a group's
+	// presentation for the minutes.
+	SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -55,6 +64,10 @@ type Common struct {
 	Text     Text
 	Store    Store
 	Clock    meeting.Clock
+	// Rand shuffles the groups; injected so tests are repeatable.
+	Rand *rand.Rand
+	// Bell, when set, receives a terminal bell when a round reaches zero.
+	Bell io.Writer
 }
 
 // Screen is what every screen model offers: a Bubble Tea model with its own

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -21,12 +22,18 @@ const (
 	formEditMember
 	formRetire
 	formReason
+	formGroups
+	formMove
+	formNote
 )
 
 // formRequest asks the root to open a form.
 type formRequest struct {
 	kind   formKind
 	member meeting.Member
+	// item and group place a presentation note.
+	item  int
+	group int
 }
 
 // form is a small dialog of text fields; enter saves, esc cancels, tab
@@ -74,6 +81,18 @@ func newForm(c *Common, req formRequest, cluster meeting.Cluster) *form {
 	case formReason:
 		f.title = fmt.Sprintf(t.ReasonTitle, req.member.Name)
 		field(t.FieldReason, "")
+	case formGroups:
+		f.title = t.GroupsTitle
+		f.body = t.GroupsHint
+		field(t.FieldGroupSize, "4")
+	case formMove:
+		f.title = t.MoveTitle
+		field(t.FieldMember, "")
+		field(t.FieldGroup, "")
+	case formNote:
+		f.title = fmt.Sprintf(t.NoteTitle, req.group)
+		field(t.FieldReason, "")
+		f.labels[0] = t.KeyNote
 	}
 	if len(f.inputs) > 0 {
 		f.inputs[0].Focus()
@@ -202,6 +221,28 @@ func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
 			}
 			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberSaved, mem.Name)}
 		}
+	case formGroups:
+		size, err := strconv.Atoi(f.value(0))
+		if err != nil {
+			return fail("%s: %q", t.FieldGroupSize, f.value(0))
+		}
+		return f.formGroups(mt, cluster, size)
+	case formMove:
+		group, err := strconv.Atoi(f.value(1))
+		if err != nil {
+			return fail("%s: %q", t.FieldGroup, f.value(1))
+		}
+		return f.moveMember(mt, f.value(0), group)
+	case formNote:
+		text := f.value(0)
+		itemID := mt.Items[req.item].ID
+		return func() tea.Msg {
+			saved, err := c.Store.SaveGroupNote(c.Ctx, mt.ID, itemID, req.group, text)
+			if err != nil {
+				return errMsg{err}
+			}
+			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeNote, req.group)}
+		}
 	case formRetire:
 		mem := req.member
 		return func() tea.Msg {
@@ -217,3 +258,72 @@ func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
 // memberSavedMsg reports a committed roster change; the root reloads the
 // cluster to show it.
 type memberSavedMsg struct{ notice string }
+
+// formGroups forms groups of the doctors checked in as present, keeping
+// apart doctors of one practice and last meeting's pairs, and saves them.
+func (f *form) formGroups(mt meeting.Meeting, cluster meeting.Cluster, size int) tea.Cmd {
+	c := f.common
+	var present []meeting.GroupMember
+	for _, p := range cluster.Practices {
+		for _, mem := range p.Members {
+			if a, ok := mt.Attendance[mem.ID]; ok && a.Status.Attended() {
+				present = append(present, meeting.GroupMember{MemberID: mem.ID, Name: mem.Name, Ydernummer: p.Ydernummer})
+			}
+		}
+	}
+	if len(present) == 0 {
+		err := meeting.Errorf(meeting.EINVALID, "%s", c.Text.NoPresent)
+		return func() tea.Msg { return errMsg{err} }
+	}
+	rnd := c.Rand
+	return func() tea.Msg {
+		previous, err := c.Store.PreviousGroups(c.Ctx, mt.ID)
+		if err != nil {
+			return errMsg{err}
+		}
+		groups, err := meeting.FormGroups(present, meeting.GroupRequest{Size: size}, previous, rnd)
+		if err != nil {
+			return errMsg{err}
+		}
+		saved, err := c.Store.SaveGroups(c.Ctx, mt.ID, groups)
+		if err != nil {
+			return errMsg{err}
+		}
+		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeGroups, len(groups), len(present))}
+	}
+}
+
+// moveMember moves the one doctor whose name matches to another group.
+func (f *form) moveMember(mt meeting.Meeting, name string, group int) tea.Cmd {
+	c := f.common
+	var found []meeting.GroupMember
+	for _, g := range mt.Groups {
+		for _, m := range g.Members {
+			if meeting.MatchesFilter(name, m.Name, "") {
+				found = append(found, m)
+			}
+		}
+	}
+	if len(found) != 1 {
+		err := meeting.Errorf(meeting.EINVALID, "%q: %d %s", name, len(found), strings.ToLower(c.Text.NoMatch))
+		if len(found) > 1 {
+			names := make([]string, len(found))
+			for i, m := range found {
+				names[i] = m.Name
+			}
+			err = meeting.Errorf(meeting.EINVALID, "%q: %s", name, strings.Join(names, ", "))
+		}
+		return func() tea.Msg { return errMsg{err} }
+	}
+	groups, err := meeting.MoveMember(mt.Groups, found[0].MemberID, group)
+	if err != nil {
+		return func() tea.Msg { return errMsg{err} }
+	}
+	return func() tea.Msg {
+		saved, err := c.Store.SaveGroups(c.Ctx, mt.ID, groups)
+		if err != nil {
+			return errMsg{err}
+		}
+		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeMovedMember, found[0].Name, group)}
+	}
+}

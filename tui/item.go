@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,6 +21,9 @@ type itemScreen struct {
 	meeting meeting.Meeting
 	// cluster names the members who sent apologies on the welcome item.
 	cluster meeting.Cluster
+	// request and form go to the root: who presents, and a note.
+	request *runRequest
+	form    *formRequest
 	index   int
 	width   int
 	height  int
@@ -40,8 +44,71 @@ func (s *itemScreen) SetSize(width, height int) { s.width, s.height = width, hei
 // Init does nothing: the root loads the meeting.
 func (s *itemScreen) Init() tea.Cmd { return nil }
 
-// Update has nothing of its own: the root handles moving between items.
-func (s *itemScreen) Update(tea.Msg) (tea.Model, tea.Cmd) { return s, nil }
+// Update moves the presenting group on a plenum with groups, and opens
+// the note for the presenting group; the root handles moving between
+// items.
+func (s *itemScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || !s.presentations() {
+		return s, nil
+	}
+	keys := s.common.Keys
+	i := s.index
+	current := s.meeting.Items[i].Presenting
+	next := current
+	switch {
+	case key.Matches(k, keys.Down):
+		next = min(len(s.meeting.Groups), current+1)
+	case key.Matches(k, keys.Up):
+		next = max(1, current-1)
+	case key.Matches(k, keys.Note) && current > 0:
+		s.form = &formRequest{kind: formNote, item: i, group: current}
+	}
+	if next != current {
+		s.request = &runRequest{
+			at: s.common.Clock.Now(),
+			op: func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+				items := append([]meeting.RunItem(nil), m.Items...)
+				items[i].Presenting = next
+				m.Items = items
+				return m, nil
+			},
+			notice: func(meeting.Meeting) string { return fmt.Sprintf(s.common.Text.PresentingNow, next) },
+		}
+	}
+	return s, nil
+}
+
+// presentations reports whether the item is a plenum where groups present.
+func (s *itemScreen) presentations() bool {
+	return len(s.meeting.Items) > 0 && s.meeting.Items[s.index].Kind == meeting.KindPlenum && len(s.meeting.Groups) > 0
+}
+
+// presentationLines list the groups in turn, the presenting one marked,
+// with the coordinator's notes.
+func (s *itemScreen) presentationLines(width int) []string {
+	st := s.common.Styles
+	t := s.common.Text
+	item := s.meeting.Items[s.index]
+	head := t.PresentTitle
+	if n := len(s.meeting.Groups); n > 0 && item.Minutes > 0 {
+		head += " · " + fmt.Sprintf(t.PerGroup, max(1, item.Minutes/n))
+	}
+	out := []string{st.Heading.Render(head)}
+	for _, g := range s.meeting.Groups {
+		line := "  " + groupLine(g)
+		style := st.Text
+		if g.Number == item.Presenting {
+			line = "▶ " + groupLine(g)
+			style = st.Selected
+		}
+		out = append(out, style.Render(truncate(line, width)))
+		if note := item.Notes[g.Number]; note != "" {
+			out = append(out, st.Text.Width(width).Render("    ✎ "+note))
+		}
+	}
+	return out
+}
 
 // View lays the item out top-down with blank lines between questions when
 // there is room; what does not fit is cut at the bottom of the body rather
@@ -70,6 +137,9 @@ func (s *itemScreen) View() string {
 	switch {
 	case item.Kind == meeting.KindWelcome:
 		body = s.apologies(textW)
+	case s.presentations():
+		body = append(s.questions(item.Questions, textW), "")
+		body = append(body, s.presentationLines(textW)...)
 	case len(item.Questions) > 0:
 		body = s.questions(item.Questions, textW)
 	case len(item.Indicators) > 0:
@@ -173,6 +243,9 @@ func directionHint(t Text, ind meeting.Indicator) string {
 // ShortHelp is the footer's key list.
 func (s *itemScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
+	if s.presentations() {
+		return []key.Binding{k.Back, k.Down, k.Up, k.Note, k.NextItem}
+	}
 	return []key.Binding{k.Back, k.NextItem, k.Prev, k.Next}
 }
 

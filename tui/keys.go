@@ -33,6 +33,7 @@ type KeyMap struct {
 	Consent  key.Binding
 	Toggle   key.Binding
 	Checkin  key.Binding
+	Note     key.Binding
 	Theme    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -64,6 +65,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
 		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
 		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
+		Note:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t.KeyNote)),
 		Checkin:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", t.KeyCheckin)),
 		Toggle:     key.NewBinding(key.WithKeys(" ", "enter"), key.WithHelp("space", t.KeyToggle)),
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),

@@ -2,7 +2,10 @@ package tui
 
 import (
 	"context"
+	crand "crypto/rand"
 	"fmt"
+	"io"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -22,6 +25,10 @@ type Options struct {
 	Renderer  *lipgloss.Renderer
 	Theme     ThemeName
 	Lang      string
+	// Rand shuffles groups; nil draws a seed from crypto/rand.
+	Rand *rand.Rand
+	// Bell, when set, gets a terminal bell when a round reaches zero.
+	Bell io.Writer
 }
 
 type screenID int
@@ -34,6 +41,7 @@ const (
 	screenConsent
 	screenCheckin
 	screenHistory
+	screenRound
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -50,7 +58,10 @@ type Model struct {
 	consent   *consentScreen
 	checkin   *checkinScreen
 	history   *historyScreen
-	addItem   *addItemDialog
+	round     *roundScreen
+	// rang remembers the rounds whose bell has sounded.
+	rang    map[int64]bool
+	addItem *addItemDialog
 	// form is the open small form (guest, doctor, reason), if any.
 	form *form
 	// cluster is the meeting's cluster with its practices and members.
@@ -92,6 +103,13 @@ func New(ctx context.Context, opts Options) *Model {
 		Text:     text,
 		Store:    opts.Store,
 		Clock:    opts.Clock,
+		Rand:     opts.Rand,
+		Bell:     opts.Bell,
+	}
+	if c.Rand == nil {
+		var seed [32]byte
+		_, _ = crand.Read(seed[:])
+		c.Rand = rand.New(rand.NewChaCha8(seed))
 	}
 	m := &Model{
 		common:    c,
@@ -103,6 +121,8 @@ func New(ctx context.Context, opts Options) *Model {
 		consent:   newConsentScreen(c),
 		checkin:   newCheckinScreen(c),
 		history:   newHistoryScreen(c),
+		round:     newRoundScreen(c),
+		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
 	}
@@ -144,6 +164,8 @@ func (m *Model) activeScreen() Screen {
 		return m.checkin
 	case screenHistory:
 		return m.history
+	case screenRound:
+		return m.round
 	}
 	return m.agenda
 }
@@ -158,7 +180,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tickMsg:
-		return m, tick(m.common.Clock)
+		return m, tea.Batch(tick(m.common.Clock), m.bell())
 	case meetingMsg:
 		m.cluster = msg.cluster
 		m.names = make(map[string]string, len(msg.cluster.Practices))
@@ -237,6 +259,7 @@ func (m *Model) resize() {
 	m.consent.SetSize(bodyW, bodyH)
 	m.checkin.SetSize(bodyW, bodyH)
 	m.history.SetSize(bodyW, bodyH)
+	m.round.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -248,6 +271,7 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.chart.setMeeting(mt, m.names)
 	m.consent.setMeeting(mt, m.names)
 	m.checkin.setMeeting(mt, m.cluster)
+	m.round.setMeeting(mt)
 	m.item.cluster = m.cluster
 	m.shown = min(m.shown, max(0, len(mt.Items)-1))
 }
@@ -266,6 +290,9 @@ func (m *Model) show(i int) {
 	case meeting.KindData:
 		m.chart.open(i)
 		m.active = screenChart
+	case meeting.KindGroupwork:
+		m.round.open(i)
+		m.active = screenRound
 	default:
 		m.active = screenItem
 	}
@@ -394,6 +421,20 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	_, cmd := m.activeScreen().Update(msg)
 	if r := m.agenda.takeRequest(); r != nil {
 		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	}
+	if r := m.round.request; r != nil {
+		m.round.request = nil
+		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	}
+	if r := m.item.request; r != nil {
+		m.item.request = nil
+		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	}
+	for _, f := range []**formRequest{&m.round.form, &m.item.form} {
+		if *f != nil {
+			m.form = newForm(m.common, **f, m.cluster)
+			*f = nil
+		}
 	}
 	if r := m.consent.request; r != nil {
 		m.consent.request = nil
@@ -629,4 +670,27 @@ func padRight(s string, width int) string {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
+}
+
+// bell rings the terminal bell once when a running round reaches zero, if
+// the coordinator asked for it.
+func (m *Model) bell() tea.Cmd {
+	if m.common.Bell == nil || m.meeting == nil {
+		return nil
+	}
+	now := m.common.Clock.Now()
+	for _, it := range m.meeting.Items {
+		if it.Kind != meeting.KindGroupwork || m.rang[it.ID] {
+			continue
+		}
+		if it.RoundTimer().State(now) == meeting.TimerOverrun {
+			m.rang[it.ID] = true
+			out := m.common.Bell
+			return func() tea.Msg {
+				_, _ = io.WriteString(out, "\a")
+				return nil
+			}
+		}
+	}
+	return nil
 }

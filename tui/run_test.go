@@ -178,7 +178,8 @@ func TestScreensFitInBothThemesAndSizes(t *testing.T) {
 		{"context page", []string{"esc", "j", "j", "enter", "l", "l", "l"}, "Praksis i kontekst"},
 		{"consent", []string{"P"}, "samtykke"},
 		{"code key confirm", []string{"C"}, "ikke til projektor"},
-		{"group work", []string{"esc", "j", "j", "j", "enter"}, "Spørgsmål"},
+		{"group work round", []string{"esc", "j", "j", "j", "enter"}, "Ingen grupper endnu"},
+		{"plenum", []string{"esc", "j", "j", "j", "j", "enter"}, "Kort plenum"},
 		{"help", []string{"?"}, "Taster"},
 		{"add item", []string{"esc", "a"}, "Tilføj punkt"},
 	}

@@ -129,6 +129,34 @@ type Text struct {
 	ReachOut              string
 	RetiredMark           string
 	Loading2              string
+	KeyStartPause         string
+	KeyEndRound           string
+	KeyFormGroups         string
+	KeyMoveMember         string
+	KeyNextGroup          string
+	KeyPrevGroup          string
+	KeyNote               string
+	NoticeRoundStarted    string
+	NoticeRoundResumed    string
+	NoticeRoundPaused     string
+	NoticeRoundLength     string // format: minutes
+	NoticeRoundEnded      string
+	TimerWords            map[meeting.TimerState]string
+	NoGroups              string
+	GroupsTitle           string
+	GroupsHint            string
+	FieldGroupSize        string
+	MoveTitle             string
+	FieldMember           string
+	FieldGroup            string
+	NoticeGroups          string // format: groups, doctors
+	NoticeMovedMember     string // format: name, group
+	NoPresent             string
+	PresentTitle          string
+	PresentingNow         string // format: group
+	NoteTitle             string // format: group
+	NoticeNote            string // format: group
+	PerGroup              string // format: minutes
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -236,6 +264,21 @@ func danish() Text {
 		Guests: "Gæster", HistoryTitle: "Fremmøde de seneste 12 måneder – ikke til projektor",
 		HistoryHead: "Læge · praksis · møder · deltog · missede (afbud) · sidst set", ReachOut: "tag kontakt",
 		RetiredMark: "udmeldt", Loading2: "Henter historikken …",
+		KeyStartPause: "start/pause", KeyEndRound: "slut runden", KeyFormGroups: "dan grupper", KeyMoveMember: "flyt læge",
+		KeyNextGroup: "næste gruppe", KeyPrevGroup: "forrige gruppe", KeyNote: "notat",
+		NoticeRoundStarted: "Runden er startet", NoticeRoundResumed: "Runden fortsætter", NoticeRoundPaused: "Runden er sat på pause",
+		NoticeRoundLength: "Runden er nu %d min", NoticeRoundEnded: "Runden er slut",
+		TimerWords: map[meeting.TimerState]string{
+			meeting.TimerNotStarted: "ikke startet", meeting.TimerRunning: "i gang", meeting.TimerPaused: "pause",
+			meeting.TimerLastMinutes: "sidste minutter", meeting.TimerOverrun: "OVER TIDEN", meeting.TimerEnded: "slut",
+		},
+		NoGroups:    "Ingen grupper endnu – tryk g for at danne grupper af de fremmødte.",
+		GroupsTitle: "Dan grupper", GroupsHint: "Læger fra samme praksis kommer i hver sin gruppe, og grupperne fra sidste møde undgås.",
+		FieldGroupSize: "Gruppestørrelse (3–5)", MoveTitle: "Flyt en læge", FieldMember: "Læge (del af navnet)", FieldGroup: "Til gruppe nr.",
+		NoticeGroups: "%d grupper af %d læger", NoticeMovedMember: "%s er flyttet til gruppe %d",
+		NoPresent:    "ingen er registreret til stede endnu: tryk F og tjek lægerne ind først",
+		PresentTitle: "Fremlæggelser", PresentingNow: "Gruppe %d fremlægger", NoteTitle: "Notat fra gruppe %d", NoticeNote: "notatet fra gruppe %d er gemt",
+		PerGroup:         "ca. %d min pr. gruppe",
 		WaitingStart:     "Ikke startet · planlagt start %s · tryk s for at starte",
 		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
 		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
@@ -344,6 +387,21 @@ func english() Text {
 		Guests: "Guests", HistoryTitle: "Attendance over the last 12 months – not for the projector",
 		HistoryHead: "Doctor · practice · meetings · attended · missed (apologies) · last seen", ReachOut: "reach out",
 		RetiredMark: "retired", Loading2: "Loading the history …",
+		KeyStartPause: "start/pause", KeyEndRound: "end round", KeyFormGroups: "form groups", KeyMoveMember: "move doctor",
+		KeyNextGroup: "next group", KeyPrevGroup: "previous group", KeyNote: "note",
+		NoticeRoundStarted: "The round has started", NoticeRoundResumed: "The round continues", NoticeRoundPaused: "The round is paused",
+		NoticeRoundLength: "The round is now %d min", NoticeRoundEnded: "The round has ended",
+		TimerWords: map[meeting.TimerState]string{
+			meeting.TimerNotStarted: "not started", meeting.TimerRunning: "running", meeting.TimerPaused: "paused",
+			meeting.TimerLastMinutes: "last minutes", meeting.TimerOverrun: "OVER TIME", meeting.TimerEnded: "ended",
+		},
+		NoGroups:    "No groups yet – press g to form groups of the doctors present.",
+		GroupsTitle: "Form groups", GroupsHint: "Doctors of one practice go to different groups, and last meeting's groups are avoided.",
+		FieldGroupSize: "Group size (3–5)", MoveTitle: "Move a doctor", FieldMember: "Doctor (part of the name)", FieldGroup: "To group no.",
+		NoticeGroups: "%d groups of %d doctors", NoticeMovedMember: "%s moved to group %d",
+		NoPresent:    "nobody is checked in yet: press F and check the doctors in first",
+		PresentTitle: "Presentations", PresentingNow: "Group %d presents", NoteTitle: "Note from group %d", NoticeNote: "the note from group %d is saved",
+		PerGroup:         "about %d min per group",
 		WaitingStart:     "Not started · planned start %s · press s to start",
 		CodeKeyTitle:     "Code key – not for the projector",
 		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"time"
 
@@ -44,6 +45,7 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		Renderer:  renderer,
 		Theme:     theme,
 		Lang:      a.language(),
+		Bell:      bellTo(a.bell, out),
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
 	_, err = p.Run()
@@ -88,4 +90,13 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 		}
 	}
 	return time.Time{}, meeting.Errorf(meeting.EINVALID, "--date %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-11-23", s)
+}
+
+// bellTo is where the round timer's bell goes: the terminal, when asked
+// for with --bell.
+func bellTo(on bool, out io.Writer) io.Writer {
+	if !on {
+		return nil
+	}
+	return out
 }

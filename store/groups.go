@@ -1,0 +1,446 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Group work lives in three places. Each agenda row holds its round's
+// timer (timer_* columns) and its presenting group. A meeting's groups are
+// meetings.group_count, which numbers them 1 … n, and one meeting_groups
+// row per member, so a group left empty keeps its number. The
+// coordinator's notes are group_notes rows per agenda item and group
+// number; an empty note is no row.
+
+// SaveTimer stores the round timer t of agenda item itemID of meeting
+// meetingID and returns the meeting as read back in the same transaction.
+// t must pass t.Validate(). A missing meeting or item is ENOTFOUND; an item
+// of another meeting is EINVALID.
+func (s *Store) SaveTimer(ctx context.Context, meetingID, itemID int64, t meeting.Timer) (meeting.Meeting, error) {
+	if err := t.Validate(); err != nil {
+		return meeting.Meeting{}, err
+	}
+	row, err := encodeTimer(t, fmt.Sprintf("agenda item %d", itemID))
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	return s.changeMeeting(ctx, meetingID, "save the round's timer", func(tx *sql.Tx, m meeting.Meeting) error {
+		i, err := itemIndex(ctx, tx, m, itemID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE agenda_items SET timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?,
+				timer_paused_ns = ?, timer_ended = ?
+			WHERE id = ? AND meeting_id = ?`,
+			row.planned, row.started, row.pausedAt, row.paused, row.ended, itemID, m.ID)
+		return translate(err, fmt.Sprintf("save the timer of agenda item %q", m.Items[i].Title))
+	})
+}
+
+// SaveGroups replaces the groups of meeting meetingID with groups and
+// returns the meeting as read back in the same transaction. Groups must be
+// numbered 1, 2, … n in order; a group may be empty (meeting.MoveMember
+// can leave one so) and keeps its number. Each member must exist
+// (ENOTFOUND), belong to the meeting's cluster and be in one group only
+// (EINVALID), and not have retired before the meeting's date (ECONFLICT).
+// Only MemberID is read from each member: Meeting fills in Name and
+// Ydernummer from the roster. No groups (nil) removes the meeting's
+// groups. The items' presenting groups and notes stay as they are.
+func (s *Store) SaveGroups(ctx context.Context, meetingID int64, groups []meeting.Group) (meeting.Meeting, error) {
+	if err := checkGroupNumbers(groups); err != nil {
+		return meeting.Meeting{}, err
+	}
+	return s.changeMeeting(ctx, meetingID, "save the groups", func(tx *sql.Tx, m meeting.Meeting) error {
+		return writeGroups(ctx, tx, m, groups)
+	})
+}
+
+// PreviousGroups returns the groups of the latest meeting of the same
+// cluster planned before meeting meetingID that has groups (a meeting
+// planned for the same moment counts as earlier when it was stored
+// earlier), with members' names and ydernumre as the roster has them now;
+// nil when there is none. This is what meeting.FormGroups takes as
+// previous. A missing meeting is ENOTFOUND.
+func (s *Store) PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.Group, error) {
+	const what = "read the previous meeting's groups"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer tx.Rollback()
+	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
+		return nil, err
+	}
+	var prev int64
+	err = tx.QueryRowContext(ctx, `
+		SELECT m.id FROM meetings m JOIN meetings cur ON cur.id = ?
+		WHERE m.cluster_id = cur.cluster_id AND m.id <> cur.id
+			AND EXISTS (SELECT 1 FROM meeting_groups g WHERE g.meeting_id = m.id)
+			AND (unixepoch(m.planned_start, 'subsec') < unixepoch(cur.planned_start, 'subsec')
+				OR (unixepoch(m.planned_start, 'subsec') = unixepoch(cur.planned_start, 'subsec') AND m.id < cur.id))
+		ORDER BY unixepoch(m.planned_start, 'subsec') DESC, m.id DESC
+		LIMIT 1`, meetingID).Scan(&prev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, translate(tx.Commit(), what)
+	} else if err != nil {
+		return nil, translate(err, what)
+	}
+	groups, err := groupsOf(ctx, tx, prev)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, what)
+	}
+	return groups, nil
+}
+
+// SaveGroupNote stores text as the coordinator's summary of group group's
+// presentation at agenda item itemID of meeting meetingID, replacing any
+// earlier one, and returns the meeting as read back in the same
+// transaction. The text is trimmed; an empty text deletes the note. A note
+// can only be written for one of the meeting's groups (ENOTFOUND
+// otherwise); a missing meeting or item is ENOTFOUND, an item of another
+// meeting EINVALID.
+func (s *Store) SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error) {
+	if group < 1 {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
+	}
+	text = strings.TrimSpace(text)
+	return s.changeMeeting(ctx, meetingID, "save the note", func(tx *sql.Tx, m meeting.Meeting) error {
+		i, err := itemIndex(ctx, tx, m, itemID)
+		if err != nil {
+			return err
+		}
+		what := fmt.Sprintf("save the note from group %d at agenda item %q", group, m.Items[i].Title)
+		if text == "" {
+			_, err := tx.ExecContext(ctx,
+				`DELETE FROM group_notes WHERE agenda_item_id = ? AND group_number = ?`, itemID, group)
+			return translate(err, what)
+		}
+		if err := checkGroupExists(m, group); err != nil {
+			return err
+		}
+		return writeNote(ctx, tx, m.ID, itemID, group, text, what)
+	})
+}
+
+// SetPresenting records that group group presents at plenum item itemID
+// of meeting meetingID (0: no group), and returns the meeting as read back
+// in the same transaction. The group must be one of the meeting's
+// (ENOTFOUND otherwise) and the item a plenum (EINVALID); 0 can be set on
+// any item. A missing meeting or item is ENOTFOUND, an item of another
+// meeting EINVALID.
+func (s *Store) SetPresenting(ctx context.Context, meetingID, itemID int64, group int) (meeting.Meeting, error) {
+	if group < 0 {
+		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
+	}
+	return s.changeMeeting(ctx, meetingID, "record the presenting group", func(tx *sql.Tx, m meeting.Meeting) error {
+		i, err := itemIndex(ctx, tx, m, itemID)
+		if err != nil {
+			return err
+		}
+		it := m.Items[i]
+		if group > 0 {
+			if it.Kind != meeting.KindPlenum {
+				return meeting.Errorf(meeting.EINVALID,
+					"groups present at a plenum item; %q is a %s item", it.Title, it.Kind)
+			}
+			if err := checkGroupExists(m, group); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx,
+			`UPDATE agenda_items SET presenting = ? WHERE id = ? AND meeting_id = ?`, group, itemID, m.ID)
+		return translate(err, fmt.Sprintf("record the presenting group at agenda item %q", it.Title))
+	})
+}
+
+// changeMeeting runs change on meeting meetingID, as read at the start of
+// one transaction, and returns the meeting as read back at its end. what
+// names the action for errors. A missing meeting is ENOTFOUND.
+func (s *Store) changeMeeting(ctx context.Context, meetingID int64, what string,
+	change func(tx *sql.Tx, m meeting.Meeting) error) (meeting.Meeting, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Meeting{}, translate(err, what)
+	}
+	defer tx.Rollback()
+	m, err := findMeeting(ctx, tx, meetingID)
+	if err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := change(tx, m); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if m, err = findMeeting(ctx, tx, meetingID); err != nil {
+		return meeting.Meeting{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Meeting{}, translate(err, what)
+	}
+	return m, nil
+}
+
+// itemIndex returns the index in m.Items of the item with id itemID.
+func itemIndex(ctx context.Context, tx *sql.Tx, m meeting.Meeting, itemID int64) (int, error) {
+	for i, it := range m.Items {
+		if it.ID == itemID {
+			return i, nil
+		}
+	}
+	var owner int64
+	err := tx.QueryRowContext(ctx, `SELECT meeting_id FROM agenda_items WHERE id = ?`, itemID).Scan(&owner)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return -1, meeting.Errorf(meeting.ENOTFOUND,
+			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, m.ID)
+	case err != nil:
+		return -1, translate(err, fmt.Sprintf("find agenda item %d", itemID))
+	}
+	return -1, meeting.Errorf(meeting.EINVALID,
+		"agenda item %d belongs to meeting %d, not meeting %d", itemID, owner, m.ID)
+}
+
+// checkGroupExists fails unless m has a group numbered group.
+func checkGroupExists(m meeting.Meeting, group int) error {
+	if group < 1 || group > len(m.Groups) {
+		return meeting.Errorf(meeting.ENOTFOUND,
+			"meeting %d has %s: there is no group %d", m.ID, plural(len(m.Groups), "group", "groups"), group)
+	}
+	return nil
+}
+
+// checkGroupNumbers checks that groups are numbered 1, 2, … in order.
+func checkGroupNumbers(groups []meeting.Group) error {
+	for i, g := range groups {
+		if g.Number != i+1 {
+			return meeting.Errorf(meeting.EINVALID,
+				"group %d of %d is numbered %d; number the groups 1 to %d in order", i+1, len(groups), g.Number, len(groups))
+		}
+	}
+	return nil
+}
+
+// writeGroups checks the members of groups (numbers already checked)
+// against meeting m and replaces m's stored groups with them.
+func writeGroups(ctx context.Context, tx *sql.Tx, m meeting.Meeting, groups []meeting.Group) error {
+	in := map[int64]int{} // member id → group number
+	for _, g := range groups {
+		for _, gm := range g.Members {
+			mem, clusterID, err := findMember(ctx, tx, gm.MemberID)
+			if err != nil {
+				return err
+			}
+			switch other, dup := in[mem.ID]; {
+			case clusterID != m.ClusterID:
+				return meeting.Errorf(meeting.EINVALID,
+					"%s (member %d) is not in the cluster of meeting %d", mem.Name, mem.ID, m.ID)
+			case dup && other == g.Number:
+				return meeting.Errorf(meeting.EINVALID,
+					"%s (member %d) is listed twice in group %d", mem.Name, mem.ID, g.Number)
+			case dup:
+				return meeting.Errorf(meeting.EINVALID,
+					"%s (member %d) is in both group %d and group %d; a doctor is in one group only", mem.Name, mem.ID, other, g.Number)
+			case mem.Retired != nil && dateBefore(*mem.Retired, m.PlannedStart):
+				return meeting.Errorf(meeting.ECONFLICT, "%s (member %d) retired on %s, before meeting %d on %s",
+					mem.Name, mem.ID, mem.Retired.Format(time.DateOnly), m.ID, m.PlannedStart.Format(time.DateOnly))
+			}
+			in[mem.ID] = g.Number
+		}
+	}
+	what := fmt.Sprintf("save the groups of meeting %d", m.ID)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_groups WHERE meeting_id = ?`, m.ID); err != nil {
+		return translate(err, what)
+	}
+	for _, g := range groups {
+		for pos, gm := range g.Members {
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO meeting_groups (meeting_id, number, position, member_id) VALUES (?, ?, ?, ?)`,
+				m.ID, g.Number, pos, gm.MemberID); err != nil {
+				return translate(err, what)
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE meetings SET group_count = ? WHERE id = ?`, len(groups), m.ID)
+	return translate(err, what)
+}
+
+// writeNote stores one note, replacing any earlier one.
+func writeNote(ctx context.Context, tx *sql.Tx, meetingID, itemID int64, group int, text, what string) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO group_notes (meeting_id, agenda_item_id, group_number, text) VALUES (?, ?, ?, ?)
+		ON CONFLICT (agenda_item_id, group_number) DO UPDATE SET text = excluded.text`,
+		meetingID, itemID, group, text)
+	return translate(err, what)
+}
+
+// findGroups reads m's groups into m.Groups; nil when it has none.
+func findGroups(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	groups, err := groupsOf(ctx, tx, m.ID)
+	if err != nil {
+		return err
+	}
+	m.Groups = groups
+	return nil
+}
+
+// groupsOf reads the groups of meeting meetingID, numbered 1 … n, with
+// each member's name and ydernummer from the roster; nil when it has none.
+// An empty group has nil Members.
+func groupsOf(ctx context.Context, tx *sql.Tx, meetingID int64) ([]meeting.Group, error) {
+	what := fmt.Sprintf("read the groups of meeting %d", meetingID)
+	var count int
+	if err := tx.QueryRowContext(ctx, `SELECT group_count FROM meetings WHERE id = ?`, meetingID).Scan(&count); err != nil {
+		return nil, translate(err, what)
+	}
+	var groups []meeting.Group
+	for n := range count {
+		groups = append(groups, meeting.Group{Number: n + 1})
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT g.number, g.member_id, m.name, p.ydernummer
+		FROM meeting_groups g
+		JOIN members m ON m.id = g.member_id
+		JOIN practices p ON p.id = m.practice_id
+		WHERE g.meeting_id = ?
+		ORDER BY g.number, g.position`, meetingID)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			number int
+			gm     meeting.GroupMember
+		)
+		if err := rows.Scan(&number, &gm.MemberID, &gm.Name, &gm.Ydernummer); err != nil {
+			return nil, translate(err, what)
+		}
+		if number > count {
+			return nil, meeting.Errorf(meeting.EINTERNAL,
+				"meeting %d: %s (member %d) is in group %d, but the meeting has %s",
+				meetingID, gm.Name, gm.MemberID, number, plural(count, "group", "groups"))
+		}
+		groups[number-1].Members = append(groups[number-1].Members, gm)
+	}
+	return groups, translate(rows.Err(), what)
+}
+
+// findNotes reads the notes of m's items into their Notes; an item without
+// notes has nil Notes. m.Items must be read.
+func findNotes(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	what := fmt.Sprintf("read the notes of meeting %d", m.ID)
+	index := make(map[int64]int, len(m.Items))
+	for i := range m.Items {
+		m.Items[i].Notes = nil
+		index[m.Items[i].ID] = i
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT agenda_item_id, group_number, text FROM group_notes
+		WHERE meeting_id = ? ORDER BY agenda_item_id, group_number`, m.ID)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			itemID int64
+			group  int
+			text   string
+		)
+		if err := rows.Scan(&itemID, &group, &text); err != nil {
+			return translate(err, what)
+		}
+		i, ok := index[itemID]
+		if !ok {
+			return meeting.Errorf(meeting.EINTERNAL, "meeting %d: a note refers to agenda item %d, which is not on its agenda", m.ID, itemID)
+		}
+		if m.Items[i].Notes == nil {
+			m.Items[i].Notes = map[int]string{}
+		}
+		m.Items[i].Notes[group] = text
+	}
+	return translate(rows.Err(), what)
+}
+
+// createGroupWork stores a new meeting's groups and its items' notes (as
+// SaveGroups and SaveGroupNote check them; empty notes are skipped) and
+// reads them back into m. m.ID and the items' IDs must be set.
+func createGroupWork(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
+	if err := checkGroupNumbers(m.Groups); err != nil {
+		return err
+	}
+	if len(m.Groups) > 0 {
+		if err := writeGroups(ctx, tx, *m, m.Groups); err != nil {
+			return err
+		}
+	}
+	for i, it := range m.Items {
+		for _, group := range slices.Sorted(maps.Keys(it.Notes)) {
+			text := strings.TrimSpace(it.Notes[group])
+			if text == "" {
+				continue
+			}
+			if group < 1 || group > len(m.Groups) {
+				return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q) has a note from group %d, but the meeting has %s",
+					i+1, it.Title, group, plural(len(m.Groups), "group", "groups"))
+			}
+			what := fmt.Sprintf("save the note from group %d at agenda item %q", group, it.Title)
+			if err := writeNote(ctx, tx, m.ID, it.ID, group, text, what); err != nil {
+				return err
+			}
+		}
+	}
+	if err := findGroups(ctx, tx, m); err != nil {
+		return err
+	}
+	return findNotes(ctx, tx, m)
+}
+
+// timerRow holds a round timer as the timer_* columns of agenda_items.
+type timerRow struct {
+	planned, paused          int64
+	started, pausedAt, ended sql.NullString
+}
+
+// encodeTimer encodes a round timer; of names its item for errors.
+func encodeTimer(t meeting.Timer, of string) (timerRow, error) {
+	row := timerRow{planned: int64(t.Planned), paused: int64(t.Paused)}
+	var err error
+	if row.started, err = encodeTimePtr(t.Started, "the start of the round of "+of); err != nil {
+		return row, err
+	}
+	if row.pausedAt, err = encodeTimePtr(t.PausedAt, "the pause of the round of "+of); err != nil {
+		return row, err
+	}
+	if row.ended, err = encodeTimePtr(t.Ended, "the end of the round of "+of); err != nil {
+		return row, err
+	}
+	return row, nil
+}
+
+// decodeTimer reads a timer written by encodeTimer.
+func decodeTimer(row timerRow) (meeting.Timer, error) {
+	t := meeting.Timer{Planned: time.Duration(row.planned), Paused: time.Duration(row.paused)}
+	var err error
+	if t.Started, err = decodeTimePtr(row.started); err != nil {
+		return t, err
+	}
+	if t.PausedAt, err = decodeTimePtr(row.pausedAt); err != nil {
+		return t, err
+	}
+	if t.Ended, err = decodeTimePtr(row.ended); err != nil {
+		return t, err
+	}
+	return t, nil
+}
