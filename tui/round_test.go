@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -182,6 +183,40 @@ func TestFormGroupsFromTheRoundScreen(t *testing.T) {
 	}
 	if len(stored.Groups) != 5 || meeting.SamePracticePairs(stored.Groups) != 0 {
 		t.Fatalf("want 5 groups with no practice twice, got %d groups, %d same-practice pairs", len(stored.Groups), meeting.SamePracticePairs(stored.Groups))
+	}
+
+	// Move Åse Bødker by hand to the next group.
+	from := 0
+	for _, g := range stored.Groups {
+		for _, mem := range g.Members {
+			if mem.Name == "Åse Bødker" {
+				from = g.Number
+			}
+		}
+	}
+	to := from%5 + 1
+	model = newModel(s, m.ID, modelOpts{now: minutesAfterStart(48)})
+	tm = startProgram(t, model, 80, 24, "Gruppearbejde")
+	tm.Send(key("m"))
+	waitFor(t, tm, "Flyt en læge")
+	typeText(tm, "åse")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(tm, fmt.Sprint(to))
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, fmt.Sprintf("Åse Bødker er flyttet til gruppe %d", to))
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	stored, err = s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, mem := range stored.Groups[to-1].Members {
+		found = found || mem.Name == "Åse Bødker"
+	}
+	if !found {
+		t.Errorf("Åse Bødker should be in group %d now", to)
 	}
 }
 
