@@ -69,3 +69,30 @@ func (p Pledge) Validate() error {
 
 // Open reports whether the pledge still waits for its follow-up.
 func (p Pledge) Open() bool { return p.Deleted == nil && p.Review == nil }
+
+// ParseDue reads a due date the way a coordinator types it while the room
+// talks: "næste" (or "next": the next meeting, three months on, as
+// clusters meet 3–4 times a year), "1m" or "3m" (months from today), or a
+// date as 24-02-2027, 24.02.2027 or 2027-02-24. A date before today is
+// refused: a pledge is about what comes.
+func ParseDue(s string, now time.Time) (time.Time, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	switch s {
+	case "næste", "næste møde", "next", "next meeting", "":
+		return today.AddDate(0, 3, 0), nil
+	case "1m", "1 md", "1 måned", "1 month":
+		return today.AddDate(0, 1, 0), nil
+	case "3m", "3 md", "3 måneder", "3 months":
+		return today.AddDate(0, 3, 0), nil
+	}
+	for _, layout := range []string{"02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "2006-01-02"} {
+		if d, err := time.ParseInLocation(layout, s, now.Location()); err == nil {
+			if d.Before(today) {
+				return time.Time{}, Errorf(EINVALID, "the due date %s has passed: give a date from today on", d.Format("02-01-2006"))
+			}
+			return d, nil
+		}
+	}
+	return time.Time{}, Errorf(EINVALID, "%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
+}
