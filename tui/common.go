@@ -41,6 +41,16 @@ type Store interface {
 	// SaveGroupNote keeps the coordinator's summary of a group's
 	// presentation for the minutes.
 	SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error)
+	// Pledges: what each practice will change, editable and deletable
+	// with undo.
+	SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error)
+	DeletePledge(ctx context.Context, id int64, at time.Time) (meeting.Pledge, error)
+	RestorePledge(ctx context.Context, id int64) (meeting.Pledge, error)
+	Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
+	// OpenPledges are earlier meetings' pledges waiting for (or given)
+	// their follow-up at this meeting.
+	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
+	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -68,6 +78,22 @@ type Common struct {
 	Rand *rand.Rand
 	// Bell, when set, receives a terminal bell when a round reaches zero.
 	Bell io.Writer
+	// Exporter writes the meeting's exports to a folder; nil hides the
+	// export screen.
+	Exporter Exporter
+}
+
+// Exporter writes the standard set of a meeting's exports (minutes,
+// follow-up lists, attendance, personal slips) into a folder and returns
+// the paths it wrote.
+type Exporter interface {
+	ExportAll(ctx context.Context, meetingID int64, dir string) ([]string, error)
+}
+
+// exportedMsg reports the files an export wrote.
+type exportedMsg struct {
+	dir   string
+	paths []string
 }
 
 // Screen is what every screen model offers: a Bubble Tea model with its own
@@ -81,8 +107,9 @@ type Screen interface {
 // meetingMsg carries a meeting freshly read from the store, with its
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
-	meeting meeting.Meeting
-	cluster meeting.Cluster
+	meeting     meeting.Meeting
+	cluster     meeting.Cluster
+	openPledges int
 }
 
 // errMsg carries a failure from a command to the root, which shows it.
@@ -101,7 +128,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster}
+		open, err := c.Store.OpenPledges(c.Ctx, m.ID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open)}
 	}
 }
 

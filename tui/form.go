@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -25,6 +26,9 @@ const (
 	formGroups
 	formMove
 	formNote
+	formPledge
+	formReview
+	formExport
 )
 
 // formRequest asks the root to open a form.
@@ -34,6 +38,12 @@ type formRequest struct {
 	// item and group place a presentation note.
 	item  int
 	group int
+	// pledge is the pledge being edited; ID 0 for a new one.
+	pledge meeting.Pledge
+	// outcome is the follow-up being recorded for pledge.
+	outcome meeting.ReviewOutcome
+	// dir is the suggested export folder.
+	dir string
 }
 
 // form is a small dialog of text fields; enter saves, esc cancels, tab
@@ -89,6 +99,29 @@ func newForm(c *Common, req formRequest, cluster meeting.Cluster) *form {
 		f.title = t.MoveTitle
 		field(t.FieldMember, "")
 		field(t.FieldGroup, "")
+	case formPledge:
+		f.title = t.PledgeTitle
+		practice, due := "", "næste"
+		if req.pledge.ID != 0 {
+			for _, p := range cluster.Practices {
+				if p.Ydernummer == req.pledge.Ydernummer {
+					practice = p.Name
+				}
+			}
+			due = req.pledge.Due.Format("02-01-2006")
+		}
+		field(t.FieldPractice2, practice)
+		field(t.FieldAction, req.pledge.Action)
+		field(t.FieldOwner, req.pledge.Owner)
+		field(t.FieldDue, due)
+		field(t.FieldIndicator, req.pledge.Indicator)
+	case formExport:
+		f.title = t.ExportTitle
+		f.body = t.ExportHint
+		field(t.FieldFolder, req.dir)
+	case formReview:
+		f.title = t.Outcomes[req.outcome] + ": " + req.pledge.Action
+		field(t.FieldComment, "")
 	case formNote:
 		f.title = fmt.Sprintf(t.NoteTitle, req.group)
 		field(t.FieldReason, "")
@@ -243,6 +276,28 @@ func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
 			}
 			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeNote, req.group)}
 		}
+	case formPledge:
+		return f.savePledge(mt, cluster, now)
+	case formExport:
+		dir := f.value(0)
+		if dir == "" {
+			return fail("%s", t.FieldFolder)
+		}
+		return func() tea.Msg {
+			paths, err := c.Exporter.ExportAll(c.Ctx, mt.ID, dir)
+			if err != nil {
+				return errMsg{err}
+			}
+			return exportedMsg{dir: dir, paths: paths}
+		}
+	case formReview:
+		comment := f.value(0)
+		return func() tea.Msg {
+			if _, err := c.Store.ReviewPledge(c.Ctx, req.pledge.ID, mt.ID, req.outcome, comment, now); err != nil {
+				return errMsg{err}
+			}
+			return reviewSavedMsg{notice: fmt.Sprintf(t.NoticeReviewed, t.Outcomes[req.outcome])}
+		}
 	case formRetire:
 		mem := req.member
 		return func() tea.Msg {
@@ -327,3 +382,51 @@ func (f *form) moveMember(mt meeting.Meeting, name string, group int) tea.Cmd {
 		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeMovedMember, found[0].Name, group)}
 	}
 }
+
+// savePledge resolves the practice by part of its name, reads the due
+// date and saves the pledge.
+func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.Time) tea.Cmd {
+	c := f.common
+	t := c.Text
+	fail := func(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
+	var matches []meeting.Practice
+	for _, p := range cluster.Practices {
+		if meeting.MatchesFilter(f.value(0), "", p.Name) || p.Ydernummer == f.value(0) {
+			matches = append(matches, p)
+		}
+	}
+	if len(matches) != 1 {
+		names := make([]string, len(matches))
+		for i, p := range matches {
+			names[i] = p.Name
+		}
+		return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %s", t.NeedPractice, f.value(0), strings.Join(names, ", ")))
+	}
+	due, err := meeting.ParseDue(f.value(3), now)
+	if err != nil {
+		return fail(err)
+	}
+	p := f.req.pledge
+	p.MeetingID = mt.ID
+	p.Ydernummer = matches[0].Ydernummer
+	p.Action, p.Owner, p.Due, p.Indicator = f.value(1), f.value(2), due, f.value(4)
+	if p.ID == 0 {
+		p.Created = now
+	}
+	if err := p.Validate(); err != nil {
+		return fail(err)
+	}
+	return func() tea.Msg {
+		if _, err := c.Store.SavePledge(c.Ctx, p); err != nil {
+			return errMsg{err}
+		}
+		ps, err := c.Store.Pledges(c.Ctx, mt.ID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return pledgesMsg{pledges: ps, notice: fmt.Sprintf(t.NoticePledgeSaved, matches[0].Name)}
+	}
+}
+
+// reviewSavedMsg reports a committed follow-up; the root reloads the list.
+type reviewSavedMsg struct{ notice string }

@@ -34,6 +34,9 @@ type KeyMap struct {
 	Toggle   key.Binding
 	Checkin  key.Binding
 	Note     key.Binding
+	Pledges  key.Binding
+	FollowUp key.Binding
+	Export   key.Binding
 	Theme    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -65,6 +68,9 @@ func DefaultKeyMap(t Text) KeyMap {
 		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
 		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
 		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
+		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", t.KeyExport)),
+		FollowUp:   key.NewBinding(key.WithKeys("O"), key.WithHelp("O", t.KeyFollowUp)),
+		Pledges:    key.NewBinding(key.WithKeys("T"), key.WithHelp("T", t.KeyPledges)),
 		Note:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t.KeyNote)),
 		Checkin:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", t.KeyCheckin)),
 		Toggle:     key.NewBinding(key.WithKeys(" ", "enter"), key.WithHelp("space", t.KeyToggle)),

@@ -29,6 +29,10 @@ type Options struct {
 	Rand *rand.Rand
 	// Bell, when set, gets a terminal bell when a round reaches zero.
 	Bell io.Writer
+	// Exporter writes the exports from the export form; nil disables it.
+	Exporter Exporter
+	// ExportDir is the folder the export form suggests.
+	ExportDir string
 }
 
 type screenID int
@@ -42,6 +46,8 @@ const (
 	screenCheckin
 	screenHistory
 	screenRound
+	screenPledges
+	screenFollowUp
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -59,6 +65,19 @@ type Model struct {
 	checkin   *checkinScreen
 	history   *historyScreen
 	round     *roundScreen
+	pledges   *pledgeScreen
+	followUp  *followUpScreen
+	// followUpAsItem is set when the follow-up screen shows the agenda's
+	// follow-up item (esc then goes to the agenda); followUpCmd loads it.
+	followUpAsItem bool
+	followUpCmd    tea.Cmd
+	// exportDir is the suggested export folder; exported lists what the
+	// last export wrote.
+	exportDir string
+	exported  *exportedMsg
+	// openPledges counts earlier meetings' pledges awaiting follow-up, so
+	// starting the meeting can put the follow-up on the agenda.
+	openPledges int
 	// rang remembers the rounds whose bell has sounded.
 	rang    map[int64]bool
 	addItem *addItemDialog
@@ -105,6 +124,7 @@ func New(ctx context.Context, opts Options) *Model {
 		Clock:    opts.Clock,
 		Rand:     opts.Rand,
 		Bell:     opts.Bell,
+		Exporter: opts.Exporter,
 	}
 	if c.Rand == nil {
 		var seed [32]byte
@@ -112,6 +132,7 @@ func New(ctx context.Context, opts Options) *Model {
 		c.Rand = rand.New(rand.NewChaCha8(seed))
 	}
 	m := &Model{
+		exportDir: opts.ExportDir,
 		common:    c,
 		meetingID: opts.MeetingID,
 		agenda:    newAgendaScreen(c),
@@ -122,6 +143,8 @@ func New(ctx context.Context, opts Options) *Model {
 		checkin:   newCheckinScreen(c),
 		history:   newHistoryScreen(c),
 		round:     newRoundScreen(c),
+		pledges:   newPledgeScreen(c),
+		followUp:  newFollowUpScreen(c),
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
@@ -166,6 +189,10 @@ func (m *Model) activeScreen() Screen {
 		return m.history
 	case screenRound:
 		return m.round
+	case screenPledges:
+		return m.pledges
+	case screenFollowUp:
+		return m.followUp
 	}
 	return m.agenda
 }
@@ -173,6 +200,17 @@ func (m *Model) activeScreen() Screen {
 // Update handles window size, ticks, store results, global keys and
 // dialogs, then forwards to the active screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if m.followUpCmd != nil {
+		// Opening the follow-up item (from a key or a saved change) loads
+		// its pledges.
+		cmd = tea.Batch(cmd, m.followUpCmd)
+		m.followUpCmd = nil
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -183,6 +221,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(tick(m.common.Clock), m.bell())
 	case meetingMsg:
 		m.cluster = msg.cluster
+		m.openPledges = msg.openPledges
 		m.names = make(map[string]string, len(msg.cluster.Practices))
 		for _, p := range msg.cluster.Practices {
 			m.names[p.Ydernummer] = p.Name
@@ -218,6 +257,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.askReason {
 			m.form = newForm(m.common, formRequest{kind: formReason, member: meeting.Member{ID: msg.memberID, Name: msg.name}}, m.cluster)
 		}
+		return m, nil
+	case followUpMsg:
+		m.followUp.Update(msg)
+		if msg.notice != "" {
+			m.notice = msg.notice
+		}
+		return m, nil
+	case exportedMsg:
+		m.exported = &msg
+		m.notice = fmt.Sprintf(m.common.Text.NoticeExported, len(msg.paths), msg.dir)
+		return m, nil
+	case reviewSavedMsg:
+		return m, m.followUp.load(msg.notice)
+	case pledgesMsg:
+		m.pledges.Update(msg)
+		m.notice = msg.notice
 		return m, nil
 	case historyMsg:
 		m.history.Update(msg)
@@ -260,6 +315,8 @@ func (m *Model) resize() {
 	m.checkin.SetSize(bodyW, bodyH)
 	m.history.SetSize(bodyW, bodyH)
 	m.round.SetSize(bodyW, bodyH)
+	m.pledges.SetSize(bodyW, bodyH)
+	m.followUp.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -272,6 +329,8 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.consent.setMeeting(mt, m.names)
 	m.checkin.setMeeting(mt, m.cluster)
 	m.round.setMeeting(mt)
+	m.pledges.setMeeting(mt, m.cluster)
+	m.followUp.setMeeting(mt, m.cluster)
 	m.item.cluster = m.cluster
 	m.shown = min(m.shown, max(0, len(mt.Items)-1))
 }
@@ -284,6 +343,12 @@ func (m *Model) show(i int) {
 	}
 	m.shown = i
 	m.item.open(i)
+	if isFollowUpItem(m.meeting.Items[i]) {
+		m.active = screenFollowUp
+		m.followUpAsItem = true
+		m.followUpCmd = m.followUp.load("")
+		return
+	}
 	switch m.meeting.Items[i].Kind {
 	case meeting.KindTalk:
 		m.active = screenSlides
@@ -329,6 +394,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
 	m.notice = ""
+	if m.exported != nil {
+		// The list of written files stays until a key is pressed.
+		m.exported = nil
+		return m, nil
+	}
 	if m.quitting {
 		switch {
 		case key.Matches(msg, keys.Yes):
@@ -383,6 +453,21 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.returnTo = m.active
 		m.active = screenConsent
 		return m, nil
+	case key.Matches(msg, keys.Pledges) && m.meeting != nil && m.active != screenPledges:
+		m.returnTo = m.active
+		m.active = screenPledges
+		return m, m.pledges.load("", 0)
+	case key.Matches(msg, keys.Export) && m.meeting != nil && m.common.Exporter != nil:
+		m.form = newForm(m.common, formRequest{kind: formExport, dir: m.exportDir}, m.cluster)
+		return m, nil
+	case key.Matches(msg, keys.FollowUp) && m.meeting != nil && m.active != screenFollowUp:
+		m.returnTo = m.active
+		m.active = screenFollowUp
+		m.followUpAsItem = false
+		return m, m.followUp.load("")
+	case (m.active == screenPledges || (m.active == screenFollowUp && !m.followUpItem())) && key.Matches(msg, keys.Back):
+		m.active = m.returnTo
+		return m, nil
 	case key.Matches(msg, keys.Checkin) && m.meeting != nil:
 		m.returnTo = m.active
 		m.active = screenCheckin
@@ -430,7 +515,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.item.request = nil
 		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
 	}
-	for _, f := range []**formRequest{&m.round.form, &m.item.form} {
+	for _, f := range []**formRequest{&m.round.form, &m.item.form, &m.pledges.form, &m.followUp.form} {
 		if *f != nil {
 			m.form = newForm(m.common, **f, m.cluster)
 			*f = nil
@@ -456,7 +541,7 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	var r runRequest
 	switch {
 	case key.Matches(msg, keys.Start) && !m.meeting.UnderWay():
-		r = runRequest{op: meeting.Meeting.Start, notice: func(saved meeting.Meeting) string {
+		r = runRequest{op: startWithFollowUp(m.openPledges, t.FollowUpItem), notice: func(saved meeting.Meeting) string {
 			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
 		}}
 	case key.Matches(msg, keys.NextItem):
@@ -523,6 +608,8 @@ func (m *Model) View() string {
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
 		body = m.codeKeyView(bodyH)
+	case m.exported != nil:
+		body = m.exportedView()
 	case m.quitting:
 		body = m.quitDialog(bodyH)
 	case m.showHelp:
@@ -639,7 +726,7 @@ func (m *Model) helpOverlay(height int) string {
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // bindings is a fixed list of keys shown as help.
@@ -693,4 +780,42 @@ func (m *Model) bell() tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// followUpItem reports whether the follow-up screen shows the agenda's
+// follow-up item rather than being opened with its key.
+func (m *Model) followUpItem() bool { return m.followUpAsItem }
+
+// isFollowUpItem recognises the item that starting a meeting adds when
+// earlier pledges await their follow-up.
+func isFollowUpItem(it meeting.RunItem) bool {
+	return it.AdHoc() && (it.Title == Language("da").FollowUpItem || it.Title == Language("en").FollowUpItem)
+}
+
+// startWithFollowUp starts the meeting and, when earlier meetings left
+// open pledges, puts their follow-up on the agenda after the welcome.
+func startWithFollowUp(open int, title string) runOp {
+	return func(mt meeting.Meeting, at time.Time) (meeting.Meeting, error) {
+		started, err := mt.Start(at)
+		if err != nil || open == 0 {
+			return started, err
+		}
+		for _, it := range started.Items {
+			if isFollowUpItem(it) {
+				return started, nil
+			}
+		}
+		return started.AddItem(meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: 10}, 0)
+	}
+}
+
+// exportedView lists the files the export wrote.
+func (m *Model) exportedView() string {
+	c := m.common
+	lines := []string{c.Styles.Title.Render(c.Text.ExportedTitle), ""}
+	for _, p := range m.exported.paths {
+		lines = append(lines, c.Styles.Text.Render(truncate("✓ "+p, c.Width)))
+	}
+	lines = append(lines, "", c.Styles.Heading.Render(c.Text.DismissHint))
+	return strings.Join(lines, "\n")
 }

@@ -157,6 +157,41 @@ type Text struct {
 	NoteTitle             string // format: group
 	NoticeNote            string // format: group
 	PerGroup              string // format: minutes
+	KeyAddPledge          string
+	KeyDeletePledge       string
+	KeyUndo               string
+	KeyPledges            string
+	NoticePledgeDeleted   string
+	NoticePledgeRestored  string
+	NoticePledgeSaved     string // format: practice
+	PledgesTitle          string // format: count
+	NoPledges             string
+	Owner                 string
+	Due                   string
+	PledgeTitle           string
+	FieldPractice2        string
+	FieldAction           string
+	FieldOwner            string
+	FieldDue              string
+	FieldIndicator        string
+	NeedPractice          string
+	FollowUpTitle         string // format: count
+	FollowUpItem          string
+	FollowUpHint          string
+	NoOpenPledges         string
+	NotReviewed           string
+	Outcomes              map[meeting.ReviewOutcome]string
+	FiguresNeedConsent    string
+	KeyOutcome            string
+	KeyFollowUp           string
+	FieldComment          string
+	NoticeReviewed        string // format: outcome
+	KeyExport             string
+	ExportTitle           string
+	ExportHint            string
+	FieldFolder           string
+	ExportedTitle         string
+	NoticeExported        string // format: count, folder
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -278,7 +313,24 @@ func danish() Text {
 		NoticeGroups: "%d grupper af %d læger", NoticeMovedMember: "%s er flyttet til gruppe %d",
 		NoPresent:    "ingen er registreret til stede endnu: tryk F og tjek lægerne ind først",
 		PresentTitle: "Fremlæggelser", PresentingNow: "Gruppe %d fremlægger", NoteTitle: "Notat fra gruppe %d", NoticeNote: "notatet fra gruppe %d er gemt",
-		PerGroup:         "ca. %d min pr. gruppe",
+		PerGroup:     "ca. %d min pr. gruppe",
+		KeyAddPledge: "nyt tiltag", KeyDeletePledge: "slet", KeyUndo: "fortryd sletning", KeyPledges: "tiltag",
+		NoticePledgeDeleted: "tiltaget er slettet – tryk u for at fortryde", NoticePledgeRestored: "tiltaget er tilbage",
+		NoticePledgeSaved: "tiltaget fra %s er gemt", PledgesTitle: "Tiltag (%d)", NoPledges: "Ingen tiltag endnu – tryk a for at skrive det første.",
+		Owner: "ansvarlig", Due: "frist", PledgeTitle: "Tiltag", FieldPractice2: "Praksis (del af navnet)",
+		FieldAction: "Hvad vil praksis gøre?", FieldOwner: "Ansvarlig (fx sygeplejersken)", FieldDue: "Frist (næste, 1m, 3m eller dato)",
+		FieldIndicator: "Indikator (kan udelades)", NeedPractice: "vælg én praksis;",
+		FollowUpTitle: "Opfølgning på tiltag (%d)", FollowUpItem: "Opfølgning på tiltag fra sidste møde",
+		FollowUpHint:  "1 gennemført · 2 delvist · 3 ikke gennemført · 4 droppet",
+		NoOpenPledges: "Ingen åbne tiltag fra tidligere møder.", NotReviewed: "ikke fulgt op",
+		Outcomes: map[meeting.ReviewOutcome]string{
+			meeting.OutcomeDone: "gennemført", meeting.OutcomePartly: "delvist", meeting.OutcomeNotDone: "ikke gennemført", meeting.OutcomeDropped: "droppet",
+		},
+		FiguresNeedConsent: "tal vises kun med samtykke (P)", KeyOutcome: "udfald", KeyFollowUp: "opfølgning",
+		FieldComment: "Kommentar (kan udelades)", NoticeReviewed: "opfølgningen er gemt: %s",
+		KeyExport: "eksport", ExportTitle: "Eksport efter mødet",
+		ExportHint:  "Referat, opfølgningslister (Markdown, CSV, XLSX, kalender), fremmøde og personlige ark skrives i mappen. Findes filerne, overskrives de ikke.",
+		FieldFolder: "Mappe", ExportedTitle: "Skrevet:", NoticeExported: "%d filer skrevet til %s",
 		WaitingStart:     "Ikke startet · planlagt start %s · tryk s for at starte",
 		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
 		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
@@ -401,7 +453,24 @@ func english() Text {
 		NoticeGroups: "%d groups of %d doctors", NoticeMovedMember: "%s moved to group %d",
 		NoPresent:    "nobody is checked in yet: press F and check the doctors in first",
 		PresentTitle: "Presentations", PresentingNow: "Group %d presents", NoteTitle: "Note from group %d", NoticeNote: "the note from group %d is saved",
-		PerGroup:         "about %d min per group",
+		PerGroup:     "about %d min per group",
+		KeyAddPledge: "new pledge", KeyDeletePledge: "delete", KeyUndo: "undo delete", KeyPledges: "pledges",
+		NoticePledgeDeleted: "the pledge is deleted – press u to undo", NoticePledgeRestored: "the pledge is back",
+		NoticePledgeSaved: "the pledge from %s is saved", PledgesTitle: "Pledges (%d)", NoPledges: "No pledges yet – press a to write the first.",
+		Owner: "owner", Due: "due", PledgeTitle: "Pledge", FieldPractice2: "Practice (part of the name)",
+		FieldAction: "What will the practice do?", FieldOwner: "Owner (e.g. the nurse)", FieldDue: "Due (next, 1m, 3m or a date)",
+		FieldIndicator: "Indicator (optional)", NeedPractice: "choose one practice;",
+		FollowUpTitle: "Follow-up of pledges (%d)", FollowUpItem: "Follow-up of last meeting's pledges",
+		FollowUpHint:  "1 done · 2 partly · 3 not done · 4 dropped",
+		NoOpenPledges: "No open pledges from earlier meetings.", NotReviewed: "not followed up",
+		Outcomes: map[meeting.ReviewOutcome]string{
+			meeting.OutcomeDone: "done", meeting.OutcomePartly: "partly", meeting.OutcomeNotDone: "not done", meeting.OutcomeDropped: "dropped",
+		},
+		FiguresNeedConsent: "figures only with consent (P)", KeyOutcome: "outcome", KeyFollowUp: "follow-up",
+		FieldComment: "Comment (optional)", NoticeReviewed: "follow-up saved: %s",
+		KeyExport: "export", ExportTitle: "Export after the meeting",
+		ExportHint:  "Minutes, follow-up lists (Markdown, CSV, XLSX, calendar), attendance and personal slips go into the folder. Existing files are not overwritten.",
+		FieldFolder: "Folder", ExportedTitle: "Written:", NoticeExported: "%d files written to %s",
 		WaitingStart:     "Not started · planned start %s · press s to start",
 		CodeKeyTitle:     "Code key – not for the projector",
 		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",

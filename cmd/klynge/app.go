@@ -186,6 +186,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.versionCommand())
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
+	root.AddCommand(a.pledgeCommand())
 	return root
 }
 

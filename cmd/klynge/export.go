@@ -18,8 +18,8 @@ import (
 )
 
 func (a *app) exportCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "export", Short: "Write what goes out after a meeting: personal slips"}
-	cmd.AddCommand(a.exportSlipsCommand())
+	cmd := &cobra.Command{Use: "export", Short: "Write what goes out after a meeting: personal slips, follow-up list, minutes"}
+	cmd.AddCommand(a.exportSlipsCommand(), a.exportFollowUpCommand(), a.exportMinutesCommand())
 	return cmd
 }
 

@@ -1,0 +1,310 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// The follow-up list is the meeting's pledges per practice: what each
+// practice will do, who in it carries it out, by when, and the indicator
+// (and target) the next meeting looks at. It names practices: it goes to
+// the practices and the coordinator, not to the projector.
+
+// followUpLine is one pledge as the follow-up list shows it.
+type followUpLine struct {
+	Pledge   meeting.Pledge
+	Practice string // the practice's name, or its ydernummer when unknown
+	Doctor   string // the doctor who pledged; "" for the practice
+	// Indicator is the linked pack indicator; its ID is "" when none.
+	Indicator meeting.Indicator
+}
+
+// followUpGroup is one practice's pledges.
+type followUpGroup struct {
+	Ydernummer string
+	Practice   string
+	Lines      []followUpLine
+}
+
+// followUpGroups sorts pledges (deleted ones left out) per practice, in
+// the roster's order of practices (practices not in the roster last, by
+// ydernummer), each practice's pledges by due date, then creation.
+func followUpGroups(m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) []followUpGroup {
+	order := map[string]int{}
+	names := map[string]string{}
+	doctors := map[int64]string{}
+	for i, p := range c.Practices {
+		order[p.Ydernummer] = i
+		names[p.Ydernummer] = p.Name
+		for _, d := range p.Members {
+			doctors[d.ID] = d.Name
+		}
+	}
+	var live []meeting.Pledge
+	for _, p := range pledges {
+		if p.Deleted == nil {
+			live = append(live, p)
+		}
+	}
+	rank := func(yd string) int {
+		if i, ok := order[yd]; ok {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(live, func(a, b meeting.Pledge) int {
+		if d := rank(a.Ydernummer) - rank(b.Ydernummer); d != 0 {
+			return d
+		}
+		if d := strings.Compare(a.Ydernummer, b.Ydernummer); d != 0 {
+			return d
+		}
+		if d := dateOf(a.Due).Compare(dateOf(b.Due)); d != 0 {
+			return d
+		}
+		return a.Created.Compare(b.Created)
+	})
+	var groups []followUpGroup
+	for _, p := range live {
+		if len(groups) == 0 || groups[len(groups)-1].Ydernummer != p.Ydernummer {
+			name := names[p.Ydernummer]
+			if name == "" {
+				name = p.Ydernummer
+			}
+			groups = append(groups, followUpGroup{Ydernummer: p.Ydernummer, Practice: name})
+		}
+		g := &groups[len(groups)-1]
+		l := followUpLine{Pledge: p, Practice: g.Practice, Doctor: doctors[p.MemberID]}
+		if p.Indicator != "" {
+			if ind, ok := m.Pack.Indicator(p.Indicator); ok {
+				l.Indicator = ind
+			} else {
+				l.Indicator = meeting.Indicator{ID: p.Indicator, Title: p.Indicator}
+			}
+		}
+		g.Lines = append(g.Lines, l)
+	}
+	return groups
+}
+
+// dateOf is t's calendar date, as midnight UTC, for comparing dates.
+func dateOf(t time.Time) time.Time {
+	y, mo, d := t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+}
+
+// danishDate writes a date as Danish Excel reads it: dd-mm-yyyy.
+func danishDate(t time.Time) string { return t.Format("02-01-2006") }
+
+// danishNumber writes v with a decimal comma and no thousands separator,
+// as Danish Excel reads a number from CSV.
+func danishNumber(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+// targetText is a pledge's target in the indicator's unit, "" for none.
+func targetText(l followUpLine) string {
+	if l.Pledge.Target == nil {
+		return ""
+	}
+	return slipText("da").format(*l.Pledge.Target, l.Indicator.Unit)
+}
+
+// WriteFollowUpMarkdown writes the follow-up list of meeting m as
+// Markdown: a section per practice of cluster c with a table of its
+// pledges. Deleted pledges are left out.
+func WriteFollowUpMarkdown(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+	ew := &errWriter{w: w}
+	ew.printf("# Opfølgningsliste: %s\n\n", mdText(m.Title))
+	ew.printf("%s · %s\n", mdText(c.Name), danishLongDate(m.PlannedStart))
+	groups := followUpGroups(m, c, pledges)
+	if len(groups) == 0 {
+		ew.printf("\nIngen tilsagn ved dette møde.\n")
+	}
+	for _, g := range groups {
+		ew.printf("\n## %s (%s)\n\n", mdText(g.Practice), mdText(g.Ydernummer))
+		ew.printf("| Tilsagn | Ansvarlig | Frist | Indikator | Mål |\n")
+		ew.printf("|---|---|---|---|---|\n")
+		for _, l := range g.Lines {
+			owner := l.Pledge.Owner
+			if l.Doctor != "" {
+				owner = strings.TrimSpace(l.Doctor + ", " + owner)
+				owner = strings.TrimSuffix(owner, ",")
+			}
+			ew.printf("| %s | %s | %s | %s | %s |\n", mdCell(l.Pledge.Action), mdCell(owner),
+				danishDate(l.Pledge.Due), mdCell(l.Indicator.Title), mdCell(targetText(l)))
+		}
+	}
+	return ew.err
+}
+
+// followUpHeader is the CSV and XLSX header row.
+var followUpHeader = []string{"Ydernummer", "Praksis", "Læge", "Tilsagn", "Ansvarlig", "Frist", "Indikator", "Indikatornavn", "Mål"}
+
+// followUpRecord is one pledge as a CSV row (Danish dates and numbers).
+func followUpRecord(g followUpGroup, l followUpLine) []string {
+	target := ""
+	if l.Pledge.Target != nil {
+		target = danishNumber(*l.Pledge.Target)
+	}
+	return []string{g.Ydernummer, g.Practice, l.Doctor, l.Pledge.Action, l.Pledge.Owner,
+		danishDate(l.Pledge.Due), l.Indicator.ID, l.Indicator.Title, target}
+}
+
+// WriteFollowUpCSV writes the follow-up list as CSV that Danish Excel
+// opens as it is: UTF-8 with a byte-order mark, ';' between fields, CRLF
+// line ends, dates as dd-mm-yyyy and decimal commas. Fields holding ';',
+// '"' or line breaks are quoted.
+func WriteFollowUpCSV(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	if err := cw.Write(followUpHeader); err != nil {
+		return err
+	}
+	for _, g := range followUpGroups(m, c, pledges) {
+		for _, l := range g.Lines {
+			if err := cw.Write(followUpRecord(g, l)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// FollowUpSheet is the name of the XLSX export's sheet.
+const FollowUpSheet = "Opfølgning"
+
+// WriteFollowUpXLSX writes the follow-up list as an Excel workbook with one
+// sheet, FollowUpSheet: a bold header row, one row per pledge, due dates
+// as date cells shown dd-mm-yyyy and targets as numbers.
+func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) (err error) {
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	if err := f.SetSheetName("Sheet1", FollowUpSheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	dateFmt := "dd-mm-yyyy"
+	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
+	wrapStyle, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(followUpHeader))
+	for i, h := range followUpHeader {
+		header[i] = h
+	}
+	if err := f.SetSheetRow(FollowUpSheet, "A1", &header); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(FollowUpSheet, "A1", "I1", bold); err != nil {
+		return err
+	}
+	row := 2
+	for _, g := range followUpGroups(m, c, pledges) {
+		for _, l := range g.Lines {
+			var target any
+			if l.Pledge.Target != nil {
+				target = *l.Pledge.Target
+			}
+			y, mo, d := l.Pledge.Due.Date()
+			values := []any{g.Ydernummer, g.Practice, l.Doctor, l.Pledge.Action, l.Pledge.Owner,
+				time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), l.Indicator.ID, l.Indicator.Title, target}
+			cell, _ := excelize.CoordinatesToCellName(1, row)
+			if err := f.SetSheetRow(FollowUpSheet, cell, &values); err != nil {
+				return err
+			}
+			due, _ := excelize.CoordinatesToCellName(6, row)
+			if err := f.SetCellStyle(FollowUpSheet, due, due, dateStyle); err != nil {
+				return err
+			}
+			action, _ := excelize.CoordinatesToCellName(4, row)
+			if err := f.SetCellStyle(FollowUpSheet, action, action, wrapStyle); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	for col, width := range map[string]float64{"A": 12, "B": 28, "C": 22, "D": 50, "E": 22, "F": 12, "G": 18, "H": 36, "I": 8} {
+		if err := f.SetColWidth(FollowUpSheet, col, col, width); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(FollowUpSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// errWriter remembers the first write error, so a long document can be
+// written with plain printf calls and checked once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// mdText escapes the characters that would start Markdown formatting in
+// running text and keeps a value on one line.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range oneLineText(s) {
+		if strings.ContainsRune("\\`*_[]<>#|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdCell is mdText for a table cell; line breaks become <br>.
+func mdCell(s string) string {
+	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(l)
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// oneLineText joins the lines of s with " / ".
+func oneLineText(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " / ")
+}
+
+// danishLongDate writes "torsdag den 3. december 2026".
+func danishLongDate(t time.Time) string {
+	weekdays := [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
+	months := [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
+	return fmt.Sprintf("%s den %d. %s %d", weekdays[t.Weekday()], t.Day(), months[t.Month()-1], t.Year())
+}

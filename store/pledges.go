@@ -1,0 +1,400 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Pledges are rows of pledges, one per pledge, with the practice by its
+// row id and the due date as YYYY-MM-DD; a follow-up is a pledge_reviews
+// row. Deleting a pledge sets deleted_at, so it can be restored.
+
+// dueLayout is how a due date is stored: a calendar date only.
+const dueLayout = time.DateOnly
+
+// SavePledge stores p and returns it as read back in the same
+// transaction: a new pledge when p.ID is 0 (p.Created, when zero, becomes
+// the time of storing), otherwise an update of pledge p.ID (its meeting,
+// creation time and review stay as stored). p must pass p.Validate(). The
+// practice p.Ydernummer must be in the meeting's cluster and the member
+// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise);
+// p.Indicator, when set, must be an indicator of the meeting's pack, and
+// p.Target needs one. Due is stored as its calendar date in its own
+// location and reads back as midnight of that date in time.Local. A
+// missing meeting or pledge is ENOTFOUND; a deleted pledge cannot be
+// changed (ECONFLICT) until it is restored.
+func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error) {
+	p.Ydernummer = strings.TrimSpace(p.Ydernummer)
+	p.Action = strings.TrimSpace(p.Action)
+	p.Owner = strings.TrimSpace(p.Owner)
+	p.Indicator = strings.TrimSpace(p.Indicator)
+	if err := p.Validate(); err != nil {
+		return meeting.Pledge{}, err
+	}
+	if p.Target != nil && p.Indicator == "" {
+		return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID, "a target needs the indicator it is measured on")
+	}
+	const what = "save the pledge"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Pledge{}, translate(err, what)
+	}
+	defer tx.Rollback()
+	if p.ID != 0 {
+		old, err := findPledge(ctx, tx, p.ID)
+		if err != nil {
+			return meeting.Pledge{}, err
+		}
+		if old.Deleted != nil {
+			return meeting.Pledge{}, meeting.Errorf(meeting.ECONFLICT, "pledge %d was deleted: restore it before changing it", p.ID)
+		}
+		if p.MeetingID != 0 && p.MeetingID != old.MeetingID {
+			return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID,
+				"pledge %d belongs to meeting %d; it cannot move to meeting %d", p.ID, old.MeetingID, p.MeetingID)
+		}
+		p.MeetingID = old.MeetingID
+	}
+	m, err := findMeeting(ctx, tx, p.MeetingID)
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	row, err := pledgeRow(ctx, tx, m, p)
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	if p.ID == 0 {
+		var created sql.NullString
+		if !p.Created.IsZero() {
+			c, err := encodeTime(p.Created, "the pledge's creation time")
+			if err != nil {
+				return meeting.Pledge{}, err
+			}
+			created = sql.NullString{String: c, Valid: true}
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO pledges (meeting_id, practice_id, member_id, action, owner, due, indicator, target, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
+			m.ID, row.practiceID, row.memberID, p.Action, p.Owner, row.due, p.Indicator, p.Target, created)
+		if err != nil {
+			return meeting.Pledge{}, translate(err, what)
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return meeting.Pledge{}, translate(err, what)
+		}
+	} else {
+		_, err := tx.ExecContext(ctx, `
+			UPDATE pledges SET practice_id = ?, member_id = ?, action = ?, owner = ?, due = ?, indicator = ?, target = ?
+			WHERE id = ?`,
+			row.practiceID, row.memberID, p.Action, p.Owner, row.due, p.Indicator, p.Target, p.ID)
+		if err != nil {
+			return meeting.Pledge{}, translate(err, what)
+		}
+	}
+	return commitPledge(ctx, tx, p.ID, what)
+}
+
+// DeletePledge marks pledge id as deleted at at and returns it as read
+// back; its follow-up, if any, stays. Deleting a deleted pledge changes
+// nothing. A missing pledge is ENOTFOUND.
+func (s *Store) DeletePledge(ctx context.Context, id int64, at time.Time) (meeting.Pledge, error) {
+	if at.IsZero() {
+		return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID, "deleting a pledge needs the time it happened")
+	}
+	enc, err := encodeTime(at, "the deletion time")
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	return s.changePledge(ctx, id, "delete the pledge", func(tx *sql.Tx, p meeting.Pledge) error {
+		if p.Deleted != nil {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE pledges SET deleted_at = ? WHERE id = ?`, enc, id)
+		return translate(err, "delete the pledge")
+	})
+}
+
+// RestorePledge undoes DeletePledge and returns the pledge as read back.
+// Restoring a pledge that is not deleted changes nothing. A missing pledge
+// is ENOTFOUND.
+func (s *Store) RestorePledge(ctx context.Context, id int64) (meeting.Pledge, error) {
+	return s.changePledge(ctx, id, "restore the pledge", func(tx *sql.Tx, _ meeting.Pledge) error {
+		_, err := tx.ExecContext(ctx, `UPDATE pledges SET deleted_at = NULL WHERE id = ?`, id)
+		return translate(err, "restore the pledge")
+	})
+}
+
+// Pledges returns the pledges made at meeting meetingID that are not
+// deleted, ordered by ydernummer, then by creation, each with its
+// follow-up if it has one; nil when there are none. A missing meeting is
+// ENOTFOUND.
+func (s *Store) Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
+	return s.listPledges(ctx, meetingID, "list the pledges", `
+		WHERE p.meeting_id = ? AND p.deleted_at IS NULL
+		ORDER BY pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`, meetingID)
+}
+
+// OpenPledges returns the pledges to follow up at meeting meetingID: those
+// made at earlier meetings of its cluster (planned before it; a meeting
+// planned for the same moment counts as earlier when it was stored
+// earlier), not deleted, that have no follow-up yet or were followed up
+// at this very meeting, so the review can show and change them. They come
+// ordered by their meeting's planned start, then ydernummer, then
+// creation. A missing meeting is ENOTFOUND.
+func (s *Store) OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
+	return s.listPledges(ctx, meetingID, "list the pledges to follow up", `
+		JOIN meetings pm ON pm.id = p.meeting_id
+		JOIN meetings cur ON cur.id = ?
+		WHERE pm.cluster_id = cur.cluster_id AND pm.id <> cur.id AND p.deleted_at IS NULL
+			AND (unixepoch(pm.planned_start, 'subsec') < unixepoch(cur.planned_start, 'subsec')
+				OR (unixepoch(pm.planned_start, 'subsec') = unixepoch(cur.planned_start, 'subsec') AND pm.id < cur.id))
+			AND (r.pledge_id IS NULL OR r.meeting_id = cur.id)
+		ORDER BY unixepoch(pm.planned_start, 'subsec'), pm.id, pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`,
+		meetingID)
+}
+
+// ReviewPledge records the follow-up of pledge pledgeID at meeting
+// atMeetingID, replacing an earlier follow-up at the same meeting, and
+// returns the pledge as read back. An empty outcome removes the
+// follow-up (undo). The meeting must be of the pledge's cluster and
+// planned after the pledge's meeting (EINVALID); a pledge followed up at
+// another meeting, or deleted, is ECONFLICT; a missing pledge or meeting
+// ENOTFOUND.
+func (s *Store) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome,
+	comment string, at time.Time) (meeting.Pledge, error) {
+	if outcome != "" && !slices.Contains(meeting.ReviewOutcomes(), outcome) {
+		return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID, "a follow-up is one of %v, not %q", meeting.ReviewOutcomes(), outcome)
+	}
+	if outcome != "" && at.IsZero() {
+		return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID, "a follow-up needs the time it was recorded")
+	}
+	comment = strings.TrimSpace(comment)
+	const what = "record the follow-up"
+	return s.changePledge(ctx, pledgeID, what, func(tx *sql.Tx, p meeting.Pledge) error {
+		if p.Deleted != nil {
+			return meeting.Errorf(meeting.ECONFLICT, "pledge %d was deleted: restore it before following it up", p.ID)
+		}
+		if p.Review != nil && p.Review.MeetingID != atMeetingID {
+			return meeting.Errorf(meeting.ECONFLICT, "pledge %d was already followed up at meeting %d", p.ID, p.Review.MeetingID)
+		}
+		if err := checkLater(ctx, tx, p.MeetingID, atMeetingID); err != nil {
+			return err
+		}
+		if outcome == "" {
+			_, err := tx.ExecContext(ctx, `DELETE FROM pledge_reviews WHERE pledge_id = ?`, p.ID)
+			return translate(err, what)
+		}
+		enc, err := encodeTime(at, "the follow-up time")
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO pledge_reviews (pledge_id, meeting_id, outcome, comment, at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (pledge_id) DO UPDATE SET meeting_id = excluded.meeting_id, outcome = excluded.outcome,
+				comment = excluded.comment, at = excluded.at`,
+			p.ID, atMeetingID, string(outcome), comment, enc)
+		return translate(err, what)
+	})
+}
+
+// checkLater checks that meeting later exists, is of the same cluster as
+// meeting earlier and is planned after it.
+func checkLater(ctx context.Context, tx *sql.Tx, earlier, later int64) error {
+	var sameCluster, after bool
+	err := tx.QueryRowContext(ctx, `
+		SELECT l.cluster_id = e.cluster_id,
+			unixepoch(e.planned_start, 'subsec') < unixepoch(l.planned_start, 'subsec')
+				OR (unixepoch(e.planned_start, 'subsec') = unixepoch(l.planned_start, 'subsec') AND e.id < l.id)
+		FROM meetings l JOIN meetings e ON e.id = ?
+		WHERE l.id = ?`, earlier, later).Scan(&sameCluster, &after)
+	if errors.Is(err, sql.ErrNoRows) {
+		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", later)
+	} else if err != nil {
+		return translate(err, "read the meetings")
+	}
+	switch {
+	case !sameCluster:
+		return meeting.Errorf(meeting.EINVALID, "meeting %d is of another cluster than the pledge's meeting %d", later, earlier)
+	case !after:
+		return meeting.Errorf(meeting.EINVALID, "a pledge is followed up at a later meeting; meeting %d is not after meeting %d", later, earlier)
+	}
+	return nil
+}
+
+// changePledge runs change on pledge id, as read at the start of one
+// transaction, and returns the pledge as read back at its end.
+func (s *Store) changePledge(ctx context.Context, id int64, what string,
+	change func(tx *sql.Tx, p meeting.Pledge) error) (meeting.Pledge, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return meeting.Pledge{}, translate(err, what)
+	}
+	defer tx.Rollback()
+	p, err := findPledge(ctx, tx, id)
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	if err := change(tx, p); err != nil {
+		return meeting.Pledge{}, err
+	}
+	return commitPledge(ctx, tx, id, what)
+}
+
+// commitPledge reads pledge id back and commits tx.
+func commitPledge(ctx context.Context, tx *sql.Tx, id int64, what string) (meeting.Pledge, error) {
+	p, err := findPledge(ctx, tx, id)
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return meeting.Pledge{}, translate(err, what)
+	}
+	return p, nil
+}
+
+// listPledges runs one query of pledgeColumns with tail (joins, WHERE,
+// ORDER BY; never user input) in its own transaction, after checking that
+// meeting meetingID exists.
+func (s *Store) listPledges(ctx context.Context, meetingID int64, what, tail string, args ...any) ([]meeting.Pledge, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer tx.Rollback()
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?)`, meetingID).Scan(&exists); err != nil {
+		return nil, translate(err, what)
+	}
+	if !exists {
+		return nil, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
+	}
+	ps, err := findPledges(ctx, tx, tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, translate(err, what)
+	}
+	return ps, nil
+}
+
+// pledgeFrom selects pledgeColumns; tails may refer to p (pledges), pr
+// (its practice) and r (its review).
+const pledgeFrom = `
+	SELECT p.id, p.meeting_id, pr.ydernummer, p.member_id, p.action, p.owner, p.due, p.indicator, p.target,
+		p.created_at, p.deleted_at, r.meeting_id, r.outcome, r.comment, r.at
+	FROM pledges p JOIN practices pr ON pr.id = p.practice_id
+	LEFT JOIN pledge_reviews r ON r.pledge_id = p.id `
+
+// findPledge reads pledge id, deleted or not.
+func findPledge(ctx context.Context, tx *sql.Tx, id int64) (meeting.Pledge, error) {
+	ps, err := findPledges(ctx, tx, `WHERE p.id = ?`, id)
+	if err != nil {
+		return meeting.Pledge{}, err
+	}
+	if len(ps) == 0 {
+		return meeting.Pledge{}, meeting.Errorf(meeting.ENOTFOUND, "pledge %d does not exist: see `klynge pledge list`", id)
+	}
+	return ps[0], nil
+}
+
+// findPledges reads the pledges tail selects.
+func findPledges(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]meeting.Pledge, error) {
+	rows, err := tx.QueryContext(ctx, pledgeFrom+tail, args...)
+	if err != nil {
+		return nil, translate(err, "read the pledges")
+	}
+	defer rows.Close()
+	var ps []meeting.Pledge
+	for rows.Next() {
+		p, err := scanPledge(rows)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "read the pledges")
+	}
+	return ps, nil
+}
+
+// scanPledge reads one row of pledgeFrom.
+func scanPledge(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
+	var p meeting.Pledge
+	var member, reviewMeeting sql.NullInt64
+	var target sql.NullFloat64
+	var due, created string
+	var deleted, outcome, comment, at sql.NullString
+	if err := row.Scan(&p.ID, &p.MeetingID, &p.Ydernummer, &member, &p.Action, &p.Owner, &due, &p.Indicator, &target,
+		&created, &deleted, &reviewMeeting, &outcome, &comment, &at); err != nil {
+		return p, translate(err, "read the pledges")
+	}
+	p.MemberID = member.Int64
+	if target.Valid {
+		p.Target = &target.Float64
+	}
+	var err error
+	if p.Due, err = time.ParseInLocation(dueLayout, due, time.Local); err != nil {
+		return p, meeting.Errorf(meeting.EINTERNAL, "the database holds a malformed due date %q", due)
+	}
+	if p.Created, err = decodeTime(created); err != nil {
+		return p, err
+	}
+	if p.Deleted, err = decodeTimePtr(deleted); err != nil {
+		return p, err
+	}
+	if reviewMeeting.Valid {
+		r := meeting.PledgeReview{MeetingID: reviewMeeting.Int64, Outcome: meeting.ReviewOutcome(outcome.String), Comment: comment.String}
+		if r.At, err = decodeTime(at.String); err != nil {
+			return p, err
+		}
+		p.Review = &r
+	}
+	return p, nil
+}
+
+// pledgeRowValues are the columns of a pledge that need the database.
+type pledgeRowValues struct {
+	practiceID int64
+	memberID   sql.NullInt64
+	due        string
+}
+
+// pledgeRow checks p against meeting m (its cluster and pack) and returns
+// the values to store.
+func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Pledge) (pledgeRowValues, error) {
+	var row pledgeRowValues
+	err := tx.QueryRowContext(ctx, `SELECT id FROM practices WHERE cluster_id = ? AND ydernummer = ?`,
+		m.ClusterID, p.Ydernummer).Scan(&row.practiceID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return row, meeting.Errorf(meeting.EINVALID, "practice %s is not in the cluster of meeting %d: see `klynge roster list`", p.Ydernummer, m.ID)
+	} else if err != nil {
+		return row, translate(err, "read practice "+p.Ydernummer)
+	}
+	if p.MemberID != 0 {
+		mem, clusterID, err := findMember(ctx, tx, p.MemberID)
+		if err != nil {
+			return row, err
+		}
+		if clusterID != m.ClusterID || mem.Ydernummer != p.Ydernummer {
+			return row, meeting.Errorf(meeting.EINVALID, "%s is not a doctor of practice %s", mem.Name, p.Ydernummer)
+		}
+		row.memberID = sql.NullInt64{Int64: p.MemberID, Valid: true}
+	}
+	if p.Indicator != "" {
+		if _, ok := m.Pack.Indicator(p.Indicator); !ok {
+			return row, meeting.Errorf(meeting.EINVALID, "indicator %q is not in the pack of meeting %d (%s)", p.Indicator, m.ID, m.Title)
+		}
+	}
+	if y := p.Due.Year(); y < 1 || y > 9999 {
+		return row, meeting.Errorf(meeting.EINVALID, "the due date %s is outside the years 1–9999", p.Due.Format(dueLayout))
+	}
+	row.due = p.Due.Format(dueLayout)
+	return row, nil
+}

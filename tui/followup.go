@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// followUpRow is an open pledge with the figures before and after, when
+// the practice lets the room see them.
+type followUpRow struct {
+	pledge        meeting.Pledge
+	before, after *float64
+	unit          meeting.Unit
+}
+
+// followUpMsg carries the pledges to review.
+type followUpMsg struct {
+	rows   []followUpRow
+	notice string
+}
+
+// followUpScreen reviews the pledges of earlier meetings: done, partly,
+// not done or dropped, with a short comment.
+type followUpScreen struct {
+	common  *Common
+	meeting meeting.Meeting
+	cluster meeting.Cluster
+	rows    []followUpRow
+	cursor  int
+	width   int
+	height  int
+	form    *formRequest
+}
+
+func newFollowUpScreen(c *Common) *followUpScreen { return &followUpScreen{common: c} }
+
+func (s *followUpScreen) setMeeting(m meeting.Meeting, c meeting.Cluster) {
+	s.meeting, s.cluster = m, c
+}
+
+// load reads the open pledges and, for those linked to an indicator, the
+// practice's figure at the pledge's meeting and now.
+func (s *followUpScreen) load(notice string) tea.Cmd {
+	c := s.common
+	now := s.meeting
+	return func() tea.Msg {
+		ps, err := c.Store.OpenPledges(c.Ctx, now.ID)
+		if err != nil {
+			return errMsg{err}
+		}
+		earlier := map[int64]meeting.Meeting{}
+		rows := make([]followUpRow, len(ps))
+		for i, p := range ps {
+			rows[i].pledge = p
+			if p.Indicator == "" {
+				continue
+			}
+			if _, ok := earlier[p.MeetingID]; !ok {
+				em, err := c.Store.Meeting(c.Ctx, p.MeetingID)
+				if err != nil {
+					return errMsg{err}
+				}
+				earlier[p.MeetingID] = em
+			}
+			ind, ok := now.Pack.Indicator(p.Indicator)
+			if !ok {
+				continue
+			}
+			rows[i].unit = ind.Unit
+			rows[i].before = practiceValue(earlier[p.MeetingID].Values, p.Ydernummer, p.Indicator, ind.Unit)
+			rows[i].after = practiceValue(now.Values, p.Ydernummer, p.Indicator, ind.Unit)
+		}
+		return followUpMsg{rows: rows, notice: notice}
+	}
+}
+
+func practiceValue(values []meeting.DataRow, yd, indicator string, unit meeting.Unit) *float64 {
+	for _, v := range values {
+		if v.Ydernummer == yd && v.Indicator == indicator {
+			if x, ok := v.Computed(unit); ok {
+				return &x
+			}
+		}
+	}
+	return nil
+}
+
+// SetSize sets the body area.
+func (s *followUpScreen) SetSize(width, height int) { s.width, s.height = width, height }
+
+// Init does nothing.
+func (s *followUpScreen) Init() tea.Cmd { return nil }
+
+// Update moves the cursor and records outcomes: 1 done, 2 partly, 3 not
+// done, 4 dropped, each followed by an optional comment.
+func (s *followUpScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case followUpMsg:
+		s.rows = msg.rows
+		s.cursor = max(0, min(s.cursor, len(s.rows)-1))
+	case tea.KeyMsg:
+		keys := s.common.Keys
+		switch {
+		case key.Matches(msg, keys.Down):
+			s.cursor = min(len(s.rows)-1, s.cursor+1)
+		case key.Matches(msg, keys.Up):
+			s.cursor = max(0, s.cursor-1)
+		case len(s.rows) > 0 && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '4':
+			outcome := meeting.ReviewOutcomes()[msg.Runes[0]-'1']
+			s.form = &formRequest{kind: formReview, pledge: s.rows[s.cursor].pledge, outcome: outcome}
+		}
+	}
+	return s, nil
+}
+
+// View lists the pledges with their practice, outcome and figures.
+func (s *followUpScreen) View() string {
+	c := s.common
+	st := c.Styles
+	t := c.Text
+	lines := []string{st.Title.Render(fmt.Sprintf(t.FollowUpTitle, len(s.rows))), st.Text.Render(truncate(t.FollowUpHint, s.width)), ""}
+	if len(s.rows) == 0 {
+		lines = append(lines, st.Text.Render(t.NoOpenPledges))
+	}
+	strs := chartText(t.Lang)
+	for i, r := range s.rows {
+		p := r.pledge
+		name := p.Ydernummer
+		for _, pr := range s.cluster.Practices {
+			if pr.Ydernummer == p.Ydernummer {
+				name = pr.Name
+			}
+		}
+		state := "○ " + t.NotReviewed
+		if p.Review != nil {
+			state = outcomeSymbol(p.Review.Outcome) + " " + t.Outcomes[p.Review.Outcome]
+			if p.Review.Comment != "" {
+				state += " – " + p.Review.Comment
+			}
+		}
+		marker := "  "
+		style := st.Text
+		if i == s.cursor {
+			marker, style = "▶ ", st.Selected
+		}
+		lines = append(lines, style.Render(truncate(fmt.Sprintf("%s%s: %s", marker, name, p.Action), s.width)))
+		detail := "    " + state
+		if p.Indicator != "" {
+			// Figures next to a practice's name only with its consent at
+			// this meeting.
+			if _, ok := s.meeting.Consents[p.Ydernummer]; ok {
+				fmtV := func(v *float64) string {
+					if v == nil {
+						return "–"
+					}
+					return formatValue(t.Lang, *v, r.unit, strs.Units)
+				}
+				detail += fmt.Sprintf(" · ▤ %s: %s → %s", p.Indicator, fmtV(r.before), fmtV(r.after))
+			} else {
+				detail += " · ▤ " + p.Indicator + " (" + t.FiguresNeedConsent + ")"
+			}
+		}
+		lines = append(lines, st.Text.Render(truncate(detail, s.width)))
+	}
+	if len(lines) > s.height {
+		start := min(len(lines)-s.height, max(0, 3+2*s.cursor-s.height/2))
+		lines = append(lines[:3], lines[3+start:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func outcomeSymbol(o meeting.ReviewOutcome) string {
+	switch o {
+	case meeting.OutcomeDone:
+		return "✓"
+	case meeting.OutcomePartly:
+		return "◐"
+	case meeting.OutcomeNotDone:
+		return "✗"
+	}
+	return "–"
+}
+
+// ShortHelp is the footer's key list.
+func (s *followUpScreen) ShortHelp() []key.Binding {
+	k := s.common.Keys
+	t := s.common.Text
+	return []key.Binding{k.Back, k.Up, k.Down, key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", t.KeyOutcome))}
+}
+
+// FullHelp is the help overlay's key list.
+func (s *followUpScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
