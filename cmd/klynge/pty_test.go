@@ -165,7 +165,8 @@ func TestDemoInTerminal(t *testing.T) {
 	bin := buildKlynge(t)
 	db := filepath.Join(t.TempDir(), "demo.db")
 
-	term := startTerminal(t, bin, 80, 24, nil, "--db", db, "demo")
+	home := t.TempDir()
+	term := startTerminal(t, bin, 80, 24, []string{"HOME=" + home}, "--db", db, "demo")
 	took := term.waitFor("Velkomst og afbud")
 	t.Logf("agenda on screen %v after start", took)
 	term.sendUntil("s", "Mødet er startet") // start the meeting
@@ -175,6 +176,17 @@ func TestDemoInTerminal(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "already open") {
 		t.Errorf("second run: code %d, stderr %q", code, errOut)
 	}
+
+	// The export form writes the standard set into ~/klynge-<date>.
+	term.send("E")
+	term.waitFor("Eksport efter mødet")
+	term.send("\r")
+	term.waitFor("filer skrevet til")
+	matches, _ := filepath.Glob(filepath.Join(home, "klynge-*", "referat.md"))
+	if len(matches) != 1 {
+		t.Errorf("the export should write referat.md under %s: %v", home, matches)
+	}
+	term.send("x") // closes the list of files
 
 	term.send("q")
 	term.waitFor("Afslut klynge?")

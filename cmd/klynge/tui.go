@@ -46,6 +46,8 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		Theme:     theme,
 		Lang:      a.language(),
 		Bell:      bellTo(a.bell, out),
+		Exporter:  storeExporter{store: s, lang: a.language(), clock: a.env.clock},
+		ExportDir: defaultExportDir(a.env.getenv, a.env.clock.Now()),
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
 	_, err = p.Run()

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
+	"github.com/klynge/klynge/store"
+)
+
+// storeExporter writes the standard set of exports for the TUI's export
+// form: minutes, follow-up lists, attendance and personal slips.
+type storeExporter struct {
+	store *store.Store
+	lang  string
+	clock meeting.Clock
+}
+
+// ExportAll renders every file first and refuses to overwrite any, so a
+// failure leaves the folder as it was; each file is written through a
+// temporary file and a rename.
+func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir string) ([]string, error) {
+	s := e.store
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.Cluster(ctx, m.ClusterID)
+	if err != nil {
+		return nil, err
+	}
+	pledges, err := s.Pledges(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.OpenPledges(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	var reviewed []meeting.Pledge
+	for _, p := range open {
+		if p.Review != nil && p.Review.MeetingID == m.ID {
+			reviewed = append(reviewed, p)
+		}
+	}
+	history, err := s.AttendanceHistory(ctx, c.ID, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+
+	var files []slipFile
+	add := func(name string, write func(*bytes.Buffer) error) error {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return meeting.Errorf(meeting.EINTERNAL, "cannot write %s: %v", name, err)
+		}
+		files = append(files, slipFile{name, b.Bytes()})
+		return nil
+	}
+	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, m, c, pledges, reviewed) }); err != nil {
+		return nil, err
+	}
+	for _, f := range []string{"md", "csv", "xlsx", "ics"} {
+		write := followUpFormats[f]
+		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, m, c, pledges) }); err != nil {
+			return nil, err
+		}
+	}
+	now := e.clock.Now()
+	from := dayStart(now).AddDate(-1, 0, 1)
+	report := attendanceReport{cluster: c, rows: meeting.AttendanceReportSince(c, history, c.Rule, from, now),
+		from: from, to: now, held: heldBetween(history, from, now), lang: e.lang}
+	if err := add("fremmoede.csv", func(b *bytes.Buffer) error { return report.writeCSV(b) }); err != nil {
+		return nil, err
+	}
+	if len(m.Codes) > 0 {
+		slips, err := export.Slips(m, c.Practices)
+		if err != nil {
+			return nil, err
+		}
+		rendered, err := renderSlips(slips)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, rendered...)
+	}
+
+	if err := prepareSlipDir(dir); err != nil {
+		return nil, err
+	}
+	if err := checkOverwrite(dir, files, false); err != nil {
+		return nil, err
+	}
+	paths := make([]string, 0, len(files))
+	for _, f := range files {
+		if err := writeFileAtomic(dir, f.name, f.data); err != nil {
+			return paths, meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", filepath.Join(dir, f.name), unwrapPathError(err))
+		}
+		paths = append(paths, filepath.Join(dir, f.name))
+	}
+	return paths, nil
+}
+
+// defaultExportDir suggests a folder for the exports: klynge-<date> in the
+// user's home folder.
+func defaultExportDir(getenv func(string) string, m time.Time) string {
+	home := getenv("HOME")
+	if home == "" {
+		home, _ = os.UserHomeDir()
+	}
+	return filepath.Join(home, "klynge-"+m.Format("2006-01-02"))
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/store"
+)
+
+func TestExportAllWritesTheStandardSet(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	env := map[string]string{"KLYNGE_DB": db}
+	if code, _, errOut := runKlynge(t, env, "init", "--roster", "../../testdata/demo/roster.csv"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runKlynge(t, env, "meeting", "new", "--pack", demoPackDir, "--date", "2026-12-03"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runKlynge(t, env, "pledge", "add", "--practice", "047318", "--action", "Forløbsplan ved årskontrol; sygeplejersken", "--due", "2027-03-01"); code != 0 {
+		t.Fatal(errOut)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m, err := s.LatestMeeting(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := storeExporter{store: s, lang: "da", clock: meeting.FixedClock(testNow)}
+	dir := filepath.Join(t.TempDir(), "eksport")
+	paths, err := e.ExportAll(context.Background(), m.ID, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"referat.md", "opfoelgning.md", "opfoelgning.csv", "opfoelgning.xlsx", "opfoelgning.ics", "fremmoede.csv", "slip-A.html", "slip-N.txt"}
+	for _, name := range want {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if len(paths) != 6+2*14 {
+		t.Errorf("wrote %d files, want %d", len(paths), 6+2*14)
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "opfoelgning.md"))
+	if !strings.Contains(string(md), "Forløbsplan ved årskontrol; sygeplejersken") {
+		t.Errorf("follow-up list lacks the pledge:\n%s", md)
+	}
+	// A second export into the same folder overwrites nothing.
+	if _, err := e.ExportAll(context.Background(), m.ID, dir); err == nil {
+		t.Error("exporting twice into one folder should be refused")
+	}
+	// A folder whose parent is missing is a clear error.
+	if _, err := e.ExportAll(context.Background(), m.ID, filepath.Join(t.TempDir(), "nope", "x")); err == nil || !strings.Contains(meeting.ErrorMessage(err), "does not exist") {
+		t.Errorf("missing parent: %v", err)
+	}
+}
