@@ -18,8 +18,12 @@ import (
 )
 
 func (a *app) exportCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "export", Short: "Write what goes out after a meeting: personal slips, follow-up list, minutes"}
-	cmd.AddCommand(a.exportSlipsCommand(), a.exportFollowUpCommand(), a.exportMinutesCommand())
+	cmd := &cobra.Command{Use: "export", Short: "Write what goes out after a meeting: personal slips, follow-up list, minutes, attendance"}
+	// The attendance report is the same command as `attendance report`,
+	// listed here too so every export is under one command.
+	attendance := a.attendanceReportCommand()
+	attendance.Use = "attendance [--since DATE] [--format text|csv|xlsx] [-o FILE] [--force]"
+	cmd.AddCommand(a.exportSlipsCommand(), a.exportFollowUpCommand(), a.exportMinutesCommand(), attendance)
 	return cmd
 }
 

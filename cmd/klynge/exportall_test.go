@@ -51,6 +51,15 @@ func TestExportAllWritesTheStandardSet(t *testing.T) {
 	if !strings.Contains(string(md), "Forløbsplan ved årskontrol; sygeplejersken") {
 		t.Errorf("follow-up list lacks the pledge:\n%s", md)
 	}
+	// The attendance export sits under export too.
+	out := filepath.Join(t.TempDir(), "fremmoede.csv")
+	if code, _, errOut := runKlynge(t, env, "export", "attendance", "-o", out); code != 0 {
+		t.Fatalf("export attendance: %s", errOut)
+	}
+	if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "\ufeff") || !strings.Contains(string(b), ";") {
+		t.Errorf("attendance CSV for Danish Excel starts with a BOM and uses ';': %q", b[:min(len(b), 60)])
+	}
+
 	// A second export into the same folder overwrites nothing.
 	if _, err := e.ExportAll(context.Background(), m.ID, dir); err == nil {
 		t.Error("exporting twice into one folder should be refused")
