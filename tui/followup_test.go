@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -64,5 +65,21 @@ func TestFollowUpAtTheNextMeeting(t *testing.T) {
 	}
 	if len(open) != 1 || open[0].ID != p.ID || open[0].Review == nil || open[0].Review.Outcome != meeting.OutcomePartly {
 		t.Fatalf("the review should be stored: %+v", open)
+	}
+
+	// With the practice's consent tonight, its figures before and after
+	// show next to its name.
+	if _, err := s.SetConsent(ctx, next.ID, "047318", true, start); err != nil {
+		t.Fatal(err)
+	}
+	model = newModel(s, next.ID, modelOpts{now: start.Add(time.Minute)})
+	tm = startProgram(t, model, 80, 24, "Velkomst")
+	tm.Send(key("O"))
+	waitFor(t, tm, "▤ kol-forloebsplan: ")
+	if view := currentFrame(t, tm); !strings.Contains(view, " → ") || strings.Contains(view, "samtykke (P)") {
+		t.Errorf("with consent the figures show:\n%s", view)
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
 	}
 }
