@@ -22,7 +22,7 @@ type pledgeKeys struct {
 func newPledgeKeys(t Text) pledgeKeys {
 	return pledgeKeys{
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.KeyAddPledge)),
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEditMember)),
+		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEditPledge)),
 		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.KeyDeletePledge)),
 		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
 	}

@@ -158,6 +158,7 @@ type Text struct {
 	NoticeNote            string // format: group
 	PerGroup              string // format: minutes
 	KeyAddPledge          string
+	KeyEditPledge         string
 	KeyDeletePledge       string
 	KeyUndo               string
 	KeyPledges            string
@@ -314,7 +315,7 @@ func danish() Text {
 		NoPresent:    "ingen er registreret til stede endnu: tryk F og tjek lægerne ind først",
 		PresentTitle: "Fremlæggelser", PresentingNow: "Gruppe %d fremlægger", NoteTitle: "Notat fra gruppe %d", NoticeNote: "notatet fra gruppe %d er gemt",
 		PerGroup:     "ca. %d min pr. gruppe",
-		KeyAddPledge: "nyt tiltag", KeyDeletePledge: "slet", KeyUndo: "fortryd sletning", KeyPledges: "tiltag",
+		KeyAddPledge: "nyt tiltag", KeyEditPledge: "ret tiltag", KeyDeletePledge: "slet", KeyUndo: "fortryd sletning", KeyPledges: "tiltag",
 		NoticePledgeDeleted: "tiltaget er slettet – tryk u for at fortryde", NoticePledgeRestored: "tiltaget er tilbage",
 		NoticePledgeSaved: "tiltaget fra %s er gemt", PledgesTitle: "Tiltag (%d)", NoPledges: "Ingen tiltag endnu – tryk a for at skrive det første.",
 		Owner: "ansvarlig", Due: "frist", PledgeTitle: "Tiltag", FieldPractice2: "Praksis (del af navnet)",
@@ -454,7 +455,7 @@ func english() Text {
 		NoPresent:    "nobody is checked in yet: press F and check the doctors in first",
 		PresentTitle: "Presentations", PresentingNow: "Group %d presents", NoteTitle: "Note from group %d", NoticeNote: "the note from group %d is saved",
 		PerGroup:     "about %d min per group",
-		KeyAddPledge: "new pledge", KeyDeletePledge: "delete", KeyUndo: "undo delete", KeyPledges: "pledges",
+		KeyAddPledge: "new pledge", KeyEditPledge: "edit pledge", KeyDeletePledge: "delete", KeyUndo: "undo delete", KeyPledges: "pledges",
 		NoticePledgeDeleted: "the pledge is deleted – press u to undo", NoticePledgeRestored: "the pledge is back",
 		NoticePledgeSaved: "the pledge from %s is saved", PledgesTitle: "Pledges (%d)", NoPledges: "No pledges yet – press a to write the first.",
 		Owner: "owner", Due: "due", PledgeTitle: "Pledge", FieldPractice2: "Practice (part of the name)",
