@@ -208,3 +208,24 @@ func clusterFor(ctx context.Context, s *store.Store, id int64) (meeting.Cluster,
 	}
 	return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has %d clusters: choose one with --cluster ID", s.Path(), len(clusters))
 }
+
+// openMeeting opens the store and reads a meeting (the latest when id is
+// 0) with its cluster, the start of most commands. The caller closes the
+// store; on an error it is already closed.
+func (a *app) openMeeting(ctx context.Context, id int64) (*store.Store, meeting.Meeting, meeting.Cluster, error) {
+	s, err := a.openStore()
+	if err != nil {
+		return nil, meeting.Meeting{}, meeting.Cluster{}, err
+	}
+	m, err := meetingFor(ctx, s, id)
+	if err != nil {
+		s.Close()
+		return nil, meeting.Meeting{}, meeting.Cluster{}, err
+	}
+	c, err := s.Cluster(ctx, m.ClusterID)
+	if err != nil {
+		s.Close()
+		return nil, meeting.Meeting{}, meeting.Cluster{}, err
+	}
+	return s, m, c, nil
+}

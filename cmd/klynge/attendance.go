@@ -33,19 +33,11 @@ func (a *app) afbudCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			query := strings.Join(args, " ")
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
-			c, err := s.Cluster(ctx, m.ClusterID)
-			if err != nil {
-				return err
-			}
 			mem, err := findMemberFor(c, m, query)
 			if err != nil {
 				return err

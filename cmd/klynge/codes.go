@@ -29,19 +29,11 @@ func (a *app) codesCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			out := cmd.OutOrStdout()
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
-			c, err := s.Cluster(ctx, m.ClusterID)
-			if err != nil {
-				return err
-			}
 			if regenerate {
 				if len(c.Practices) == 0 {
 					return meeting.Errorf(meeting.EINVALID, "cluster %q has no practices to give codes", c.Name)

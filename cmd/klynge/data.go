@@ -37,19 +37,11 @@ func (a *app) dataCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
-			c, err := s.Cluster(ctx, m.ClusterID)
-			if err != nil {
-				return err
-			}
 			rows, err := pack.ReadDataFile(file, m.Pack.Indicators, ydernumre(c))
 			if err != nil {
 				return fmt.Errorf("%w: %w", errNothingImported, err)

@@ -70,19 +70,11 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
-			c, err := s.Cluster(ctx, m.ClusterID)
-			if err != nil {
-				return err
-			}
 			ps, err := s.Pledges(ctx, m.ID)
 			if err != nil {
 				return err
@@ -126,19 +118,11 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
-			c, err := s.Cluster(ctx, m.ClusterID)
-			if err != nil {
-				return err
-			}
 			ps, err := s.Pledges(ctx, m.ID)
 			if err != nil {
 				return err
