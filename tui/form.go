@@ -110,11 +110,24 @@ func newForm(c *Common, req formRequest, cluster meeting.Cluster) *form {
 			}
 			due = req.pledge.Due.Format("02-01-2006")
 		}
+		doctor, target := "", ""
+		for _, p := range cluster.Practices {
+			for _, mem := range p.Members {
+				if mem.ID == req.pledge.MemberID && mem.ID != 0 {
+					doctor = mem.Name
+				}
+			}
+		}
+		if req.pledge.Target != nil {
+			target = strconv.FormatFloat(*req.pledge.Target, 'f', -1, 64)
+		}
 		field(t.FieldPractice2, practice)
 		field(t.FieldAction, req.pledge.Action)
 		field(t.FieldOwner, req.pledge.Owner)
 		field(t.FieldDue, due)
 		field(t.FieldIndicator, req.pledge.Indicator)
+		field(t.FieldTarget, target)
+		field(t.FieldDoctor, doctor)
 	case formExport:
 		f.title = t.ExportTitle
 		f.body = t.ExportHint
@@ -169,8 +182,23 @@ func (f *form) View(width, height int) string {
 	if f.body != "" {
 		parts = append(parts, s.Text.Width(min(60, width-10)).Render(f.body), "")
 	}
+	// Label above field when there is room; on a small screen label and
+	// field share a line, so a long form still fits 80×24.
+	compact := len(parts)+3*len(f.inputs)+6 > height
+	labelW := 0
+	for _, l := range f.labels {
+		labelW = max(labelW, lipgloss.Width(l)+1)
+	}
 	for i, in := range f.inputs {
+		if compact {
+			in.Width = max(8, width-labelW-16)
+			parts = append(parts, s.Text.Render(padRight(f.labels[i]+":", labelW))+" "+in.View())
+			continue
+		}
 		parts = append(parts, s.Text.Render(f.labels[i]+":"), in.View(), "")
+	}
+	if compact {
+		parts = append(parts, "")
 	}
 	hint := c.Text.FormHint
 	if len(f.inputs) == 0 {
@@ -410,6 +438,28 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 	p.MeetingID = mt.ID
 	p.Ydernummer = matches[0].Ydernummer
 	p.Action, p.Owner, p.Due, p.Indicator = f.value(1), f.value(2), due, f.value(4)
+	p.Target = nil
+	if v := strings.ReplaceAll(f.value(5), ",", "."); v != "" {
+		x, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
+		if err != nil {
+			return fail(meeting.Errorf(meeting.EINVALID, "%s: %q", t.FieldTarget, f.value(5)))
+		}
+		p.Target = &x
+	}
+	// A pledge may be one doctor's rather than the whole practice's.
+	p.MemberID = 0
+	if name := f.value(6); name != "" {
+		var found []meeting.Member
+		for _, mem := range matches[0].Members {
+			if meeting.MatchesFilter(name, mem.Name, "") {
+				found = append(found, mem)
+			}
+		}
+		if len(found) != 1 {
+			return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %d", t.FieldDoctor, name, len(found)))
+		}
+		p.MemberID = found[0].ID
+	}
 	if p.ID == 0 {
 		p.Created = now
 	}

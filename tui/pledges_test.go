@@ -28,6 +28,10 @@ func TestPledgesAddDeleteUndo(t *testing.T) {
 	typeText(tm, "3m")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	typeText(tm, "kol-forloebsplan")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(tm, "80")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(tm, "søren")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "tiltaget fra Lægerne Østergade er gemt")
 	waitFor(t, tm, "Tiltag (1)")
@@ -60,6 +64,9 @@ func TestPledgesAddDeleteUndo(t *testing.T) {
 	}
 	if len(ps) != 1 || ps[0].Owner != "sygeplejersken" || ps[0].Indicator != "kol-forloebsplan" || ps[0].Ydernummer != "047318" {
 		t.Fatalf("pledges %+v", ps)
+	}
+	if ps[0].Target == nil || *ps[0].Target != 80 || ps[0].MemberID == 0 {
+		t.Errorf("target and doctor: %v %d", ps[0].Target, ps[0].MemberID)
 	}
 	if got := ps[0].Due.Format("02-01-2006"); got != "23-02-2027" {
 		t.Errorf("due %s", got)

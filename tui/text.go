@@ -175,6 +175,8 @@ type Text struct {
 	FieldOwner            string
 	FieldDue              string
 	FieldIndicator        string
+	FieldTarget           string
+	FieldDoctor           string
 	NeedPractice          string
 	FollowUpTitle         string // format: count
 	FollowUpItem          string
@@ -319,8 +321,8 @@ func danish() Text {
 		NoticePledgeDeleted: "tiltaget er slettet – tryk u for at fortryde", NoticePledgeRestored: "tiltaget er tilbage",
 		NoticePledgeSaved: "tiltaget fra %s er gemt", PledgesTitle: "Tiltag (%d)", NoPledges: "Ingen tiltag endnu – tryk a for at skrive det første.",
 		Owner: "ansvarlig", Due: "frist", PledgeTitle: "Tiltag", FieldPractice2: "Praksis (del af navnet)",
-		FieldAction: "Hvad vil praksis gøre?", FieldOwner: "Ansvarlig (fx sygeplejersken)", FieldDue: "Frist (næste, 1m, 3m eller dato)",
-		FieldIndicator: "Indikator (kan udelades)", NeedPractice: "vælg én praksis;",
+		FieldAction: "Hvad vil praksis gøre?", FieldOwner: "Ansvarlig", FieldDue: "Frist (næste/1m/3m/dato)",
+		FieldIndicator: "Indikator (kan udelades)", FieldTarget: "Mål (kan udelades)", FieldDoctor: "Kun én læge (kan udelades)", NeedPractice: "vælg én praksis;",
 		FollowUpTitle: "Opfølgning på tiltag (%d)", FollowUpItem: "Opfølgning på tiltag fra sidste møde",
 		FollowUpHint:  "1 gennemført · 2 delvist · 3 ikke gennemført · 4 droppet",
 		NoOpenPledges: "Ingen åbne tiltag fra tidligere møder.", NotReviewed: "ikke fulgt op",
@@ -460,7 +462,7 @@ func english() Text {
 		NoticePledgeSaved: "the pledge from %s is saved", PledgesTitle: "Pledges (%d)", NoPledges: "No pledges yet – press a to write the first.",
 		Owner: "owner", Due: "due", PledgeTitle: "Pledge", FieldPractice2: "Practice (part of the name)",
 		FieldAction: "What will the practice do?", FieldOwner: "Owner (e.g. the nurse)", FieldDue: "Due (next, 1m, 3m or a date)",
-		FieldIndicator: "Indicator (optional)", NeedPractice: "choose one practice;",
+		FieldIndicator: "Indicator (optional)", FieldTarget: "Target (optional)", FieldDoctor: "One doctor only (optional)", NeedPractice: "choose one practice;",
 		FollowUpTitle: "Follow-up of pledges (%d)", FollowUpItem: "Follow-up of last meeting's pledges",
 		FollowUpHint:  "1 done · 2 partly · 3 not done · 4 dropped",
 		NoOpenPledges: "No open pledges from earlier meetings.", NotReviewed: "not followed up",
