@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -71,28 +72,44 @@ func (p Pledge) Validate() error {
 func (p Pledge) Open() bool { return p.Deleted == nil && p.Review == nil }
 
 // ParseDue reads a due date the way a coordinator types it while the room
-// talks: "næste" (or "next": the next meeting, three months on, as
-// clusters meet 3–4 times a year), "1m" or "3m" (months from today), or a
-// date as 24-02-2027, 24.02.2027 or 2027-02-24. A date before today is
-// refused: a pledge is about what comes.
-func ParseDue(s string, now time.Time) (time.Time, error) {
+// talks: "næste" or "next" (the cluster's next meeting when next is known,
+// else three months after from, as clusters meet 3–4 times a year), "1m",
+// "3m" … (months after from, 1–60), or a date as 24-02-2027, 24.02.2027,
+// 24/02/2027 or 2027-02-24. from is the meeting's date; a due date before
+// today is refused, as a pledge is about what comes.
+func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	switch s {
-	case "næste", "næste møde", "next", "next meeting", "":
-		return today.AddDate(0, 3, 0), nil
-	case "1m", "1 md", "1 måned", "1 month":
-		return today.AddDate(0, 1, 0), nil
-	case "3m", "3 md", "3 måneder", "3 months":
-		return today.AddDate(0, 3, 0), nil
-	}
-	for _, layout := range []string{"02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "2006-01-02"} {
-		if d, err := time.ParseInLocation(layout, s, now.Location()); err == nil {
-			if d.Before(today) {
-				return time.Time{}, Errorf(EINVALID, "the due date %s has passed: give a date from today on", d.Format("02-01-2006"))
+	loc := from.Location()
+	dayOf := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc) }
+	var d time.Time
+	switch {
+	case s == "":
+		return d, Errorf(EINVALID, "the due date is empty: write næste, 1m, 3m or a date such as 24-02-2027")
+	case s == "næste" || s == "næste møde" || s == "next" || s == "next meeting":
+		d = dayOf(from).AddDate(0, 3, 0)
+		if next != nil {
+			d = dayOf(*next)
+		}
+	case strings.HasSuffix(s, "m") && !strings.ContainsAny(s, "-./"):
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(s, "m")))
+		if err != nil || n < 1 || n > 60 {
+			return d, Errorf(EINVALID, "%q: write months as 1m, 3m, 6m (1–60)", s)
+		}
+		d = dayOf(from).AddDate(0, n, 0)
+	default:
+		ok := false
+		for _, layout := range []string{"02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "02/01/2006", "2/1/2006", "2006-01-02"} {
+			if parsed, err := time.ParseInLocation(layout, s, loc); err == nil {
+				d, ok = parsed, true
+				break
 			}
-			return d, nil
+		}
+		if !ok {
+			return d, Errorf(EINVALID, "%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
 		}
 	}
-	return time.Time{}, Errorf(EINVALID, "%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
+	if d.Before(dayOf(today)) {
+		return d, Errorf(EINVALID, "the due date %s has passed (today is %s): give a later date", d.Format("02-01-2006"), today.Format("02-01-2006"))
+	}
+	return d, nil
 }

@@ -430,7 +430,7 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 		}
 		return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %s", t.NeedPractice, f.value(0), strings.Join(names, ", ")))
 	}
-	due, err := meeting.ParseDue(f.value(3), now)
+	due, err := meeting.ParseDue(f.value(3), mt.PlannedStart, now, nil)
 	if err != nil {
 		return fail(err)
 	}

@@ -80,47 +80,21 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 // cluster) or "Nm" (N months after m). A date before today (now's date)
 // is refused.
 func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string, now time.Time) (time.Time, error) {
-	due = strings.ToLower(strings.TrimSpace(due))
-	var d time.Time
-	switch {
-	case due == "":
-		return d, meeting.Errorf(meeting.EINVALID, "--due is empty: give a date (2027-03-01), next, or 1m, 3m")
-	case due == "next":
-		ms, err := s.Meetings(ctx)
-		if err != nil {
-			return d, err
-		}
-		for _, o := range ms { // latest first: keep the earliest after m
-			if o.ClusterID == m.ClusterID && o.PlannedStart.After(m.PlannedStart) {
-				d = o.PlannedStart
-			}
-		}
-		if d.IsZero() {
-			return d, meeting.Errorf(meeting.EINVALID, "--due next: no later meeting of the cluster is planned; give a date or 1m, 3m")
-		}
-	case strings.HasSuffix(due, "m"):
-		n, err := strconv.Atoi(strings.TrimSuffix(due, "m"))
-		if err != nil || n < 1 || n > 60 {
-			return d, meeting.Errorf(meeting.EINVALID, "--due %q: write months as 1m, 3m, 6m (1–60)", due)
-		}
-		d = m.PlannedStart.AddDate(0, n, 0)
-	default:
-		var err error
-		for _, layout := range []string{"2006-01-02", "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "02/01/2006", "2/1/2006"} {
-			if d, err = time.ParseInLocation(layout, due, time.Local); err == nil {
-				break
-			}
-		}
-		if err != nil {
-			return d, meeting.Errorf(meeting.EINVALID, "--due %q is not a date: write 2027-03-01 or 01-03-2027, or next, 1m, 3m", due)
+	// "next" is the cluster's next planned meeting, when there is one.
+	var next *time.Time
+	ms, err := s.Meetings(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, o := range ms { // latest first: keep the earliest after m
+		if o.ClusterID == m.ClusterID && o.PlannedStart.After(m.PlannedStart) {
+			start := o.PlannedStart
+			next = &start
 		}
 	}
-	y, mo, day := d.Date()
-	d = time.Date(y, mo, day, 0, 0, 0, 0, time.Local)
-	ty, tm, td := now.Date()
-	if d.Before(time.Date(ty, tm, td, 0, 0, 0, 0, time.Local)) {
-		return d, meeting.Errorf(meeting.EINVALID, "--due %s is in the past (today is %s): give a later date",
-			d.Format("02-01-2006"), now.Format("02-01-2006"))
+	d, err := meeting.ParseDue(due, m.PlannedStart.In(time.Local), now.In(time.Local), next)
+	if err != nil {
+		return d, meeting.Errorf(meeting.EINVALID, "--due: %s", meeting.ErrorMessage(err))
 	}
 	return d, nil
 }
