@@ -208,31 +208,34 @@ type attendanceReport struct {
 	lang     string
 }
 
-// reportWords are the report's words in each language.
-var reportWords = map[string]map[string]string{
-	"da": {
-		"title": "Fremmøde i", "sheet": "Fremmøde", "rule": "Regel",
-		"doctor": "Læge", "practice": "Praksis", "ydernummer": "Ydernummer", "id": "Medlem-id",
-		"meetings": "Møder", "attended": "Deltog", "missed": "Missede", "apologies": "Heraf afbud",
-		"last": "Sidst til stede", "reachout": "Tag kontakt", "why": "Begrundelse", "retired": "Udtrådt",
-		"yes": "ja", "retiredon": "udtrådt", "never": "aldrig",
-		"held": "afholdte møder", "held1": "afholdt møde", "flagged": "at tage kontakt til", "none": "ingen",
-	},
-	"en": {
-		"title": "Attendance in", "sheet": "Attendance", "rule": "Rule",
-		"doctor": "Doctor", "practice": "Practice", "ydernummer": "Ydernummer", "id": "Member id",
-		"meetings": "Meetings", "attended": "Attended", "missed": "Missed", "apologies": "Of which apologies",
-		"last": "Last attended", "reachout": "Reach out", "why": "Why", "retired": "Retired",
-		"yes": "yes", "retiredon": "retired", "never": "never",
-		"held": "held meetings", "held1": "held meeting", "flagged": "to reach out to", "none": "none",
-	},
+// reportWords returns the report's words in each language; a function, so
+// no command can change them for another.
+func reportWords() map[string]map[string]string {
+	return map[string]map[string]string{
+		"da": {
+			"title": "Fremmøde i", "sheet": "Fremmøde", "rule": "Regel",
+			"doctor": "Læge", "practice": "Praksis", "ydernummer": "Ydernummer", "id": "Medlem-id",
+			"meetings": "Møder", "attended": "Deltog", "missed": "Missede", "apologies": "Heraf afbud",
+			"last": "Sidst til stede", "reachout": "Tag kontakt", "why": "Begrundelse", "retired": "Udtrådt",
+			"yes": "ja", "retiredon": "udtrådt", "never": "aldrig",
+			"held": "afholdte møder", "held1": "afholdt møde", "flagged": "at tage kontakt til", "none": "ingen",
+		},
+		"en": {
+			"title": "Attendance in", "sheet": "Attendance", "rule": "Rule",
+			"doctor": "Doctor", "practice": "Practice", "ydernummer": "Ydernummer", "id": "Member id",
+			"meetings": "Meetings", "attended": "Attended", "missed": "Missed", "apologies": "Of which apologies",
+			"last": "Last attended", "reachout": "Reach out", "why": "Why", "retired": "Retired",
+			"yes": "yes", "retiredon": "retired", "never": "never",
+			"held": "held meetings", "held1": "held meeting", "flagged": "to reach out to", "none": "none",
+		},
+	}
 }
 
 func (r attendanceReport) word(key string) string {
-	if w, ok := reportWords[r.lang][key]; ok {
+	if w, ok := reportWords()[r.lang][key]; ok {
 		return w
 	}
-	return reportWords["en"][key]
+	return reportWords()["en"][key]
 }
 
 // header is the column heading of the CSV and XLSX files.

@@ -65,7 +65,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		return nil, err
 	}
 	for _, f := range []string{"md", "csv", "xlsx", "ics"} {
-		write := followUpFormats[f]
+		write := followUpFormats()[f]
 		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, m, c, pledges) }); err != nil {
 			return nil, err
 		}

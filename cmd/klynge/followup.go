@@ -15,20 +15,22 @@ import (
 	"github.com/klynge/klynge/meeting/export"
 )
 
-// followUpFormats are the follow-up list's formats and their writers.
-var followUpFormats = map[string]func(*bytes.Buffer, meeting.Meeting, meeting.Cluster, []meeting.Pledge) error{
-	"md": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-		return export.WriteFollowUpMarkdown(b, m, c, ps)
-	},
-	"csv": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-		return export.WriteFollowUpCSV(b, m, c, ps)
-	},
-	"xlsx": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-		return export.WriteFollowUpXLSX(b, m, c, ps)
-	},
-	"ics": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-		return export.WriteFollowUpICS(b, m, c, ps)
-	},
+// followUpFormats returns the follow-up list's formats and their writers.
+func followUpFormats() map[string]func(*bytes.Buffer, meeting.Meeting, meeting.Cluster, []meeting.Pledge) error {
+	return map[string]func(*bytes.Buffer, meeting.Meeting, meeting.Cluster, []meeting.Pledge) error{
+		"md": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
+			return export.WriteFollowUpMarkdown(b, m, c, ps)
+		},
+		"csv": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
+			return export.WriteFollowUpCSV(b, m, c, ps)
+		},
+		"xlsx": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
+			return export.WriteFollowUpXLSX(b, m, c, ps)
+		},
+		"ics": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
+			return export.WriteFollowUpICS(b, m, c, ps)
+		},
+	}
 }
 
 // formatFor picks the format: the flag, else the output file's extension.
@@ -40,7 +42,7 @@ func formatFor(flag, out string) (string, error) {
 			f = "md"
 		}
 	}
-	if _, ok := followUpFormats[f]; !ok {
+	if _, ok := followUpFormats()[f]; !ok {
 		if flag == "" {
 			return "", meeting.Errorf(meeting.EINVALID, "cannot tell the format from %s: pass --format md, csv, xlsx or ics", out)
 		}
@@ -80,7 +82,7 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 				return err
 			}
 			var b bytes.Buffer
-			if err := followUpFormats[f](&b, m, c, ps); err != nil {
+			if err := followUpFormats()[f](&b, m, c, ps); err != nil {
 				return meeting.Errorf(meeting.EINTERNAL, "cannot write the follow-up list: %v", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
