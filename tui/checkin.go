@@ -113,7 +113,7 @@ func (s *checkinScreen) refilter() {
 		selected = m.ID
 	}
 	practices := append([]meeting.Practice(nil), s.cluster.Practices...)
-	sort.Slice(practices, func(i, j int) bool { return practices[i].Name < practices[j].Name })
+	sort.Slice(practices, func(i, j int) bool { return s.common.nameLess(practices[i].Name, practices[j].Name) })
 	s.rows = s.rows[:0]
 	for _, p := range practices {
 		var members []checkinRow

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,5 +99,14 @@ func BenchmarkRoundView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = s.View()
+	}
+}
+
+func TestNamesSortTheDanishWay(t *testing.T) {
+	c := &Common{}
+	names := []string{"Åse", "Ærø", "Østergade", "Zacho", "Aage"}
+	sort.Slice(names, func(i, j int) bool { return c.nameLess(names[i], names[j]) })
+	if got := strings.Join(names, ","); got != "Zacho,Ærø,Østergade,Aage,Åse" && got != "Zacho,Ærø,Østergade,Åse,Aage" {
+		t.Errorf("Danish order: %s", got)
 	}
 }

@@ -87,7 +87,7 @@ func (s *consentScreen) setMeeting(m meeting.Meeting, names map[string]string) {
 	for yd := range m.Codes {
 		s.order = append(s.order, yd)
 	}
-	sort.Slice(s.order, func(i, j int) bool { return names[s.order[i]] < names[s.order[j]] })
+	sort.Slice(s.order, func(i, j int) bool { return s.common.nameLess(names[s.order[i]], names[s.order[j]]) })
 	s.cursor = max(0, min(s.cursor, len(s.order)-1))
 }
 

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -81,6 +83,17 @@ type Common struct {
 	// Exporter writes the meeting's exports to a folder; nil hides the
 	// export screen.
 	Exporter Exporter
+	// collator orders names the Danish way (… Z, Æ, Ø, Å), which byte
+	// order gets wrong for Å.
+	collator *collate.Collator
+}
+
+// nameLess orders two names as a Danish list does.
+func (c *Common) nameLess(a, b string) bool {
+	if c.collator == nil {
+		c.collator = collate.New(language.Danish)
+	}
+	return c.collator.CompareString(a, b) < 0
 }
 
 // Exporter writes the standard set of a meeting's exports (minutes,

@@ -209,7 +209,7 @@ func (s *itemScreen) apologies(width int) []string {
 			names = append(names, line)
 		}
 	}
-	sort.Strings(names)
+	sort.Slice(names, func(i, j int) bool { return s.common.nameLess(names[i], names[j]) })
 	out := []string{st.Heading.Render(fmt.Sprintf("%s (%d)", t.Apologies, len(names)))}
 	if len(names) == 0 {
 		out = append(out, st.Text.Width(width).Render(t.NoApologies))

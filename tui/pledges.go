@@ -91,7 +91,9 @@ func (s *pledgeScreen) practiceName(yd string) string {
 // ordered sorts the pledges by practice name, then as made.
 func (s *pledgeScreen) ordered() []meeting.Pledge {
 	ps := append([]meeting.Pledge(nil), s.pledges...)
-	sort.SliceStable(ps, func(i, j int) bool { return s.practiceName(ps[i].Ydernummer) < s.practiceName(ps[j].Ydernummer) })
+	sort.SliceStable(ps, func(i, j int) bool {
+		return s.common.nameLess(s.practiceName(ps[i].Ydernummer), s.practiceName(ps[j].Ydernummer))
+	})
 	return ps
 }
 
