@@ -2,8 +2,6 @@ package tui
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -88,36 +86,10 @@ func markSymbol(k meeting.MarkKind) string {
 	return "│"
 }
 
-// formatValue writes a value the way the language writes numbers: one
-// decimal for shares and rates, none for counts, a decimal comma and a
-// thousands dot in Danish.
+// formatValue writes a value the way the language writes numbers
+// (meeting.FormatNumber), followed by the unit's symbol.
 func formatValue(lang string, v float64, unit meeting.Unit, units map[meeting.Unit]string) string {
-	decimals := 1
-	if unit == meeting.UnitCount || unit == meeting.UnitDays {
-		decimals = 0
-	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	thousands, decimal := ",", "."
-	if lang != "en" {
-		thousands, decimal = ".", ","
-	}
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(thousands)
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if neg {
-		out = "-" + out
-	}
-	if frac != "" {
-		out += decimal + frac
-	}
+	out := meeting.FormatNumber(v, unit, lang)
 	if u := units[unit]; u != "" {
 		out += " " + u
 	}

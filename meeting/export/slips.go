@@ -449,17 +449,17 @@ func newSlipView(s Slip) slipView {
 
 // texts are a slip's words in one language.
 type texts struct {
-	lang, docTitle, kicker, codeLabel, private, period                string
-	own, mean, region, national, target, placement, noData, of, low   string
-	noCluster, notPlaced, notPlacedLow, notPlacedNoData, unitLabel    string
-	contextHead, contextIntro, contextOwn, contextMean                string
-	footerMean, footerFifths, thousands, decimal, practice, practiceN string
-	best, highest, lowest                                             string
-	units                                                             map[meeting.Unit]string
-	unitSymbols                                                       map[meeting.Unit]string
-	directions                                                        map[meeting.Direction]string
-	fifthName                                                         func(int) string
-	formatDate                                                        func(time.Time) string
+	lang, docTitle, kicker, codeLabel, private, period              string
+	own, mean, region, national, target, placement, noData, of, low string
+	noCluster, notPlaced, notPlacedLow, notPlacedNoData, unitLabel  string
+	contextHead, contextIntro, contextOwn, contextMean              string
+	footerMean, footerFifths, practice, practiceN                   string
+	best, highest, lowest                                           string
+	units                                                           map[meeting.Unit]string
+	unitSymbols                                                     map[meeting.Unit]string
+	directions                                                      map[meeting.Direction]string
+	fifthName                                                       func(int) string
+	formatDate                                                      func(time.Time) string
 }
 
 func slipText(lang string) texts {
@@ -479,7 +479,7 @@ func slipText(lang string) texts {
 			footerMean: "The cluster mean and the place in the cluster count only the practices with enough patients to compare.",
 			footerFifths: "Place in the cluster: the practices are split into five equal parts; the 1st fifth has the best values " +
 				"(for an indicator without a direction, the highest).",
-			thousands: ",", decimal: ".", practice: "%d practice", practiceN: "%d practices",
+			practice: "%d practice", practiceN: "%d practices",
 			best: "best", highest: "highest values", lowest: "lowest values",
 			units:       map[meeting.Unit]string{meeting.UnitPercent: "percent", meeting.UnitPer1000: "per 1000", meeting.UnitCount: "count", meeting.UnitDays: "days"},
 			unitSymbols: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitDays: "days"},
@@ -510,7 +510,7 @@ func slipText(lang string) texts {
 		footerMean: "Klyngens gennemsnit og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
 		footerFifths: "Placering i klyngen: praksis deles i fem lige store dele; 1. femtedel har de bedste værdier " +
 			"(ved en indikator uden retning de højeste).",
-		thousands: ".", decimal: ",", practice: "%d praksis", practiceN: "%d praksis",
+		practice: "%d praksis", practiceN: "%d praksis",
 		best: "bedste", highest: "højeste værdier", lowest: "laveste værdier",
 		units:       map[meeting.Unit]string{meeting.UnitPercent: "procent", meeting.UnitPer1000: "promille (pr. 1000)", meeting.UnitCount: "antal", meeting.UnitDays: "dage"},
 		unitSymbols: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitDays: "dage"},
@@ -548,35 +548,14 @@ func (t texts) practices(n int) string {
 	return fmt.Sprintf(t.practiceN, n)
 }
 
-// format writes a value as the language writes numbers: one decimal for
-// shares and rates, none for counts and days, a decimal comma and a
-// thousands dot in Danish, and the unit's symbol.
+// format writes a value as the language writes numbers
+// (meeting.FormatNumber), followed by the unit's symbol.
 func (t texts) format(v float64, unit meeting.Unit) string {
-	decimals := 1
-	if unit == meeting.UnitCount || unit == meeting.UnitDays {
-		decimals = 0
-	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteString("-")
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(t.thousands)
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString(t.decimal + frac)
-	}
+	out := meeting.FormatNumber(v, unit, t.lang)
 	if u := t.unitSymbols[unit]; u != "" {
-		b.WriteString(" " + u)
+		out += " " + u
 	}
-	return b.String()
+	return out
 }
 
 // slipTemplate is the HTML page. html/template escapes every value, so a
