@@ -229,3 +229,18 @@ func (a *app) openMeeting(ctx context.Context, id int64) (*store.Store, meeting.
 	}
 	return s, m, c, nil
 }
+
+// openCluster opens the store and reads a cluster (the only one when id is
+// 0). The caller closes the store; on an error it is already closed.
+func (a *app) openCluster(ctx context.Context, id int64) (*store.Store, meeting.Cluster, error) {
+	s, err := a.openStore()
+	if err != nil {
+		return nil, meeting.Cluster{}, err
+	}
+	c, err := clusterFor(ctx, s, id)
+	if err != nil {
+		s.Close()
+		return nil, meeting.Cluster{}, err
+	}
+	return s, c, nil
+}

@@ -259,15 +259,11 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			out := cmd.OutOrStdout()
 			rule := c.Rule
 			set := cmd.Flags().Changed("max-missed") || cmd.Flags().Changed("months-away")

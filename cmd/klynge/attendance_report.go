@@ -62,15 +62,11 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 					return err
 				}
 			}
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			// The whole history: the last attendance and the rule look
 			// further back than --since.
 			history, err := s.AttendanceHistory(ctx, c.ID, time.Time{})

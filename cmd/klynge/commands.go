@@ -139,15 +139,11 @@ func (a *app) meetingCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			m, err := meeting.New(p, title, at, a.env.clock.Now())
 			if err != nil {
 				return err

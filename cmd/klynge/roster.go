@@ -36,15 +36,11 @@ func (a *app) rosterImportCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			practices, err := pack.ReadRosterFile(file, ydernumre(c))
 			if err != nil {
 				return fmt.Errorf("%w: %w", errNothingImported, err)
@@ -126,15 +122,11 @@ func (a *app) rosterListCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			out := cmd.OutOrStdout()
 			active, retired := 0, 0
 			for _, p := range c.Practices {
@@ -203,15 +195,11 @@ func (a *app) rosterAddCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.openStore()
+			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			c, err := clusterFor(ctx, s, clusterID)
-			if err != nil {
-				return err
-			}
 			names := practiceNames(c)
 			if _, known := names[ydernummer]; !known {
 				if err := checkNewYdernummer(ydernummer); err != nil {
