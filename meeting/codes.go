@@ -19,6 +19,14 @@ func CodeName(i int) string {
 	return name
 }
 
+// CodeLess orders letter codes as CodeName draws them: A … Z before AA.
+func CodeLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
 // NewCodes gives each practice a fresh letter code for one meeting. The
 // codes are a random permutation drawn from rnd, so they follow neither
 // the order of the ydernumre nor of the names. Pass crypto/rand.Reader in

@@ -51,12 +51,6 @@ func (m Meeting) Context(names map[string]string) ContextTable {
 	for _, r := range rows {
 		t.Rows = append(t.Rows, *r)
 	}
-	sort.Slice(t.Rows, func(i, j int) bool {
-		a, b := t.Rows[i].Label, t.Rows[j].Label
-		if len(a) != len(b) {
-			return len(a) < len(b) // A … Z before AA
-		}
-		return a < b
-	})
+	sort.Slice(t.Rows, func(i, j int) bool { return CodeLess(t.Rows[i].Label, t.Rows[j].Label) })
 	return t
 }

@@ -209,12 +209,6 @@ func sortedCodes(codes map[string]string) []string {
 	for yd := range codes {
 		yds = append(yds, yd)
 	}
-	sort.Slice(yds, func(i, j int) bool {
-		a, b := codes[yds[i]], codes[yds[j]]
-		if len(a) != len(b) {
-			return len(a) < len(b)
-		}
-		return a < b
-	})
+	sort.Slice(yds, func(i, j int) bool { return meeting.CodeLess(codes[yds[i]], codes[yds[j]]) })
 	return yds
 }

@@ -155,7 +155,7 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 		s.Period = sharedPeriod(s)
 		slips = append(slips, s)
 	}
-	sort.Slice(slips, func(i, j int) bool { return codeLess(slips[i].Code, slips[j].Code) })
+	sort.Slice(slips, func(i, j int) bool { return meeting.CodeLess(slips[i].Code, slips[j].Code) })
 	return slips, nil
 }
 
@@ -198,14 +198,6 @@ func sharedPeriod(s Slip) string {
 		}
 	}
 	return period
-}
-
-// codeLess orders letter codes as they are drawn: A … Z before AA.
-func codeLess(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) < len(b)
-	}
-	return a < b
 }
 
 // WriteSlipHTML writes s as one printable HTML page (A4, large type, black
