@@ -30,8 +30,9 @@ import (
 //
 // Each item's Timer and Presenting are written with it; its Notes are
 // not (SaveGroupNote writes them, and they stay with the item). A Timer
-// other than the zero value must pass Timer.Validate, and Presenting
-// must not be negative.
+// other than the zero value must pass Timer.Validate, and a Presenting
+// set or changed must pass meeting.Meeting.CheckPresenting against the
+// stored groups (0, or a group of the meeting at a plenum item).
 //
 // Only Started and Items are written; the meeting's other fields and its
 // pack snapshot stay as stored, and PackIndex values are checked against
@@ -147,6 +148,21 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			return meeting.Errorf(meeting.EINVALID,
 				"agenda item %d (%q) is stored as %s and cannot become %s",
 				i+1, it.Title, origin(was.PackIndex), origin(it.PackIndex))
+		}
+	}
+
+	// A presenting group set or changed here must be one of the stored
+	// groups, at a plenum (meeting.CheckPresenting). One left as stored is
+	// not checked again: re-forming the groups may have removed its number,
+	// and that must not stop the meeting from moving on.
+	withGroups := m
+	withGroups.Groups = stored.Groups
+	for i, it := range m.Items {
+		if was, ok := old[it.ID]; it.Presenting == 0 || (ok && it.ID != 0 && was.Presenting == it.Presenting && was.Kind == it.Kind) {
+			continue
+		}
+		if err := withGroups.CheckPresenting(i, it.Presenting); err != nil {
+			return err
 		}
 	}
 
