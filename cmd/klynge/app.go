@@ -80,6 +80,10 @@ func (a *app) printError(err error) {
 		fmt.Fprintln(a.env.stderr, problems[0].String())
 		return
 	}
+	if msg, ok := a.safetyMessage(err); ok {
+		fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(msg))
+		return
+	}
 	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessage(err)))
 }
 
@@ -187,6 +191,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	root.AddCommand(a.pledgeCommand())
+	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
 	return root
 }
 
