@@ -48,7 +48,7 @@ func TestPledgesAddDeleteUndo(t *testing.T) {
 	}
 	typeText(tm, "01-01-2020")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor(t, tm, "has passed")
+	waitFor(t, tm, "er overskredet") // the Danish screen words the error in Danish
 
 	tm.Send(key("x"))
 	waitFor(t, tm, "tryk u for at fortryde")
