@@ -75,7 +75,8 @@ func (s *Store) BackupTo(ctx context.Context, file string) error {
 	}
 	if err := s.vacuumInto(ctx, abs); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return meeting.Errorf(meeting.ECONFLICT, "cannot back up database %s to %s: the file exists; choose another name", s.path, abs)
+			return meeting.Errorfl(meeting.ECONFLICT, "kan ikke tage en sikkerhedskopi af %s til %s: filen findes; vælg et andet navn",
+				"cannot back up database %s to %s: the file exists; choose another name", s.path, abs)
 		}
 		return backupError(s.path, abs, err)
 	}
@@ -193,7 +194,8 @@ func Restore(path, backup string, at time.Time) (replaced string, err error) {
 		return "", err
 	}
 	if sameFile(abs, src) {
-		return "", meeting.Errorf(meeting.EINVALID, "cannot restore %s from itself: give one of the files in %s", abs, BackupDir(abs))
+		return "", meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne %s fra sig selv: angiv en af filerne i %s",
+			"cannot restore %s from itself: give one of the files in %s", abs, BackupDir(abs))
 	}
 	if _, err := os.Stat(abs); err == nil {
 		release, err := lockAllMeetings(abs)
@@ -225,9 +227,11 @@ func checkBackup(src string) error {
 	st, err := inspectFile(src)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot restore from %s: file not found; see `klynge backup --list`", src)
+		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: filen findes ikke; se `klynge backup --list`",
+			"cannot restore from %s: file not found; see `klynge backup --list`", src)
 	case errors.Is(err, errNotSQLite), err == nil && (st.empty || st.version <= 0):
-		return meeting.Errorf(meeting.EINVALID, "cannot restore from %s: it is not a klynge backup", src)
+		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: det er ikke en sikkerhedskopi fra klynge",
+			"cannot restore from %s: it is not a klynge backup", src)
 	case err != nil:
 		return restoreError(src, err)
 	case st.version > LatestSchema():
@@ -245,7 +249,8 @@ func checkBackup(src string) error {
 	}
 	defer db.Close()
 	if detail, err := quickCheck(context.Background(), db); err != nil || detail != "" {
-		return meeting.Errorf(meeting.EINVALID, "cannot restore from %s: the backup is damaged (%s); choose an older one in %s",
+		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: sikkerhedskopien er beskadiget (%s); vælg en ældre i %s",
+			"cannot restore from %s: the backup is damaged (%s); choose an older one in %s",
 			src, firstNonEmpty(detail, errText(err)), filepath.Dir(src))
 	}
 	return nil
@@ -326,7 +331,8 @@ func lockAllMeetings(abs string) (release func(), err error) {
 		if busy {
 			release()
 			id := strings.TrimSuffix(p[strings.LastIndex(p, ".meeting-")+len(".meeting-"):], ".lock")
-			return nil, meeting.Errorf(meeting.ELOCKED,
+			return nil, meeting.Errorfl(meeting.ELOCKED,
+				"kan ikke gendanne %s: møde %s er åbent i en klynge; luk det der først",
 				"cannot restore %s: meeting %s is open in a klynge; close it there first", abs, id)
 		}
 		held = append(held, func() { _ = unlockFile(f, p); removeLockDir(p) })
@@ -442,7 +448,8 @@ func backupError(db, dst string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return meeting.Errorf(meeting.EINTERNAL, "cannot back up database %s to %s: %v; check that the folder can be written", db, dst, err)
+	return meeting.Errorfl(meeting.EINTERNAL, "kan ikke tage en sikkerhedskopi af %s til %s: %v; tjek at der kan skrives i mappen",
+		"cannot back up database %s to %s: %v; check that the folder can be written", db, dst, err)
 }
 
 // restoreError reports a restore of the database at db that failed.
@@ -455,5 +462,5 @@ func restoreError(db string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return meeting.Errorf(meeting.EINTERNAL, "cannot restore database %s: %v", db, err)
+	return meeting.Errorfl(meeting.EINTERNAL, "kan ikke gendanne databasen %s: %v", "cannot restore database %s: %v", db, err)
 }

@@ -133,10 +133,12 @@ func damagedError(path, detail string) error {
 	d := &DamagedError{Path: path, Detail: detail, Backup: NewestBackup(path)}
 	var e *meeting.Error
 	if d.Backup == "" {
-		e = meeting.Errorf(meeting.EINVALID,
+		e = meeting.Errorfl(meeting.EINVALID,
+			"databasen %s er beskadiget (%s), og der er ingen sikkerhedskopi i %s: gem filen til en reparation, og vælg en anden --db-sti",
 			"database %s is damaged (%s) and has no backup in %s: keep the file for a repair, and choose another --db path", path, detail, BackupDir(path))
 	} else {
-		e = meeting.Errorf(meeting.EINVALID,
+		e = meeting.Errorfl(meeting.EINVALID,
+			"databasen %s er beskadiget (%s): gendan den nyeste sikkerhedskopi med `klynge restore %s` (den beskadigede fil gemmes)",
 			"database %s is damaged (%s): restore the newest backup with `klynge restore %s` (the damaged file is kept)", path, detail, d.Backup)
 	}
 	return fmt.Errorf("%w: %w", e, d)

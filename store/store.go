@@ -146,7 +146,8 @@ func prepareFile(abs string, latest int) (created bool, err error) {
 	if n := linkCount(fi); n > 1 {
 		// SQLite keeps the -wal beside the name it was given, so two
 		// klynge using two names would each write their own log.
-		return false, meeting.Errorf(meeting.EINVALID,
+		return false, meeting.Errorfl(meeting.EINVALID,
+			"kan ikke åbne databasen %s: filen har %d navne (hårde links), og to klynge med hver sit navn kunne beskadige den; fjern de andre links, eller kopiér filen og brug kopien",
 			"cannot open database %s: the file has %d names (hard links), and two klynge using different names could damage it; remove the other links, or copy the file and use the copy", abs, n)
 	}
 	if err := checkFilesWritable(abs, fi.Mode().Perm()); err != nil {
@@ -196,7 +197,8 @@ func checkFilesWritable(abs string, perm fs.FileMode) error {
 // what (the file, its -wal or -shm, or its folder) cannot be written.
 func notWritableError(abs, what string, err error) error {
 	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-		return meeting.Errorf(meeting.EINVALID,
+		return meeting.Errorfl(meeting.EINVALID,
+			"kan ikke åbne databasen %s: klynge skal kunne skrive i %s; tjek rettighederne (chmod u+w), eller vælg en anden --db-sti",
 			"cannot open database %s: klynge must be able to write %s; check its permissions (chmod u+w) or choose another --db path", abs, what)
 	}
 	return pathError("open", abs, err)

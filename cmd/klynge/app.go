@@ -80,11 +80,7 @@ func (a *app) printError(err error) {
 		fmt.Fprintln(a.env.stderr, problems[0].String())
 		return
 	}
-	if msg, ok := a.safetyMessage(err); ok {
-		fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(msg))
-		return
-	}
-	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessage(err)))
+	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
 }
 
 // oneLine keeps an error message to a single line, whatever a library put

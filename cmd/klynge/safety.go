@@ -13,7 +13,7 @@ import (
 )
 
 // safetyWords are the messages of check, backup, restore and version
-// --db, and of a damaged database, in both languages: format strings keyed
+// --db in both languages: format strings keyed
 // by language and message.
 func safetyWords() map[string]map[string]string {
 	return map[string]map[string]string{
@@ -28,9 +28,6 @@ func safetyWords() map[string]map[string]string {
 			"schema":      "database %s: skema %d",
 			"schemanewer": "database %s: skema %d, nyere end denne klynge (som kender %d): opdatér klynge",
 			"schemanone":  "database %s: findes ikke endnu",
-			"damaged":     "databasen %s er beskadiget (%s): gendan den nyeste sikkerhedskopi med `klynge restore %s` (den beskadigede fil gemmes)",
-			"damagednone": "databasen %s er beskadiget (%s), og der er ingen sikkerhedskopi i %s: gem filen til en reparation, og vælg en anden --db-sti",
-			"open":        "kan ikke gendanne %s: et møde er åbent i en anden klynge; luk det der først",
 			"nobackup":    "advarsel: kunne ikke tage en sikkerhedskopi (%s); mødet fortsætter",
 		},
 		"en": {
@@ -44,9 +41,6 @@ func safetyWords() map[string]map[string]string {
 			"schema":      "database %s: schema %d",
 			"schemanewer": "database %s: schema %d, newer than this klynge (which knows %d): update klynge",
 			"schemanone":  "database %s: does not exist yet",
-			"damaged":     "database %s is damaged (%s): restore the newest backup with `klynge restore %s` (the damaged file is kept)",
-			"damagednone": "database %s is damaged (%s) and has no backup in %s: keep the file for a repair, and choose another --db path",
-			"open":        "cannot restore %s: a meeting is open in another klynge; close it there first",
 			"nobackup":    "warning: could not take a backup (%s); the meeting goes on",
 		},
 	}
@@ -55,19 +49,6 @@ func safetyWords() map[string]map[string]string {
 // say formats the safety message key in the UI language.
 func (a *app) say(key string, args ...any) string {
 	return fmt.Sprintf(safetyWords()[a.language()][key], args...)
-}
-
-// safetyMessage words the errors of this file's commands and of a damaged
-// database in the UI language; ok is false for any other error.
-func (a *app) safetyMessage(err error) (string, bool) {
-	var d *store.DamagedError
-	if errors.As(err, &d) {
-		if d.Backup == "" {
-			return a.say("damagednone", d.Path, d.Detail, store.BackupDir(d.Path)), true
-		}
-		return a.say("damaged", d.Path, d.Detail, d.Backup), true
-	}
-	return "", false
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -171,9 +152,6 @@ func (a *app) restoreCommand() *cobra.Command {
 				return err
 			}
 			replaced, err := store.Restore(path, args[0], a.env.clock.Now())
-			if meeting.ErrorCode(err) == meeting.ELOCKED {
-				return meeting.Errorf(meeting.ELOCKED, "%s", a.say("open", path))
-			}
 			if err != nil {
 				return err
 			}

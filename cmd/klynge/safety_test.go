@@ -42,7 +42,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut = runKlynge(t, env, "restore", backup)
-	if code != 1 || !strings.Contains(errOut, "et møde er åbent i en anden klynge") {
+	if code != 1 || !strings.Contains(errOut, "møde 1 er åbent i en klynge") {
 		t.Errorf("restore while a meeting is open: code %d, %q", code, errOut)
 	}
 	unlock()
