@@ -23,7 +23,8 @@ const dueLayout = time.DateOnly
 // the time of storing), otherwise an update of pledge p.ID (its meeting,
 // creation time and review stay as stored). p must pass p.Validate(). The
 // practice p.Ydernummer must be in the meeting's cluster and the member
-// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise);
+// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise)
+// and a member on the meeting's date (meeting.Member.CheckActiveAt);
 // p.Indicator, when set, must be an indicator of the meeting's pack, and
 // p.Target needs one. Due is stored as its calendar date in its own
 // location and reads back as midnight of that date in time.Local. A
@@ -384,6 +385,9 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Ple
 		}
 		if clusterID != m.ClusterID || mem.Ydernummer != p.Ydernummer {
 			return row, meeting.Errorf(meeting.EINVALID, "%s is not a doctor of practice %s", mem.Name, p.Ydernummer)
+		}
+		if err := mem.CheckActiveAt(m); err != nil {
+			return row, err
 		}
 		row.memberID = sql.NullInt64{Int64: p.MemberID, Valid: true}
 	}

@@ -259,7 +259,14 @@ func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
 			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeReason, req.member.Name)}
 		}
 	case formNewMember:
-		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: now}
+		// Added at this meeting, the doctor is a member from its date at
+		// the latest, so a check-in typed in afterwards still counts
+		// (meeting.Member.ActiveOn).
+		joined := now
+		if mt.PlannedStart.Before(joined) {
+			joined = mt.PlannedStart
+		}
+		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: joined}
 		yd, practice := f.value(2), f.value(3)
 		if mem.Name == "" || yd == "" {
 			return fail("%s", t.NeedNameAndYdernummer)
