@@ -301,4 +301,3 @@ func (s *checkinScreen) FullHelp() [][]key.Binding {
 		{k.Guest, k.NewMember, k.EditMember, k.Retire, k.History, k.Cancel},
 	}
 }
-

@@ -47,7 +47,7 @@ type KeyMap struct {
 	// Interrupt is the way out that works while letters are typed.
 	Interrupt key.Binding
 	Yes       key.Binding
-	No       key.Binding
+	No        key.Binding
 
 	// The list keys of screens where letters are typed (the check-in
 	// filter, a form's chooser): arrows only.

@@ -2,8 +2,8 @@ package tui
 
 import (
 	"context"
-	"errors"
 	crand "crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"

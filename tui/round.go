@@ -101,7 +101,9 @@ func (s *roundScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 			d = 5 * time.Minute
 		}
 		return []tea.Msg{s.timerChange(k.String(), func(tm meeting.Timer, _ time.Time) (meeting.Timer, error) { return tm.Extend(d) },
-			func(_, after meeting.Timer) string { return fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(after.Planned)) })}, nil
+			func(_, after meeting.Timer) string {
+				return fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(after.Planned))
+			})}, nil
 	case key.Matches(k, keys.EndRound):
 		return []tea.Msg{s.timerChange(t.KeyEndRound, meeting.Timer.End, fixed(t.NoticeRoundEnded))}, nil
 	case key.Matches(k, keys.Groups):
