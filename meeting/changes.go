@@ -95,16 +95,3 @@ func (m Meeting) WithNote(i, group int, text string) (Meeting, error) {
 	m.Items[i].Notes = notes
 	return m, nil
 }
-
-// WithPresenting records that group group presents at item i (0: none).
-func (m Meeting) WithPresenting(i, group int) (Meeting, error) {
-	if err := m.checkIndex(i); err != nil {
-		return m, err
-	}
-	if group < 0 || group > len(m.Groups) {
-		return m, Errorf(ENOTFOUND, "there is no group %d", group)
-	}
-	m = m.cloneItems()
-	m.Items[i].Presenting = group
-	return m, nil
-}

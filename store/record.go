@@ -39,14 +39,14 @@ func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting
 	// One read: the member, whether they belong to the meeting's cluster,
 	// and the meeting's date.
 	var (
-		name, planned string
-		retired       sql.NullString
-		sameCluster   bool
+		name, planned   string
+		joined, retired sql.NullString
+		sameCluster     bool
 	)
 	err = tx.QueryRowContext(ctx, `
-		SELECT mem.name, mem.retired_at, p.cluster_id = mt.cluster_id, mt.planned_start
+		SELECT mem.name, mem.joined_at, mem.retired_at, p.cluster_id = mt.cluster_id, mt.planned_start
 		FROM meetings mt, members mem JOIN practices p ON p.id = mem.practice_id
-		WHERE mt.id = ? AND mem.id = ?`, meetingID, a.MemberID).Scan(&name, &retired, &sameCluster, &planned)
+		WHERE mt.id = ? AND mem.id = ?`, meetingID, a.MemberID).Scan(&name, &joined, &retired, &sameCluster, &planned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d or member %d does not exist", meetingID, a.MemberID)
 	} else if err != nil {
@@ -59,13 +59,21 @@ func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting
 	if err != nil {
 		return err
 	}
-	ret, err := decodeTimePtr(retired)
+	mem := meeting.Member{ID: a.MemberID, Name: name}
+	if mem.Retired, err = decodeTimePtr(retired); err != nil {
+		return err
+	}
+	j, err := decodeTimePtr(joined)
 	if err != nil {
 		return err
 	}
-	if a.Status != meeting.StatusNotChecked && ret != nil && dateBefore(*ret, start) {
-		return meeting.Errorf(meeting.ECONFLICT, "%s (member %d) retired on %s, before meeting %d on %s",
-			name, a.MemberID, ret.Format(time.DateOnly), meetingID, start.Format(time.DateOnly))
+	if j != nil {
+		mem.Joined = *j
+	}
+	if a.Status != meeting.StatusNotChecked {
+		if err := mem.CheckActiveAt(meeting.Meeting{ID: meetingID, PlannedStart: start}); err != nil {
+			return err
+		}
 	}
 	var at sql.NullString
 	if !a.At.IsZero() {
@@ -154,8 +162,9 @@ func (s *Store) RecordTimer(ctx context.Context, meetingID, itemID int64, t meet
 
 // RecordRunState stores the run state of the given items of meeting
 // meetingID — when each started and ended, whether it is skipped, its
-// planned minutes, its round timer and its presenting group — and when the
-// meeting started. It is the in-place part of SaveRun: the items must be
+// planned minutes, its round timer and its presenting group (which must
+// pass meeting.CheckPresenting: a group of the meeting, at a plenum) — and
+// when the meeting started. It is the in-place part of SaveRun: the items must be
 // on the meeting's agenda already (ENOTFOUND otherwise), and their order,
 // titles and lists are left as stored. A started meeting cannot be made
 // unstarted (ECONFLICT).
@@ -218,10 +227,11 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 			UPDATE agenda_items SET started_at = ?, ended_at = ?, skipped = ?, planned_minutes = ?,
 				timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?, timer_paused_ns = ?, timer_ended = ?,
 				presenting = ?
-			WHERE id = ? AND meeting_id = ?`,
+			WHERE id = ? AND meeting_id = ?
+				AND (? = 0 OR (kind = 'plenum' AND ? <= (SELECT group_count FROM meetings WHERE id = ?)))`,
 			r.started, r.ended, r.skipped, r.minutes,
 			r.timer.planned, r.timer.started, r.timer.pausedAt, r.timer.paused, r.timer.ended,
-			r.presenting, r.id, meetingID)
+			r.presenting, r.id, meetingID, r.presenting, r.presenting, meetingID)
 		if err != nil {
 			return translate(err, what)
 		}
@@ -229,7 +239,8 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 			return translate(err, what)
 		} else if n == 0 {
 			return meeting.Errorf(meeting.ENOTFOUND,
-				"agenda item %d is not on the agenda of meeting %d; reload the meeting", r.id, meetingID)
+				"agenda item %d is not on the agenda of meeting %d, or group %d cannot present there (meeting.CheckPresenting)",
+				r.id, meetingID, r.presenting)
 		}
 	}
 	return translate(tx.Commit(), what)

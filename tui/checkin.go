@@ -57,8 +57,8 @@ func (s *checkinScreen) SetSize(width, height int) {
 // typing reports that letters go to the filter.
 func (s *checkinScreen) typing() bool { return true }
 
-// activeMembers are the members who can attend this meeting: not retired
-// before it.
+// refilter lists the members who can attend this meeting (ActiveOn its
+// date) that the filter names.
 func (s *checkinScreen) refilter() {
 	var selected int64
 	if m := s.selected(); m != nil {
@@ -71,7 +71,7 @@ func (s *checkinScreen) refilter() {
 		var members []checkinRow
 		for i := range p.Members {
 			mem := &p.Members[i]
-			if mem.Retired != nil && mem.Retired.Before(s.meeting.PlannedStart) {
+			if !mem.ActiveOn(s.meeting.PlannedStart) {
 				continue
 			}
 			if meeting.MatchesFilter(s.filter.Value(), mem.Name, p.Name) {

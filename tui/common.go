@@ -60,6 +60,9 @@ type Store interface {
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
+	// Meetings lists every meeting, so a pledge due "næste" is the
+	// cluster's next planned one (meeting.DueDate).
+	Meetings(ctx context.Context) ([]meeting.Meeting, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -153,7 +156,9 @@ type openFormMsg struct{ req formRequest }
 // meetingMsg carries a meeting freshly read from the store, with its
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
-	meeting     meeting.Meeting
+	meeting meeting.Meeting
+	// meetings are all meetings, for a pledge due "næste".
+	meetings    []meeting.Meeting
 	cluster     meeting.Cluster
 	openPledges int
 }
@@ -178,7 +183,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open)}
+		ms, err := c.Store.Meetings(c.Ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), meetings: ms}
 	}
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,16 +50,31 @@ type formRequest struct {
 	dir string
 }
 
-// Field lengths, in characters. A pledge or a note holds several
-// sentences; names and short answers less. A field shows how much room is
-// left and refuses more with a message: nothing is cut silently.
-const (
-	limitName   = 100
+// Field lengths, in characters, from the one text rule in meeting: a
+// pledge or a note holds several sentences. A field shows how much room
+// is left and refuses more with a message: nothing is cut silently.
+var (
+	limitName   = meeting.TextName.MaxLen()
 	limitShort  = 20
-	limitLine   = 300
-	limitText   = 2000
+	limitLine   = meeting.TextLine.MaxLen()
+	limitAction = meeting.TextAction.MaxLen()
+	limitText   = meeting.TextNote.MaxLen()
 	limitFolder = 1000
 )
+
+// textKind is the kind of text a field of the given length holds, for
+// meeting's text rule.
+func textKind(limit int) meeting.TextKind {
+	switch limit {
+	case limitName:
+		return meeting.TextName
+	case limitAction:
+		return meeting.TextAction
+	case limitText:
+		return meeting.TextNote
+	}
+	return meeting.TextLine
+}
 
 // formField is one labelled text field; choose, when set, lists what the
 // typed text matches (a practice, an indicator, a doctor).
@@ -89,6 +105,8 @@ type form struct {
 	errField int
 	// submitting is set while the form's change waits in the queue.
 	submitting bool
+	// meetings are the cluster's meetings, for a pledge due "næste".
+	meetings []meeting.Meeting
 }
 
 // closeFormMsg asks the root to close the form without saving.
@@ -200,8 +218,8 @@ func (f *form) pledgeFields() {
 		in.SetValue(value)
 		f.fields = append(f.fields, formField{label: label, input: in, limit: limit, choose: choose})
 	}
-	add(t.FieldPractice2, practice, limitName, func(s string) []string { return practiceNames(f.practices(s)) })
-	add(t.FieldAction, req.pledge.Action, limitText, nil)
+	add(t.FieldPractice2, practice, meeting.TextPracticeName.MaxLen(), func(s string) []string { return practiceNames(f.practices(s)) })
+	add(t.FieldAction, req.pledge.Action, limitAction, nil)
 	add(t.FieldOwner, req.pledge.Owner, limitName, nil)
 	add(t.FieldDue, due, limitShort, nil)
 	add(t.FieldIndicator, req.pledge.Indicator, limitName, func(s string) []string { return indicatorNames(f.indicators(s)) })
@@ -354,6 +372,13 @@ func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()
 func (f *form) submit() []tea.Msg {
 	if f.submitting {
 		return nil
+	}
+	for i, fl := range f.fields {
+		var te *meeting.TextError
+		if err := meeting.CheckText(textKind(fl.limit), fl.input.Value()); errors.As(err, &te) {
+			f.setErr(i, te.Message(f.common.Text.Lang))
+			return nil
+		}
 	}
 	ch, field, msg := f.change()
 	if msg != "" {
@@ -626,21 +651,9 @@ func (f *form) moveMember() (*change, int, string) {
 	}, 0, ""
 }
 
-// practices are the cluster's practices that s names: by ydernummer, by
-// the whole name, or by part of it.
-func (f *form) practices(s string) []meeting.Practice {
-	s = strings.TrimSpace(s)
-	var found []meeting.Practice
-	for _, p := range f.cluster.Practices {
-		if p.Ydernummer == s || strings.EqualFold(p.Name, s) {
-			return []meeting.Practice{p}
-		}
-		if s != "" && meeting.MatchesFilter(s, "", p.Name) {
-			found = append(found, p)
-		}
-	}
-	return found
-}
+// practices are the cluster's practices that s names: by ydernummer, or
+// by part of the name, with Danish folding (meeting.FindPractices).
+func (f *form) practices(s string) []meeting.Practice { return f.cluster.FindPractices(s) }
 
 func practiceNames(ps []meeting.Practice) []string {
 	names := make([]string, len(ps))
@@ -674,18 +687,10 @@ func indicatorNames(is []meeting.Indicator) []string {
 	return names
 }
 
-// doctors are practice p's doctors whose name matches s.
+// doctors are practice p's doctors active at the meeting whose name
+// matches s (meeting.FindMembers).
 func (f *form) doctors(p meeting.Practice, s string) []meeting.Member {
-	var found []meeting.Member
-	for _, mem := range p.Members {
-		if strings.EqualFold(mem.Name, strings.TrimSpace(s)) {
-			return []meeting.Member{mem}
-		}
-		if meeting.MatchesFilter(s, mem.Name, "") {
-			found = append(found, mem)
-		}
-	}
-	return found
+	return meeting.Cluster{Practices: []meeting.Practice{p}}.FindMembers(s, f.mt.PlannedStart)
 }
 
 func memberNames(ms []meeting.Member) []string {
@@ -717,9 +722,11 @@ func (f *form) pledge(now time.Time) (*change, int, string) {
 	if p.Action == "" {
 		return nil, pledgeAction, t.NeedAction
 	}
-	due, err := meeting.ParseDue(f.value(pledgeDue), f.mt.PlannedStart, now, nil)
+	// "næste" is the cluster's next planned meeting: the same rule as
+	// `klynge pledge add --due` (meeting.DueDate).
+	due, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, now)
 	if err != nil {
-		if d, err := meeting.ParseDue(f.value(pledgeDue), f.mt.PlannedStart, time.Time{}, nil); err == nil {
+		if d, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, time.Time{}.In(now.Location())); err == nil {
 			return nil, pledgeDue, fmt.Sprintf(t.DuePassed, d.Format("02-01-2006"))
 		}
 		return nil, pledgeDue, fmt.Sprintf(t.BadDue, f.value(pledgeDue))

@@ -81,7 +81,7 @@ func (s *itemScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	ch := runChange(s.common, fmt.Sprintf(t.PresentingNow, max(1, current+step)),
 		func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
 			next := max(1, min(len(m.Groups), m.Items[i].Presenting+step))
-			return m.WithPresenting(i, next)
+			return m.SetPresenting(i, next)
 		},
 		func(_, after meeting.Meeting) string { return fmt.Sprintf(t.PresentingNow, after.Items[i].Presenting) })
 	return []tea.Msg{write(ch)}, nil

@@ -89,8 +89,10 @@ type Model struct {
 	// commit: they were meant for what comes after the form, and act once
 	// it has closed.
 	deferred []tea.KeyMsg
-	// cluster is the meeting's cluster with its practices and members.
-	cluster meeting.Cluster
+	// cluster is the meeting's cluster with its practices and members;
+	// meetings are all meetings, for a pledge due "næste".
+	cluster  meeting.Cluster
+	meetings []meeting.Meeting
 	// names are the cluster's practice names by ydernummer. Screens get
 	// them only through Meeting.Labels (consenting practices) and the code
 	// key.
@@ -235,6 +237,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case meetingMsg:
 		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
+		m.meetings = msg.meetings
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -280,6 +283,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case openFormMsg:
 		m.forms++
 		m.form = newForm(m.common, m.forms, msg.req, m.planned(), m.cluster)
+		m.form.meetings = m.meetings
 		return nil
 	case closeFormMsg:
 		m.form = nil
@@ -714,7 +718,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.meeting == nil && m.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessage(m.err))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(m.err, c.Text.Lang))
 	case m.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
@@ -748,7 +752,7 @@ func (m *Model) footer() string {
 	case errors.As(m.err, &refused):
 		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessage(m.err), c.Width))
+		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessageIn(m.err, c.Text.Lang), c.Width))
 	case m.notice != "":
 		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
 	}
@@ -907,11 +911,8 @@ func (m *Model) bell() tea.Cmd {
 	return nil
 }
 
-// isFollowUpItem recognises the item that starting a meeting adds when
-// earlier pledges await their follow-up.
-func isFollowUpItem(it meeting.RunItem) bool {
-	return it.AdHoc() && (it.Title == Language("da").FollowUpItem || it.Title == Language("en").FollowUpItem)
-}
+// isFollowUpItem recognises the follow-up item by its kind.
+func isFollowUpItem(it meeting.RunItem) bool { return it.Kind == meeting.KindFollowUp }
 
 // startWithFollowUp starts the meeting and, when earlier meetings left
 // open pledges, puts their follow-up on the agenda after the welcome.
@@ -921,12 +922,7 @@ func startWithFollowUp(open int, title string) runOp {
 		if err != nil || open == 0 {
 			return started, err
 		}
-		for _, it := range started.Items {
-			if isFollowUpItem(it) {
-				return started, nil
-			}
-		}
-		return started.AddItem(meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: 10}, 0)
+		return started.AddFollowUp(title)
 	}
 }
 

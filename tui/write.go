@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -281,6 +282,11 @@ func sameTime(a, b *time.Time) bool {
 // storeError words a failed commit in the UI language by its code; the
 // store's own messages are English and meant for logs and the CLI.
 func storeError(t Text, err error) string {
+	var e *meeting.Error
+	if errors.As(err, &e) && (e.Danish != "" || t.Lang == "en") && meeting.ErrorCode(err) != meeting.EINTERNAL {
+		// Worded by the domain or the store in the UI language.
+		return meeting.ErrorMessageIn(err, t.Lang)
+	}
 	switch meeting.ErrorCode(err) {
 	case meeting.ELOCKED:
 		return t.StoreBusy
