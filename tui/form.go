@@ -440,14 +440,7 @@ func (f *form) change() (ch *change, field int, msg string) {
 			return after, nil, st.RecordAttendance(ctx, after.ID, after.Attendance[id])
 		}, fmt.Sprintf(t.NoticeReason, req.member.Name)), 0, ""
 	case formNewMember:
-		// Added at this meeting, the doctor is a member from its date at
-		// the latest, so a check-in typed in afterwards still counts
-		// (meeting.Member.ActiveOn).
-		joined := now
-		if mt.PlannedStart.Before(joined) {
-			joined = mt.PlannedStart
-		}
-		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: joined}
+		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: now}
 		yd, practice := f.value(2), f.value(3)
 		if mem.Name == "" {
 			return nil, 0, t.NeedNameAndYdernummer
@@ -457,6 +450,12 @@ func (f *form) change() (ch *change, field int, msg string) {
 		}
 		clusterID := f.cluster.ID
 		return mk(mem.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			// Added at this meeting, the doctor is a member from its date
+			// at the latest, so a check-in typed in afterwards still
+			// counts (meeting.Member.ActiveOn).
+			if before.PlannedStart.Before(mem.Joined) {
+				mem.Joined = before.PlannedStart
+			}
 			if _, err := st.AddMember(ctx, clusterID, yd, mem, practice); err != nil {
 				return before, nil, err
 			}
