@@ -60,7 +60,7 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 		}
 		p.MeetingID = old.MeetingID
 	}
-	m, err := findMeeting(ctx, tx, p.MeetingID)
+	m, err := pledgeMeeting(ctx, tx, p.MeetingID, p.Ydernummer, p.Indicator)
 	if err != nil {
 		return meeting.Pledge{}, err
 	}
@@ -392,15 +392,12 @@ type pledgeRowValues struct {
 
 // pledgeRow checks p against meeting m (its cluster and pack) and returns
 // the values to store.
-func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Pledge) (pledgeRowValues, error) {
+func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pledge) (pledgeRowValues, error) {
 	var row pledgeRowValues
-	err := tx.QueryRowContext(ctx, `SELECT id FROM practices WHERE cluster_id = ? AND ydernummer = ?`,
-		m.ClusterID, p.Ydernummer).Scan(&row.practiceID)
-	if errors.Is(err, sql.ErrNoRows) {
+	if !m.practiceID.Valid {
 		return row, meeting.Errorf(meeting.EINVALID, "practice %s is not in the cluster of meeting %d: see `klynge roster list`", p.Ydernummer, m.ID)
-	} else if err != nil {
-		return row, translate(err, "read practice "+p.Ydernummer)
 	}
+	row.practiceID = m.practiceID.Int64
 	if p.MemberID != 0 {
 		mem, clusterID, err := findMember(ctx, tx, p.MemberID)
 		if err != nil {
@@ -412,7 +409,7 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Ple
 		row.memberID = sql.NullInt64{Int64: p.MemberID, Valid: true}
 	}
 	if p.Indicator != "" {
-		if _, ok := m.Pack.Indicator(p.Indicator); !ok {
+		if !m.hasIndicator {
 			return row, meeting.Errorf(meeting.EINVALID, "indicator %q is not in the pack of meeting %d (%s)", p.Indicator, m.ID, m.Title)
 		}
 	}
@@ -421,4 +418,32 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Ple
 	}
 	row.due = p.Due.Format(dueLayout)
 	return row, nil
+}
+
+// pledgeMeetingRow is what a pledge is checked against: its meeting's
+// cluster and whether the meeting's pack has the pledge's indicator.
+type pledgeMeetingRow struct {
+	ID           int64
+	ClusterID    int64
+	Title        string
+	hasIndicator bool
+	// practiceID is the pledge's practice in the meeting's cluster; NULL
+	// when the cluster has no such practice.
+	practiceID sql.NullInt64
+}
+
+// pledgeMeeting reads meeting id's cluster and title, and looks indicator
+// up in its pack snapshot without decoding the snapshot: a pledge is saved
+// on a key press, and decoding the pack each time cost more than the save.
+func pledgeMeeting(ctx context.Context, tx *sql.Tx, id int64, ydernummer, indicator string) (pledgeMeetingRow, error) {
+	m := pledgeMeetingRow{ID: id}
+	err := tx.QueryRowContext(ctx, `
+		SELECT cluster_id, title,
+			EXISTS (SELECT 1 FROM json_each(pack_json, '$.indicators') WHERE json_extract(value, '$.id') = ?),
+			(SELECT p.id FROM practices p WHERE p.cluster_id = meetings.cluster_id AND p.ydernummer = ?)
+		FROM meetings WHERE id = ?`, indicator, ydernummer, id).Scan(&m.ClusterID, &m.Title, &m.hasIndicator, &m.practiceID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", id)
+	}
+	return m, translate(err, "read the pledge's meeting and practice")
 }

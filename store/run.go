@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/mattn/go-sqlite3"
@@ -30,8 +29,9 @@ import (
 //
 // Each item's Timer and Presenting are written with it; its Notes are
 // not (SaveGroupNote writes them, and they stay with the item). A Timer
-// other than the zero value must pass Timer.Validate, and Presenting
-// must not be negative.
+// other than the zero value must pass Timer.Validate, and a Presenting
+// set or changed must pass meeting.Meeting.CheckPresenting against the
+// stored groups (0, or a group of the meeting at a plenum item).
 //
 // Only Started and Items are written; the meeting's other fields and its
 // pack snapshot stay as stored, and PackIndex values are checked against
@@ -59,44 +59,6 @@ func (s *Store) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting
 		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
 	}
 	return got, nil
-}
-
-// StartMeeting starts meeting id at at, and with it the first pending
-// item of its agenda (meeting.Meeting.Start), and returns the meeting.
-// Starting it again keeps the first time and returns the meeting unchanged,
-// so a restart after a crash does not move the start.
-func (s *Store) StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error) {
-	if at.IsZero() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the meeting's start time is missing")
-	}
-	if _, err := encodeTime(at, "the meeting's start"); err != nil {
-		return meeting.Meeting{}, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	defer tx.Rollback()
-	m, err := findMeeting(ctx, tx, id)
-	if err != nil {
-		return meeting.Meeting{}, err
-	}
-	if !m.UnderWay() {
-		started, err := m.Start(at)
-		if err != nil {
-			return meeting.Meeting{}, err
-		}
-		if err := saveRun(ctx, tx, started); err != nil {
-			return meeting.Meeting{}, err
-		}
-		if m, err = findMeeting(ctx, tx, id); err != nil {
-			return meeting.Meeting{}, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	return m, nil
 }
 
 // saveRun writes m's start and live agenda over the stored ones; see
@@ -147,6 +109,21 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			return meeting.Errorf(meeting.EINVALID,
 				"agenda item %d (%q) is stored as %s and cannot become %s",
 				i+1, it.Title, origin(was.PackIndex), origin(it.PackIndex))
+		}
+	}
+
+	// A presenting group set or changed here must be one of the stored
+	// groups, at a plenum (meeting.CheckPresenting). One left as stored is
+	// not checked again: re-forming the groups may have removed its number,
+	// and that must not stop the meeting from moving on.
+	withGroups := m
+	withGroups.Groups = stored.Groups
+	for i, it := range m.Items {
+		if was, ok := old[it.ID]; it.Presenting == 0 || (ok && it.ID != 0 && was.Presenting == it.Presenting && was.Kind == it.Kind) {
+			continue
+		}
+		if err := withGroups.CheckPresenting(i, it.Presenting); err != nil {
+			return err
 		}
 	}
 
