@@ -267,7 +267,7 @@ func TestAttendanceReportXLSX(t *testing.T) {
 			aase, row = r, i+1
 		}
 	}
-	if strings.Join(aase, ";") != "Åse Bødker;Lægerne Østergade;\"=\"\"047318\"\"\";3;4;2;2;1;10-11-2026;ja;2 af 4 møder missede (højst 1)" {
+	if strings.Join(aase, ";") != "Åse Bødker;Lægerne Østergade;047318;3;4;2;2;1;10-11-2026;ja;2 af 4 møder missede (højst 1)" {
 		t.Errorf("Åse: %q", aase)
 	}
 	for cell, typ := range map[string]excelize.CellType{"D": excelize.CellTypeNumber, "E": excelize.CellTypeNumber, "I": excelize.CellTypeNumber} {
