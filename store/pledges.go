@@ -23,7 +23,8 @@ const dueLayout = time.DateOnly
 // the time of storing), otherwise an update of pledge p.ID (its meeting,
 // creation time and review stay as stored). p must pass p.Validate(). The
 // practice p.Ydernummer must be in the meeting's cluster and the member
-// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise);
+// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise)
+// and a member on the meeting's date (meeting.Member.CheckActiveAt);
 // p.Indicator, when set, must be an indicator of the meeting's pack, and
 // p.Target needs one. Due is stored as its calendar date in its own
 // location and reads back as midnight of that date in time.Local. A
@@ -382,6 +383,9 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pl
 		if clusterID != m.ClusterID || mem.Ydernummer != p.Ydernummer {
 			return row, meeting.Errorf(meeting.EINVALID, "%s is not a doctor of practice %s", mem.Name, p.Ydernummer)
 		}
+		if err := mem.CheckActiveAt(meeting.Meeting{ID: m.ID, PlannedStart: m.PlannedStart}); err != nil {
+			return row, err
+		}
 		row.memberID = sql.NullInt64{Int64: p.MemberID, Valid: true}
 	}
 	if p.Indicator != "" {
@@ -402,6 +406,7 @@ type pledgeMeetingRow struct {
 	ID           int64
 	ClusterID    int64
 	Title        string
+	PlannedStart time.Time
 	hasIndicator bool
 	// practiceID is the pledge's practice in the meeting's cluster; NULL
 	// when the cluster has no such practice.
@@ -413,13 +418,17 @@ type pledgeMeetingRow struct {
 // on a key press, and decoding the pack each time cost more than the save.
 func pledgeMeeting(ctx context.Context, tx *sql.Tx, id int64, ydernummer, indicator string) (pledgeMeetingRow, error) {
 	m := pledgeMeetingRow{ID: id}
+	var start string
 	err := tx.QueryRowContext(ctx, `
-		SELECT cluster_id, title,
+		SELECT cluster_id, title, planned_start,
 			EXISTS (SELECT 1 FROM json_each(pack_json, '$.indicators') WHERE json_extract(value, '$.id') = ?),
 			(SELECT p.id FROM practices p WHERE p.cluster_id = meetings.cluster_id AND p.ydernummer = ?)
-		FROM meetings WHERE id = ?`, indicator, ydernummer, id).Scan(&m.ClusterID, &m.Title, &m.hasIndicator, &m.practiceID)
+		FROM meetings WHERE id = ?`, indicator, ydernummer, id).Scan(&m.ClusterID, &m.Title, &start, &m.hasIndicator, &m.practiceID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", id)
+	} else if err != nil {
+		return m, translate(err, "read the pledge's meeting and practice")
 	}
-	return m, translate(err, "read the pledge's meeting and practice")
+	m.PlannedStart, err = decodeTime(start)
+	return m, err
 }

@@ -450,6 +450,12 @@ func (f *form) change() (ch *change, field int, msg string) {
 		}
 		clusterID := f.cluster.ID
 		return mk(mem.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			// Added at this meeting, the doctor is a member from its date
+			// at the latest, so a check-in typed in afterwards still
+			// counts (meeting.Member.ActiveOn).
+			if before.PlannedStart.Before(mem.Joined) {
+				mem.Joined = before.PlannedStart
+			}
 			if _, err := st.AddMember(ctx, clusterID, yd, mem, practice); err != nil {
 				return before, nil, err
 			}
