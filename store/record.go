@@ -162,8 +162,10 @@ func (s *Store) RecordTimer(ctx context.Context, meetingID, itemID int64, t meet
 
 // RecordRunState stores the run state of the given items of meeting
 // meetingID — when each started and ended, whether it is skipped, its
-// planned minutes, its round timer and its presenting group (which must
-// pass meeting.CheckPresenting: a group of the meeting, at a plenum) — and
+// planned minutes, its round timer and its presenting group (which, when
+// set or changed, must pass meeting.CheckPresenting: a group of the
+// meeting, at a plenum; one left as stored is not checked again, as in
+// SaveRun, so re-forming the groups cannot stop the meeting) — and
 // when the meeting started. It is the in-place part of SaveRun: the items must be
 // on the meeting's agenda already (ENOTFOUND otherwise), and their order,
 // titles and lists are left as stored. A started meeting cannot be made
@@ -228,7 +230,7 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 				timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?, timer_paused_ns = ?, timer_ended = ?,
 				presenting = ?
 			WHERE id = ? AND meeting_id = ?
-				AND (? = 0 OR (kind = 'plenum' AND ? <= (SELECT group_count FROM meetings WHERE id = ?)))`,
+				AND (? IN (0, presenting) OR (kind = 'plenum' AND followup = 0 AND ? <= (SELECT group_count FROM meetings WHERE id = ?)))`,
 			r.started, r.ended, r.skipped, r.minutes,
 			r.timer.planned, r.timer.started, r.timer.pausedAt, r.timer.paused, r.timer.ended,
 			r.presenting, r.id, meetingID, r.presenting, r.presenting, meetingID)
