@@ -88,11 +88,19 @@ func TestChartOrdersByValueAndExcludesSmallDenominators(t *testing.T) {
 	for _, b := range c.Bars {
 		order = append(order, b.Label)
 	}
-	if got := strings.Join(order, ","); got != "D,C,A,B" {
-		t.Errorf("bars %s, want D,C,A,B (by value, best first)", got)
+	// A (2 of 3, 66.7 %) is under min_denominator 5: not ranked, listed
+	// after the counted bars, and its value is not on the chart at all.
+	if got := strings.Join(order, ","); got != "D,C,B,A" {
+		t.Errorf("bars %s, want D,C,B,A (counted by value, best first; n<5 last)", got)
 	}
-	if !c.Bars[2].Low || c.Bars[0].Low {
+	if !c.Bars[3].Low || c.Bars[0].Low || c.Bars[2].Low {
 		t.Error("only the practice with 3 patients is under min_denominator 5")
+	}
+	if low := c.Bars[3]; low.Value != 0 || low.Numerator != nil || low.Denominator != nil {
+		t.Errorf("an n<5 bar carries its figures: %+v", low)
+	}
+	if c.Counted != 3 || c.TooFew {
+		t.Errorf("counted %d (too few %v), want 3 counted", c.Counted, c.TooFew)
 	}
 	// Mean of 90, 75 and 20; the 66.7 under n<5 is left out.
 	if m, _ := c.Mark(meeting.MarkMean); !near(m, (90.0+75+20)/3) {
@@ -111,8 +119,125 @@ func TestChartOrdersByValueAndExcludesSmallDenominators(t *testing.T) {
 	ind := planIndicator()
 	ind.Better = meeting.LowerIsBetter
 	c = meeting.BuildChart(ind, rows, labels, nil)
-	if c.Bars[0].Label != "B" {
-		t.Errorf("lower is better should put B (20%%) first, got %s", c.Bars[0].Label)
+	if c.Bars[0].Label != "B" || c.Bars[3].Label != "A" {
+		t.Errorf("lower is better should put B (20%%) first and the n<5 A last, got %s…%s", c.Bars[0].Label, c.Bars[3].Label)
+	}
+}
+
+func TestSmallNumbersAreOutOfEveryStatistic(t *testing.T) {
+	// The worked ABC example below plus practice G with 4 of 4: under
+	// min_denominator 5 it must change nothing. Counted, its 100 % would
+	// rank first and pool into the benchmark: total 385, so B (30) and
+	// G (4) hold 34 < 38.5, then A: (26+4+9)/44 = 88.6 %, not 87.5 %.
+	rows := []meeting.DataRow{
+		share("a", 9, 10), share("b", 26, 30), share("c", 30, 40),
+		share("d", 60, 100), share("e", 1, 1), share("f", 100, 200), share("g", 4, 4),
+	}
+	labels := map[string]string{"a": "A", "b": "B", "c": "C", "d": "D", "e": "E", "f": "F", "g": "G"}
+	all := []meeting.MarkKind{meeting.MarkMean, meeting.MarkMedian, meeting.MarkTopQuartile, meeting.MarkABC}
+	c := meeting.BuildChart(planIndicator(all...), rows, labels, nil)
+	if got, _ := c.Mark(meeting.MarkABC); !near(got, 87.5) {
+		t.Errorf("ABC with an n<5 practice = %v, want 87.5 (as without it)", got)
+	}
+	// Mean of the counted: A and E are 9/10 and 1/1: E is n<5 too.
+	want := (90 + 26.0/30*100 + 75 + 60 + 50) / 5
+	if got, _ := c.Mark(meeting.MarkMean); !near(got, want) {
+		t.Errorf("mean %v, want %v (without E and G)", got, want)
+	}
+	if got, _ := c.Mark(meeting.MarkMedian); !near(got, 75) {
+		t.Errorf("median %v, want 75", got)
+	}
+	var low []string
+	for i, b := range c.Bars {
+		if b.Low {
+			low = append(low, b.Label)
+		} else if i >= c.Counted {
+			t.Errorf("counted bar %s after the n<5 ones", b.Label)
+		}
+	}
+	if strings.Join(low, ",") != "E,G" || c.Counted != 5 {
+		t.Errorf("n<5 bars %v, counted %d; want E,G and 5", low, c.Counted)
+	}
+	if f := c.Fifth(100); f != 1 {
+		t.Errorf("fifth of 100 %% = %d, want 1 (the n<5 100 %% does not count)", f)
+	}
+	if c.Max != 90 {
+		t.Errorf("axis max %v, want 90: an n<5 value must not stretch the axis", c.Max)
+	}
+}
+
+func TestPackWithoutMinDenominatorIsNotExemptInBuildChart(t *testing.T) {
+	// The default (5) is applied when a pack is read; an explicit 0 turns
+	// the rule off, and then a 4-patient practice counts.
+	ind := planIndicator(meeting.MarkMean)
+	ind.MinDenominator = 0
+	rows := []meeting.DataRow{share("1", 4, 4), share("2", 50, 100), share("3", 60, 100)}
+	c := meeting.BuildChart(ind, rows, map[string]string{"1": "A", "2": "B", "3": "C"}, nil)
+	if c.Bars[0].Low || c.Counted != 3 {
+		t.Errorf("with min_denominator 0 every bar counts: %+v", c.Bars)
+	}
+}
+
+func TestTooFewPracticesShowNoStatistic(t *testing.T) {
+	all := []meeting.MarkKind{meeting.MarkMean, meeting.MarkMedian, meeting.MarkTopQuartile, meeting.MarkABC, meeting.MarkTarget, meeting.MarkRegion}
+	rows := []meeting.DataRow{share("1", 30, 40), share("2", 90, 100), share("3", 1, 3)}
+	labels := map[string]string{"1": "A", "2": "B", "3": "C"}
+	c := meeting.BuildChart(planIndicator(all...), rows, labels, nil)
+	if !c.TooFew || c.Counted != 2 {
+		t.Fatalf("2 counted practices: too few %v, counted %d", c.TooFew, c.Counted)
+	}
+	for _, m := range c.Marks {
+		if m.Kind.IsStatistic() {
+			t.Errorf("with 2 counted practices the chart has a %s mark (%v)", m.Kind, m.Value)
+		}
+	}
+	if _, ok := c.Mark(meeting.MarkTarget); !ok {
+		t.Error("the pack's own target stays")
+	}
+	if f := c.Fifth(75); f != 0 {
+		t.Errorf("fifth with 2 counted = %d, want 0 (not placed)", f)
+	}
+	// A pack may raise the minimum.
+	ind := planIndicator(meeting.MarkMean)
+	ind.MinPractices = 4
+	rows = append(rows, share("4", 10, 10))
+	labels["4"] = "D"
+	if c := meeting.BuildChart(ind, rows, labels, nil); !c.TooFew {
+		t.Error("min_practices 4 with 3 counted should show no mean")
+	}
+	ind.MinPractices = 3
+	if c := meeting.BuildChart(ind, rows, labels, nil); c.TooFew {
+		t.Error("3 counted practices are enough by default")
+	}
+}
+
+func TestABCRankingIsStrict(t *testing.T) {
+	// A 9 of 10 and G 4 of 4 have the same adjusted fraction, 10/12 = 5/6.
+	// Whatever order the rows come in, A (more patients) ranks first.
+	ind := planIndicator(meeting.MarkABC)
+	ind.MinDenominator = 0
+	ind.MinPractices = 1
+	// The total is 40, so the first practice alone holds the 10 %: A gives
+	// 90 %, G would give 100 %.
+	rows := []meeting.DataRow{share("a", 9, 10), share("g", 4, 4), share("x", 5, 26)}
+	labels := map[string]string{"a": "A", "g": "G", "x": "X"}
+	var first float64
+	for i := range 24 {
+		perm := append([]meeting.DataRow(nil), rows...)
+		r := rand.New(rand.NewPCG(uint64(i), 1))
+		r.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
+		got, ok := meeting.BuildChart(ind, perm, labels, nil).Mark(meeting.MarkABC)
+		if !ok {
+			t.Fatal("no ABC")
+		}
+		if !near(got, 90) {
+			t.Errorf("ABC = %v, want 90 (A, with more patients, ranks before G)", got)
+		}
+		if i == 0 {
+			first = got
+		} else if got != first {
+			t.Fatalf("ABC depends on the input order: %v and %v", first, got)
+		}
 	}
 }
 
