@@ -342,3 +342,81 @@ func TestContextTable(t *testing.T) {
 		t.Error("AA has no context figures")
 	}
 }
+
+func TestContextBandsHoldAtLeastThreePractices(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 500 {
+		n := r.IntN(40)
+		values := make([]float64, n)
+		for i := range values {
+			switch trial % 3 {
+			case 0:
+				values[i] = float64(800 + r.IntN(2500)) // list sizes
+			case 1:
+				values[i] = r.Float64() * 40 // share 65+
+			default:
+				values[i] = float64(1000 + r.IntN(3)*500) // many equal
+			}
+		}
+		bands := meeting.Bands(values, 3)
+		if n < 3 {
+			if bands != nil {
+				t.Fatalf("%d values gave bands %v", n, bands)
+			}
+			continue
+		}
+		total := 0
+		for i, b := range bands {
+			if b.Count < 3 {
+				t.Fatalf("band %v holds %d practices (values %v)", b, b.Count, values)
+			}
+			if i > 0 && bands[i-1].To != b.From {
+				t.Fatalf("bands not contiguous: %v", bands)
+			}
+			total += b.Count
+		}
+		if total != n {
+			t.Fatalf("bands hold %d of %d values", total, n)
+		}
+		for _, v := range values {
+			if v < bands[0].From || v >= bands[len(bands)-1].To {
+				t.Fatalf("value %v outside %v", v, bands)
+			}
+		}
+	}
+	// A worked example: 7 list sizes. Width 1650/5 = 330 → 500; bands
+	// 1000–1500: 3, 1500–2000: 2, 2500–3000: 2; the two small ones merge.
+	got := meeting.Bands([]float64{1100, 1200, 1450, 1600, 1900, 2600, 2750}, 3)
+	want := []meeting.Band{{From: 1000, To: 1500, Count: 3}, {From: 1500, To: 3000, Count: 4}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("bands %v, want %v", got, want)
+	}
+}
+
+func TestContextBandsOfAMeeting(t *testing.T) {
+	m := meeting.Meeting{
+		Codes: map[string]string{"1": "A", "2": "B", "3": "C", "4": "D"},
+		Pack: meeting.Pack{Indicators: []meeting.Indicator{
+			planIndicator(),
+			{ID: "liste", Unit: meeting.UnitCount, Context: true},
+			{ID: "65plus", Unit: meeting.UnitPercent, Context: true},
+		}},
+		Values: []meeting.DataRow{
+			{Ydernummer: "1", Indicator: "liste", Value: f(1650)},
+			{Ydernummer: "2", Indicator: "liste", Value: f(1200)},
+			{Ydernummer: "3", Indicator: "liste", Value: f(2100)},
+			{Ydernummer: "9", Indicator: "liste", Value: f(9999)}, // no code: left out
+			{Ydernummer: "2", Indicator: "65plus", Numerator: f(300), Denominator: f(1500)},
+		},
+	}
+	ds := m.ContextBands()
+	if len(ds) != 2 {
+		t.Fatalf("want 2 context indicators: %+v", ds)
+	}
+	if len(ds[0].Bands) != 1 || ds[0].Bands[0].Count != 3 || ds[0].NoData != 1 {
+		t.Errorf("list size: %+v", ds[0])
+	}
+	if !ds[1].TooFew || ds[1].Bands != nil {
+		t.Errorf("one practice with a share 65+ shows no band: %+v", ds[1])
+	}
+}

@@ -77,7 +77,9 @@ func DefaultKeyMap(t Text) KeyMap {
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
-		Yes:        key.NewBinding(key.WithKeys("y", "j", "enter"), key.WithHelp("j/y", t.KeyYes)),
-		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", t.KeyNo)),
+		// Only an explicit j or y confirms: Enter is the key a coordinator
+		// presses most, and it must never open the code key by habit.
+		Yes: key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("j/y", t.KeyYes)),
+		No:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", t.KeyNo)),
 	}
 }

@@ -90,6 +90,8 @@ type Model struct {
 	// key.
 	names   map[string]string
 	codeKey codeKeyStage
+	// notesAsk is the warning before the speaker notes replace the slide.
+	notesAsk bool
 	// returnTo is the screen the consent and check-in screens go back to.
 	returnTo screenID
 	active   screenID
@@ -120,7 +122,7 @@ func New(ctx context.Context, opts Options) *Model {
 		Styles:   NewStyles(opts.Renderer, opts.Theme),
 		Keys:     DefaultKeyMap(text),
 		Text:     text,
-		Store:    opts.Store,
+		Store:    inertStore{opts.Store}, // every string read is shown inert
 		Clock:    opts.Clock,
 		Rand:     opts.Rand,
 		Bell:     opts.Bell,
@@ -391,6 +393,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.codeKey = codeKeyClosed
 		return m, nil
 	}
+	if m.notesAsk {
+		// Only j/y shows the notes; any other key, Enter too, cancels.
+		m.notesAsk = false
+		if key.Matches(msg, keys.Yes) {
+			m.slides.showNotes()
+		}
+		return m, nil
+	}
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
 	m.notice = ""
@@ -448,6 +458,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, keys.CodeKey) && m.meeting != nil:
 		m.codeKey = codeKeyAsking
+		return m, nil
+	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
+		m.notesAsk = true
 		return m, nil
 	case key.Matches(msg, keys.Consent) && m.meeting != nil && m.active != screenConsent:
 		m.returnTo = m.active
@@ -608,6 +621,8 @@ func (m *Model) View() string {
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
 		body = m.codeKeyView(bodyH)
+	case m.notesAsk:
+		body = m.notesAskView(bodyH)
 	case m.exported != nil:
 		body = m.exportedView()
 	case m.quitting:
@@ -640,6 +655,8 @@ func (m *Model) footer() string {
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.codeKey == codeKeyShown:
 		keys = bindings{}
+	case m.notesAsk:
+		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.quitting:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:

@@ -1,0 +1,220 @@
+package tui
+
+import (
+	"context"
+	"reflect"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// inertStore hands the screens only inert text. A database written by an
+// older version, or by hand, may hold names with escape codes, tabs,
+// newlines or direction overrides; every value read from the store passes
+// through meeting.Inert here, once, so no screen can forget it and a
+// guest's name can never recolour, clear or rename the projected terminal.
+// Writes pass straight through.
+type inertStore struct{ Store }
+
+// inertData returns a deep copy of v with every string made inert:
+// one-line (tabs and newlines flattened) except the multi-line fields a
+// screen lays out itself (slide bodies and notes, group notes).
+func inertData[T any](v T, err error) (T, error) {
+	if err != nil {
+		return v, err
+	}
+	out := inertValue(reflect.ValueOf(&v).Elem(), false)
+	return out.Interface().(T), nil
+}
+
+// multiLineFields are the struct fields whose text keeps its newlines.
+func multiLineField(name string) bool {
+	return name == "Body" || name == "Notes"
+}
+
+func inertValue(v reflect.Value, multi bool) reflect.Value {
+	switch v.Kind() {
+	case reflect.String:
+		out := reflect.New(v.Type()).Elem()
+		if multi {
+			out.SetString(meeting.InertLines(v.String()))
+		} else {
+			out.SetString(meeting.Inert(v.String()))
+		}
+		return out
+	case reflect.Struct:
+		if v.Type() == reflect.TypeOf(time.Time{}) {
+			return v
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			out.Field(i).Set(inertValue(v.Field(i), multiLineField(f.Name)))
+		}
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			out.Index(i).Set(inertValue(v.Index(i), multi))
+		}
+		return out
+	case reflect.Array:
+		out := reflect.New(v.Type()).Elem()
+		for i := range v.Len() {
+			out.Index(i).Set(inertValue(v.Index(i), multi))
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		iter := v.MapRange()
+		for iter.Next() {
+			out.SetMapIndex(inertValue(iter.Key(), false), inertValue(iter.Value(), multi))
+		}
+		return out
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		switch v.Elem().Kind() {
+		case reflect.String, reflect.Struct, reflect.Slice, reflect.Map:
+			out := reflect.New(v.Type().Elem())
+			out.Elem().Set(inertValue(v.Elem(), multi))
+			return out
+		}
+		return v
+	}
+	return v
+}
+
+// Meeting implements Store with inert text.
+func (s inertStore) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
+	return inertData(s.Store.Meeting(ctx, id))
+}
+
+// SaveRun implements Store with inert text.
+func (s inertStore) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error) {
+	return inertData(s.Store.SaveRun(ctx, m))
+}
+
+// Cluster implements Store with inert text.
+func (s inertStore) Cluster(ctx context.Context, id int64) (meeting.Cluster, error) {
+	return inertData(s.Store.Cluster(ctx, id))
+}
+
+// SetConsent implements Store with inert text.
+func (s inertStore) SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error) {
+	return inertData(s.Store.SetConsent(ctx, meetingID, ydernummer, given, at))
+}
+
+// SetAttendance implements Store with inert text.
+func (s inertStore) SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error) {
+	return inertData(s.Store.SetAttendance(ctx, meetingID, a))
+}
+
+// AddGuest implements Store with inert text.
+func (s inertStore) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) (meeting.Meeting, error) {
+	return inertData(s.Store.AddGuest(ctx, meetingID, g))
+}
+
+// AddMember implements Store with inert text.
+func (s inertStore) AddMember(ctx context.Context, clusterID int64, ydernummer string, m meeting.Member, practiceName string) (meeting.Member, error) {
+	return inertData(s.Store.AddMember(ctx, clusterID, ydernummer, m, practiceName))
+}
+
+// UpdateMember implements Store with inert text.
+func (s inertStore) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Member, error) {
+	return inertData(s.Store.UpdateMember(ctx, m))
+}
+
+// RetireMember implements Store with inert text.
+func (s inertStore) RetireMember(ctx context.Context, memberID int64, at time.Time) (meeting.Member, error) {
+	return inertData(s.Store.RetireMember(ctx, memberID, at))
+}
+
+// AttendanceHistory implements Store with inert text.
+func (s inertStore) AttendanceHistory(ctx context.Context, clusterID int64, since time.Time) ([]meeting.MeetingAttendance, error) {
+	return inertData(s.Store.AttendanceHistory(ctx, clusterID, since))
+}
+
+// SaveGroups implements Store with inert text.
+func (s inertStore) SaveGroups(ctx context.Context, meetingID int64, groups []meeting.Group) (meeting.Meeting, error) {
+	return inertData(s.Store.SaveGroups(ctx, meetingID, groups))
+}
+
+// PreviousGroups implements Store with inert text.
+func (s inertStore) PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.Group, error) {
+	return inertData(s.Store.PreviousGroups(ctx, meetingID))
+}
+
+// SaveGroupNote implements Store with inert text.
+func (s inertStore) SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error) {
+	return inertData(s.Store.SaveGroupNote(ctx, meetingID, itemID, group, text))
+}
+
+// SavePledge implements Store with inert text.
+func (s inertStore) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error) {
+	return inertData(s.Store.SavePledge(ctx, p))
+}
+
+// DeletePledge implements Store with inert text.
+func (s inertStore) DeletePledge(ctx context.Context, id int64, at time.Time) (meeting.Pledge, error) {
+	return inertData(s.Store.DeletePledge(ctx, id, at))
+}
+
+// RestorePledge implements Store with inert text.
+func (s inertStore) RestorePledge(ctx context.Context, id int64) (meeting.Pledge, error) {
+	return inertData(s.Store.RestorePledge(ctx, id))
+}
+
+// Pledges implements Store with inert text.
+func (s inertStore) Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
+	return inertData(s.Store.Pledges(ctx, meetingID))
+}
+
+// OpenPledges implements Store with inert text.
+func (s inertStore) OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
+	return inertData(s.Store.OpenPledges(ctx, meetingID))
+}
+
+// ReviewPledge implements Store with inert text.
+func (s inertStore) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error) {
+	return inertData(s.Store.ReviewPledge(ctx, pledgeID, atMeetingID, outcome, comment, at))
+}
+
+// Compile-time check that every Store method is covered by the wrapper's
+// embedding.
+var _ Store = inertStore{}
+
+// cellsRight right-aligns s (made inert) in w terminal cells, for labels
+// beside bars: emoji and wide characters never shift the bar.
+func cellsRight(s string, w int) string {
+	s = meeting.FitCells(s, w)
+	if n := meeting.Cells(s); n < w {
+		return spaces(w-n) + s
+	}
+	return s
+}
+
+// cellsLeft left-aligns s (made inert) in w terminal cells.
+func cellsLeft(s string, w int) string { return meeting.PadCells(s, w) }
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ' '
+	}
+	return string(b)
+}
