@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -61,16 +60,3 @@ type AttendanceRule struct {
 
 // DefaultAttendanceRule is used until a cluster sets its own.
 func DefaultAttendanceRule() AttendanceRule { return AttendanceRule{MaxMissed: 1, MonthsAway: 6} }
-
-// MatchesFilter reports whether a member's name or practice name contains
-// every word of the filter, ignoring case, so "sør han" finds "Søren
-// Ærø-Hansen".
-func MatchesFilter(filter, memberName, practiceName string) bool {
-	hay := strings.ToLower(memberName + " " + practiceName)
-	for _, word := range strings.Fields(strings.ToLower(filter)) {
-		if !strings.Contains(hay, word) {
-			return false
-		}
-	}
-	return true
-}

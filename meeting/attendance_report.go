@@ -109,7 +109,7 @@ func AttendanceReportSince(c Cluster, history []MeetingAttendance, rule Attendan
 			)
 			for _, mt := range history {
 				d := dayOf(mt.Date)
-				if !mt.Held || d.After(today) || !memberDuring(m, d) {
+				if !mt.Held || d.After(today) || !m.ActiveOn(d) {
 					continue
 				}
 				if first == nil {
@@ -225,18 +225,6 @@ func (r AttendanceRule) Validate() error {
 		return Errorf(EINVALID, "the months away must be at most 120 (ten years), not %d", r.MonthsAway)
 	}
 	return nil
-}
-
-// memberDuring reports whether day d is within the member's membership:
-// on or after the day they joined and on or before the day they retired.
-func memberDuring(m Member, d time.Time) bool {
-	if !m.Joined.IsZero() && d.Before(dayOf(m.Joined)) {
-		return false
-	}
-	if m.Retired != nil && d.After(dayOf(*m.Retired)) {
-		return false
-	}
-	return true
 }
 
 // dayOf is t's calendar date in t's own location, as midnight UTC, so

@@ -16,9 +16,12 @@ const (
 )
 
 // Error is a failure with a code and a message a coordinator can act on.
+// Message is in English; Danish, when set, is the same message in Danish
+// (see ErrorMessageIn), for the errors a coordinator meets in the room.
 type Error struct {
 	Code    string
 	Message string
+	Danish  string
 }
 
 // Error implements the error interface.
@@ -29,6 +32,12 @@ func (e *Error) Error() string {
 // Errorf makes an *Error with a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Errorfl makes an *Error worded in Danish (da) and English (en): two
+// formats that take the same args.
+func Errorfl(code, da, en string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(en, args...), Danish: fmt.Sprintf(da, args...)}
 }
 
 // ErrorCode returns the code of the *Error in err's chain, EINTERNAL for any
@@ -53,4 +62,14 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return err.Error()
+}
+
+// ErrorMessageIn is ErrorMessage in the UI language lang ("da" or "en"):
+// the Danish wording when lang is not English and the *Error has one.
+func ErrorMessageIn(err error, lang string) string {
+	var e *Error
+	if lang != "en" && errors.As(err, &e) && e.Danish != "" {
+		return e.Danish
+	}
+	return ErrorMessage(err)
 }

@@ -7,7 +7,11 @@ type ItemKind string
 
 // The agenda item kinds a pack may use.
 const (
-	KindWelcome    ItemKind = "welcome"
+	KindWelcome ItemKind = "welcome"
+	// KindFollowUp is the follow-up of earlier meetings' pledges. Starting
+	// a meeting adds one when pledges await it (Meeting.AddFollowUp); a
+	// pack may also plan it.
+	KindFollowUp   ItemKind = "followup"
 	KindTalk       ItemKind = "talk"
 	KindData       ItemKind = "data"
 	KindGroupwork  ItemKind = "groupwork"
@@ -18,7 +22,7 @@ const (
 
 // ItemKinds lists every valid kind in the order a meeting usually runs them.
 func ItemKinds() []ItemKind {
-	return []ItemKind{KindWelcome, KindTalk, KindData, KindGroupwork, KindPlenum, KindBreak, KindEvaluation}
+	return []ItemKind{KindWelcome, KindFollowUp, KindTalk, KindData, KindGroupwork, KindPlenum, KindBreak, KindEvaluation}
 }
 
 // Valid reports whether k is one of ItemKinds.

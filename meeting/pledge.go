@@ -74,9 +74,12 @@ func (p Pledge) Open() bool { return p.Deleted == nil && p.Review == nil }
 // ParseDue reads a due date the way a coordinator types it while the room
 // talks: "næste" or "next" (the cluster's next meeting when next is known,
 // else three months after from, as clusters meet 3–4 times a year), "1m",
-// "3m" … (months after from, 1–60), or a date as 24-02-2027, 24.02.2027,
+// "3m" … (months after from, 1–60, on the same day of the month or the
+// month's last day: AddMonths), or a date as 24-02-2027, 24.02.2027,
 // 24/02/2027 or 2027-02-24. from is the meeting's date; a due date before
-// today is refused, as a pledge is about what comes.
+// today is refused, as a pledge is about what comes. Callers with a
+// meeting use DueDate, which finds next. Errors are worded in Danish and
+// English (ErrorMessageIn).
 func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	loc := from.Location()
@@ -84,18 +87,20 @@ func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, erro
 	var d time.Time
 	switch {
 	case s == "":
-		return d, Errorf(EINVALID, "the due date is empty: write næste, 1m, 3m or a date such as 24-02-2027")
+		return d, Errorfl(EINVALID,
+			"fristen er tom: skriv næste, 1m, 3m eller en dato som 24-02-2027",
+			"the due date is empty: write næste, 1m, 3m or a date such as 24-02-2027")
 	case s == "næste" || s == "næste møde" || s == "next" || s == "next meeting":
-		d = dayOf(from).AddDate(0, 3, 0)
+		d = AddMonths(dayOf(from), 3)
 		if next != nil {
 			d = dayOf(*next)
 		}
 	case strings.HasSuffix(s, "m") && !strings.ContainsAny(s, "-./"):
 		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(s, "m")))
 		if err != nil || n < 1 || n > 60 {
-			return d, Errorf(EINVALID, "%q: write months as 1m, 3m, 6m (1–60)", s)
+			return d, Errorfl(EINVALID, "%q: skriv måneder som 1m, 3m, 6m (1–60)", "%q: write months as 1m, 3m, 6m (1–60)", s)
 		}
-		d = dayOf(from).AddDate(0, n, 0)
+		d = AddMonths(dayOf(from), n)
 	default:
 		ok := false
 		for _, layout := range []string{"02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006", "02/01/2006", "2/1/2006", "2006-01-02"} {
@@ -105,11 +110,16 @@ func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, erro
 			}
 		}
 		if !ok {
-			return d, Errorf(EINVALID, "%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
+			return d, Errorfl(EINVALID,
+				"%q er ikke en frist: skriv næste, 1m, 3m eller en dato som 24-02-2027",
+				"%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
 		}
 	}
 	if d.Before(dayOf(today)) {
-		return d, Errorf(EINVALID, "the due date %s has passed (today is %s): give a later date", d.Format("02-01-2006"), today.Format("02-01-2006"))
+		return d, Errorfl(EINVALID,
+			"fristen %s er overskredet (i dag er %s): giv en senere dato",
+			"the due date %s has passed (today is %s): give a later date",
+			d.Format("02-01-2006"), today.In(loc).Format("02-01-2006"))
 	}
 	return d, nil
 }

@@ -26,8 +26,9 @@ import (
 //
 // a.At, when the status was recorded, is required for a status and
 // optional for a clear; Reason is kept for any status (trimmed). The
-// member must belong to the meeting's cluster (else EINVALID) and must not
-// have retired before the meeting's date (ECONFLICT); a missing meeting or
+// member must belong to the meeting's cluster (else EINVALID) and, to be
+// given a status, be a member on the meeting's date (Member.CheckActiveAt:
+// not retired before it, not joined after it; ECONFLICT); a missing meeting or
 // member is ENOTFOUND. A record can be set before, during and after the
 // meeting.
 func (s *Store) SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error) {
@@ -305,9 +306,10 @@ func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeti
 	if clusterID != m.ClusterID {
 		return meeting.Errorf(meeting.EINVALID, "%s (member %d) is not in the cluster of meeting %d", mem.Name, mem.ID, m.ID)
 	}
-	if a.Status != meeting.StatusNotChecked && mem.Retired != nil && dateBefore(*mem.Retired, m.PlannedStart) {
-		return meeting.Errorf(meeting.ECONFLICT, "%s (member %d) retired on %s, before meeting %d on %s",
-			mem.Name, mem.ID, mem.Retired.Format(time.DateOnly), m.ID, m.PlannedStart.Format(time.DateOnly))
+	if a.Status != meeting.StatusNotChecked {
+		if err := mem.CheckActiveAt(m); err != nil {
+			return err
+		}
 	}
 	var at sql.NullString
 	if !a.At.IsZero() {
@@ -339,14 +341,6 @@ func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeti
 		`INSERT INTO attendance_log (meeting_id, member_id, status, reason, at) VALUES (?, ?, ?, ?, ?)`,
 		m.ID, mem.ID, string(a.Status), a.Reason, at)
 	return translate(err, what)
-}
-
-// dateBefore reports whether a's calendar date is before b's, each read in
-// its own offset.
-func dateBefore(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Before(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
 }
 
 // scanAttendance reads a row of meeting_id, member_id, status, reason, at.

@@ -315,7 +315,7 @@ func TestSetAttendance_Refuses(t *testing.T) {
 		{"unknown meeting", 999, meeting.Attendance{MemberID: ids["Åse Bødker"], Status: meeting.StatusPresent, At: now}, meeting.ENOTFOUND, "meeting 999"},
 		{"unknown member", m.ID, meeting.Attendance{MemberID: 999, Status: meeting.StatusPresent, At: now}, meeting.ENOTFOUND, "member 999"},
 		{"member of another cluster", m.ID, meeting.Attendance{MemberID: stranger, Status: meeting.StatusPresent, At: now}, meeting.EINVALID, "Fremmed Læge"},
-		{"retired before the meeting", m.ID, meeting.Attendance{MemberID: ids["Ole Gammel"], Status: meeting.StatusPresent, At: now}, meeting.ECONFLICT, "retired on 2025-01-31"},
+		{"retired before the meeting", m.ID, meeting.Attendance{MemberID: ids["Ole Gammel"], Status: meeting.StatusPresent, At: now}, meeting.ECONFLICT, "retired on 31-01-2025"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,8 +81,8 @@ func openError(path string, err error) error {
 	var e *meeting.Error
 	switch se.Code {
 	case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
-		e = meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: the file is damaged or not a klynge database; choose another --db path", path)
+		// Open has checked the header: this is damage inside the file.
+		return fmt.Errorf("%w: %w", damagedError(path, oneLineText(se.Error())), err)
 	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen, sqlite3.ErrAuth:
 		e = meeting.Errorf(meeting.EINVALID,
 			"cannot open database %s: klynge must be able to write the file and its folder; check their permissions or choose another --db path", path)
@@ -104,4 +104,42 @@ func migrationError(path string, m migration, err error) error {
 	}
 	return fmt.Errorf("%w: %w", meeting.Errorf(meeting.EINTERNAL,
 		"cannot update database %s to schema %d (%s): %v", path, m.version, m.name, err), err)
+}
+
+// ErrDamaged is in the chain of the error Open and Check return for a
+// damaged database; so is a *DamagedError with the details.
+var ErrDamaged = errors.New("database is damaged")
+
+// DamagedError describes a damaged database: its path, SQLite's first
+// complaint and the newest backup beside it ("" when there is none), so
+// that a caller can word the advice in the user's language.
+type DamagedError struct {
+	Path   string
+	Detail string
+	Backup string
+}
+
+// Error implements the error interface.
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("database %s is damaged: %s", e.Path, e.Detail)
+}
+
+// Unwrap makes a *DamagedError match ErrDamaged.
+func (e *DamagedError) Unwrap() error { return ErrDamaged }
+
+// damagedError reports the database at path as damaged, naming the newest
+// backup and the command that restores it.
+func damagedError(path, detail string) error {
+	d := &DamagedError{Path: path, Detail: detail, Backup: NewestBackup(path)}
+	var e *meeting.Error
+	if d.Backup == "" {
+		e = meeting.Errorfl(meeting.EINVALID,
+			"databasen %s er beskadiget (%s), og der er ingen sikkerhedskopi i %s: gem filen til en reparation, og vælg en anden --db-sti",
+			"database %s is damaged (%s) and has no backup in %s: keep the file for a repair, and choose another --db path", path, detail, BackupDir(path))
+	} else {
+		e = meeting.Errorfl(meeting.EINVALID,
+			"databasen %s er beskadiget (%s): gendan den nyeste sikkerhedskopi med `klynge restore %s` (den beskadigede fil gemmes)",
+			"database %s is damaged (%s): restore the newest backup with `klynge restore %s` (the damaged file is kept)", path, detail, d.Backup)
+	}
+	return fmt.Errorf("%w: %w", e, d)
 }

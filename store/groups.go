@@ -51,7 +51,8 @@ func (s *Store) SaveTimer(ctx context.Context, meetingID, itemID int64, t meetin
 // numbered 1, 2, … n in order; a group may be empty (meeting.MoveMember
 // can leave one so) and keeps its number. Each member must exist
 // (ENOTFOUND), belong to the meeting's cluster and be in one group only
-// (EINVALID), and not have retired before the meeting's date (ECONFLICT).
+// (EINVALID), and be a member on the meeting's date (Member.CheckActiveAt;
+// ECONFLICT).
 // Only MemberID is read from each member: Meeting fills in Name and
 // Ydernummer from the roster. No groups (nil) removes the meeting's
 // groups. The items' presenting groups and notes stay as they are.
@@ -251,9 +252,9 @@ func writeGroups(ctx context.Context, tx *sql.Tx, m meeting.Meeting, groups []me
 			case dup:
 				return meeting.Errorf(meeting.EINVALID,
 					"%s (member %d) is in both group %d and group %d; a doctor is in one group only", mem.Name, mem.ID, other, g.Number)
-			case mem.Retired != nil && dateBefore(*mem.Retired, m.PlannedStart):
-				return meeting.Errorf(meeting.ECONFLICT, "%s (member %d) retired on %s, before meeting %d on %s",
-					mem.Name, mem.ID, mem.Retired.Format(time.DateOnly), m.ID, m.PlannedStart.Format(time.DateOnly))
+			}
+			if err := mem.CheckActiveAt(m); err != nil {
+				return err
 			}
 			in[mem.ID] = g.Number
 		}

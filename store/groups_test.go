@@ -321,7 +321,19 @@ func TestSaveRun_TimerAndPresenting(t *testing.T) {
 	cet := time.FixedZone("CET", 3600)
 	t0 := time.Date(2025, 3, 4, 18, 5, 0, 987654321, cet)
 
-	m, err := g.m.StartItem(gw, t0)
+	var present []meeting.GroupMember
+	for _, n := range activeMembers {
+		present = append(present, member(t, g.c, n))
+	}
+	formed, err := meeting.FormGroups(present, meeting.GroupRequest{Count: 2}, nil, rand.New(rand.NewChaCha8([32]byte{7})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGroups, err := g.s.SaveGroups(ctx, g.m.ID, formed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := withGroups.StartItem(gw, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +345,7 @@ func TestSaveRun_TimerAndPresenting(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Items[gw].Timer = tm
-	m.Items[plenum].Presenting = 2 // SaveRun does not tie it to the groups
+	m.Items[plenum].Presenting = 2
 	saved, err := g.s.SaveRun(ctx, m)
 	if err != nil {
 		t.Fatal(err)
@@ -389,6 +401,41 @@ func TestSaveRun_TimerAndPresenting(t *testing.T) {
 			wantError(t, err, meeting.EINVALID, tc.want)
 			equalMeetings(t, g.read(t), saved)
 		})
+	}
+
+	// The presenting group is the meeting's rule (CheckPresenting), on the
+	// path the app writes.
+	plenumNow := slices.IndexFunc(saved.Items, func(it meeting.RunItem) bool { return it.Kind == meeting.KindPlenum })
+	for _, tc := range []struct {
+		name        string
+		item, group int
+		code, want  string
+	}{
+		{"a group that does not exist", plenumNow, 3, meeting.ENOTFOUND, "no group 3"},
+		{"a group at group work", gw, 1, meeting.EINVALID, "plenum"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := saved
+			bad.Items = slices.Clone(saved.Items)
+			bad.Items[tc.item].Presenting = tc.group
+			_, err := g.s.SaveRun(ctx, bad)
+			wantError(t, err, tc.code, tc.want)
+			equalMeetings(t, g.read(t), saved)
+		})
+	}
+	// A presenting group left as stored is not checked again after the
+	// groups were re-formed without it.
+	if _, err := g.s.SaveGroups(ctx, g.m.ID, formed[:1]); err != nil {
+		t.Fatal(err)
+	}
+	again := g.read(t)
+	if again.Items[plenum-1].Presenting != 2 {
+		t.Fatalf("presenting %d after re-forming", again.Items[plenum-1].Presenting)
+	}
+	if next, err := again.Next(t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	} else if _, err := g.s.SaveRun(ctx, next); err != nil {
+		t.Errorf("moving on after re-forming the groups: %v", err)
 	}
 }
 

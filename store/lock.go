@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,8 +20,9 @@ import (
 // *meeting.Error naming that holder's pid and since when.
 //
 // The lock is an advisory lock of the operating system on a small file
-// beside the database, <db>.meeting-<id>.lock (mode 0600, holding the pid
-// and the time as text for that message). The system releases it when the
+// named after the database file's identity (see lockPath), mode 0600,
+// holding the pid and the time as text for that message. Every name of
+// the file — a symbolic link, a hard link — therefore shares one lock. The system releases it when the
 // holder exits in any way, kill -9 included, so a crash never leaves a stale
 // lock. unlock releases it and removes the file; calling it again does
 // nothing. The lock does not check that the meeting exists.
@@ -30,10 +30,26 @@ func (s *Store) LockMeeting(id int64) (unlock func() error, err error) {
 	if id <= 0 {
 		return nil, meeting.Errorf(meeting.EINVALID, "meeting %d does not exist: see `klynge meeting list`", id)
 	}
-	path := lockPath(s.path, id)
-	f, held, err := lockFile(path)
-	if err != nil {
-		return nil, lockError(id, path, err)
+	var (
+		path string
+		f    *os.File
+		held bool
+	)
+	// Another klynge removes the locks' folder when it unlocks the last
+	// lock in it: should that happen between making the folder and the
+	// file, make both again.
+	for try := 0; ; try++ {
+		if path, err = lockPath(s.path, id); err != nil {
+			return nil, lockError(id, s.path, err)
+		}
+		f, held, err = lockFile(path)
+		if errors.Is(err, fs.ErrNotExist) && try < 10 {
+			continue
+		}
+		if err != nil {
+			return nil, lockError(id, path, err)
+		}
+		break
 	}
 	if held {
 		return nil, lockedError(id, path)
@@ -53,19 +69,10 @@ func (s *Store) LockMeeting(id int64) (unlock func() error, err error) {
 			if err := unlockFile(f, path); err != nil {
 				uerr = lockError(id, path, err)
 			}
+			removeLockDir(path)
 		})
 		return uerr
 	}, nil
-}
-
-// lockPath is the lock file of meeting id beside the database at db. A
-// symbolic link to the database locks beside the file it points to, so two
-// names for one database share their locks.
-func lockPath(db string, id int64) string {
-	if real, err := filepath.EvalSymlinks(db); err == nil {
-		db = real
-	}
-	return fmt.Sprintf("%s.meeting-%d.lock", db, id)
 }
 
 // lockedError reports that meeting id is locked by the holder whose details

@@ -50,7 +50,10 @@ func TestLockMeeting(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "klynge.db")
 	s := mustOpenPath(t, path)
-	lockFile := path + ".meeting-3.lock"
+	lockFile, err := lockPath(path, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	unlock := mustLock(t, s, 3)
 	fi, err := os.Stat(lockFile)
@@ -77,6 +80,40 @@ func TestLockMeeting(t *testing.T) {
 			t.Skip(err)
 		}
 		wantLocked(t, mustOpenPath(t, link), 3, os.Getpid())
+	})
+	t.Run("through a hard link in another folder", func(t *testing.T) {
+		other := t.TempDir()
+		link := filepath.Join(other, "hard.db")
+		if err := os.Link(path, link); err != nil {
+			t.Skip(err)
+		}
+		// Open refuses the second name (each name would get its own
+		// -wal); the lock is the same one all the same.
+		if _, err := Open(link); err == nil {
+			t.Error("Open succeeded on a file with two names")
+		} else {
+			wantError(t, err, meeting.EINVALID, link, "2 names (hard links)")
+		}
+		if lp, err := lockPath(link, 3); err != nil || lp != lockFile {
+			t.Errorf("lockPath(hard link) = %q, %v; want %q", lp, err, lockFile)
+		}
+		wantLocked(t, &Store{path: link}, 3, os.Getpid())
+		if err := os.Remove(link); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("a copy is another database", func(t *testing.T) {
+		cp := filepath.Join(t.TempDir(), "copy.db")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cp, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := mustLock(t, mustOpenPath(t, cp), 3)(); err != nil {
+			t.Error(err)
+		}
 	})
 	t.Run("another meeting", func(t *testing.T) {
 		if err := mustLock(t, s, 4)(); err != nil {

@@ -30,8 +30,9 @@ import (
 //
 // Each item's Timer and Presenting are written with it; its Notes are
 // not (SaveGroupNote writes them, and they stay with the item). A Timer
-// other than the zero value must pass Timer.Validate, and Presenting
-// must not be negative.
+// other than the zero value must pass Timer.Validate, and a Presenting
+// set or changed must pass meeting.Meeting.CheckPresenting against the
+// stored groups (0, or a group of the meeting at a plenum item).
 //
 // Only Started and Items are written; the meeting's other fields and its
 // pack snapshot stay as stored, and PackIndex values are checked against
@@ -150,6 +151,21 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 		}
 	}
 
+	// A presenting group set or changed here must be one of the stored
+	// groups, at a plenum (meeting.CheckPresenting). One left as stored is
+	// not checked again: re-forming the groups may have removed its number,
+	// and that must not stop the meeting from moving on.
+	withGroups := m
+	withGroups.Groups = stored.Groups
+	for i, it := range m.Items {
+		if was, ok := old[it.ID]; it.Presenting == 0 || (ok && it.ID != 0 && was.Presenting == it.Presenting && was.Kind == it.Kind) {
+			continue
+		}
+		if err := withGroups.CheckPresenting(i, it.Presenting); err != nil {
+			return err
+		}
+	}
+
 	// Delete the rows that left the agenda; none may have started.
 	for _, it := range stored.Items {
 		if _, ok := kept[it.ID]; ok {
@@ -191,12 +207,12 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE agenda_items SET position = ?, kind = ?, title = ?, planned_minutes = ?, speaker = ?,
+			UPDATE agenda_items SET position = ?, kind = ?, followup = ?, title = ?, planned_minutes = ?, speaker = ?,
 				started_at = ?, ended_at = ?, skipped = ?, questions_json = ?, indicators_json = ?,
 				timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?, timer_paused_ns = ?, timer_ended = ?,
 				presenting = ?
 			WHERE id = ? AND meeting_id = ?`,
-			i, string(it.Kind), it.Title, it.Minutes, it.Speaker,
+			i, row.kind, row.followup, it.Title, it.Minutes, it.Speaker,
 			row.started, row.ended, row.skipped, row.questions, row.indicators,
 			row.timer.planned, row.timer.started, row.timer.pausedAt, row.timer.paused, row.timer.ended,
 			it.Presenting,
@@ -279,6 +295,8 @@ func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 
 // itemRow holds the columns of an agenda row that need encoding.
 type itemRow struct {
+	kind                  string
+	followup              int
 	packIndex             sql.NullInt64
 	started, ended        sql.NullString
 	skipped               int
@@ -294,6 +312,7 @@ func encodeItem(i int, it meeting.RunItem, pack meeting.Pack) (itemRow, error) {
 		from *meeting.AgendaItem
 		err  error
 	)
+	row.kind, row.followup = encodeKind(it.Kind)
 	if it.PackIndex >= 0 {
 		row.packIndex = sql.NullInt64{Int64: int64(it.PackIndex), Valid: true}
 		from = &pack.Agenda[it.PackIndex]
@@ -318,6 +337,24 @@ func encodeItem(i int, it meeting.RunItem, pack meeting.Pack) (itemRow, error) {
 		row.indicators = encodeList(it.Indicators, nil, false)
 	}
 	return row, nil
+}
+
+// encodeKind gives the kind and followup columns of an item of kind k:
+// the follow-up kind is stored as a plenum with followup = 1, as the kind
+// column's CHECK predates it (migration 0007).
+func encodeKind(k meeting.ItemKind) (string, int) {
+	if k == meeting.KindFollowUp {
+		return string(meeting.KindPlenum), 1
+	}
+	return string(k), 0
+}
+
+// decodeKind reads what encodeKind wrote.
+func decodeKind(kind string, followup int) meeting.ItemKind {
+	if followup == 1 {
+		return meeting.KindFollowUp
+	}
+	return meeting.ItemKind(kind)
 }
 
 // encodeList encodes an item's own list: NULL when it is the snapshot's
@@ -353,11 +390,11 @@ func decodeList(s sql.NullString, snapshot []string) ([]string, error) {
 // returns its id. Errors are the driver's, for the caller to translate.
 func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it meeting.RunItem, row itemRow) (int64, error) {
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO agenda_items (meeting_id, position, pack_index, kind, title, planned_minutes, speaker,
+		INSERT INTO agenda_items (meeting_id, position, pack_index, kind, followup, title, planned_minutes, speaker,
 			started_at, ended_at, skipped, questions_json, indicators_json,
 			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		meetingID, pos, row.packIndex, string(it.Kind), it.Title, it.Minutes, it.Speaker,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		meetingID, pos, row.packIndex, row.kind, row.followup, it.Title, it.Minutes, it.Speaker,
 		row.started, row.ended, row.skipped, row.questions, row.indicators,
 		row.timer.planned, row.timer.started, row.timer.pausedAt, row.timer.paused, row.timer.ended, it.Presenting)
 	if err != nil {
@@ -371,7 +408,7 @@ func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it me
 func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	what := fmt.Sprintf("read the agenda of meeting %d", m.ID)
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, pack_index, kind, title, planned_minutes, speaker,
+		SELECT id, pack_index, kind, followup, title, planned_minutes, speaker,
 			started_at, ended_at, skipped, questions_json, indicators_json,
 			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting
 		FROM agenda_items WHERE meeting_id = ? ORDER BY position`, m.ID)
@@ -386,13 +423,13 @@ func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 			row  itemRow
 			kind string
 		)
-		if err := rows.Scan(&it.ID, &row.packIndex, &kind, &it.Title, &it.Minutes, &it.Speaker,
+		if err := rows.Scan(&it.ID, &row.packIndex, &kind, &row.followup, &it.Title, &it.Minutes, &it.Speaker,
 			&row.started, &row.ended, &row.skipped, &row.questions, &row.indicators,
 			&row.timer.planned, &row.timer.started, &row.timer.pausedAt, &row.timer.paused, &row.timer.ended,
 			&it.Presenting); err != nil {
 			return translate(err, what)
 		}
-		it.Kind = meeting.ItemKind(kind)
+		it.Kind = decodeKind(kind, row.followup)
 		it.Skipped = row.skipped != 0
 		var snapshot meeting.AgendaItem
 		it.PackIndex = -1

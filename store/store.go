@@ -5,13 +5,11 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -21,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/klynge/klynge/meeting"
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -64,7 +63,8 @@ func openWith(path string, ms []migration) (*Store, error) {
 	if err != nil {
 		return nil, meeting.Errorf(meeting.EINVALID, "cannot open database %s: %v; choose another --db path", path, err)
 	}
-	created, err := prepareFile(abs)
+	latest := ms[len(ms)-1].version
+	created, err := prepareFile(abs, latest)
 	if err != nil {
 		return nil, err
 	}
@@ -113,11 +113,14 @@ func LatestSchema() int {
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// prepareFile checks that abs can hold a database before SQLite sees it:
-// an existing file must be empty or start with the SQLite header; a missing
-// file is created with mode 0600 in an existing, writable folder. created
-// reports whether this call made the file.
-func prepareFile(abs string) (created bool, err error) {
+// prepareFile checks that abs can hold a database before SQLite sees it,
+// reading but never writing what is there: an existing file must be empty
+// or an SQLite database at a schema this klynge knows, and it, its -wal and
+// -shm and its folder must be writable (SQLite would otherwise open it
+// read-only and leave a read-only -shm behind); a missing file is created
+// with mode 0600 in an existing, writable folder, and an existing empty one
+// is given that mode. created reports whether this call made the file.
+func prepareFile(abs string, latest int) (created bool, err error) {
 	fi, err := os.Stat(abs)
 	switch {
 	case err == nil && fi.IsDir():
@@ -125,35 +128,80 @@ func prepareFile(abs string) (created bool, err error) {
 			"cannot open database %s: it is a folder; give a file path such as %s with --db",
 			abs, filepath.Join(abs, "klynge.db"))
 	case err == nil:
-		return false, checkHeader(abs)
 	case errors.Is(err, fs.ErrNotExist):
 		return true, createFile(abs)
 	default:
 		return false, pathError("open", abs, err)
 	}
+	st, err := inspectFile(abs)
+	switch {
+	case errors.Is(err, errNotSQLite):
+		return false, meeting.Errorf(meeting.EINVALID,
+			"cannot open database %s: the file is not a klynge database; choose another --db path", abs)
+	case err != nil:
+		return false, pathError("open", abs, err)
+	case st.version > latest:
+		return false, newerSchemaError(abs, st.version, latest)
+	}
+	if n := linkCount(fi); n > 1 {
+		// SQLite keeps the -wal beside the name it was given, so two
+		// klynge using two names would each write their own log.
+		return false, meeting.Errorfl(meeting.EINVALID,
+			"kan ikke åbne databasen %s: filen har %d navne (hårde links), og to klynge med hver sit navn kunne beskadige den; fjern de andre links, eller kopiér filen og brug kopien",
+			"cannot open database %s: the file has %d names (hard links), and two klynge using different names could damage it; remove the other links, or copy the file and use the copy", abs, n)
+	}
+	if err := checkFilesWritable(abs, fi.Mode().Perm()); err != nil {
+		return false, err
+	}
+	if st.empty {
+		// An empty file someone made for klynge becomes a database as
+		// private as one klynge creates.
+		if err := os.Chmod(abs, 0o600); err != nil {
+			return false, pathError("open", abs, err)
+		}
+	}
+	return false, nil
 }
 
-// checkHeader refuses an existing file that is not an SQLite database. An
-// empty file is accepted: SQLite treats it as an empty database.
-func checkHeader(abs string) error {
-	f, err := os.Open(abs)
+// checkFilesWritable fails unless the database at abs (mode perm), the -wal and
+// -shm beside it and its folder can all be written. A -wal or -shm that
+// lost its write permission while the database kept it, as an older klynge
+// left a -shm after refusing a read-only file that was then made writable
+// again, is given the database's mode back.
+func checkFilesWritable(abs string, perm fs.FileMode) error {
+	f, err := os.OpenFile(abs, os.O_RDWR, 0)
 	if err != nil {
-		return pathError("open", abs, err)
+		return notWritableError(abs, abs, err)
 	}
-	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
-	n, err := io.ReadFull(f, head)
-	if n == 0 && errors.Is(err, io.EOF) {
-		return nil
+	f.Close()
+	for _, side := range []string{abs + "-wal", abs + "-shm"} {
+		f, err := os.OpenFile(side, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrPermission) && os.Chmod(side, perm) == nil {
+			f, err = os.OpenFile(side, os.O_RDWR, 0)
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return notWritableError(abs, side, err)
+		}
+		f.Close()
 	}
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return pathError("open", abs, err)
-	}
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: the file is not a klynge database; choose another --db path", abs)
+	if err := folderWritable(filepath.Dir(abs)); err != nil {
+		return notWritableError(abs, filepath.Dir(abs), err)
 	}
 	return nil
+}
+
+// notWritableError reports that the database at abs cannot be used because
+// what (the file, its -wal or -shm, or its folder) cannot be written.
+func notWritableError(abs, what string, err error) error {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return meeting.Errorfl(meeting.EINVALID,
+			"kan ikke åbne databasen %s: klynge skal kunne skrive i %s; tjek rettighederne (chmod u+w), eller vælg en anden --db-sti",
+			"cannot open database %s: klynge must be able to write %s; check its permissions (chmod u+w) or choose another --db path", abs, what)
+	}
+	return pathError("open", abs, err)
 }
 
 // createFile creates abs with mode 0600, failing if it exists.
@@ -288,6 +336,18 @@ func (s *Store) setup(ctx context.Context, ms []migration) error {
 				"cannot open database %s: it is an SQLite database of another program; choose another --db path", s.path)
 		}
 	}
+	if v > 0 {
+		if err := s.quickCheck(ctx); err != nil {
+			return err
+		}
+	}
+	if v > 0 && v < latest {
+		// A consistent copy before the schema changes, so that a
+		// migration gone wrong can be undone with `klynge restore`.
+		if _, err := s.Backup(ctx, fmt.Sprintf("before-schema-%d", latest), time.Now()); err != nil {
+			return err
+		}
+	}
 	var mode string
 	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
 		return openError(s.path, err)
@@ -302,6 +362,49 @@ func (s *Store) setup(ctx context.Context, ms []migration) error {
 		}
 	}
 	return s.checkWritable(ctx)
+}
+
+// quickCheck refuses a damaged database with PRAGMA quick_check, which
+// reads every page (a few milliseconds for a klynge database) but skips
+// the slower cross-checks of indexes that Check makes.
+func (s *Store) quickCheck(ctx context.Context) error {
+	detail, err := quickCheck(ctx, s.db)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if detail != "" {
+		return damagedError(s.path, detail)
+	}
+	return nil
+}
+
+// Check runs SQLite's full PRAGMA integrity_check and foreign_key_check
+// on the database, for `klynge check`; a damaged database gives an error
+// matching ErrDamaged that names the newest backup.
+func (s *Store) Check(ctx context.Context) error {
+	detail, err := integrity(ctx, s.db, "integrity_check")
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if detail != "" {
+		return damagedError(s.path, detail)
+	}
+	rows, err := s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table string
+		var rowid sql.NullInt64
+		var parent string
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return openError(s.path, err)
+		}
+		return damagedError(s.path, fmt.Sprintf("row %d of %s refers to a missing row of %s", rowid.Int64, table, parent))
+	}
+	return rows.Err()
 }
 
 // checkWritable fails if the database can be read but not written, as when

@@ -145,7 +145,7 @@ func (s *chartScreen) View() string {
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
-		return s.common.Styles.Error.Render(meeting.ErrorMessage(err))
+		return s.common.Styles.Error.Render(meeting.ErrorMessageIn(err, s.common.Text.Lang))
 	}
 	v := s.view(c)
 	v.offset = min(s.offset, max(0, len(c.Bars)-1))

@@ -105,8 +105,8 @@ func (s *checkinScreen) SetSize(width, height int) {
 // Init does nothing.
 func (s *checkinScreen) Init() tea.Cmd { return nil }
 
-// activeMembers are the members who can attend this meeting: not retired
-// before it.
+// refilter lists the members who can attend this meeting (ActiveOn its
+// date) that the filter names.
 func (s *checkinScreen) refilter() {
 	var selected int64
 	if m := s.selected(); m != nil {
@@ -119,7 +119,7 @@ func (s *checkinScreen) refilter() {
 		var members []checkinRow
 		for i := range p.Members {
 			mem := &p.Members[i]
-			if mem.Retired != nil && mem.Retired.Before(s.meeting.PlannedStart) {
+			if !mem.ActiveOn(s.meeting.PlannedStart) {
 				continue
 			}
 			if meeting.MatchesFilter(s.filter.Value(), mem.Name, p.Name) {

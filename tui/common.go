@@ -53,6 +53,9 @@ type Store interface {
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
+	// Meetings lists every meeting, so a pledge due "næste" is the
+	// cluster's next planned one (meeting.DueDate).
+	Meetings(ctx context.Context) ([]meeting.Meeting, error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out

@@ -417,12 +417,7 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 	c := f.common
 	t := c.Text
 	fail := func(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
-	var matches []meeting.Practice
-	for _, p := range cluster.Practices {
-		if meeting.MatchesFilter(f.value(0), "", p.Name) || p.Ydernummer == f.value(0) {
-			matches = append(matches, p)
-		}
-	}
+	matches := cluster.FindPractices(f.value(0))
 	if len(matches) != 1 {
 		names := make([]string, len(matches))
 		for i, p := range matches {
@@ -430,14 +425,10 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 		}
 		return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %s", t.NeedPractice, f.value(0), strings.Join(names, ", ")))
 	}
-	due, err := meeting.ParseDue(f.value(3), mt.PlannedStart, now, nil)
-	if err != nil {
-		return fail(err)
-	}
 	p := f.req.pledge
 	p.MeetingID = mt.ID
 	p.Ydernummer = matches[0].Ydernummer
-	p.Action, p.Owner, p.Due, p.Indicator = f.value(1), f.value(2), due, f.value(4)
+	p.Action, p.Owner, p.Indicator = f.value(1), f.value(2), f.value(4)
 	p.Target = nil
 	if v := strings.ReplaceAll(f.value(5), ",", "."); v != "" {
 		x, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
@@ -449,12 +440,8 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 	// A pledge may be one doctor's rather than the whole practice's.
 	p.MemberID = 0
 	if name := f.value(6); name != "" {
-		var found []meeting.Member
-		for _, mem := range matches[0].Members {
-			if meeting.MatchesFilter(name, mem.Name, "") {
-				found = append(found, mem)
-			}
-		}
+		practice := meeting.Cluster{Practices: []meeting.Practice{matches[0]}}
+		found := practice.FindMembers(name, mt.PlannedStart)
 		if len(found) != 1 {
 			return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %d", t.FieldDoctor, name, len(found)))
 		}
@@ -463,10 +450,20 @@ func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.
 	if p.ID == 0 {
 		p.Created = now
 	}
-	if err := p.Validate(); err != nil {
-		return fail(err)
-	}
+	due := f.value(3)
 	return func() tea.Msg {
+		// "næste" is the cluster's next planned meeting, read here, off
+		// the key path: the same rule as `klynge pledge add --due`.
+		ms, err := c.Store.Meetings(c.Ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		if p.Due, err = meeting.DueDate(due, mt, ms, now); err != nil {
+			return errMsg{err}
+		}
+		if err := p.Validate(); err != nil {
+			return errMsg{err}
+		}
 		if _, err := c.Store.SavePledge(c.Ctx, p); err != nil {
 			return errMsg{err}
 		}

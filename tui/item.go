@@ -68,10 +68,7 @@ func (s *itemScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.request = &runRequest{
 			at: s.common.Clock.Now(),
 			op: func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
-				items := append([]meeting.RunItem(nil), m.Items...)
-				items[i].Presenting = next
-				m.Items = items
-				return m, nil
+				return m.SetPresenting(i, next)
 			},
 			notice: func(meeting.Meeting) string { return fmt.Sprintf(s.common.Text.PresentingNow, next) },
 		}

@@ -616,7 +616,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.meeting == nil && m.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessage(m.err))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(m.err, c.Text.Lang))
 	case m.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
@@ -645,7 +645,7 @@ func (m *Model) footer() string {
 	var line string
 	switch {
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessage(m.err), c.Width))
+		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessageIn(m.err, c.Text.Lang), c.Width))
 	case m.notice != "":
 		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
 	}
@@ -803,11 +803,8 @@ func (m *Model) bell() tea.Cmd {
 // follow-up item rather than being opened with its key.
 func (m *Model) followUpItem() bool { return m.followUpAsItem }
 
-// isFollowUpItem recognises the item that starting a meeting adds when
-// earlier pledges await their follow-up.
-func isFollowUpItem(it meeting.RunItem) bool {
-	return it.AdHoc() && (it.Title == Language("da").FollowUpItem || it.Title == Language("en").FollowUpItem)
-}
+// isFollowUpItem recognises the follow-up item by its kind.
+func isFollowUpItem(it meeting.RunItem) bool { return it.Kind == meeting.KindFollowUp }
 
 // startWithFollowUp starts the meeting and, when earlier meetings left
 // open pledges, puts their follow-up on the agenda after the welcome.
@@ -817,12 +814,7 @@ func startWithFollowUp(open int, title string) runOp {
 		if err != nil || open == 0 {
 			return started, err
 		}
-		for _, it := range started.Items {
-			if isFollowUpItem(it) {
-				return started, nil
-			}
-		}
-		return started.AddItem(meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: 10}, 0)
+		return started.AddFollowUp(title)
 	}
 }
 

@@ -241,7 +241,7 @@ func danish() Text {
 		Kinds: map[meeting.ItemKind]string{
 			meeting.KindWelcome: "Velkomst", meeting.KindTalk: "Oplæg", meeting.KindData: "Data",
 			meeting.KindGroupwork: "Gruppearbejde", meeting.KindPlenum: "Plenum",
-			meeting.KindBreak: "Pause", meeting.KindEvaluation: "Evaluering",
+			meeting.KindBreak: "Pause", meeting.KindEvaluation: "Evaluering", meeting.KindFollowUp: "Opfølgning",
 		},
 		Weekdays:      [7]string{"søn.", "man.", "tirs.", "ons.", "tors.", "fre.", "lør."},
 		Months:        [12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."},
@@ -383,7 +383,7 @@ func english() Text {
 		Kinds: map[meeting.ItemKind]string{
 			meeting.KindWelcome: "Welcome", meeting.KindTalk: "Talk", meeting.KindData: "Data",
 			meeting.KindGroupwork: "Group work", meeting.KindPlenum: "Plenary",
-			meeting.KindBreak: "Break", meeting.KindEvaluation: "Evaluation",
+			meeting.KindBreak: "Break", meeting.KindEvaluation: "Evaluation", meeting.KindFollowUp: "Follow-up",
 		},
 		Weekdays:      [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 		Months:        [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
@@ -530,6 +530,8 @@ func kindSymbol(k meeting.ItemKind) string {
 		return "‖"
 	case meeting.KindEvaluation:
 		return "★"
+	case meeting.KindFollowUp:
+		return "↺"
 	}
 	return "·"
 }

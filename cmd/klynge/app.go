@@ -80,7 +80,7 @@ func (a *app) printError(err error) {
 		fmt.Fprintln(a.env.stderr, problems[0].String())
 		return
 	}
-	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessage(err)))
+	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
 }
 
 // oneLine keeps an error message to a single line, whatever a library put
@@ -187,6 +187,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	root.AddCommand(a.pledgeCommand())
+	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
 	return root
 }
 

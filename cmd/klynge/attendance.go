@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -80,68 +79,50 @@ func apologiesList(c meeting.Cluster, m meeting.Meeting) []string {
 	return out
 }
 
-// findMemberFor finds the member of c that query names for meeting m: the
-// member with that id, or the one member whose name or practice contains
-// every word of query (meeting.MatchesFilter); among several, one whose
-// full name is query. Members retired before the meeting are left out.
-// Anything else is an error that lists the candidates.
+// findMemberFor finds the member of c that query names for meeting m, by
+// the meeting package's rules: Cluster.FindMembers among the members
+// active on the meeting's date (an id, or every word of query in the name
+// or practice, with Danish folding; one exact name wins). Anything but one
+// member is an error that lists the candidates, or says that the name
+// belongs to someone not a member on that date.
 func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.Member, error) {
 	query = strings.TrimSpace(query)
-	type candidate struct {
-		meeting.Member
-		practice string
-	}
-	var all, matches, retired []candidate
-	for _, p := range c.Practices {
-		for _, mem := range p.Members {
-			cand := candidate{mem, p.Name}
-			if mem.Retired != nil && retiredBefore(*mem.Retired, m.PlannedStart) {
-				if meeting.MatchesFilter(query, mem.Name, p.Name) {
-					retired = append(retired, cand)
-				}
-				continue
-			}
-			all = append(all, cand)
-			if meeting.MatchesFilter(query, mem.Name, p.Name) {
-				matches = append(matches, cand)
-			}
-		}
-	}
-	if id, err := strconv.ParseInt(query, 10, 64); err == nil {
-		for _, cand := range all {
-			if cand.ID == id {
-				return cand.Member, nil
-			}
-		}
-		return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
-			"no active member of cluster %q has id %d: see `klynge roster list`", c.Name, id)
-	}
-	describe := func(cs []candidate) string {
+	names := practiceNames(c)
+	describe := func(ms []meeting.Member) string {
 		const shown = 8
 		var parts []string
-		for i, cand := range cs {
+		for i, mem := range ms {
 			if i == shown {
-				parts = append(parts, fmt.Sprintf("and %d more", len(cs)-shown))
+				parts = append(parts, fmt.Sprintf("and %d more", len(ms)-shown))
 				break
 			}
-			parts = append(parts, fmt.Sprintf("%s (%s, id %d)", cand.Name, cand.practice, cand.ID))
+			parts = append(parts, fmt.Sprintf("%s (%s, id %d)", mem.Name, names[mem.Ydernummer], mem.ID))
 		}
 		return strings.Join(parts, "; ")
 	}
+	matches := c.FindMembers(query, m.PlannedStart)
 	switch len(matches) {
 	case 1:
-		return matches[0].Member, nil
+		return matches[0], nil
 	case 0:
-		if len(retired) > 0 {
-			return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
-				"%q matches only members who retired before meeting %d: %s", query, m.ID, describe(retired))
+		if inactive := c.FindInactiveMembers(query, m.PlannedStart); len(inactive) > 0 {
+			if len(inactive) == 1 {
+				return meeting.Member{}, inactive[0].CheckActiveAt(m)
+			}
+			return meeting.Member{}, meeting.Errorfl(meeting.EINVALID,
+				"%q passer kun på personer, der ikke var medlemmer på datoen for møde %d: %s",
+				"%q matches only people who were not members on the date of meeting %d: %s", query, m.ID, describe(inactive))
+		}
+		if _, err := strconv.ParseInt(query, 10, 64); err == nil {
+			return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
+				"no active member of cluster %q has id %s: see `klynge roster list`", c.Name, query)
 		}
 		// Suggest those that match any one word.
-		var near []candidate
-		for _, cand := range all {
+		var near []meeting.Member
+		for _, mem := range c.ActiveMembers(m.PlannedStart) {
 			for _, word := range strings.Fields(query) {
-				if meeting.MatchesFilter(word, cand.Name, cand.practice) {
-					near = append(near, cand)
+				if meeting.MatchesName(word, mem.Name, names[mem.Ydernummer]) {
+					near = append(near, mem)
 					break
 				}
 			}
@@ -153,25 +134,8 @@ func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.
 		return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
 			"no member of cluster %q matches %q: see `klynge roster list` for the names", c.Name, query)
 	}
-	var exact []candidate
-	for _, cand := range matches {
-		if strings.EqualFold(cand.Name, query) {
-			exact = append(exact, cand)
-		}
-	}
-	if len(exact) == 1 {
-		return exact[0].Member, nil
-	}
 	return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
 		"%q matches %d members: %s; give more of the name, or the id", query, len(matches), describe(matches))
-}
-
-// retiredBefore reports whether a retirement on retired's date is before
-// the date of a meeting starting at start.
-func retiredBefore(retired, start time.Time) bool {
-	ry, rm, rd := retired.Date()
-	sy, sm, sd := start.Date()
-	return time.Date(ry, rm, rd, 0, 0, 0, 0, time.UTC).Before(time.Date(sy, sm, sd, 0, 0, 0, 0, time.UTC))
 }
 
 func (a *app) guestCommand() *cobra.Command {

@@ -22,7 +22,7 @@ const version = "0.1.0-dev"
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of klynge and of its database schema",
+		Short: "Print the version of klynge and of its database schema; with --db, also the schema of that file",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v := version
@@ -34,6 +34,20 @@ func (a *app) versionCommand() *cobra.Command {
 				}
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "klynge %s, database schema %d\n", v, store.LatestSchema())
+			// The file's own schema, read without opening it, so that a
+			// newer file is reported and never changed.
+			path := a.db
+			if path == "" {
+				path = a.env.getenv("KLYNGE_DB")
+			}
+			if path == "" {
+				return nil
+			}
+			line, err := a.fileSchemaLine(path)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), line)
 			return nil
 		},
 	}

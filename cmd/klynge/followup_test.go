@@ -128,27 +128,31 @@ func TestPledgeAddBadDue(t *testing.T) {
 	db, m, _ := slipsDB(t, false, false)
 	env := map[string]string{"KLYNGE_DB": db}
 	id := strconv.FormatInt(m.ID, 10)
-	for _, tt := range []struct{ due, want string }{
-		{"2020-01-01", "has passed"},
-		{"22-11-2026", "has passed"}, // the day before testNow
-		{"31-02-2027", "is not a due date"},
-		{"snart", "is not a due date"},
-		{"0m", "write months as"},
+	// The due date's errors are the meeting package's, worded in the UI
+	// language: Danish by default, English with --lang en.
+	for _, tt := range []struct{ due, da, en string }{
+		{"2020-01-01", "er overskredet", "has passed"},
+		{"22-11-2026", "er overskredet", "has passed"}, // the day before testNow
+		{"31-02-2027", "er ikke en frist", "is not a due date"},
+		{"snart", "er ikke en frist", "is not a due date"},
+		{"0m", "skriv måneder som", "write months as"},
 	} {
-		t.Run(tt.due, func(t *testing.T) {
-			code, _, errOut := runKlynge(t, env, "pledge", "add", "--meeting", id, "--practice", "047318",
-				"--action", "x", "--due", tt.due)
-			if code == 0 || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
-				t.Errorf("exit %d, stderr %q; want %q", code, errOut, tt.want)
-			}
-		})
+		for lang, want := range map[string]string{"da": tt.da, "en": tt.en} {
+			t.Run(tt.due+"/"+lang, func(t *testing.T) {
+				code, _, errOut := runKlynge(t, env, "--lang", lang, "pledge", "add", "--meeting", id, "--practice", "047318",
+					"--action", "x", "--due", tt.due)
+				if code == 0 || !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+					t.Errorf("exit %d, stderr %q; want %q", code, errOut, want)
+				}
+			})
+		}
 	}
 	for _, tt := range []struct {
 		name string
 		args []string
 		want string
 	}{
-		{"unknown practice", []string{"--practice", "999999"}, "not in the cluster"},
+		{"unknown practice", []string{"--practice", "999999"}, "ingen praksis i klyngen"},
 		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "not in the pack"},
 		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "not a number"},
 	} {

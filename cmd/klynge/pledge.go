@@ -24,29 +24,30 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 	var meetingID int64
 	var practice, action, owner, due, indicator, target string
 	cmd := &cobra.Command{
-		Use:   "add [--meeting ID] --practice YDERNUMMER --action TEXT --due DATE|next|1m|3m [--owner WHO] [--indicator ID [--target N]]",
+		Use:   "add [--meeting ID] --practice YDERNUMMER-OR-NAME --action TEXT --due DATE|next|1m|3m [--owner WHO] [--indicator ID [--target N]]",
 		Short: "Record a practice's pledge at a meeting",
 		Long: "add records what a practice will do before a later meeting. --due is a date (2027-03-01 or\n" +
-			"01-03-2027), next (the cluster's next planned meeting), or 1m, 3m, … months after the meeting.\n" +
+			"01-03-2027), next or næste (the cluster's next planned meeting; three months on when none is\n" +
+			"planned), or 1m, 3m, … months after the meeting (3m from 30 November is 28 February).\n" +
 			"A due date before today is refused.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, m, c, err := a.openMeeting(ctx, meetingID)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := meetingFor(ctx, s, meetingID)
-			if err != nil {
-				return err
-			}
 			now := a.env.clock.Now()
 			d, err := parseDue(ctx, s, m, due, now)
 			if err != nil {
 				return err
 			}
-			p := meeting.Pledge{MeetingID: m.ID, Ydernummer: strings.TrimSpace(practice), Action: action,
+			pr, err := findPractice(c, practice)
+			if err != nil {
+				return err
+			}
+			p := meeting.Pledge{MeetingID: m.ID, Ydernummer: pr.Ydernummer, Action: action,
 				Owner: owner, Due: d, Indicator: strings.TrimSpace(indicator), Created: now}
 			if strings.TrimSpace(target) != "" {
 				v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(target), ",", ".", 1), 64)
@@ -64,7 +65,7 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().StringVar(&practice, "practice", "", "the practice's `YDERNUMMER`")
+	cmd.Flags().StringVar(&practice, "practice", "", "the practice: its `YDERNUMMER` or part of its name (\"aabyhoj\" finds Åbyhøj Lægehus)")
 	cmd.Flags().StringVar(&action, "action", "", "what the practice will do")
 	cmd.Flags().StringVar(&owner, "owner", "", "who in the practice carries it out")
 	cmd.Flags().StringVar(&due, "due", "", "due `DATE`: YYYY-MM-DD, DD-MM-YYYY, next, or 1m, 3m, … after the meeting")
@@ -76,27 +77,43 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 	return cmd
 }
 
-// parseDue reads --due: a date, "next" (the next planned meeting of m's
-// cluster) or "Nm" (N months after m). A date before today (now's date)
-// is refused.
+// parseDue reads --due by meeting.DueDate, the rule the TUI's pledge form
+// uses too: a date, "next"/"næste" (the next planned meeting of m's
+// cluster, else three months on) or "Nm" (N months after m, clamped to
+// the month's end). A date before today (now's date) is refused.
 func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string, now time.Time) (time.Time, error) {
-	// "next" is the cluster's next planned meeting, when there is one.
-	var next *time.Time
 	ms, err := s.Meetings(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}
-	for _, o := range ms { // latest first: keep the earliest after m
-		if o.ClusterID == m.ClusterID && o.PlannedStart.After(m.PlannedStart) {
-			start := o.PlannedStart
-			next = &start
-		}
-	}
-	d, err := meeting.ParseDue(due, m.PlannedStart.In(time.Local), now.In(time.Local), next)
+	d, err := meeting.DueDate(due, m, ms, now)
 	if err != nil {
-		return d, meeting.Errorf(meeting.EINVALID, "--due: %s", meeting.ErrorMessage(err))
+		return d, &meeting.Error{Code: meeting.ErrorCode(err),
+			Message: "--due: " + meeting.ErrorMessageIn(err, "en"), Danish: "--due: " + meeting.ErrorMessageIn(err, "da")}
 	}
 	return d, nil
+}
+
+// findPractice finds the practice --practice names by
+// meeting.Cluster.FindPractices, as the TUI's pledge form does: its
+// ydernummer, or part of its name with Danish folding.
+func findPractice(c meeting.Cluster, query string) (meeting.Practice, error) {
+	ps := c.FindPractices(query)
+	switch len(ps) {
+	case 1:
+		return ps[0], nil
+	case 0:
+		return meeting.Practice{}, meeting.Errorfl(meeting.ENOTFOUND,
+			"--practice %q: ingen praksis i klyngen %q har det ydernummer eller navn; se `klynge roster list`",
+			"--practice %q: no practice of cluster %q has that ydernummer or name; see `klynge roster list`", query, c.Name)
+	}
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name + " (" + p.Ydernummer + ")"
+	}
+	return meeting.Practice{}, meeting.Errorfl(meeting.EINVALID,
+		"--practice %q passer på %d praksisser: %s; skriv mere af navnet eller ydernummeret",
+		"--practice %q matches %d practices: %s; give more of the name, or the ydernummer", query, len(ps), strings.Join(names, "; "))
 }
 
 func (a *app) pledgeListCommand() *cobra.Command {

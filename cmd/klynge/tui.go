@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -30,6 +31,10 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return meeting.Errorf(meeting.EINVALID, "klynge needs a terminal to show the meeting: run it in a terminal window, not through a pipe")
 	}
+	// A copy as the meeting opens and as it closes, so that the evening's
+	// work can be got back whatever happens to the file.
+	a.backupFor(ctx, s, meetingID, "start")
+	defer a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
 	theme, err := a.themeName()
 	if err != nil {
 		return err
@@ -101,4 +106,13 @@ func bellTo(on bool, out io.Writer) io.Writer {
 		return nil
 	}
 	return out
+}
+
+// backupFor takes the backup of meeting id's start or end (when). A
+// failure is told on stderr and does not stop the meeting: everything is
+// in the database all the same.
+func (a *app) backupFor(ctx context.Context, s *store.Store, id int64, when string) {
+	if _, err := s.Backup(ctx, fmt.Sprintf("meeting-%d-%s", id, when), a.env.clock.Now()); err != nil {
+		fmt.Fprintln(a.env.stderr, "klynge: "+a.say("nobackup", oneLine(meeting.ErrorMessageIn(err, a.language()))))
+	}
 }

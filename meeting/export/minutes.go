@@ -181,11 +181,8 @@ func writeAttendance(ew *errWriter, m meeting.Meeting, c meeting.Cluster, clock 
 	for _, p := range c.Practices {
 		for _, d := range p.Members {
 			a, ok := m.Attendance[d.ID]
-			if !ok && d.Retired != nil && !d.Retired.After(m.PlannedStart) {
-				continue // had left the cluster
-			}
-			if !ok && !d.Joined.IsZero() && d.Joined.After(m.PlannedStart) {
-				continue // not yet a member
+			if !ok && !d.ActiveOn(m.PlannedStart) {
+				continue // had left the cluster, or not yet joined
 			}
 			e := entry{name: mdText(d.Name) + " (" + mdText(p.Name) + ")"}
 			switch a.Status {
