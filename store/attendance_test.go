@@ -469,7 +469,7 @@ func TestAttendanceHistory(t *testing.T) {
 	dec := newMeeting("2025-12-02")   // nothing: planned
 	check(june, "Åse Bødker", meeting.StatusPresent)
 	check(june, "Jens Møller", meeting.StatusApologies)
-	if _, err := s.StartMeeting(ctx, march.ID, march.PlannedStart); err != nil {
+	if _, err := startMeeting(ctx, s, march.ID, march.PlannedStart); err != nil {
 		t.Fatal(err)
 	}
 	check(sept, "Jens Møller", meeting.StatusApologies)

@@ -20,32 +20,6 @@ import (
 // coordinator's notes are group_notes rows per agenda item and group
 // number; an empty note is no row.
 
-// SaveTimer stores the round timer t of agenda item itemID of meeting
-// meetingID and returns the meeting as read back in the same transaction.
-// t must pass t.Validate(). A missing meeting or item is ENOTFOUND; an item
-// of another meeting is EINVALID.
-func (s *Store) SaveTimer(ctx context.Context, meetingID, itemID int64, t meeting.Timer) (meeting.Meeting, error) {
-	if err := t.Validate(); err != nil {
-		return meeting.Meeting{}, err
-	}
-	row, err := encodeTimer(t, fmt.Sprintf("agenda item %d", itemID))
-	if err != nil {
-		return meeting.Meeting{}, err
-	}
-	return s.changeMeeting(ctx, meetingID, "save the round's timer", func(tx *sql.Tx, m meeting.Meeting) error {
-		i, err := itemIndex(ctx, tx, m, itemID)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `
-			UPDATE agenda_items SET timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?,
-				timer_paused_ns = ?, timer_ended = ?
-			WHERE id = ? AND meeting_id = ?`,
-			row.planned, row.started, row.pausedAt, row.paused, row.ended, itemID, m.ID)
-		return translate(err, fmt.Sprintf("save the timer of agenda item %q", m.Items[i].Title))
-	})
-}
-
 // SaveGroups replaces the groups of meeting meetingID with groups and
 // returns the meeting as read back in the same transaction. Groups must be
 // numbered 1, 2, … n in order; a group may be empty (meeting.MoveMember
@@ -132,37 +106,6 @@ func (s *Store) SaveGroupNote(ctx context.Context, meetingID, itemID int64, grou
 			return err
 		}
 		return writeNote(ctx, tx, m.ID, itemID, group, text, what)
-	})
-}
-
-// SetPresenting records that group group presents at plenum item itemID
-// of meeting meetingID (0: no group), and returns the meeting as read back
-// in the same transaction. The group must be one of the meeting's
-// (ENOTFOUND otherwise) and the item a plenum (EINVALID); 0 can be set on
-// any item. A missing meeting or item is ENOTFOUND, an item of another
-// meeting EINVALID.
-func (s *Store) SetPresenting(ctx context.Context, meetingID, itemID int64, group int) (meeting.Meeting, error) {
-	if group < 0 {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
-	}
-	return s.changeMeeting(ctx, meetingID, "record the presenting group", func(tx *sql.Tx, m meeting.Meeting) error {
-		i, err := itemIndex(ctx, tx, m, itemID)
-		if err != nil {
-			return err
-		}
-		it := m.Items[i]
-		if group > 0 {
-			if it.Kind != meeting.KindPlenum {
-				return meeting.Errorf(meeting.EINVALID,
-					"groups present at a plenum item; %q is a %s item", it.Title, it.Kind)
-			}
-			if err := checkGroupExists(m, group); err != nil {
-				return err
-			}
-		}
-		_, err = tx.ExecContext(ctx,
-			`UPDATE agenda_items SET presenting = ? WHERE id = ? AND meeting_id = ?`, group, itemID, m.ID)
-		return translate(err, fmt.Sprintf("record the presenting group at agenda item %q", it.Title))
 	})
 }
 

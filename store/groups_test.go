@@ -173,11 +173,10 @@ func sameReading(tb testing.TB, what string, a, b meeting.Timer, instants ...tim
 	}
 }
 
-func TestSaveTimer_PausesSurviveReopen(t *testing.T) {
+func TestSaveRunTimer_PausesSurviveReopen(t *testing.T) {
 	ctx := context.Background()
 	g := mustGroupWork(t)
 	gw := itemOfKind(t, g.m, meeting.KindGroupwork)
-	itemID := g.m.Items[gw].ID
 	cet := time.FixedZone("CET", 3600)
 	t0 := time.Date(2025, 3, 4, 18, 0, 3, 123456789, cet)
 	after := func(d time.Duration) time.Time { return t0.Add(d) }
@@ -212,9 +211,9 @@ func TestSaveTimer_PausesSurviveReopen(t *testing.T) {
 		if live, err = step.do(live); err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
-		saved, err := g.s.SaveTimer(ctx, g.m.ID, itemID, live)
+		saved, err := saveTimer(ctx, g.s, g.m.ID, gw, live)
 		if err != nil {
-			t.Fatalf("%s: SaveTimer: %v", step.name, err)
+			t.Fatalf("%s: saving the timer: %v", step.name, err)
 		}
 		equalTimers(t, saved.Items[gw].Timer, live)
 		g.reopen(t)
@@ -240,13 +239,13 @@ func TestSaveTimer_PausesSurviveReopen(t *testing.T) {
 		t.Errorf("after reopening: paused %v, elapsed %v", end.Paused, end.Elapsed(after(time.Hour)))
 	}
 	if it := g.read(t).Items[gw]; it.Started != nil || it.Presenting != 0 || it.Notes != nil {
-		t.Errorf("SaveTimer changed more than the timer: %#v", it)
+		t.Errorf("saving the timer changed more than the timer: %#v", it)
 	}
 }
 
 // A timer started from the wall clock, whose instants carry a monotonic
 // reading in memory, reads the same after a restart.
-func TestSaveTimer_WallClock(t *testing.T) {
+func TestSaveRunTimer_WallClock(t *testing.T) {
 	ctx := context.Background()
 	g := mustGroupWork(t)
 	gw := itemOfKind(t, g.m, meeting.KindGroupwork)
@@ -261,7 +260,7 @@ func TestSaveTimer_WallClock(t *testing.T) {
 	if tm, err = tm.Resume(time.Now().Add(5 * time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.s.SaveTimer(ctx, g.m.ID, g.m.Items[gw].ID, tm); err != nil {
+	if _, err := saveTimer(ctx, g.s, g.m.ID, gw, tm); err != nil {
 		t.Fatal(err)
 	}
 	g.reopen(t)
@@ -269,45 +268,32 @@ func TestSaveTimer_WallClock(t *testing.T) {
 	sameReading(t, "wall clock", tm, g.read(t).Items[gw].Timer, now, now.Add(time.Minute), now.Add(time.Hour))
 }
 
-func TestSaveTimer_Refuses(t *testing.T) {
+func TestSaveRunTimer_Refuses(t *testing.T) {
 	ctx := context.Background()
 	g := mustGroupWork(t)
 	gw := itemOfKind(t, g.m, meeting.KindGroupwork)
-	itemID := g.m.Items[gw].ID
 	t0 := time.Date(2025, 3, 4, 18, 0, 0, 0, time.UTC)
 	good, err := meeting.NewTimer(20 * time.Minute).Start(t0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.s.SaveTimer(ctx, g.m.ID, itemID, good); err != nil {
+	if _, err := saveTimer(ctx, g.s, g.m.ID, gw, good); err != nil {
 		t.Fatal(err)
 	}
-	other := mustPlenumMeeting(t, g.s, g.c.ID, t0.AddDate(0, 1, 0))
 	pausedAt, ended := t0.Add(5*time.Minute), t0.Add(6*time.Minute)
 	for _, tc := range []struct {
-		name      string
-		meetingID int64
-		itemID    int64
-		timer     meeting.Timer
-		code      string
-		want      []string
+		name  string
+		timer meeting.Timer
+		want  string
 	}{
-		{"not set up", g.m.ID, itemID, meeting.Timer{}, meeting.EINVALID, []string{"1 minute"}},
-		{"under a minute", g.m.ID, itemID, meeting.NewTimer(30 * time.Second), meeting.EINVALID, []string{"1 minute"}},
-		{"paused and ended", g.m.ID, itemID,
-			meeting.Timer{Planned: time.Hour, Started: &t0, PausedAt: &pausedAt, Ended: &ended}, meeting.EINVALID, []string{"paused and ended"}},
-		{"paused before it started", g.m.ID, itemID,
-			meeting.Timer{Planned: time.Hour, Started: &ended, PausedAt: &pausedAt}, meeting.EINVALID, []string{"before it had run"}},
-		{"year 10000", g.m.ID, itemID,
-			meeting.Timer{Planned: time.Hour, Started: ptr(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))}, meeting.EINVALID, []string{"years 0–9999"}},
-		{"missing item", g.m.ID, 999999, good, meeting.ENOTFOUND, []string{"agenda item 999999", "reload"}},
-		{"another meeting's item", g.m.ID, other.Items[gw].ID, good, meeting.EINVALID,
-			[]string{fmt.Sprintf("belongs to meeting %d, not meeting %d", other.ID, g.m.ID)}},
-		{"missing meeting", 999999, itemID, good, meeting.ENOTFOUND, []string{"meeting 999999"}},
+		{"under a minute", meeting.NewTimer(30 * time.Second), "1 minute"},
+		{"paused and ended", meeting.Timer{Planned: time.Hour, Started: &t0, PausedAt: &pausedAt, Ended: &ended}, "paused and ended"},
+		{"paused before it started", meeting.Timer{Planned: time.Hour, Started: &ended, PausedAt: &pausedAt}, "before it had run"},
+		{"year 10000", meeting.Timer{Planned: time.Hour, Started: ptr(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))}, "years 0–9999"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := g.s.SaveTimer(ctx, tc.meetingID, tc.itemID, tc.timer)
-			wantError(t, err, tc.code, tc.want...)
+			_, err := saveTimer(ctx, g.s, g.m.ID, gw, tc.timer)
+			wantError(t, err, meeting.EINVALID, tc.want)
 			equalTimers(t, g.read(t).Items[gw].Timer, good)
 		})
 	}
@@ -779,59 +765,6 @@ func TestSaveGroupNote(t *testing.T) {
 	}
 }
 
-func TestSetPresenting(t *testing.T) {
-	ctx := context.Background()
-	g := mustGroupWork(t)
-	gw := itemOfKind(t, g.m, meeting.KindGroupwork)
-	plenum := itemOfKind(t, g.m, meeting.KindPlenum)
-	plenumID := g.m.Items[plenum].ID
-	groups := groupsOfNames(t, g.c, []string{"Søren Ærø-Hansen", "Jens Møller"}, []string{"Åse Bødker", "Birgitte Løvgren"})
-	if _, err := g.s.SaveGroups(ctx, g.m.ID, groups); err != nil {
-		t.Fatal(err)
-	}
-	for _, group := range []int{1, 2, 0, 2} {
-		m, err := g.s.SetPresenting(ctx, g.m.ID, plenumID, group)
-		if err != nil {
-			t.Fatalf("group %d: %v", group, err)
-		}
-		if m.Items[plenum].Presenting != group {
-			t.Errorf("Presenting = %d, want %d", m.Items[plenum].Presenting, group)
-		}
-		g.reopen(t)
-		if got := g.read(t); got.Items[plenum].Presenting != group {
-			t.Errorf("after reopening Presenting = %d, want %d", got.Items[plenum].Presenting, group)
-		}
-	}
-	if _, err := g.s.SetPresenting(ctx, g.m.ID, g.m.Items[gw].ID, 0); err != nil {
-		t.Errorf("no group on a group-work item: %v", err)
-	}
-
-	other := mustPlenumMeeting(t, g.s, g.c.ID, g.m.PlannedStart.AddDate(0, 1, 0))
-	for _, tc := range []struct {
-		name      string
-		meetingID int64
-		itemID    int64
-		group     int
-		code      string
-		want      []string
-	}{
-		{"negative group", g.m.ID, plenumID, -1, meeting.EINVALID, []string{"no group -1"}},
-		{"a group the meeting does not have", g.m.ID, plenumID, 3, meeting.ENOTFOUND, []string{"2 groups", "no group 3"}},
-		{"not a plenum", g.m.ID, g.m.Items[gw].ID, 1, meeting.EINVALID, []string{"plenum", "groupwork"}},
-		{"missing item", g.m.ID, 999999, 1, meeting.ENOTFOUND, []string{"agenda item 999999"}},
-		{"another meeting's item", g.m.ID, other.Items[plenum].ID, 1, meeting.EINVALID, []string{"belongs to meeting"}},
-		{"missing meeting", 999999, plenumID, 1, meeting.ENOTFOUND, []string{"meeting 999999"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := g.s.SetPresenting(ctx, tc.meetingID, tc.itemID, tc.group)
-			wantError(t, err, tc.code, tc.want...)
-			if got := g.read(t).Items[plenum].Presenting; got != 2 {
-				t.Errorf("Presenting = %d, want 2", got)
-			}
-		})
-	}
-}
-
 func TestCreateMeeting_WithGroupWork(t *testing.T) {
 	ctx := context.Background()
 	g := mustGroupWork(t)
@@ -976,7 +909,7 @@ func TestMigration0005_FromSchema4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveTimer(ctx, m.ID, got.Items[gw].ID, tm); err != nil {
+	if _, err := saveTimer(ctx, s, m.ID, gw, tm); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SaveGroupNote(ctx, m.ID, got.Items[gw].ID, 2, "Noteret"); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -358,8 +357,6 @@ func TestMeeting_NotFound(t *testing.T) {
 	s := mustOpen(t)
 	_, err := s.Meeting(context.Background(), 7)
 	wantError(t, err, meeting.ENOTFOUND, "meeting 7 does not exist: see `klynge meeting list`")
-	_, err = s.StartMeeting(context.Background(), 7, time.Now())
-	wantError(t, err, meeting.ENOTFOUND, "meeting 7 does not exist")
 }
 
 func TestMeetings_NewestPlannedStartFirst(t *testing.T) {
@@ -429,45 +426,4 @@ func TestLatestMeeting(t *testing.T) {
 		t.Errorf("LatestMeeting = %d %q, want %d %q", got.ID, got.Title, last.ID, "C")
 	}
 	equalItems(t, got.Items, last.Items)
-}
-
-func TestStartMeeting_KeepsFirstStart(t *testing.T) {
-	s := mustOpen(t)
-	ctx := context.Background()
-	m, err := s.CreateMeeting(ctx, testMeeting(mustCluster(t, s)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := time.Date(2025, 3, 4, 17, 34, 12, 345, time.FixedZone("CET", 3600))
-	for _, tc := range []struct {
-		name string
-		at   time.Time
-	}{
-		{"first start", first},
-		{"second start keeps the first", first.Add(10 * time.Minute)},
-		{"earlier start keeps the first", first.Add(-time.Hour)},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := s.StartMeeting(ctx, m.ID, tc.at)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !got.UnderWay() || !sameTime(*got.Started, first) {
-				t.Errorf("Started = %v, want %v", got.Started, first)
-			}
-			again, err := s.Meeting(ctx, m.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := m
-			want.Started = &first
-			want.Items = slices.Clone(m.Items)
-			want.Items[0].Started = &first // and only the first item
-			equalMeetings(t, again, want)
-			equalMeetings(t, got, want)
-		})
-	}
-
-	_, err = s.StartMeeting(ctx, m.ID, time.Time{})
-	wantError(t, err, meeting.EINVALID, "start time")
 }

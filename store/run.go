@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/mattn/go-sqlite3"
@@ -60,44 +59,6 @@ func (s *Store) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting
 		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
 	}
 	return got, nil
-}
-
-// StartMeeting starts meeting id at at, and with it the first pending
-// item of its agenda (meeting.Meeting.Start), and returns the meeting.
-// Starting it again keeps the first time and returns the meeting unchanged,
-// so a restart after a crash does not move the start.
-func (s *Store) StartMeeting(ctx context.Context, id int64, at time.Time) (meeting.Meeting, error) {
-	if at.IsZero() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the meeting's start time is missing")
-	}
-	if _, err := encodeTime(at, "the meeting's start"); err != nil {
-		return meeting.Meeting{}, err
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	defer tx.Rollback()
-	m, err := findMeeting(ctx, tx, id)
-	if err != nil {
-		return meeting.Meeting{}, err
-	}
-	if !m.UnderWay() {
-		started, err := m.Start(at)
-		if err != nil {
-			return meeting.Meeting{}, err
-		}
-		if err := saveRun(ctx, tx, started); err != nil {
-			return meeting.Meeting{}, err
-		}
-		if m, err = findMeeting(ctx, tx, id); err != nil {
-			return meeting.Meeting{}, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "start the meeting")
-	}
-	return m, nil
 }
 
 // saveRun writes m's start and live agenda over the stored ones; see

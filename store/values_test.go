@@ -257,7 +257,7 @@ func TestImportValues_Upsert(t *testing.T) {
 	wantValues(t, got.Values, ready, share("045678", 12, 40), changed, share("099999", 3, 4))
 
 	// After the start, corrections still go in.
-	if _, err := s.StartMeeting(ctx, m.ID, time.Date(2025, 3, 4, 17, 31, 0, 0, time.UTC)); err != nil {
+	if _, err := startMeeting(ctx, s, m.ID, time.Date(2025, 3, 4, 17, 31, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	if res, err = s.ImportValues(ctx, m.ID, []meeting.DataRow{share("012345", 11, 40)}); err != nil || res != (ImportResult{Replaced: 1}) {
@@ -338,7 +338,7 @@ func TestRegenerateCodes(t *testing.T) {
 	wantError(t, err, meeting.ENOTFOUND, "meeting 99")
 
 	start := time.Date(2025, 3, 4, 17, 31, 0, 0, time.FixedZone("CET", 3600))
-	if _, err := s.StartMeeting(ctx, m.ID, start); err != nil {
+	if _, err := startMeeting(ctx, s, m.ID, start); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.RegenerateCodes(ctx, m.ID, testCodes(t, 3))
@@ -353,7 +353,7 @@ func TestRegenerateCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartMeeting(ctx, old.ID, start); err != nil {
+	if _, err := startMeeting(ctx, s, old.ID, start); err != nil {
 		t.Fatal(err)
 	}
 	if got, err = s.RegenerateCodes(ctx, old.ID, fresh); err != nil || !maps.Equal(got.Codes, fresh) {

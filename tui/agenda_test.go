@@ -105,9 +105,7 @@ func TestStartMeetingIsStoredAndQuitAsksFirst(t *testing.T) {
 func TestConfirmDialogAt80x24(t *testing.T) {
 	s, m := mustDemoMeeting(t)
 	now := meetingStart.Add(2 * time.Minute)
-	if _, err := s.StartMeeting(context.Background(), m.ID, now); err != nil {
-		t.Fatal(err)
-	}
+	saveRun(t, s, m.ID, startAt(now))
 	model := newModel(s, m.ID, modelOpts{now: now})
 	tm := startProgram(t, model, 80, 24, m.Pack.Agenda[0].Title)
 	tm.Send(key("q"))

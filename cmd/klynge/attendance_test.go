@@ -59,7 +59,7 @@ func attendanceDB(t *testing.T) (string, map[string]string, map[string]int64) {
 				t.Fatal(err)
 			}
 			if date == "2026-02-10" {
-				if _, err := s.StartMeeting(ctx, m.ID, m.PlannedStart); err != nil {
+				if _, err := startMeeting(ctx, s, m.ID, m.PlannedStart); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -328,7 +328,7 @@ func TestMeetingCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartMeeting(context.Background(), 1, time.Date(2026, 12, 3, 17, 31, 0, 0, time.Local)); err != nil {
+	if _, err := startMeeting(context.Background(), s, 1, time.Date(2026, 12, 3, 17, 31, 0, 0, time.Local)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -85,3 +85,16 @@ func TestPledgeAddDue(t *testing.T) {
 		t.Errorf("ambiguous practice: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// startMeeting starts meeting id at at the way the app does:
+// meeting.Meeting.Start, then SaveRun.
+func startMeeting(ctx context.Context, s *store.Store, id int64, at time.Time) (meeting.Meeting, error) {
+	m, err := s.Meeting(ctx, id)
+	if err != nil {
+		return m, err
+	}
+	if m, err = m.Start(at); err != nil {
+		return m, err
+	}
+	return s.SaveRun(ctx, m)
+}
