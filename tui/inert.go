@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -23,8 +24,87 @@ func inertData[T any](v T, err error) (T, error) {
 	if err != nil {
 		return v, err
 	}
-	out := inertValue(reflect.ValueOf(&v).Elem(), false)
-	return out.Interface().(T), nil
+	rv := reflect.ValueOf(&v).Elem()
+	if !needsInert(rv, false) {
+		return v, nil // the usual case: look, but copy nothing
+	}
+	return inertValue(rv, false).Interface().(T), nil
+}
+
+// needsInert reports whether any string in v would change under inertValue.
+func needsInert(v reflect.Value, multi bool) bool {
+	switch v.Kind() {
+	case reflect.String:
+		s := v.String()
+		if multi {
+			return meeting.InertLines(s) != s
+		}
+		return meeting.Inert(s) != s
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return false
+		}
+		for _, f := range fieldsOf(v.Type()) {
+			if needsInert(v.Field(f.index), f.multi) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if needsInert(v.Index(i), multi) {
+				return true
+			}
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			if needsInert(iter.Key(), false) || needsInert(iter.Value(), multi) {
+				return true
+			}
+		}
+	case reflect.Pointer:
+		return !v.IsNil() && needsInert(v.Elem(), multi)
+	}
+	return false
+}
+
+// fieldInfo is an exported field that may hold text.
+type fieldInfo struct {
+	index int
+	multi bool
+}
+
+// fieldCache maps a struct type to its fieldInfos. It only ever grows by
+// values computed from the type itself, as encoding/json's cache does, so
+// sharing it is safe; it spares a StructField allocation per field per read.
+var fieldCache sync.Map
+
+func fieldsOf(t reflect.Type) []fieldInfo {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]fieldInfo)
+	}
+	var fs []fieldInfo
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.IsExported() && holdsText(f.Type) {
+			fs = append(fs, fieldInfo{index: i, multi: multiLineField(f.Name)})
+		}
+	}
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+// holdsText reports whether a value of type t can contain a string.
+func holdsText(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.String, reflect.Struct, reflect.Interface:
+		return t != timeType
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		return holdsText(t.Elem())
+	case reflect.Map:
+		return holdsText(t.Key()) || holdsText(t.Elem())
+	}
+	return false
 }
 
 // multiLineFields are the struct fields whose text keeps its newlines.
@@ -43,17 +123,13 @@ func inertValue(v reflect.Value, multi bool) reflect.Value {
 		}
 		return out
 	case reflect.Struct:
-		if v.Type() == reflect.TypeOf(time.Time{}) {
+		if v.Type() == timeType {
 			return v
 		}
 		out := reflect.New(v.Type()).Elem()
 		out.Set(v)
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			out.Field(i).Set(inertValue(v.Field(i), multiLineField(f.Name)))
+		for _, f := range fieldsOf(v.Type()) {
+			out.Field(f.index).Set(inertValue(v.Field(f.index), f.multi))
 		}
 		return out
 	case reflect.Slice:
@@ -218,3 +294,6 @@ func spaces(n int) string {
 	}
 	return string(b)
 }
+
+// timeType is time.Time, whose unexported fields hold no text.
+var timeType = reflect.TypeFor[time.Time]()
