@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -139,5 +140,92 @@ func TestMigration0007_FollowUpByTitle(t *testing.T) {
 	}
 	if _, err := s.SaveRun(ctx, started); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRecordRunState_PresentingAtFollowUp: the follow-up item is stored as
+// a plenum row (migration 0007) but is not a plenum, so no group presents
+// there (meeting.CheckPresenting), on the cheap write path too.
+func TestRecordRunState_PresentingAtFollowUp(t *testing.T) {
+	ctx := context.Background()
+	f := mustPledgeFixture(t)
+	s := f.s
+	ids := memberIDs(f.c)
+	withFollowUp, err := f.m1.AddFollowUp("Opfølgning")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRun(ctx, withFollowUp); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := s.SaveGroups(ctx, f.m1.ID, []meeting.Group{{Number: 1, Members: []meeting.GroupMember{{MemberID: ids["Åse Bødker"]}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fu := saved.Items[saved.FollowUpIndex()]
+	fu.Presenting = 1
+	if err := saved.CheckPresenting(saved.FollowUpIndex(), 1); err == nil {
+		t.Fatal("the rule lets a group present at the follow-up item")
+	}
+	if err := s.RecordRunState(ctx, f.m1.ID, saved.Started, []meeting.RunItem{fu}); meeting.ErrorCode(err) != meeting.ENOTFOUND {
+		t.Errorf("a group presenting at the follow-up item: %v", err)
+	}
+	last := len(saved.Items) - 1
+	if saved.Items[last].Kind != meeting.KindPlenum {
+		t.Fatalf("the last item is a %s", saved.Items[last].Kind)
+	}
+	pl := saved.Items[last]
+	pl.Presenting = 1
+	if err := s.RecordRunState(ctx, f.m1.ID, saved.Started, []meeting.RunItem{pl}); err != nil {
+		t.Errorf("a group presenting at the plenum: %v", err)
+	}
+}
+
+// TestRecordRunState_PresentingKeptAfterRegrouping: a presenting group
+// left as it was is not checked again, on the cheap path as in SaveRun,
+// so re-forming the groups with fewer cannot stop the meeting moving on.
+func TestRecordRunState_PresentingKeptAfterRegrouping(t *testing.T) {
+	ctx := context.Background()
+	f := mustPledgeFixture(t)
+	s := f.s
+	ids := memberIDs(f.c)
+	three := []meeting.Group{
+		{Number: 1, Members: []meeting.GroupMember{{MemberID: ids["Åse Bødker"]}}},
+		{Number: 2}, {Number: 3},
+	}
+	saved, err := s.SaveGroups(ctx, f.m1.ID, three)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(saved.Items) - 1
+	if saved, err = saved.SetPresenting(last, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordRunState(ctx, f.m1.ID, nil, saved.Items[last:]); err != nil {
+		t.Fatal(err)
+	}
+	if saved, err = s.SaveGroups(ctx, f.m1.ID, three[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if saved.Items[last].Presenting != 3 {
+		t.Fatalf("presenting %d after regrouping", saved.Items[last].Presenting)
+	}
+	at := saved.PlannedStart.Add(time.Hour)
+	started, err := saved.Start(at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, err := started.StartItem(last, at.Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordRunState(ctx, f.m1.ID, moved.Started, moved.Items); err != nil {
+		t.Errorf("moving on after regrouping: %v", err)
+	}
+	// A changed group is still checked.
+	bad := slices.Clone(moved.Items)
+	bad[last].Presenting = 2
+	if err := s.RecordRunState(ctx, f.m1.ID, moved.Started, bad[last:]); meeting.ErrorCode(err) != meeting.ENOTFOUND {
+		t.Errorf("a group the meeting lacks: %v", err)
 	}
 }

@@ -23,7 +23,8 @@ const dueLayout = time.DateOnly
 // the time of storing), otherwise an update of pledge p.ID (its meeting,
 // creation time and review stay as stored). p must pass p.Validate(). The
 // practice p.Ydernummer must be in the meeting's cluster and the member
-// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise);
+// p.MemberID, when not 0, a doctor of that practice (EINVALID otherwise)
+// and a member on the meeting's date (meeting.Member.CheckActiveAt);
 // p.Indicator, when set, must be an indicator of the meeting's pack, and
 // p.Target needs one. Due is stored as its calendar date in its own
 // location and reads back as midnight of that date in time.Local. A
@@ -60,7 +61,7 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 		}
 		p.MeetingID = old.MeetingID
 	}
-	m, err := findMeeting(ctx, tx, p.MeetingID)
+	m, err := pledgeMeeting(ctx, tx, p.MeetingID, p.Ydernummer, p.Indicator)
 	if err != nil {
 		return meeting.Pledge{}, err
 	}
@@ -368,15 +369,12 @@ type pledgeRowValues struct {
 
 // pledgeRow checks p against meeting m (its cluster and pack) and returns
 // the values to store.
-func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Pledge) (pledgeRowValues, error) {
+func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pledge) (pledgeRowValues, error) {
 	var row pledgeRowValues
-	err := tx.QueryRowContext(ctx, `SELECT id FROM practices WHERE cluster_id = ? AND ydernummer = ?`,
-		m.ClusterID, p.Ydernummer).Scan(&row.practiceID)
-	if errors.Is(err, sql.ErrNoRows) {
+	if !m.practiceID.Valid {
 		return row, meeting.Errorf(meeting.EINVALID, "practice %s is not in the cluster of meeting %d: see `klynge roster list`", p.Ydernummer, m.ID)
-	} else if err != nil {
-		return row, translate(err, "read practice "+p.Ydernummer)
 	}
+	row.practiceID = m.practiceID.Int64
 	if p.MemberID != 0 {
 		mem, clusterID, err := findMember(ctx, tx, p.MemberID)
 		if err != nil {
@@ -385,10 +383,13 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Ple
 		if clusterID != m.ClusterID || mem.Ydernummer != p.Ydernummer {
 			return row, meeting.Errorf(meeting.EINVALID, "%s is not a doctor of practice %s", mem.Name, p.Ydernummer)
 		}
+		if err := mem.CheckActiveAt(meeting.Meeting{ID: m.ID, PlannedStart: m.PlannedStart}); err != nil {
+			return row, err
+		}
 		row.memberID = sql.NullInt64{Int64: p.MemberID, Valid: true}
 	}
 	if p.Indicator != "" {
-		if _, ok := m.Pack.Indicator(p.Indicator); !ok {
+		if !m.hasIndicator {
 			return row, meeting.Errorf(meeting.EINVALID, "indicator %q is not in the pack of meeting %d (%s)", p.Indicator, m.ID, m.Title)
 		}
 	}
@@ -397,4 +398,37 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m meeting.Meeting, p meeting.Ple
 	}
 	row.due = p.Due.Format(dueLayout)
 	return row, nil
+}
+
+// pledgeMeetingRow is what a pledge is checked against: its meeting's
+// cluster and whether the meeting's pack has the pledge's indicator.
+type pledgeMeetingRow struct {
+	ID           int64
+	ClusterID    int64
+	Title        string
+	PlannedStart time.Time
+	hasIndicator bool
+	// practiceID is the pledge's practice in the meeting's cluster; NULL
+	// when the cluster has no such practice.
+	practiceID sql.NullInt64
+}
+
+// pledgeMeeting reads meeting id's cluster and title, and looks indicator
+// up in its pack snapshot without decoding the snapshot: a pledge is saved
+// on a key press, and decoding the pack each time cost more than the save.
+func pledgeMeeting(ctx context.Context, tx *sql.Tx, id int64, ydernummer, indicator string) (pledgeMeetingRow, error) {
+	m := pledgeMeetingRow{ID: id}
+	var start string
+	err := tx.QueryRowContext(ctx, `
+		SELECT cluster_id, title, planned_start,
+			EXISTS (SELECT 1 FROM json_each(pack_json, '$.indicators') WHERE json_extract(value, '$.id') = ?),
+			(SELECT p.id FROM practices p WHERE p.cluster_id = meetings.cluster_id AND p.ydernummer = ?)
+		FROM meetings WHERE id = ?`, indicator, ydernummer, id).Scan(&m.ClusterID, &m.Title, &start, &m.hasIndicator, &m.practiceID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", id)
+	} else if err != nil {
+		return m, translate(err, "read the pledge's meeting and practice")
+	}
+	m.PlannedStart, err = decodeTime(start)
+	return m, err
 }

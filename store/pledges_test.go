@@ -289,6 +289,9 @@ func TestSavePledgeInvalid(t *testing.T) {
 		{"practice of another cluster", func(p *meeting.Pledge) { p.Ydernummer = "999999" }, meeting.EINVALID},
 		{"member of another practice", func(p *meeting.Pledge) { p.MemberID = ids["Jens Møller"] }, meeting.EINVALID},
 		{"missing member", func(p *meeting.Pledge) { p.MemberID = 9999 }, meeting.ENOTFOUND},
+		{"member retired before the meeting", func(p *meeting.Pledge) {
+			p.Ydernummer, p.MemberID, p.Indicator, p.Target = "112905", ids["Ole Gammel"], "", nil
+		}, meeting.ECONFLICT},
 		{"indicator not in pack", func(p *meeting.Pledge) { p.Indicator = "hba1c" }, meeting.EINVALID},
 		{"target without indicator", func(p *meeting.Pledge) { p.Indicator = "" }, meeting.EINVALID},
 		{"missing meeting", func(p *meeting.Pledge) { p.MeetingID = 9999 }, meeting.ENOTFOUND},

@@ -21,13 +21,6 @@ type addItemDialog struct {
 	minutes textinput.Model
 	width   int
 	height  int
-	keys    addItemKeys
-}
-
-type addItemKeys struct {
-	Switch  key.Binding
-	Confirm key.Binding
-	Cancel  key.Binding
 }
 
 func newAddItemDialog(c *Common) *addItemDialog {
@@ -39,11 +32,6 @@ func newAddItemDialog(c *Common) *addItemDialog {
 		common:  c,
 		title:   title,
 		minutes: minutes,
-		keys: addItemKeys{
-			Switch:  key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", c.Text.AddName+"/"+c.Text.AddMinutes)),
-			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.Text.AddTitle)),
-			Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.Text.KeyBack)),
-		},
 	}
 }
 
@@ -75,32 +63,29 @@ func (d *addItemDialog) result() (meeting.AgendaItem, bool) {
 func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 	d := m.addItem
 	t := m.common.Text
+	keys := m.common.Keys
 	switch {
-	case key.Matches(msg, d.keys.Cancel):
+	case key.Matches(msg, keys.Cancel):
 		m.adding = false
 		return nil
-	case key.Matches(msg, d.keys.Switch):
+	case key.Matches(msg, keys.NextField), key.Matches(msg, keys.PrevField):
 		if d.title.Focused() {
 			d.title.Blur()
 			return d.minutes.Focus()
 		}
 		d.minutes.Blur()
 		return d.title.Focus()
-	case key.Matches(msg, d.keys.Confirm):
+	case key.Matches(msg, keys.Save):
 		item, ok := d.result()
 		if !ok {
 			m.err = meeting.Errorf(meeting.EINVALID, "%s: %s ≥ 1", t.AddTitle, t.AddMinutes)
 			return nil
 		}
 		m.adding = false
-		after := m.agenda.cursor
-		return m.queue.push(m.common, m.meeting, runRequest{
-			op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.AddItem(item, after) },
-			at: m.common.Clock.Now(),
-			notice: func(meeting.Meeting) string {
-				return strings.Replace(t.NoticeAdded, "%s", item.Title, 1)
-			},
-		})
+		after := m.addAfter
+		return m.enqueue(runChange(m.common, item.Title,
+			func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.AddItem(item, after) },
+			func(_, _ meeting.Meeting) string { return strings.Replace(t.NoticeAdded, "%s", item.Title, 1) }))
 	}
 	var cmd tea.Cmd
 	if d.title.Focused() {
@@ -127,7 +112,8 @@ func (d *addItemDialog) View() string {
 
 // ShortHelp is the footer's key list while the dialog is open.
 func (d *addItemDialog) ShortHelp() []key.Binding {
-	return []key.Binding{d.keys.Switch, d.keys.Confirm, d.keys.Cancel}
+	k := d.common.Keys
+	return []key.Binding{k.NextField, k.Save, k.Cancel}
 }
 
 // FullHelp is the same keys.

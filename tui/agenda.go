@@ -21,10 +21,6 @@ type agendaScreen struct {
 	offset  int // first visible row, so the cursor stays on screen
 	width   int
 	height  int
-	// request is a run-state change the root takes and saves.
-	request *runRequest
-	// wantAdd asks the root to open the add-item dialog.
-	wantAdd bool
 }
 
 func newAgendaScreen(c *Common) *agendaScreen { return &agendaScreen{common: c} }
@@ -45,77 +41,68 @@ func (a *agendaScreen) SetSize(width, height int) {
 	a.scrollToCursor()
 }
 
-// Init does nothing: the root loads the meeting.
-func (a *agendaScreen) Init() tea.Cmd { return nil }
-
-// takeRequest hands the root the change the last key asked for, once.
-func (a *agendaScreen) takeRequest() *runRequest {
-	r := a.request
-	a.request = nil
-	return r
-}
-
-// adding reports, once, that the last key asked for the add-item dialog.
-func (a *agendaScreen) adding() bool {
-	w := a.wantAdd
-	a.wantAdd = false
-	return w
-}
-
-// Update moves the cursor and turns the editing keys into run-state
-// changes for the item under the cursor.
-func (a *agendaScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update moves the cursor and turns the editing keys into changes of the
+// item under the cursor, each computed when its turn in the write queue
+// comes, from the agenda the earlier changes left.
+func (a *agendaScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || len(a.meeting.Items) == 0 {
-		return a, nil
+		return nil, nil
 	}
 	keys := a.common.Keys
 	t := a.common.Text
 	i := a.cursor
 	title := a.meeting.Items[i].Title
+	var out []tea.Msg
 	switch {
 	case key.Matches(k, keys.Up):
 		a.cursor = max(0, a.cursor-1)
 	case key.Matches(k, keys.Down):
 		a.cursor = min(len(a.meeting.Items)-1, a.cursor+1)
+	case key.Matches(k, keys.Open):
+		out = append(out, openItemMsg{a.cursor})
 	case key.Matches(k, keys.Skip):
-		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.ToggleSkip(i) },
-			func(saved meeting.Meeting) string {
+		out = append(out, write(runChange(a.common, title,
+			func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.ToggleSkip(i) },
+			func(_, saved meeting.Meeting) string {
 				if saved.Items[i].Skipped {
 					return fmt.Sprintf(t.NoticeSkipped, title)
 				}
 				return fmt.Sprintf(t.NoticeAdded, title)
-			})
+			})))
 	case key.Matches(k, keys.Longer), key.Matches(k, keys.Shorter):
 		delta := 1
 		if key.Matches(k, keys.Shorter) {
 			delta = -1
 		}
-		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+		out = append(out, write(runChange(a.common, title, func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
 			return m.SetMinutes(i, m.Items[i].Minutes+delta)
-		}, func(saved meeting.Meeting) string {
+		}, func(_, saved meeting.Meeting) string {
 			return fmt.Sprintf(t.NoticeMinutes, title, saved.Items[i].Minutes)
-		})
+		})))
 	case key.Matches(k, keys.MoveUp), key.Matches(k, keys.MoveDown):
 		delta := 1
 		if key.Matches(k, keys.MoveUp) {
 			delta = -1
 		}
-		a.ask(func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.Move(i, delta) },
-			func(meeting.Meeting) string { return fmt.Sprintf(t.NoticeMoved, title) })
+		out = append(out, write(runChange(a.common, title,
+			func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return m.Move(i, delta) },
+			func(_, _ meeting.Meeting) string { return fmt.Sprintf(t.NoticeMoved, title) })))
 		// The cursor follows the item; if the move is refused the next
 		// load puts it back in range.
 		a.cursor = max(0, min(len(a.meeting.Items)-1, i+delta))
 	case key.Matches(k, keys.AddItem):
-		a.wantAdd = true
+		out = append(out, openAddItemMsg{after: a.cursor})
 	}
 	a.scrollToCursor()
-	return a, nil
+	return out, nil
 }
 
-func (a *agendaScreen) ask(op runOp, notice func(meeting.Meeting) string) {
-	a.request = &runRequest{op: op, at: a.common.Clock.Now(), notice: notice}
-}
+// openItemMsg asks the root to show the live view of agenda item i.
+type openItemMsg struct{ index int }
+
+// openAddItemMsg asks the root to open the add-item dialog.
+type openAddItemMsg struct{ after int }
 
 // selectItem puts the cursor on item i, e.g. the one the coordinator last
 // looked at.

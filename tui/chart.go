@@ -66,15 +66,18 @@ func (s *chartScreen) setPages() {
 // SetSize sets the body area the screen may draw in.
 func (s *chartScreen) SetSize(width, height int) { s.width, s.height = width, height }
 
-// Init does nothing.
-func (s *chartScreen) Init() tea.Cmd { return nil }
-
 // Update pages between indicators and through long bar lists, and hides or
 // reveals the bars.
-func (s *chartScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (s *chartScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok || len(s.pages) == 0 {
-		return s, nil
+	if !ok {
+		return nil, nil
+	}
+	if key.Matches(k, s.common.Keys.Back) {
+		return []tea.Msg{backMsg{}}, nil
+	}
+	if len(s.pages) == 0 {
+		return nil, nil
 	}
 	keys := s.common.Keys
 	rows := s.pageRows()
@@ -97,7 +100,7 @@ func (s *chartScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		id := s.pages[s.page]
 		s.shown[id] = !s.isShown(id)
 	}
-	return s, nil
+	return nil, nil
 }
 
 // pageRows is how many practices the current page shows at once.

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -11,44 +13,6 @@ import (
 
 	"github.com/klynge/klynge/meeting"
 )
-
-// checkinKeys are the check-in screen's own keys. Letters go to the filter,
-// so every status is on enter or a ctrl key.
-type checkinKeys struct {
-	Present   key.Binding
-	Apologies key.Binding
-	Absent    key.Binding
-	Late      key.Binding
-	LeftEarly key.Binding
-	Clear     key.Binding
-	Guest     key.Binding
-	NewMember key.Binding
-	Edit      key.Binding
-	Retire    key.Binding
-	History   key.Binding
-	Up        key.Binding
-	Down      key.Binding
-	Back      key.Binding
-}
-
-func newCheckinKeys(t Text) checkinKeys {
-	return checkinKeys{
-		Present:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.StatusWords[meeting.StatusPresent])),
-		Apologies: key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", t.StatusWords[meeting.StatusApologies])),
-		Absent:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", t.StatusWords[meeting.StatusAbsent])),
-		Late:      key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", t.StatusWords[meeting.StatusLate])),
-		LeftEarly: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", t.StatusWords[meeting.StatusLeftEarly])),
-		Clear:     key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyClearStatus)),
-		Guest:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", t.KeyGuest)),
-		NewMember: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", t.KeyNewMember)),
-		Edit:      key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", t.KeyEditMember)),
-		Retire:    key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", t.KeyRetire)),
-		History:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyHistory)),
-		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", t.KeyUp)),
-		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyDown)),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyBack)),
-	}
-}
 
 // checkinRow is one line of the list: a practice heading or a member.
 type checkinRow struct {
@@ -63,24 +27,12 @@ type checkinScreen struct {
 	common  *Common
 	meeting meeting.Meeting
 	cluster meeting.Cluster
-	keys    checkinKeys
 	filter  textinput.Model
 	// rows are the members that match the filter, grouped by practice.
 	rows   []checkinRow
 	cursor int // index into rows; always a member row when there is one
 	width  int
 	height int
-	// request is a change the root saves; form asks the root for a form.
-	request *attendanceRequest
-	form    *formRequest
-}
-
-// attendanceRequest is a check-in to save.
-type attendanceRequest struct {
-	attendance meeting.Attendance
-	name       string
-	// askReason opens the reason form once apologies are saved.
-	askReason bool
 }
 
 func newCheckinScreen(c *Common) *checkinScreen {
@@ -88,7 +40,7 @@ func newCheckinScreen(c *Common) *checkinScreen {
 	f.Prompt = "› "
 	f.Placeholder = c.Text.FilterHint
 	f.Focus()
-	return &checkinScreen{common: c, keys: newCheckinKeys(c.Text), filter: f}
+	return &checkinScreen{common: c, filter: f}
 }
 
 func (s *checkinScreen) setMeeting(m meeting.Meeting, c meeting.Cluster) {
@@ -102,8 +54,8 @@ func (s *checkinScreen) SetSize(width, height int) {
 	s.filter.Width = max(10, width-20)
 }
 
-// Init does nothing.
-func (s *checkinScreen) Init() tea.Cmd { return nil }
+// typing reports that letters go to the filter.
+func (s *checkinScreen) typing() bool { return true }
 
 // refilter lists the members who can attend this meeting (ActiveOn its
 // date) that the filter names.
@@ -159,58 +111,64 @@ func (s *checkinScreen) move(delta int) {
 
 // Update filters as the coordinator types and turns the status keys into
 // check-ins for the selected member.
-func (s *checkinScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (s *checkinScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return s, nil
+		return nil, nil
 	}
-	keys := s.keys
+	keys := s.common.Keys
 	statuses := []struct {
 		b      key.Binding
 		status meeting.AttendanceStatus
 	}{
 		{keys.Present, meeting.StatusPresent}, {keys.Apologies, meeting.StatusApologies},
 		{keys.Absent, meeting.StatusAbsent}, {keys.Late, meeting.StatusLate},
-		{keys.LeftEarly, meeting.StatusLeftEarly}, {keys.Clear, meeting.StatusNotChecked},
+		{keys.LeftEarly, meeting.StatusLeftEarly}, {keys.ClearStatus, meeting.StatusNotChecked},
 	}
 	for _, st := range statuses {
 		if key.Matches(k, st.b) {
-			if mem := s.selected(); mem != nil {
-				s.request = &attendanceRequest{
-					attendance: meeting.Attendance{MemberID: mem.ID, Status: st.status, At: s.common.Clock.Now()},
-					name:       mem.Name,
-					askReason:  st.status == meeting.StatusApologies,
-				}
-				// The next arrival starts from an empty filter.
-				s.filter.SetValue("")
-				s.refilter()
+			mem := s.selected()
+			if mem == nil {
+				return nil, nil
 			}
-			return s, nil
+			a := meeting.Attendance{MemberID: mem.ID, Status: st.status, At: s.common.Clock.Now()}
+			out := []tea.Msg{write(checkinChange(s.common, a, mem.Name))}
+			if st.status == meeting.StatusApologies {
+				// The reason is asked at once; the apologies are queued
+				// whether or not one is given.
+				out = append(out, openFormMsg{formRequest{kind: formReason, member: *mem}})
+			}
+			// The next arrival starts from an empty filter.
+			s.filter.SetValue("")
+			s.refilter()
+			return out, nil
 		}
 	}
 	switch {
-	case key.Matches(k, keys.Up):
+	case key.Matches(k, keys.Cancel):
+		return []tea.Msg{backMsg{}}, nil
+	case key.Matches(k, keys.History):
+		return []tea.Msg{showMsg{screenHistory}}, nil
+	case key.Matches(k, keys.ArrowUp):
 		s.move(-1)
-		return s, nil
-	case key.Matches(k, keys.Down):
+		return nil, nil
+	case key.Matches(k, keys.ArrowDown):
 		s.move(1)
-		return s, nil
+		return nil, nil
 	case key.Matches(k, keys.Guest):
-		s.form = &formRequest{kind: formGuest}
-		return s, nil
+		return []tea.Msg{openFormMsg{formRequest{kind: formGuest}}}, nil
 	case key.Matches(k, keys.NewMember):
-		s.form = &formRequest{kind: formNewMember}
-		return s, nil
-	case key.Matches(k, keys.Edit):
+		return []tea.Msg{openFormMsg{formRequest{kind: formNewMember}}}, nil
+	case key.Matches(k, keys.EditMember):
 		if mem := s.selected(); mem != nil {
-			s.form = &formRequest{kind: formEditMember, member: *mem}
+			return []tea.Msg{openFormMsg{formRequest{kind: formEditMember, member: *mem}}}, nil
 		}
-		return s, nil
+		return nil, nil
 	case key.Matches(k, keys.Retire):
 		if mem := s.selected(); mem != nil {
-			s.form = &formRequest{kind: formRetire, member: *mem}
+			return []tea.Msg{openFormMsg{formRequest{kind: formRetire, member: *mem}}}, nil
 		}
-		return s, nil
+		return nil, nil
 	}
 	before := s.filter.Value()
 	var cmd tea.Cmd
@@ -218,7 +176,29 @@ func (s *checkinScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s.filter.Value() != before {
 		s.refilter()
 	}
-	return s, cmd
+	return nil, cmd
+}
+
+// checkinChange records a, keeping a reason already given unless a sets
+// one.
+func checkinChange(c *Common, a meeting.Attendance, name string) change {
+	t := c.Text
+	word := t.StatusWords[a.Status]
+	if a.Status == meeting.StatusNotChecked {
+		word = t.KeyClearStatus
+	}
+	what := fmt.Sprintf(t.NoticeCheckin, name, word)
+	return change{
+		what: what,
+		at:   a.At,
+		op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return mt.WithAttendance(a), nil
+		},
+		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			return after, nil, st.RecordAttendance(ctx, after.ID, a)
+		},
+		notice: func(_, _ meeting.Meeting) string { return what },
+	}
 }
 
 // counts are the numbers the room asks about: doctors present, practices
@@ -309,42 +289,15 @@ func attendanceSymbol(s meeting.AttendanceStatus) string {
 
 // ShortHelp is the footer's key list.
 func (s *checkinScreen) ShortHelp() []key.Binding {
-	k := s.keys
-	return []key.Binding{k.Back, k.Present, k.Apologies, k.Absent, k.Late, k.LeftEarly, k.Clear, k.Guest, k.History}
+	k := s.common.Keys
+	return []key.Binding{k.Cancel, k.Present, k.Apologies, k.Absent, k.Late, k.LeftEarly, k.ClearStatus, k.Guest, k.History}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *checkinScreen) FullHelp() [][]key.Binding {
-	k := s.keys
+	k := s.common.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Present, k.Apologies, k.Absent, k.Late, k.LeftEarly, k.Clear},
-		{k.Guest, k.NewMember, k.Edit, k.Retire, k.History, k.Back},
+		{k.ArrowUp, k.ArrowDown, k.Present, k.Apologies, k.Absent, k.Late, k.LeftEarly, k.ClearStatus},
+		{k.Guest, k.NewMember, k.EditMember, k.Retire, k.History, k.Cancel},
 	}
-}
-
-// saveAttendance commits a check-in and confirms it once stored.
-func (s *checkinScreen) saveAttendance(r attendanceRequest) tea.Cmd {
-	c := s.common
-	id := s.meeting.ID
-	return func() tea.Msg {
-		saved, err := c.Store.SetAttendance(c.Ctx, id, r.attendance)
-		if err != nil {
-			return errMsg{err}
-		}
-		word := c.Text.StatusWords[r.attendance.Status]
-		if r.attendance.Status == meeting.StatusNotChecked {
-			word = c.Text.KeyClearStatus
-		}
-		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeCheckin, r.name, word),
-			askReason: r.askReason, memberID: r.attendance.MemberID, name: r.name}
-	}
-}
-
-// attendanceSavedMsg reports a committed check-in.
-type attendanceSavedMsg struct {
-	meeting   meeting.Meeting
-	notice    string
-	askReason bool
-	memberID  int64
-	name      string
 }

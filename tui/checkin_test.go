@@ -173,3 +173,46 @@ func TestGuestFromCheckIn(t *testing.T) {
 		t.Fatalf("guests %+v", stored.Guests)
 	}
 }
+
+// TestCheckInAfterTheMeetingWithFolding types check-ins three days after
+// the meeting, names without Danish letters: the check-in list is the
+// members active on the meeting's date (meeting.Member.ActiveOn), found
+// with Danish folding, and a doctor added now joins from the meeting's
+// date, so their check-in is taken.
+func TestCheckInAfterTheMeetingWithFolding(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	model := newModel(s, m.ID, modelOpts{now: meetingStart.AddDate(0, 0, 3)})
+	tm := startProgram(t, model, 80, 24, "tryk s")
+	tm.Send(key("F"))
+	waitFor(t, tm, "Fremmøde")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlO})
+	waitFor(t, tm, "Ny læge i klyngen")
+	typeText(tm, "Ærbo Ny")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(tm, "047318") // Lægerne Østergade
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Ærbo Ny er med i klyngen")
+	for _, st := range []struct{ typed, name string }{
+		{"aerbo", "Ærbo Ny"},
+		{"soren hansen", "Søren Ærø-Hansen"},
+		{"aase", "Åse Bødker"},
+	} {
+		typeText(tm, st.typed)
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, st.name+": til stede")
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rosterOf(t, s, m)
+	for _, name := range []string{"Ærbo Ny", "Søren Ærø-Hansen", "Åse Bødker"} {
+		if st := got.Attendance[memberByName(t, c, name).ID].Status; st != meeting.StatusPresent {
+			t.Errorf("%s: %q, want present", name, st)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -75,20 +76,6 @@ type consentScreen struct {
 	cursor  int
 	width   int
 	height  int
-	// request is a consent change the root saves.
-	request *consentRequest
-}
-
-type consentRequest struct {
-	ydernummer string
-	given      bool
-	at         time.Time
-}
-
-// consentSavedMsg reports that a consent change is committed.
-type consentSavedMsg struct {
-	meeting meeting.Meeting
-	notice  string
 }
 
 func newConsentScreen(c *Common) *consentScreen { return &consentScreen{common: c} }
@@ -106,14 +93,19 @@ func (s *consentScreen) setMeeting(m meeting.Meeting, names map[string]string) {
 // SetSize sets the body area.
 func (s *consentScreen) SetSize(width, height int) { s.width, s.height = width, height }
 
-// Init does nothing.
-func (s *consentScreen) Init() tea.Cmd { return nil }
-
-// Update moves the cursor and asks to toggle the practice's consent.
-func (s *consentScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update moves the cursor and toggles the practice's consent. The toggle
+// is computed when its turn in the write queue comes, so pressing it twice
+// gives consent and withdraws it again.
+func (s *consentScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok || len(s.order) == 0 {
-		return s, nil
+	if !ok {
+		return nil, nil
+	}
+	if key.Matches(k, s.common.Keys.Back) {
+		return []tea.Msg{backMsg{}}, nil
+	}
+	if len(s.order) == 0 {
+		return nil, nil
 	}
 	keys := s.common.Keys
 	switch {
@@ -122,28 +114,37 @@ func (s *consentScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, keys.Down):
 		s.cursor = min(len(s.order)-1, s.cursor+1)
 	case key.Matches(k, keys.Toggle):
-		yd := s.order[s.cursor]
-		_, given := s.meeting.Consents[yd]
-		s.request = &consentRequest{ydernummer: yd, given: !given, at: s.common.Clock.Now()}
+		return []tea.Msg{write(s.toggle(s.order[s.cursor]))}, nil
 	}
-	return s, nil
+	return nil, nil
 }
 
-// save commits a consent change and reports it once the store has it.
-func (s *consentScreen) save(r consentRequest) tea.Cmd {
+// toggle is the change that gives or withdraws practice yd's consent.
+func (s *consentScreen) toggle(yd string) change {
 	c := s.common
-	name := s.names[r.ydernummer]
-	id := s.meeting.ID
-	return func() tea.Msg {
-		saved, err := c.Store.SetConsent(c.Ctx, id, r.ydernummer, r.given, r.at)
-		if err != nil {
-			return errMsg{err}
-		}
-		notice := fmt.Sprintf(c.Text.ConsentWithdrawn, name)
-		if r.given {
-			notice = fmt.Sprintf(c.Text.ConsentGiven, name)
-		}
-		return consentSavedMsg{meeting: saved, notice: notice}
+	name := s.names[yd]
+	given := func(mt meeting.Meeting) bool { _, ok := mt.Consents[yd]; return ok }
+	now := c.Clock.Now()
+	return change{
+		what: name,
+		at:   now,
+		op: func(mt meeting.Meeting, at time.Time) (meeting.Meeting, error) {
+			changed, _ := mt.ToggleConsent(yd, at)
+			return changed, nil
+		},
+		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			at, ok := after.Consents[yd]
+			if !ok {
+				at = now // the time it was withdrawn
+			}
+			return after, nil, st.RecordConsent(ctx, after.ID, yd, ok, at)
+		},
+		notice: func(_, after meeting.Meeting) string {
+			if given(after) {
+				return fmt.Sprintf(c.Text.ConsentGiven, name)
+			}
+			return fmt.Sprintf(c.Text.ConsentWithdrawn, name)
+		},
 	}
 }
 

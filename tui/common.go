@@ -19,16 +19,26 @@ import (
 // it; tests may use the real store on a temp file.
 type Store interface {
 	Meeting(ctx context.Context, id int64) (meeting.Meeting, error)
-	// SaveRun commits the meeting's run state and returns it as stored.
+	// SaveRun commits the meeting's whole live agenda and returns it as
+	// stored: for adding and moving items.
 	SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting, error)
+	// RecordRunState commits the run state of items already on the
+	// agenda (start, end, skip, minutes, timer, presenting group), and
+	// when the meeting started: the cheap write behind n, b, s and x.
+	RecordRunState(ctx context.Context, meetingID int64, started *time.Time, items []meeting.RunItem) error
+	// RecordTimer commits one round's timer.
+	RecordTimer(ctx context.Context, meetingID, itemID int64, t meeting.Timer) error
+	// RecordAttendance commits one check-in; an empty status clears it.
+	RecordAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) error
+	// RecordConsent commits that a practice gave or withdrew its consent
+	// to be shown by name at this meeting.
+	RecordConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) error
+	// RecordNote commits the coordinator's summary of a group's
+	// presentation; an empty text removes it.
+	RecordNote(ctx context.Context, meetingID, itemID int64, group int, text string) error
 	// Cluster gives the practices' names, for the code key and for the
 	// practices that consent to be shown by name.
 	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)
-	// SetConsent records that a practice agreed (or no longer agrees) to be
-	// shown by name at this meeting.
-	SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error)
-	// SetAttendance records a member's check-in; an empty status clears it.
-	SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error)
 	AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) (meeting.Meeting, error)
 	AddMember(ctx context.Context, clusterID int64, ydernummer string, m meeting.Member, practiceName string) (meeting.Member, error)
 	UpdateMember(ctx context.Context, m meeting.Member) (meeting.Member, error)
@@ -40,9 +50,6 @@ type Store interface {
 	// cluster's last meeting's, to avoid.
 	SaveGroups(ctx context.Context, meetingID int64, groups []meeting.Group) (meeting.Meeting, error)
 	PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.Group, error)
-	// SaveGroupNote keeps the coordinator's summary of a group's
-	// presentation for the minutes.
-	SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error)
 	// Pledges: what each practice will change, editable and deletable
 	// with undo.
 	SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error)
@@ -86,10 +93,17 @@ type Common struct {
 	// Exporter writes the meeting's exports to a folder; nil hides the
 	// export screen.
 	Exporter Exporter
+	// plan returns the meeting as it will be once the queued writes have
+	// landed; the root sets it. Keys are read against it.
+	plan func() meeting.Meeting
 	// collator orders names the Danish way (… Z, Æ, Ø, Å), which byte
 	// order gets wrong for Å.
 	collator *collate.Collator
 }
+
+// planned is the meeting as it will be once the queued writes have
+// landed.
+func (c *Common) planned() meeting.Meeting { return c.plan() }
 
 // nameLess orders two names as a Danish list does.
 func (c *Common) nameLess(a, b string) bool {
@@ -112,18 +126,39 @@ type exportedMsg struct {
 	paths []string
 }
 
-// Screen is what every screen model offers: a Bubble Tea model with its own
-// key help and a size.
+// Screen is what every screen offers: its own key help, a size, a view,
+// and Update, which answers a message with typed messages for the root
+// (a write to queue, a form to open, a screen to show) and a command for
+// I/O. The root handles the typed messages at once and in order, so the
+// order of key presses is the order of their effects; a command's message
+// would come back whenever its goroutine ends.
 type Screen interface {
-	tea.Model
 	help.KeyMap
 	SetSize(width, height int)
+	Update(msg tea.Msg) (out []tea.Msg, cmd tea.Cmd)
+	View() string
 }
+
+// typist is a screen whose letters are text (a filter, a field): global
+// keys such as q or ? are typed there, not obeyed.
+type typist interface{ typing() bool }
+
+// showMsg asks the root to show a screen.
+type showMsg struct{ screen screenID }
+
+// backMsg asks the root to go back to the screen the current one was
+// opened from.
+type backMsg struct{}
+
+// openFormMsg asks the root to open a form.
+type openFormMsg struct{ req formRequest }
 
 // meetingMsg carries a meeting freshly read from the store, with its
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
-	meeting     meeting.Meeting
+	meeting meeting.Meeting
+	// meetings are all meetings, for a pledge due "næste".
+	meetings    []meeting.Meeting
 	cluster     meeting.Cluster
 	openPledges int
 }
@@ -148,7 +183,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open)}
+		ms, err := c.Store.Meetings(c.Ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), meetings: ms}
 	}
 }
 

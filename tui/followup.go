@@ -20,8 +20,7 @@ type followUpRow struct {
 
 // followUpMsg carries the pledges to review.
 type followUpMsg struct {
-	rows   []followUpRow
-	notice string
+	rows []followUpRow
 }
 
 // followUpScreen reviews the pledges of earlier meetings: done, partly,
@@ -34,7 +33,6 @@ type followUpScreen struct {
 	cursor  int
 	width   int
 	height  int
-	form    *formRequest
 }
 
 func newFollowUpScreen(c *Common) *followUpScreen { return &followUpScreen{common: c} }
@@ -45,7 +43,7 @@ func (s *followUpScreen) setMeeting(m meeting.Meeting, c meeting.Cluster) {
 
 // load reads the open pledges and, for those linked to an indicator, the
 // practice's figure at the pledge's meeting and now.
-func (s *followUpScreen) load(notice string) tea.Cmd {
+func (s *followUpScreen) load() tea.Cmd {
 	c := s.common
 	now := s.meeting
 	return func() tea.Msg {
@@ -75,7 +73,7 @@ func (s *followUpScreen) load(notice string) tea.Cmd {
 			rows[i].before = practiceValue(earlier[p.MeetingID].Values, p.Ydernummer, p.Indicator, ind.Unit)
 			rows[i].after = practiceValue(now.Values, p.Ydernummer, p.Indicator, ind.Unit)
 		}
-		return followUpMsg{rows: rows, notice: notice}
+		return followUpMsg{rows: rows}
 	}
 }
 
@@ -93,29 +91,46 @@ func practiceValue(values []meeting.DataRow, yd, indicator string, unit meeting.
 // SetSize sets the body area.
 func (s *followUpScreen) SetSize(width, height int) { s.width, s.height = width, height }
 
-// Init does nothing.
-func (s *followUpScreen) Init() tea.Cmd { return nil }
+// reviewedMsg carries a pledge whose follow-up was committed.
+type reviewedMsg struct{ pledge meeting.Pledge }
 
 // Update moves the cursor and records outcomes: 1 done, 2 partly, 3 not
 // done, 4 dropped, each followed by an optional comment.
-func (s *followUpScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (s *followUpScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	switch msg := msg.(type) {
 	case followUpMsg:
 		s.rows = msg.rows
 		s.cursor = max(0, min(s.cursor, len(s.rows)-1))
+	case reviewedMsg:
+		for i := range s.rows {
+			if s.rows[i].pledge.ID == msg.pledge.ID {
+				s.rows[i].pledge = msg.pledge
+			}
+		}
 	case tea.KeyMsg:
 		keys := s.common.Keys
+		outcomes := []struct {
+			b key.Binding
+			o meeting.ReviewOutcome
+		}{
+			{keys.OutcomeDone, meeting.OutcomeDone}, {keys.OutcomePartly, meeting.OutcomePartly},
+			{keys.OutcomeNotDone, meeting.OutcomeNotDone}, {keys.OutcomeDropped, meeting.OutcomeDropped},
+		}
+		for _, o := range outcomes {
+			if key.Matches(msg, o.b) && len(s.rows) > 0 {
+				return []tea.Msg{openFormMsg{formRequest{kind: formReview, pledge: s.rows[s.cursor].pledge, outcome: o.o}}}, nil
+			}
+		}
 		switch {
+		case key.Matches(msg, keys.Back):
+			return []tea.Msg{backMsg{}}, nil
 		case key.Matches(msg, keys.Down):
 			s.cursor = min(len(s.rows)-1, s.cursor+1)
 		case key.Matches(msg, keys.Up):
 			s.cursor = max(0, s.cursor-1)
-		case len(s.rows) > 0 && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && msg.Runes[0] <= '4':
-			outcome := meeting.ReviewOutcomes()[msg.Runes[0]-'1']
-			s.form = &formRequest{kind: formReview, pledge: s.rows[s.cursor].pledge, outcome: outcome}
 		}
 	}
-	return s, nil
+	return nil, nil
 }
 
 // View lists the pledges with their practice, outcome and figures.
@@ -189,8 +204,7 @@ func outcomeSymbol(o meeting.ReviewOutcome) string {
 // ShortHelp is the footer's key list.
 func (s *followUpScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	t := s.common.Text
-	return []key.Binding{k.Back, k.Up, k.Down, key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1–4", t.KeyOutcome))}
+	return []key.Binding{k.Back, k.Up, k.Down, k.OutcomeDone, k.OutcomePartly, k.OutcomeNotDone, k.OutcomeDropped}
 }
 
 // FullHelp is the help overlay's key list.

@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -35,9 +38,10 @@ const (
 type formRequest struct {
 	kind   formKind
 	member meeting.Member
-	// item and group place a presentation note.
+	// item and group place a presentation note; text is the note so far.
 	item  int
 	group int
+	text  string
 	// pledge is the pledge being edited; ID 0 for a new one.
 	pledge meeting.Pledge
 	// outcome is the follow-up being recorded for pledge.
@@ -46,306 +50,543 @@ type formRequest struct {
 	dir string
 }
 
-// form is a small dialog of text fields; enter saves, esc cancels, tab
-// moves between fields. A form without fields is a yes/no confirm.
-type form struct {
-	common *Common
-	req    formRequest
-	title  string
-	body   string
-	labels []string
-	inputs []textinput.Model
-	focus  int
+// Field lengths, in characters, from the one text rule in meeting: a
+// pledge or a note holds several sentences. A field shows how much room
+// is left and refuses more with a message: nothing is cut silently.
+var (
+	limitName   = meeting.TextName.MaxLen()
+	limitShort  = 20
+	limitLine   = meeting.TextLine.MaxLen()
+	limitAction = meeting.TextAction.MaxLen()
+	limitText   = meeting.TextNote.MaxLen()
+	limitFolder = 1000
+)
+
+// textKind is the kind of text a field of the given length holds, for
+// meeting's text rule.
+func textKind(limit int) meeting.TextKind {
+	switch limit {
+	case limitName:
+		return meeting.TextName
+	case limitAction:
+		return meeting.TextAction
+	case limitText:
+		return meeting.TextNote
+	}
+	return meeting.TextLine
 }
 
-func newForm(c *Common, req formRequest, cluster meeting.Cluster) *form {
+// formField is one labelled text field; choose, when set, lists what the
+// typed text matches (a practice, an indicator, a doctor).
+type formField struct {
+	label  string
+	input  textinput.Model
+	limit  int
+	choose func(text string) []string
+}
+
+// form is a small dialog of text fields; enter saves, esc cancels, tab
+// moves between fields. A form without fields is a yes/no confirm. It
+// stays open, with its text, until its change has been committed; a
+// refused or failed save is shown next to the field and the text stays to
+// be fixed.
+type form struct {
+	common  *Common
+	id      int
+	req     formRequest
+	mt      meeting.Meeting
+	cluster meeting.Cluster
+	title   string
+	body    string
+	fields  []formField
+	focus   int
+	// err is the message shown under the field it is about (errField).
+	err      string
+	errField int
+	// submitting is set while the form's change waits in the queue.
+	submitting bool
+	// meetings are the cluster's meetings, for a pledge due "næste".
+	meetings []meeting.Meeting
+}
+
+// closeFormMsg asks the root to close the form without saving.
+type closeFormMsg struct{}
+
+func newForm(c *Common, id int, req formRequest, mt meeting.Meeting, cluster meeting.Cluster) *form {
 	t := c.Text
-	f := &form{common: c, req: req}
-	field := func(label, value string) {
+	f := &form{common: c, id: id, req: req, mt: mt, cluster: cluster}
+	field := func(label, value string, limit int) *formField {
 		in := textinput.New()
-		in.CharLimit = 120
-		in.Width = 40
+		in.CharLimit = limit
+		in.Width = 48
 		in.SetValue(value)
-		f.labels = append(f.labels, label)
-		f.inputs = append(f.inputs, in)
+		f.fields = append(f.fields, formField{label: label, input: in, limit: limit})
+		return &f.fields[len(f.fields)-1]
 	}
 	switch req.kind {
 	case formGuest:
 		f.title = t.GuestTitle
-		field(t.FieldName, "")
-		field(t.FieldRole, "")
+		field(t.FieldName, "", limitName)
+		field(t.FieldRole, "", limitName)
 	case formNewMember:
 		f.title = t.NewMemberTitle
-		field(t.FieldName, "")
-		field(t.FieldEmail, "")
-		field(t.FieldYdernummer, "")
-		field(t.FieldPractice, "")
+		field(t.FieldName, "", limitName)
+		field(t.FieldEmail, "", limitName)
+		field(t.FieldYdernummer, "", limitShort)
+		field(t.FieldPractice, "", limitName)
 		f.body = t.NewMemberHint
 	case formEditMember:
 		f.title = t.EditMemberTitle
-		field(t.FieldName, req.member.Name)
-		field(t.FieldEmail, req.member.Email)
+		field(t.FieldName, req.member.Name, limitName)
+		field(t.FieldEmail, req.member.Email, limitName)
 	case formRetire:
 		f.title = t.RetireTitle
 		f.body = fmt.Sprintf(t.RetireBody, req.member.Name)
 	case formReason:
 		f.title = fmt.Sprintf(t.ReasonTitle, req.member.Name)
-		field(t.FieldReason, "")
+		field(t.FieldReason, "", limitLine)
 	case formGroups:
 		f.title = t.GroupsTitle
 		f.body = t.GroupsHint
-		field(t.FieldGroupSize, "4")
+		field(t.FieldGroupSize, "4", 3)
 	case formMove:
 		f.title = t.MoveTitle
-		field(t.FieldMember, "")
-		field(t.FieldGroup, "")
+		field(t.FieldMember, "", limitName).choose = f.groupMemberNames
+		field(t.FieldGroup, "", 3)
 	case formPledge:
-		f.title = t.PledgeTitle
-		practice, due := "", "næste"
-		if req.pledge.ID != 0 {
-			for _, p := range cluster.Practices {
-				if p.Ydernummer == req.pledge.Ydernummer {
-					practice = p.Name
-				}
-			}
-			due = req.pledge.Due.Format("02-01-2006")
-		}
-		doctor, target := "", ""
-		for _, p := range cluster.Practices {
-			for _, mem := range p.Members {
-				if mem.ID == req.pledge.MemberID && mem.ID != 0 {
-					doctor = mem.Name
-				}
-			}
-		}
-		if req.pledge.Target != nil {
-			target = strconv.FormatFloat(*req.pledge.Target, 'f', -1, 64)
-		}
-		field(t.FieldPractice2, practice)
-		field(t.FieldAction, req.pledge.Action)
-		field(t.FieldOwner, req.pledge.Owner)
-		field(t.FieldDue, due)
-		field(t.FieldIndicator, req.pledge.Indicator)
-		field(t.FieldTarget, target)
-		field(t.FieldDoctor, doctor)
+		f.pledgeFields()
 	case formExport:
 		f.title = t.ExportTitle
 		f.body = t.ExportHint
-		field(t.FieldFolder, req.dir)
+		field(t.FieldFolder, req.dir, limitFolder)
 	case formReview:
 		f.title = t.Outcomes[req.outcome] + ": " + req.pledge.Action
-		field(t.FieldComment, "")
+		field(t.FieldComment, "", limitText)
 	case formNote:
 		f.title = fmt.Sprintf(t.NoteTitle, req.group)
-		field(t.FieldReason, "")
-		f.labels[0] = t.KeyNote
+		// The note so far: w on a group with a note edits that note.
+		field(t.KeyNote, req.text, limitText)
 	}
-	if len(f.inputs) > 0 {
-		f.inputs[0].Focus()
-		f.inputs[0].CursorEnd()
+	if len(f.fields) > 0 {
+		f.fields[0].input.Focus()
+		f.fields[0].input.CursorEnd()
 	}
 	return f
 }
 
-func (f *form) value(i int) string { return strings.TrimSpace(f.inputs[i].Value()) }
+// Pledge form fields, in order.
+const (
+	pledgePractice = iota
+	pledgeAction
+	pledgeOwner
+	pledgeDue
+	pledgeIndicator
+	pledgeTarget
+	pledgeDoctor
+)
 
-// update handles a key; done is true when the form closes, with submit
-// telling whether to save.
-func (f *form) update(msg tea.KeyMsg) (done, submit bool, cmd tea.Cmd) {
+func (f *form) pledgeFields() {
+	t := f.common.Text
+	req := f.req
+	f.title = t.PledgeTitle
+	practice, due, doctor, target := "", "næste", "", ""
+	if f.common.Text.Lang == "en" {
+		due = "next"
+	}
+	if req.pledge.ID != 0 {
+		for _, p := range f.cluster.Practices {
+			if p.Ydernummer == req.pledge.Ydernummer {
+				practice = p.Name
+			}
+		}
+		due = req.pledge.Due.Format("02-01-2006")
+	}
+	for _, p := range f.cluster.Practices {
+		for _, mem := range p.Members {
+			if mem.ID == req.pledge.MemberID && mem.ID != 0 {
+				doctor = mem.Name
+			}
+		}
+	}
+	if req.pledge.Target != nil {
+		target = strconv.FormatFloat(*req.pledge.Target, 'f', -1, 64)
+	}
+	add := func(label, value string, limit int, choose func(string) []string) {
+		in := textinput.New()
+		in.CharLimit = limit
+		in.Width = 48
+		in.SetValue(value)
+		f.fields = append(f.fields, formField{label: label, input: in, limit: limit, choose: choose})
+	}
+	add(t.FieldPractice2, practice, meeting.TextPracticeName.MaxLen(), func(s string) []string { return practiceNames(f.practices(s)) })
+	add(t.FieldAction, req.pledge.Action, limitAction, nil)
+	add(t.FieldOwner, req.pledge.Owner, limitName, nil)
+	add(t.FieldDue, due, limitShort, nil)
+	add(t.FieldIndicator, req.pledge.Indicator, limitName, func(s string) []string { return indicatorNames(f.indicators(s)) })
+	add(t.FieldTarget, target, limitShort, nil)
+	add(t.FieldDoctor, doctor, limitName, func(s string) []string {
+		ps := f.practices(f.value(pledgePractice))
+		if len(ps) != 1 {
+			return nil
+		}
+		return memberNames(f.doctors(ps[0], s))
+	})
+}
+
+func (f *form) value(i int) string { return strings.TrimSpace(f.fields[i].input.Value()) }
+
+// setErr shows msg under field i.
+func (f *form) setErr(i int, msg string) {
+	f.err, f.errField = msg, i
+}
+
+// update handles a key. It returns the messages for the root: a write
+// when the form is filled in well, a close when it is cancelled.
+func (f *form) update(msg tea.KeyMsg) ([]tea.Msg, tea.Cmd) {
 	keys := f.common.Keys
 	switch {
-	case msg.Type == tea.KeyEsc:
-		return true, false, nil
-	case len(f.inputs) == 0:
+	case key.Matches(msg, keys.Cancel):
+		return []tea.Msg{closeFormMsg{}}, nil
+	case len(f.fields) == 0:
 		// A confirm: yes saves, anything else cancels.
-		return true, key.Matches(msg, keys.Yes), nil
-	case msg.Type == tea.KeyEnter:
-		return true, true, nil
-	case msg.Type == tea.KeyTab || msg.Type == tea.KeyShiftTab:
-		f.inputs[f.focus].Blur()
-		step := 1
-		if msg.Type == tea.KeyShiftTab {
-			step = len(f.inputs) - 1
+		if key.Matches(msg, keys.Yes) {
+			return f.submit(), nil
 		}
-		f.focus = (f.focus + step) % len(f.inputs)
-		return false, false, f.inputs[f.focus].Focus()
+		return []tea.Msg{closeFormMsg{}}, nil
+	case key.Matches(msg, keys.Save):
+		return f.submit(), nil
+	case key.Matches(msg, keys.NextField), key.Matches(msg, keys.PrevField):
+		f.fields[f.focus].input.Blur()
+		step := 1
+		if key.Matches(msg, keys.PrevField) {
+			step = len(f.fields) - 1
+		}
+		f.focus = (f.focus + step) % len(f.fields)
+		return nil, f.fields[f.focus].input.Focus()
 	}
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	return false, false, cmd
+	fld := &f.fields[f.focus]
+	before := utf8.RuneCountInString(fld.input.Value())
+	var cmd tea.Cmd
+	fld.input, cmd = fld.input.Update(msg)
+	after := utf8.RuneCountInString(fld.input.Value())
+	if f.errField == f.focus {
+		f.err = ""
+	}
+	// The field refused characters: say so rather than lose them quietly.
+	if typed := len(msg.Runes); typed > 0 && after-before < typed && after >= fld.limit {
+		f.setErr(f.focus, fmt.Sprintf(f.common.Text.FieldFull, fld.limit))
+	}
+	return nil, cmd
 }
 
 // View draws the form as a dialog in the middle of the body.
 func (f *form) View(width, height int) string {
 	c := f.common
 	s := c.Styles
-	parts := []string{s.Heading.Render(f.title), ""}
+	t := c.Text
+	parts := []string{s.Heading.Render(truncate(f.title, max(10, width-8))), ""}
 	if f.body != "" {
 		parts = append(parts, s.Text.Width(min(60, width-10)).Render(f.body), "")
 	}
 	// Label above field when there is room; on a small screen label and
 	// field share a line, so a long form still fits 80×24.
-	compact := len(parts)+3*len(f.inputs)+6 > height
+	compact := len(parts)+3*len(f.fields)+8 > height
 	labelW := 0
-	for _, l := range f.labels {
-		labelW = max(labelW, lipgloss.Width(l)+1)
+	for _, fl := range f.fields {
+		labelW = max(labelW, lipgloss.Width(fl.label)+1)
 	}
-	for i, in := range f.inputs {
+	for i, fl := range f.fields {
+		in := fl.input
 		if compact {
-			in.Width = max(8, width-labelW-16)
-			parts = append(parts, s.Text.Render(padRight(f.labels[i]+":", labelW))+" "+in.View())
-			continue
+			in.Width = max(8, min(60, width-labelW-16))
+			parts = append(parts, s.Text.Render(padRight(fl.label+":", labelW))+" "+in.View())
+		} else {
+			in.Width = max(8, min(60, width-16))
+			parts = append(parts, s.Text.Render(fl.label+":"), in.View())
 		}
-		parts = append(parts, s.Text.Render(f.labels[i]+":"), in.View(), "")
+		if note := f.fieldNote(i); note != "" {
+			parts = append(parts, note)
+		}
+		if !compact {
+			parts = append(parts, "")
+		}
 	}
 	if compact {
 		parts = append(parts, "")
 	}
-	hint := c.Text.FormHint
-	if len(f.inputs) == 0 {
-		hint = c.Text.ConfirmHint
+	hint := t.FormHint
+	if len(f.fields) == 0 {
+		hint = t.ConfirmHint
+	}
+	if f.submitting {
+		hint = t.Saving
+	}
+	if f.err != "" && len(f.fields) == 0 {
+		parts = append(parts, s.Error.Render("✗ "+f.err))
 	}
 	parts = append(parts, s.Text.Render(hint))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...)))
 }
 
+// fieldNote is the line under field i: its error, or for the focused
+// field what it matches and how much room is left.
+func (f *form) fieldNote(i int) string {
+	c := f.common
+	s := c.Styles
+	if f.err != "" && f.errField == i {
+		return s.Error.Render(truncate("✗ "+f.err, 70))
+	}
+	if i != f.focus {
+		return ""
+	}
+	fl := f.fields[i]
+	var notes []string
+	if fl.choose != nil && strings.TrimSpace(fl.input.Value()) != "" {
+		if m := fl.choose(fl.input.Value()); len(m) > 0 {
+			notes = append(notes, fmt.Sprintf(c.Text.Matches, strings.Join(m[:min(3, len(m))], " · ")))
+		}
+	}
+	if left := fl.limit - utf8.RuneCountInString(fl.input.Value()); fl.limit >= limitLine || left < 10 {
+		notes = append(notes, fmt.Sprintf(c.Text.CharsLeft, left))
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return s.Text.Render(truncate("  "+strings.Join(notes, " · "), 70))
+}
+
 // ShortHelp is the footer while the form is open.
 func (f *form) ShortHelp() []key.Binding {
-	t := f.common.Text
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
-		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel)),
+	k := f.common.Keys
+	if len(f.fields) == 0 {
+		return []key.Binding{k.Yes, k.Cancel}
 	}
+	return []key.Binding{k.Save, k.NextField, k.PrevField, k.Cancel}
 }
 
 // FullHelp is the same keys.
 func (f *form) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
-// submit turns the filled-in form into the store call that saves it.
-func (f *form) submit(mt meeting.Meeting, cluster meeting.Cluster) tea.Cmd {
+// submit checks the filled-in form and returns the write that saves it,
+// or nothing with the error shown next to its field.
+func (f *form) submit() []tea.Msg {
+	if f.submitting {
+		return nil
+	}
+	for i, fl := range f.fields {
+		var te *meeting.TextError
+		if err := meeting.CheckText(textKind(fl.limit), fl.input.Value()); errors.As(err, &te) {
+			f.setErr(i, te.Message(f.common.Text.Lang))
+			return nil
+		}
+	}
+	ch, field, msg := f.change()
+	if msg != "" {
+		f.setErr(field, msg)
+		return nil
+	}
+	if ch == nil {
+		return []tea.Msg{closeFormMsg{}}
+	}
+	f.err = ""
+	f.submitting = true
+	ch.form = f.id
+	return []tea.Msg{write(*ch)}
+}
+
+// failed shows why the form's change was not saved; the text stays.
+func (f *form) failed(msg string) {
+	f.submitting = false
+	f.setErr(f.focus, msg)
+}
+
+// change turns the form into the change that saves it. A message (in the
+// UI language) names what to fix and in which field.
+func (f *form) change() (ch *change, field int, msg string) {
 	c := f.common
 	t := c.Text
 	now := c.Clock.Now()
 	req := f.req
-	fail := func(format string, args ...any) tea.Cmd {
-		err := meeting.Errorf(meeting.EINVALID, format, args...)
-		return func() tea.Msg { return errMsg{err} }
+	mk := func(what string, op runOp, commit func(context.Context, Store, meeting.Meeting, meeting.Meeting) (meeting.Meeting, tea.Msg, error), notice string) *change {
+		return &change{what: what, at: now, op: op, commit: commit, notice: func(_, _ meeting.Meeting) string { return notice }}
 	}
 	switch req.kind {
 	case formGuest:
 		g := meeting.Guest{Name: f.value(0), Role: f.value(1)}
 		if g.Name == "" {
-			return fail("%s", t.NeedName)
+			return nil, 0, t.NeedName
 		}
-		return func() tea.Msg {
-			saved, err := c.Store.AddGuest(c.Ctx, mt.ID, g)
+		return mk(g.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			saved, err := st.AddGuest(ctx, before.ID, g)
 			if err != nil {
-				return errMsg{err}
+				return before, nil, err
 			}
-			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeGuest, g.Name)}
-		}
+			return saved, nil, nil
+		}, fmt.Sprintf(t.NoticeGuest, g.Name)), 0, ""
 	case formReason:
 		reason := f.value(0)
 		if reason == "" {
-			return nil
+			return nil, 0, ""
 		}
-		a := mt.Attendance[req.member.ID]
-		a.Reason = reason
-		return func() tea.Msg {
-			saved, err := c.Store.SetAttendance(c.Ctx, mt.ID, a)
-			if err != nil {
-				return errMsg{err}
+		id := req.member.ID
+		return mk(req.member.Name, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			a, ok := mt.Attendance[id]
+			if !ok {
+				return mt, meeting.Errorf(meeting.ENOTFOUND, "%s", t.StoreNotFound)
 			}
-			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeReason, req.member.Name)}
-		}
+			a.Reason = reason
+			return mt.WithAttendance(a), nil
+		}, func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			return after, nil, st.RecordAttendance(ctx, after.ID, after.Attendance[id])
+		}, fmt.Sprintf(t.NoticeReason, req.member.Name)), 0, ""
 	case formNewMember:
 		mem := meeting.Member{Name: f.value(0), Email: f.value(1), Role: meeting.RoleMember, Joined: now}
 		yd, practice := f.value(2), f.value(3)
-		if mem.Name == "" || yd == "" {
-			return fail("%s", t.NeedNameAndYdernummer)
+		if mem.Name == "" {
+			return nil, 0, t.NeedNameAndYdernummer
 		}
-		return func() tea.Msg {
-			if _, err := c.Store.AddMember(c.Ctx, cluster.ID, yd, mem, practice); err != nil {
-				return errMsg{err}
+		if yd == "" {
+			return nil, 2, t.NeedNameAndYdernummer
+		}
+		clusterID := f.cluster.ID
+		return mk(mem.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			// Added at this meeting, the doctor is a member from its date
+			// at the latest, so a check-in typed in afterwards still
+			// counts (meeting.Member.ActiveOn).
+			if before.PlannedStart.Before(mem.Joined) {
+				mem.Joined = before.PlannedStart
 			}
-			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberAdded, mem.Name)}
-		}
+			if _, err := st.AddMember(ctx, clusterID, yd, mem, practice); err != nil {
+				return before, nil, err
+			}
+			return rosterChanged(ctx, st, before, clusterID)
+		}, fmt.Sprintf(t.NoticeMemberAdded, mem.Name)), 0, ""
 	case formEditMember:
 		mem := req.member
 		mem.Name, mem.Email = f.value(0), f.value(1)
 		if mem.Name == "" {
-			return fail("%s", t.NeedName)
+			return nil, 0, t.NeedName
 		}
-		return func() tea.Msg {
-			if _, err := c.Store.UpdateMember(c.Ctx, mem); err != nil {
-				return errMsg{err}
+		clusterID := f.cluster.ID
+		return mk(mem.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			if _, err := st.UpdateMember(ctx, mem); err != nil {
+				return before, nil, err
 			}
-			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberSaved, mem.Name)}
-		}
+			return rosterChanged(ctx, st, before, clusterID)
+		}, fmt.Sprintf(t.NoticeMemberSaved, mem.Name)), 0, ""
+	case formRetire:
+		mem := req.member
+		clusterID := f.cluster.ID
+		return mk(mem.Name, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			if _, err := st.RetireMember(ctx, mem.ID, now); err != nil {
+				return before, nil, err
+			}
+			return rosterChanged(ctx, st, before, clusterID)
+		}, fmt.Sprintf(t.NoticeMemberRetired, mem.Name)), 0, ""
 	case formGroups:
 		size, err := strconv.Atoi(f.value(0))
 		if err != nil {
-			return fail("%s: %q", t.FieldGroupSize, f.value(0))
+			return nil, 0, fmt.Sprintf(t.BadNumber, t.FieldGroupSize)
 		}
-		return f.formGroups(mt, cluster, size)
+		return f.formGroups(size)
 	case formMove:
-		group, err := strconv.Atoi(f.value(1))
-		if err != nil {
-			return fail("%s: %q", t.FieldGroup, f.value(1))
-		}
-		return f.moveMember(mt, f.value(0), group)
+		return f.moveMember()
 	case formNote:
 		text := f.value(0)
-		itemID := mt.Items[req.item].ID
-		return func() tea.Msg {
-			saved, err := c.Store.SaveGroupNote(c.Ctx, mt.ID, itemID, req.group, text)
-			if err != nil {
-				return errMsg{err}
-			}
-			return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(t.NoticeNote, req.group)}
-		}
+		i, group := req.item, req.group
+		return mk(fmt.Sprintf(t.NoteTitle, group), func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return mt.WithNote(i, group, text)
+		}, func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			return after, nil, st.RecordNote(ctx, after.ID, after.Items[i].ID, group, text)
+		}, fmt.Sprintf(t.NoticeNote, group)), 0, ""
 	case formPledge:
-		return f.savePledge(mt, cluster, now)
+		return f.pledge(now)
 	case formExport:
 		dir := f.value(0)
 		if dir == "" {
-			return fail("%s", t.FieldFolder)
+			return nil, 0, t.FieldFolder
 		}
-		return func() tea.Msg {
-			paths, err := c.Exporter.ExportAll(c.Ctx, mt.ID, dir)
+		exp := c.Exporter
+		return mk(t.ExportTitle, nil, func(ctx context.Context, _ Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			paths, err := exp.ExportAll(ctx, before.ID, dir)
 			if err != nil {
-				return errMsg{err}
+				return before, nil, err
 			}
-			return exportedMsg{dir: dir, paths: paths}
-		}
+			return before, exportedMsg{dir: dir, paths: paths}, nil
+		}, ""), 0, ""
 	case formReview:
 		comment := f.value(0)
-		return func() tea.Msg {
-			if _, err := c.Store.ReviewPledge(c.Ctx, req.pledge.ID, mt.ID, req.outcome, comment, now); err != nil {
-				return errMsg{err}
+		return mk(req.pledge.Action, nil, func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			p, err := st.ReviewPledge(ctx, req.pledge.ID, before.ID, req.outcome, comment, now)
+			if err != nil {
+				return before, nil, err
 			}
-			return reviewSavedMsg{notice: fmt.Sprintf(t.NoticeReviewed, t.Outcomes[req.outcome])}
-		}
-	case formRetire:
-		mem := req.member
-		return func() tea.Msg {
-			if _, err := c.Store.RetireMember(c.Ctx, mem.ID, now); err != nil {
-				return errMsg{err}
-			}
-			return memberSavedMsg{notice: fmt.Sprintf(t.NoticeMemberRetired, mem.Name)}
-		}
+			return before, reviewedMsg{p}, nil
+		}, fmt.Sprintf(t.NoticeReviewed, t.Outcomes[req.outcome])), 0, ""
 	}
-	return nil
+	return nil, 0, ""
 }
 
-// memberSavedMsg reports a committed roster change; the root reloads the
-// cluster to show it.
-type memberSavedMsg struct{ notice string }
+// rosterChanged reads the cluster again after a roster change, inside the
+// commit, so the root gets it in order with the other changes.
+func rosterChanged(ctx context.Context, st Store, before meeting.Meeting, clusterID int64) (meeting.Meeting, tea.Msg, error) {
+	cl, err := st.Cluster(ctx, clusterID)
+	if err != nil {
+		return before, nil, err
+	}
+	return before, clusterMsg{cl}, nil
+}
+
+// clusterMsg carries the cluster as read after a roster change.
+type clusterMsg struct{ cluster meeting.Cluster }
 
 // formGroups forms groups of the doctors checked in as present, keeping
 // apart doctors of one practice and last meeting's pairs, and saves them.
-func (f *form) formGroups(mt meeting.Meeting, cluster meeting.Cluster, size int) tea.Cmd {
+func (f *form) formGroups(size int) (*change, int, string) {
 	c := f.common
+	cluster := f.cluster
+	n := len(presentMembers(f.mt, cluster))
+	switch {
+	case n == 0:
+		return nil, 0, c.Text.NoPresent
+	case size < 2 || 2*size > n:
+		return nil, 0, fmt.Sprintf(c.Text.BadGroupSize, n)
+	}
+	rnd := c.Rand
+	return &change{
+		what: c.Text.GroupsTitle,
+		at:   c.Clock.Now(),
+		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			present := presentMembers(before, cluster)
+			if len(present) == 0 {
+				return before, nil, meeting.Errorf(meeting.EINVALID, "%s", c.Text.NoPresent)
+			}
+			previous, err := st.PreviousGroups(ctx, before.ID)
+			if err != nil {
+				return before, nil, err
+			}
+			groups, err := meeting.FormGroups(present, meeting.GroupRequest{Size: size}, previous, rnd)
+			if err != nil {
+				return before, nil, err
+			}
+			saved, err := st.SaveGroups(ctx, before.ID, groups)
+			if err != nil {
+				return before, nil, err
+			}
+			return saved, nil, nil
+		},
+		notice: func(_, after meeting.Meeting) string {
+			n := 0
+			for _, g := range after.Groups {
+				n += len(g.Members)
+			}
+			return fmt.Sprintf(c.Text.NoticeGroups, len(after.Groups), n)
+		},
+	}, 0, ""
+}
+
+// presentMembers are the doctors checked in as present (or late).
+func presentMembers(mt meeting.Meeting, cluster meeting.Cluster) []meeting.GroupMember {
 	var present []meeting.GroupMember
 	for _, p := range cluster.Practices {
 		for _, mem := range p.Members {
@@ -354,126 +595,196 @@ func (f *form) formGroups(mt meeting.Meeting, cluster meeting.Cluster, size int)
 			}
 		}
 	}
-	if len(present) == 0 {
-		err := meeting.Errorf(meeting.EINVALID, "%s", c.Text.NoPresent)
-		return func() tea.Msg { return errMsg{err} }
+	return present
+}
+
+// groupMemberNames are the grouped doctors whose name matches s.
+func (f *form) groupMemberNames(s string) []string {
+	var names []string
+	for _, g := range f.mt.Groups {
+		for _, m := range g.Members {
+			if meeting.MatchesFilter(s, m.Name, "") {
+				names = append(names, m.Name)
+			}
+		}
 	}
-	rnd := c.Rand
-	return func() tea.Msg {
-		previous, err := c.Store.PreviousGroups(c.Ctx, mt.ID)
-		if err != nil {
-			return errMsg{err}
-		}
-		groups, err := meeting.FormGroups(present, meeting.GroupRequest{Size: size}, previous, rnd)
-		if err != nil {
-			return errMsg{err}
-		}
-		saved, err := c.Store.SaveGroups(c.Ctx, mt.ID, groups)
-		if err != nil {
-			return errMsg{err}
-		}
-		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeGroups, len(groups), len(present))}
-	}
+	return names
 }
 
 // moveMember moves the one doctor whose name matches to another group.
-func (f *form) moveMember(mt meeting.Meeting, name string, group int) tea.Cmd {
+func (f *form) moveMember() (*change, int, string) {
 	c := f.common
+	t := c.Text
+	name := f.value(0)
 	var found []meeting.GroupMember
-	for _, g := range mt.Groups {
+	for _, g := range f.mt.Groups {
 		for _, m := range g.Members {
 			if meeting.MatchesFilter(name, m.Name, "") {
 				found = append(found, m)
 			}
 		}
 	}
-	if len(found) != 1 {
-		err := meeting.Errorf(meeting.EINVALID, "%q: %d %s", name, len(found), strings.ToLower(c.Text.NoMatch))
-		if len(found) > 1 {
-			names := make([]string, len(found))
-			for i, m := range found {
-				names[i] = m.Name
+	switch {
+	case len(found) == 0:
+		return nil, 0, fmt.Sprintf(t.NoDoctor, name)
+	case len(found) > 1:
+		names := make([]string, len(found))
+		for i, m := range found {
+			names[i] = m.Name
+		}
+		return nil, 0, fmt.Sprintf(t.ManyDoctors, name, strings.Join(names, ", "))
+	}
+	group, err := strconv.Atoi(f.value(1))
+	if err != nil || group < 1 || group > len(f.mt.Groups) {
+		return nil, 1, fmt.Sprintf(t.BadNumber, t.FieldGroup)
+	}
+	who := found[0]
+	return &change{
+		what: who.Name,
+		at:   c.Clock.Now(),
+		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			groups, err := meeting.MoveMember(before.Groups, who.MemberID, group)
+			if err != nil {
+				return before, nil, err
 			}
-			err = meeting.Errorf(meeting.EINVALID, "%q: %s", name, strings.Join(names, ", "))
-		}
-		return func() tea.Msg { return errMsg{err} }
-	}
-	groups, err := meeting.MoveMember(mt.Groups, found[0].MemberID, group)
-	if err != nil {
-		return func() tea.Msg { return errMsg{err} }
-	}
-	return func() tea.Msg {
-		saved, err := c.Store.SaveGroups(c.Ctx, mt.ID, groups)
-		if err != nil {
-			return errMsg{err}
-		}
-		return attendanceSavedMsg{meeting: saved, notice: fmt.Sprintf(c.Text.NoticeMovedMember, found[0].Name, group)}
-	}
+			saved, err := st.SaveGroups(ctx, before.ID, groups)
+			if err != nil {
+				return before, nil, err
+			}
+			return saved, nil, nil
+		},
+		notice: func(_, _ meeting.Meeting) string { return fmt.Sprintf(t.NoticeMovedMember, who.Name, group) },
+	}, 0, ""
 }
 
-// savePledge resolves the practice by part of its name, reads the due
-// date and saves the pledge.
-func (f *form) savePledge(mt meeting.Meeting, cluster meeting.Cluster, now time.Time) tea.Cmd {
+// practices are the cluster's practices that s names: by ydernummer, or
+// by part of the name, with Danish folding (meeting.FindPractices).
+func (f *form) practices(s string) []meeting.Practice { return f.cluster.FindPractices(s) }
+
+func practiceNames(ps []meeting.Practice) []string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// indicators are the pack's indicators that s names: by id, or by part of
+// the title or id.
+func (f *form) indicators(s string) []meeting.Indicator {
+	s = strings.TrimSpace(s)
+	var found []meeting.Indicator
+	for _, ind := range f.mt.Pack.Indicators {
+		if ind.ID == s || strings.EqualFold(ind.Title, s) {
+			return []meeting.Indicator{ind}
+		}
+		if s != "" && meeting.MatchesFilter(s, ind.Title, ind.ID) {
+			found = append(found, ind)
+		}
+	}
+	return found
+}
+
+func indicatorNames(is []meeting.Indicator) []string {
+	names := make([]string, len(is))
+	for i, ind := range is {
+		names[i] = ind.Title
+	}
+	return names
+}
+
+// doctors are practice p's doctors active at the meeting whose name
+// matches s (meeting.FindMembers).
+func (f *form) doctors(p meeting.Practice, s string) []meeting.Member {
+	return meeting.Cluster{Practices: []meeting.Practice{p}}.FindMembers(s, f.mt.PlannedStart)
+}
+
+func memberNames(ms []meeting.Member) []string {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// pledge resolves the practice, indicator and doctor by part of their
+// names, reads the due date and returns the change that saves the pledge.
+func (f *form) pledge(now time.Time) (*change, int, string) {
 	c := f.common
 	t := c.Text
-	fail := func(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
-	matches := cluster.FindPractices(f.value(0))
-	if len(matches) != 1 {
-		names := make([]string, len(matches))
-		for i, p := range matches {
-			names[i] = p.Name
-		}
-		return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %s", t.NeedPractice, f.value(0), strings.Join(names, ", ")))
+	typed := f.value(pledgePractice)
+	ps := f.practices(typed)
+	switch {
+	case len(ps) == 0:
+		return nil, pledgePractice, fmt.Sprintf(t.NoPracticeMatch, typed)
+	case len(ps) > 1:
+		return nil, pledgePractice, fmt.Sprintf(t.ManyPractices, typed, strings.Join(practiceNames(ps), ", "))
 	}
+	practice := ps[0]
 	p := f.req.pledge
-	p.MeetingID = mt.ID
-	p.Ydernummer = matches[0].Ydernummer
-	p.Action, p.Owner, p.Indicator = f.value(1), f.value(2), f.value(4)
+	p.MeetingID = f.mt.ID
+	p.Ydernummer = practice.Ydernummer
+	p.Action, p.Owner = f.value(pledgeAction), f.value(pledgeOwner)
+	if p.Action == "" {
+		return nil, pledgeAction, t.NeedAction
+	}
+	// "næste" is the cluster's next planned meeting: the same rule as
+	// `klynge pledge add --due` (meeting.DueDate).
+	due, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, now)
+	if err != nil {
+		if d, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, time.Time{}.In(now.Location())); err == nil {
+			return nil, pledgeDue, fmt.Sprintf(t.DuePassed, d.Format("02-01-2006"))
+		}
+		return nil, pledgeDue, fmt.Sprintf(t.BadDue, f.value(pledgeDue))
+	}
+	p.Due = due
+	p.Indicator = ""
+	if s := f.value(pledgeIndicator); s != "" {
+		is := f.indicators(s)
+		switch {
+		case len(is) == 0:
+			return nil, pledgeIndicator, fmt.Sprintf(t.NoIndicator, s)
+		case len(is) > 1:
+			return nil, pledgeIndicator, fmt.Sprintf(t.ManyIndicators, s, strings.Join(indicatorNames(is), ", "))
+		}
+		p.Indicator = is[0].ID
+	}
 	p.Target = nil
-	if v := strings.ReplaceAll(f.value(5), ",", "."); v != "" {
+	if v := strings.ReplaceAll(f.value(pledgeTarget), ",", "."); v != "" {
 		x, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
-		if err != nil {
-			return fail(meeting.Errorf(meeting.EINVALID, "%s: %q", t.FieldTarget, f.value(5)))
+		if err != nil || p.Indicator == "" {
+			return nil, pledgeTarget, fmt.Sprintf(t.BadNumber, t.FieldTarget)
 		}
 		p.Target = &x
 	}
 	// A pledge may be one doctor's rather than the whole practice's.
 	p.MemberID = 0
-	if name := f.value(6); name != "" {
-		practice := meeting.Cluster{Practices: []meeting.Practice{matches[0]}}
-		found := practice.FindMembers(name, mt.PlannedStart)
-		if len(found) != 1 {
-			return fail(meeting.Errorf(meeting.EINVALID, "%s %q: %d", t.FieldDoctor, name, len(found)))
+	if name := f.value(pledgeDoctor); name != "" {
+		found := f.doctors(practice, name)
+		switch {
+		case len(found) == 0:
+			return nil, pledgeDoctor, fmt.Sprintf(t.NoDoctor, name)
+		case len(found) > 1:
+			return nil, pledgeDoctor, fmt.Sprintf(t.ManyDoctors, name, strings.Join(memberNames(found), ", "))
 		}
 		p.MemberID = found[0].ID
 	}
 	if p.ID == 0 {
 		p.Created = now
 	}
-	due := f.value(3)
-	return func() tea.Msg {
-		// "næste" is the cluster's next planned meeting, read here, off
-		// the key path: the same rule as `klynge pledge add --due`.
-		ms, err := c.Store.Meetings(c.Ctx)
-		if err != nil {
-			return errMsg{err}
-		}
-		if p.Due, err = meeting.DueDate(due, mt, ms, now); err != nil {
-			return errMsg{err}
-		}
-		if err := p.Validate(); err != nil {
-			return errMsg{err}
-		}
-		if _, err := c.Store.SavePledge(c.Ctx, p); err != nil {
-			return errMsg{err}
-		}
-		ps, err := c.Store.Pledges(c.Ctx, mt.ID)
-		if err != nil {
-			return errMsg{err}
-		}
-		return pledgesMsg{pledges: ps, notice: fmt.Sprintf(t.NoticePledgeSaved, matches[0].Name)}
+	if err := p.Validate(); err != nil {
+		return nil, pledgeAction, t.NeedAction
 	}
+	return &change{
+		what: practice.Name + ": " + truncate(p.Action, 30),
+		at:   now,
+		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			saved, err := st.SavePledge(ctx, p)
+			if err != nil {
+				return before, nil, err
+			}
+			return before, pledgeSavedMsg{saved}, nil
+		},
+		notice: func(_, _ meeting.Meeting) string { return fmt.Sprintf(t.NoticePledgeSaved, practice.Name) },
+	}, 0, ""
 }
-
-// reviewSavedMsg reports a committed follow-up; the root reloads the list.
-type reviewSavedMsg struct{ notice string }

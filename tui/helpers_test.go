@@ -216,9 +216,16 @@ type framed struct{ *tui.Model }
 // frameRequest asks for the current frame on the channel.
 type frameRequest chan<- string
 
+// pendingRequest asks for the number of changes not yet committed.
+type pendingRequest chan<- int
+
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if req, ok := msg.(frameRequest); ok {
 		req <- f.Model.View()
+		return f, nil
+	}
+	if req, ok := msg.(pendingRequest); ok {
+		req <- f.Model.Pending()
 		return f, nil
 	}
 	_, cmd := f.Model.Update(msg)

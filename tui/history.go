@@ -45,24 +45,23 @@ func (s *historyScreen) load(cluster meeting.Cluster) tea.Cmd {
 // SetSize sets the body area.
 func (s *historyScreen) SetSize(width, height int) { s.width, s.height = width, height }
 
-// Init does nothing.
-func (s *historyScreen) Init() tea.Cmd { return nil }
-
 // Update scrolls.
-func (s *historyScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (s *historyScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyMsg:
 		s.rows, s.loaded, s.offset = msg.rows, true, 0
 	case tea.KeyMsg:
 		keys := s.common.Keys
 		switch {
+		case key.Matches(msg, keys.Back), key.Matches(msg, keys.History):
+			return []tea.Msg{showMsg{screenCheckin}}, nil
 		case key.Matches(msg, keys.Down), key.Matches(msg, keys.ScrollDown):
 			s.offset = min(s.offset+1, max(0, len(s.rows)-1))
 		case key.Matches(msg, keys.Up), key.Matches(msg, keys.ScrollUp):
 			s.offset = max(0, s.offset-1)
 		}
 	}
-	return s, nil
+	return nil, nil
 }
 
 // View lists the members, flagged ones marked with ⚑ and the reason.
@@ -104,7 +103,7 @@ func (s *historyScreen) View() string {
 // ShortHelp is the footer's key list.
 func (s *historyScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	return []key.Binding{k.Back, k.Up, k.Down}
+	return []key.Binding{k.Back, k.History, k.Up, k.Down}
 }
 
 // FullHelp is the help overlay's key list.

@@ -187,16 +187,6 @@ func (s inertStore) Cluster(ctx context.Context, id int64) (meeting.Cluster, err
 	return inertData(s.Store.Cluster(ctx, id))
 }
 
-// SetConsent implements Store with inert text.
-func (s inertStore) SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error) {
-	return inertData(s.Store.SetConsent(ctx, meetingID, ydernummer, given, at))
-}
-
-// SetAttendance implements Store with inert text.
-func (s inertStore) SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error) {
-	return inertData(s.Store.SetAttendance(ctx, meetingID, a))
-}
-
 // AddGuest implements Store with inert text.
 func (s inertStore) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) (meeting.Meeting, error) {
 	return inertData(s.Store.AddGuest(ctx, meetingID, g))
@@ -232,11 +222,6 @@ func (s inertStore) PreviousGroups(ctx context.Context, meetingID int64) ([]meet
 	return inertData(s.Store.PreviousGroups(ctx, meetingID))
 }
 
-// SaveGroupNote implements Store with inert text.
-func (s inertStore) SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error) {
-	return inertData(s.Store.SaveGroupNote(ctx, meetingID, itemID, group, text))
-}
-
 // SavePledge implements Store with inert text.
 func (s inertStore) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error) {
 	return inertData(s.Store.SavePledge(ctx, p))
@@ -265,6 +250,11 @@ func (s inertStore) OpenPledges(ctx context.Context, meetingID int64) ([]meeting
 // ReviewPledge implements Store with inert text.
 func (s inertStore) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error) {
 	return inertData(s.Store.ReviewPledge(ctx, pledgeID, atMeetingID, outcome, comment, at))
+}
+
+// Meetings implements Store with inert text.
+func (s inertStore) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
+	return inertData(s.Store.Meetings(ctx))
 }
 
 // Compile-time check that every Store method is covered by the wrapper's

@@ -21,9 +21,6 @@ type itemScreen struct {
 	meeting meeting.Meeting
 	// cluster names the members who sent apologies on the welcome item.
 	cluster meeting.Cluster
-	// request and form go to the root: who presents, and a note.
-	request *runRequest
-	form    *formRequest
 	index   int
 	width   int
 	height  int
@@ -41,39 +38,53 @@ func (s *itemScreen) open(index int) { s.index = index }
 // SetSize sets the body area the screen may draw in.
 func (s *itemScreen) SetSize(width, height int) { s.width, s.height = width, height }
 
-// Init does nothing: the root loads the meeting.
-func (s *itemScreen) Init() tea.Cmd { return nil }
-
-// Update moves the presenting group on a plenum with groups, and opens
-// the note for the presenting group; the root handles moving between
-// items.
-func (s *itemScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update moves the presenting group on a plenum with groups and opens the
+// note of the presenting group. Both read the meeting as it will be once
+// the queued changes have landed, so j then w opens the note of the group
+// the j moved to.
+func (s *itemScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok || !s.presentations() {
-		return s, nil
+	if !ok {
+		return nil, nil
 	}
 	keys := s.common.Keys
+	if key.Matches(k, keys.Back) {
+		return []tea.Msg{backMsg{}}, nil
+	}
+	if key.Matches(k, keys.Prev) || key.Matches(k, keys.Next) {
+		step := 1
+		if key.Matches(k, keys.Prev) {
+			step = -1
+		}
+		return []tea.Msg{openItemMsg{max(0, min(len(s.meeting.Items)-1, s.index+step))}}, nil
+	}
+	if !s.presentations() {
+		return nil, nil
+	}
 	i := s.index
-	current := s.meeting.Items[i].Presenting
-	next := current
+	t := s.common.Text
+	planned := s.common.planned()
+	current := planned.Items[i].Presenting
+	step := 0
 	switch {
 	case key.Matches(k, keys.Down):
-		next = min(len(s.meeting.Groups), current+1)
+		step = 1
 	case key.Matches(k, keys.Up):
-		next = max(1, current-1)
+		step = -1
 	case key.Matches(k, keys.Note) && current > 0:
-		s.form = &formRequest{kind: formNote, item: i, group: current}
+		return []tea.Msg{openFormMsg{formRequest{kind: formNote, item: i, group: current,
+			text: planned.Items[i].Notes[current]}}}, nil
 	}
-	if next != current {
-		s.request = &runRequest{
-			at: s.common.Clock.Now(),
-			op: func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
-				return m.SetPresenting(i, next)
-			},
-			notice: func(meeting.Meeting) string { return fmt.Sprintf(s.common.Text.PresentingNow, next) },
-		}
+	if step == 0 {
+		return nil, nil
 	}
-	return s, nil
+	ch := runChange(s.common, fmt.Sprintf(t.PresentingNow, max(1, current+step)),
+		func(m meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			next := max(1, min(len(m.Groups), m.Items[i].Presenting+step))
+			return m.SetPresenting(i, next)
+		},
+		func(_, after meeting.Meeting) string { return fmt.Sprintf(t.PresentingNow, after.Items[i].Presenting) })
+	return []tea.Msg{write(ch)}, nil
 }
 
 // presentations reports whether the item is a plenum where groups present.

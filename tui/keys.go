@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/klynge/klynge/meeting"
+)
 
 // KeyMap is the one key map shared by every screen. Screens choose which
 // bindings they offer through their ShortHelp and FullHelp.
@@ -40,8 +44,54 @@ type KeyMap struct {
 	Theme    key.Binding
 	Help     key.Binding
 	Quit     key.Binding
-	Yes      key.Binding
-	No       key.Binding
+	// Interrupt is the way out that works while letters are typed.
+	Interrupt key.Binding
+	Yes       key.Binding
+	No        key.Binding
+
+	// The list keys of screens where letters are typed (the check-in
+	// filter, a form's chooser): arrows only.
+	ArrowUp   key.Binding
+	ArrowDown key.Binding
+
+	// Round: the timer and the groups.
+	StartPause key.Binding
+	Plus1      key.Binding
+	Minus1     key.Binding
+	Plus5      key.Binding
+	EndRound   key.Binding
+	Groups     key.Binding
+	MoveMember key.Binding
+
+	// Check-in: letters go to the filter, so every status is on enter or
+	// a ctrl key.
+	Present     key.Binding
+	Apologies   key.Binding
+	Absent      key.Binding
+	Late        key.Binding
+	LeftEarly   key.Binding
+	ClearStatus key.Binding
+	Guest       key.Binding
+	NewMember   key.Binding
+	EditMember  key.Binding
+	Retire      key.Binding
+	History     key.Binding
+
+	// Pledges and their follow-up.
+	AddPledge      key.Binding
+	EditPledge     key.Binding
+	DeletePledge   key.Binding
+	Undo           key.Binding
+	OutcomeDone    key.Binding
+	OutcomePartly  key.Binding
+	OutcomeNotDone key.Binding
+	OutcomeDropped key.Binding
+
+	// Forms and dialogs.
+	Save      key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Cancel    key.Binding
 }
 
 // DefaultKeyMap returns the key map with help texts in the given language.
@@ -77,9 +127,47 @@ func DefaultKeyMap(t Text) KeyMap {
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
+		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		// Only an explicit j or y confirms: Enter is the key a coordinator
 		// presses most, and it must never open the code key by habit.
 		Yes: key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("j/y", t.KeyYes)),
 		No:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", t.KeyNo)),
+
+		ArrowUp:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", t.KeyUp)),
+		ArrowDown: key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyDown)),
+
+		StartPause: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", t.KeyStartPause)),
+		Plus1:      key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "+1 min")),
+		Minus1:     key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "−1 min")),
+		Plus5:      key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "+5 min")),
+		EndRound:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEndRound)),
+		Groups:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", t.KeyFormGroups)),
+		MoveMember: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", t.KeyMoveMember)),
+
+		Present:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.StatusWords[meeting.StatusPresent])),
+		Apologies:   key.NewBinding(key.WithKeys("ctrl+a"), key.WithHelp("ctrl+a", t.StatusWords[meeting.StatusApologies])),
+		Absent:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", t.StatusWords[meeting.StatusAbsent])),
+		Late:        key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", t.StatusWords[meeting.StatusLate])),
+		LeftEarly:   key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", t.StatusWords[meeting.StatusLeftEarly])),
+		ClearStatus: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", t.KeyClearStatus)),
+		Guest:       key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", t.KeyGuest)),
+		NewMember:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", t.KeyNewMember)),
+		EditMember:  key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", t.KeyEditMember)),
+		Retire:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", t.KeyRetire)),
+		History:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyHistory)),
+
+		AddPledge:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.KeyAddPledge)),
+		EditPledge:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEditPledge)),
+		DeletePledge:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.KeyDeletePledge)),
+		Undo:           key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
+		OutcomeDone:    key.NewBinding(key.WithKeys("1"), key.WithHelp("1", t.Outcomes[meeting.OutcomeDone])),
+		OutcomePartly:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", t.Outcomes[meeting.OutcomePartly])),
+		OutcomeNotDone: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", t.Outcomes[meeting.OutcomeNotDone])),
+		OutcomeDropped: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", t.Outcomes[meeting.OutcomeDropped])),
+
+		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t.KeyPrevField)),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel)),
 	}
 }

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,29 +13,9 @@ import (
 	"github.com/klynge/klynge/meeting"
 )
 
-// pledgeKeys are the pledge screen's keys.
-type pledgeKeys struct {
-	Add    key.Binding
-	Edit   key.Binding
-	Delete key.Binding
-	Undo   key.Binding
-}
-
-func newPledgeKeys(t Text) pledgeKeys {
-	return pledgeKeys{
-		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.KeyAddPledge)),
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEditPledge)),
-		Delete: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.KeyDeletePledge)),
-		Undo:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.KeyUndo)),
-	}
-}
-
 // pledgesMsg carries the meeting's pledges as stored.
 type pledgesMsg struct {
 	pledges []meeting.Pledge
-	notice  string
-	// deleted is the pledge the last delete removed, for undo.
-	deleted int64
 }
 
 // pledgeScreen is the growing list of what each practice will change,
@@ -42,25 +24,22 @@ type pledgeScreen struct {
 	common  *Common
 	meeting meeting.Meeting
 	cluster meeting.Cluster
-	keys    pledgeKeys
 	pledges []meeting.Pledge
 	cursor  int
 	// lastDeleted is what u restores.
 	lastDeleted int64
 	width       int
 	height      int
-	form        *formRequest
-	cmd         tea.Cmd
 }
 
 func newPledgeScreen(c *Common) *pledgeScreen {
-	return &pledgeScreen{common: c, keys: newPledgeKeys(c.Text)}
+	return &pledgeScreen{common: c}
 }
 
 func (s *pledgeScreen) setMeeting(m meeting.Meeting, c meeting.Cluster) { s.meeting, s.cluster = m, c }
 
 // load reads the meeting's pledges.
-func (s *pledgeScreen) load(notice string, deleted int64) tea.Cmd {
+func (s *pledgeScreen) load() tea.Cmd {
 	c := s.common
 	id := s.meeting.ID
 	return func() tea.Msg {
@@ -68,15 +47,12 @@ func (s *pledgeScreen) load(notice string, deleted int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return pledgesMsg{pledges: ps, notice: notice, deleted: deleted}
+		return pledgesMsg{pledges: ps}
 	}
 }
 
 // SetSize sets the body area.
 func (s *pledgeScreen) SetSize(width, height int) { s.width, s.height = width, height }
-
-// Init does nothing.
-func (s *pledgeScreen) Init() tea.Cmd { return nil }
 
 // practiceName names a practice by ydernummer.
 func (s *pledgeScreen) practiceName(yd string) string {
@@ -97,64 +73,88 @@ func (s *pledgeScreen) ordered() []meeting.Pledge {
 	return ps
 }
 
-// Update adds, edits, deletes and restores pledges.
-func (s *pledgeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// pledgeSavedMsg carries a pledge as committed: added, edited or
+// restored.
+type pledgeSavedMsg struct{ pledge meeting.Pledge }
+
+// pledgeDeletedMsg reports a committed delete.
+type pledgeDeletedMsg struct{ id int64 }
+
+// Update adds, edits, deletes and restores pledges. A committed change
+// updates the list in place; the list is read from the store only when
+// the screen opens.
+func (s *pledgeScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pledgesMsg:
 		s.pledges = msg.pledges
-		if msg.deleted != 0 {
-			s.lastDeleted = msg.deleted
-		}
 		s.cursor = max(0, min(s.cursor, len(s.pledges)-1))
-		return s, nil
+	case pledgeSavedMsg:
+		i := slices.IndexFunc(s.pledges, func(p meeting.Pledge) bool { return p.ID == msg.pledge.ID })
+		if i < 0 {
+			s.pledges = append(s.pledges, msg.pledge)
+		} else {
+			s.pledges[i] = msg.pledge
+		}
+		if s.lastDeleted == msg.pledge.ID {
+			s.lastDeleted = 0
+		}
+	case pledgeDeletedMsg:
+		s.pledges = slices.DeleteFunc(s.pledges, func(p meeting.Pledge) bool { return p.ID == msg.id })
+		s.lastDeleted = msg.id
+		s.cursor = max(0, min(s.cursor, len(s.pledges)-1))
 	case tea.KeyMsg:
-		keys := s.keys
+		keys := s.common.Keys
 		ps := s.ordered()
 		switch {
-		case key.Matches(msg, s.common.Keys.Down):
+		case key.Matches(msg, keys.Back):
+			return []tea.Msg{backMsg{}}, nil
+		case key.Matches(msg, keys.Down):
 			s.cursor = min(len(ps)-1, s.cursor+1)
-		case key.Matches(msg, s.common.Keys.Up):
+		case key.Matches(msg, keys.Up):
 			s.cursor = max(0, s.cursor-1)
-		case key.Matches(msg, keys.Add):
-			s.form = &formRequest{kind: formPledge}
-		case key.Matches(msg, keys.Edit) && len(ps) > 0:
-			s.form = &formRequest{kind: formPledge, pledge: ps[s.cursor]}
-		case key.Matches(msg, keys.Delete) && len(ps) > 0:
-			return s, s.delete(ps[s.cursor])
+		case key.Matches(msg, keys.AddPledge):
+			return []tea.Msg{openFormMsg{formRequest{kind: formPledge}}}, nil
+		case key.Matches(msg, keys.EditPledge) && len(ps) > 0:
+			return []tea.Msg{openFormMsg{formRequest{kind: formPledge, pledge: ps[s.cursor]}}}, nil
+		case key.Matches(msg, keys.DeletePledge) && len(ps) > 0:
+			return []tea.Msg{write(s.delete(ps[s.cursor]))}, nil
 		case key.Matches(msg, keys.Undo) && s.lastDeleted != 0:
-			return s, s.restore(s.lastDeleted)
+			id := s.lastDeleted
+			s.lastDeleted = 0
+			return []tea.Msg{write(s.restore(id))}, nil
 		}
 	}
-	return s, nil
+	return nil, nil
 }
 
-func (s *pledgeScreen) delete(p meeting.Pledge) tea.Cmd {
+func (s *pledgeScreen) delete(p meeting.Pledge) change {
 	c := s.common
-	return func() tea.Msg {
-		if _, err := c.Store.DeletePledge(c.Ctx, p.ID, c.Clock.Now()); err != nil {
-			return errMsg{err}
-		}
-		ps, err := c.Store.Pledges(c.Ctx, p.MeetingID)
-		if err != nil {
-			return errMsg{err}
-		}
-		return pledgesMsg{pledges: ps, notice: c.Text.NoticePledgeDeleted, deleted: p.ID}
+	return change{
+		what: p.Action,
+		at:   c.Clock.Now(),
+		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			if _, err := st.DeletePledge(ctx, p.ID, c.Clock.Now()); err != nil {
+				return before, nil, err
+			}
+			return before, pledgeDeletedMsg{p.ID}, nil
+		},
+		notice: func(_, _ meeting.Meeting) string { return c.Text.NoticePledgeDeleted },
 	}
 }
 
-func (s *pledgeScreen) restore(id int64) tea.Cmd {
+func (s *pledgeScreen) restore(id int64) change {
 	c := s.common
-	mid := s.meeting.ID
-	s.lastDeleted = 0
-	return func() tea.Msg {
-		if _, err := c.Store.RestorePledge(c.Ctx, id); err != nil {
-			return errMsg{err}
-		}
-		ps, err := c.Store.Pledges(c.Ctx, mid)
-		if err != nil {
-			return errMsg{err}
-		}
-		return pledgesMsg{pledges: ps, notice: c.Text.NoticePledgeRestored}
+	return change{
+		what: c.Text.KeyUndo,
+		at:   c.Clock.Now(),
+		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			p, err := st.RestorePledge(ctx, id)
+			if err != nil {
+				return before, nil, err
+			}
+			return before, pledgeSavedMsg{p}, nil
+		},
+		notice: func(_, _ meeting.Meeting) string { return c.Text.NoticePledgeRestored },
 	}
 }
 
@@ -203,8 +203,8 @@ func (s *pledgeScreen) View() string {
 
 // ShortHelp is the footer's key list.
 func (s *pledgeScreen) ShortHelp() []key.Binding {
-	k := s.keys
-	b := []key.Binding{s.common.Keys.Back, k.Add, k.Edit, k.Delete}
+	k := s.common.Keys
+	b := []key.Binding{k.Back, k.AddPledge, k.EditPledge, k.DeletePledge}
 	if s.lastDeleted != 0 {
 		b = append(b, k.Undo)
 	}
@@ -213,6 +213,6 @@ func (s *pledgeScreen) ShortHelp() []key.Binding {
 
 // FullHelp is the help overlay's key list.
 func (s *pledgeScreen) FullHelp() [][]key.Binding {
-	k := s.keys
-	return [][]key.Binding{{s.common.Keys.Up, s.common.Keys.Down, k.Add, k.Edit, k.Delete, k.Undo}}
+	k := s.common.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.AddPledge, k.EditPledge, k.DeletePledge, k.Undo, k.Back}}
 }

@@ -39,7 +39,8 @@ func TestPledgesAddDeleteUndo(t *testing.T) {
 	waitFor(t, tm, "tiltaget fra Lægerne Østergade er gemt")
 	waitFor(t, tm, "Tiltag (1)")
 
-	// A due date in the past is refused with a clear message.
+	// A due date in the past is refused with a clear message next to the
+	// field; the form stays open with everything typed.
 	tm.Send(key("a"))
 	typeText(tm, "torvet")
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
@@ -51,7 +52,10 @@ func TestPledgesAddDeleteUndo(t *testing.T) {
 	}
 	typeText(tm, "01-01-2020")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor(t, tm, "er overskredet") // the Danish screen words the error in Danish
+	waitFor(t, tm, "fristen 01-01-2020 er overskredet")
+	waitFor(t, tm, "Ny instruks til personalet")
+	tm.Send(key("esc"))
+	waitFor(t, tm, "Tiltag (1)")
 
 	tm.Send(key("x"))
 	waitFor(t, tm, "tryk u for at fortryde")

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	crand "crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -51,8 +52,9 @@ const (
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
-// and footer, handles global keys, dialogs and the saving of run-state
-// changes, and forwards everything else to the active screen.
+// and footer, the dialogs and the one ordered write queue, routes keys to
+// the shown screen and the screens' messages to where they go. It owns no
+// screen's logic.
 type Model struct {
 	common    *Common
 	meetingID int64
@@ -67,10 +69,6 @@ type Model struct {
 	round     *roundScreen
 	pledges   *pledgeScreen
 	followUp  *followUpScreen
-	// followUpAsItem is set when the follow-up screen shows the agenda's
-	// follow-up item (esc then goes to the agenda); followUpCmd loads it.
-	followUpAsItem bool
-	followUpCmd    tea.Cmd
 	// exportDir is the suggested export folder; exported lists what the
 	// last export wrote.
 	exportDir string
@@ -81,10 +79,20 @@ type Model struct {
 	// rang remembers the rounds whose bell has sounded.
 	rang    map[int64]bool
 	addItem *addItemDialog
-	// form is the open small form (guest, doctor, reason), if any.
-	form *form
-	// cluster is the meeting's cluster with its practices and members.
-	cluster meeting.Cluster
+	// addAfter is where the add-item dialog puts the new item.
+	addAfter int
+	// form is the open small form (guest, doctor, reason, …), if any;
+	// forms counts the forms opened, to tell their writes apart.
+	form  *form
+	forms int
+	// deferred are the keys pressed while the open form waited for its
+	// commit: they were meant for what comes after the form, and act once
+	// it has closed.
+	deferred []tea.KeyMsg
+	// cluster is the meeting's cluster with its practices and members;
+	// meetings are all meetings, for a pledge due "næste".
+	cluster  meeting.Cluster
+	meetings []meeting.Meeting
 	// names are the cluster's practice names by ydernummer. Screens get
 	// them only through Meeting.Labels (consenting practices) and the code
 	// key.
@@ -92,21 +100,20 @@ type Model struct {
 	codeKey codeKeyStage
 	// notesAsk is the warning before the speaker notes replace the slide.
 	notesAsk bool
-	// returnTo is the screen the consent and check-in screens go back to.
-	returnTo screenID
-	active   screenID
+	// trail is the screens to go back to, most recent last.
+	trail  []screenID
+	active screenID
 	// shown is the agenda index the item or slides screen shows.
 	shown    int
 	help     help.Model
 	showHelp bool
 	quitting bool // the quit confirm is open
-	adding   bool // the add-item dialog is open
-	loaded   bool // the first load has happened
-	queue    runQueue
-	// followRun makes the live view follow the run once a next or back
-	// key has been saved.
-	followRun bool
-	err       error
+	// quitWhenSaved quits once the write queue is empty.
+	quitWhenSaved bool
+	adding        bool // the add-item dialog is open
+	loaded        bool // the first load has happened
+	queue         writeQueue
+	err           error
 	// notice confirms the last action; it is set only after the store has
 	// committed it.
 	notice string
@@ -152,8 +159,22 @@ func New(ctx context.Context, opts Options) *Model {
 		help:      help.New(),
 	}
 	m.styleHelp()
+	c.plan = m.planned
 	return m
 }
+
+// planned is the meeting as it will be once the queued writes have
+// landed.
+func (m *Model) planned() meeting.Meeting {
+	if m.meeting == nil {
+		return meeting.Meeting{}
+	}
+	return m.queue.planned(*m.meeting)
+}
+
+// Pending is the number of changes not yet committed. Tests use it to
+// know when the queue has drained.
+func (m *Model) Pending() int { return m.queue.len() }
 
 func (m *Model) styleHelp() {
 	s := m.common.Styles
@@ -199,112 +220,252 @@ func (m *Model) activeScreen() Screen {
 	return m.agenda
 }
 
-// Update handles window size, ticks, store results, global keys and
-// dialogs, then forwards to the active screen.
+// Update handles window size, ticks, the write queue's results, the
+// screens' messages, global keys and dialogs, and forwards the rest to the
+// shown screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	_, cmd := m.update(msg)
-	if m.followUpCmd != nil {
-		// Opening the follow-up item (from a key or a saved change) loads
-		// its pledges.
-		cmd = tea.Batch(cmd, m.followUpCmd)
-		m.followUpCmd = nil
-	}
-	return m, cmd
+	return m, m.update(msg)
 }
 
-func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
 		m.help.Width = msg.Width
 		m.resize()
-		return m, nil
+		return nil
 	case tickMsg:
-		return m, tea.Batch(tick(m.common.Clock), m.bell())
+		return tea.Batch(tick(m.common.Clock), m.bell())
 	case meetingMsg:
-		m.cluster = msg.cluster
+		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
-		m.names = make(map[string]string, len(msg.cluster.Practices))
-		for _, p := range msg.cluster.Practices {
-			m.names[p.Ydernummer] = p.Name
-		}
+		m.meetings = msg.meetings
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
 			// After a restart, go straight back to what was running.
 			if c := msg.meeting.Current(); c >= 0 {
-				m.show(c)
+				return m.show(c)
 			}
 		}
-		return m, nil
+		return nil
+
+	// The write queue.
+	case writeMsg:
+		return m.enqueue(msg.change)
 	case savedMsg:
-		m.queue.done(false)
-		m.setMeeting(msg.meeting)
-		m.notice = msg.notice
-		if m.followRun {
-			m.followRun = false
-			m.agenda.selectItem(msg.meeting.Focus())
-			if m.active != screenAgenda {
-				m.show(msg.meeting.Focus())
-			}
+		return m.saved(msg)
+	case saveFailedMsg:
+		return m.saveFailed(msg)
+	case slowMsg:
+		if m.queue.busy && msg.seq == m.queue.seq {
+			m.queue.waiting = true
 		}
-		return m, m.queue.next(m.common, m.meeting)
-	case consentSavedMsg:
-		m.setMeeting(msg.meeting)
-		m.notice = msg.notice
-		return m, nil
-	case attendanceSavedMsg:
-		m.setMeeting(msg.meeting)
-		m.notice = msg.notice
-		if msg.askReason {
-			m.form = newForm(m.common, formRequest{kind: formReason, member: meeting.Member{ID: msg.memberID, Name: msg.name}}, m.cluster)
+		return nil
+	case retryMsg:
+		if m.queue.busy && msg.seq == m.queue.seq {
+			return m.queue.start(m.common)
 		}
-		return m, nil
-	case followUpMsg:
-		m.followUp.Update(msg)
-		if msg.notice != "" {
-			m.notice = msg.notice
-		}
-		return m, nil
+		return nil
+
+	// What the screens ask for.
+	case showMsg:
+		m.active = msg.screen
+		return m.loadScreen(msg.screen)
+	case backMsg:
+		m.back()
+		return nil
+	case openItemMsg:
+		m.trail = nil
+		return m.show(msg.index)
+	case openAddItemMsg:
+		m.adding, m.addAfter = true, msg.after
+		m.addItem.open()
+		return nil
+	case openFormMsg:
+		m.forms++
+		m.form = newForm(m.common, m.forms, msg.req, m.planned(), m.cluster)
+		m.form.meetings = m.meetings
+		return nil
+	case closeFormMsg:
+		m.form = nil
+		return m.replayDeferred()
+
+	// Data for one screen.
+	case clusterMsg:
+		m.setCluster(msg.cluster)
+		m.setMeeting(*m.meeting)
+		return nil
 	case exportedMsg:
 		m.exported = &msg
 		m.notice = fmt.Sprintf(m.common.Text.NoticeExported, len(msg.paths), msg.dir)
-		return m, nil
-	case reviewSavedMsg:
-		return m, m.followUp.load(msg.notice)
-	case pledgesMsg:
-		m.pledges.Update(msg)
-		m.notice = msg.notice
-		return m, nil
+		return nil
+	case pledgesMsg, pledgeSavedMsg, pledgeDeletedMsg:
+		_, cmd := m.pledges.Update(msg)
+		return cmd
+	case followUpMsg, reviewedMsg:
+		_, cmd := m.followUp.Update(msg)
+		return cmd
 	case historyMsg:
-		m.history.Update(msg)
-		return m, nil
-	case memberSavedMsg:
-		m.notice = msg.notice
-		return m, loadMeeting(m.common, m.meetingID)
-	case saveFailedMsg:
-		m.queue.done(true)
-		m.err = msg.err
-		return m, nil
+		_, cmd := m.history.Update(msg)
+		return cmd
 	case errMsg:
 		m.err = msg.err
-		return m, nil
+		return nil
 	case tea.KeyMsg:
 		// Keys typed faster than the program reads them (or held down)
 		// arrive as one message with several runes; each is its own key
 		// press, so none is lost.
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.adding {
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			cmds := make([]tea.Cmd, 0, len(msg.Runes))
 			for _, r := range msg.Runes {
-				_, cmd := m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-				cmds = append(cmds, cmd)
+				cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
 			}
-			return m, tea.Sequence(cmds...)
+			return tea.Batch(cmds...)
 		}
 		return m.handleKey(msg)
 	}
-	_, cmd := m.activeScreen().Update(msg)
-	return m, cmd
+	out, cmd := m.activeScreen().Update(msg)
+	return tea.Batch(cmd, m.handle(out))
+}
+
+// handle acts on a screen's messages at once and in order.
+func (m *Model) handle(out []tea.Msg) tea.Cmd {
+	if len(out) == 0 {
+		return nil
+	}
+	cmds := make([]tea.Cmd, 0, len(out))
+	for _, msg := range out {
+		cmds = append(cmds, m.update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// enqueue puts a change at the end of the write queue.
+func (m *Model) enqueue(ch change) tea.Cmd {
+	if m.meeting == nil {
+		return nil
+	}
+	cmd, refused := m.queue.push(m.common, *m.meeting, ch)
+	m.refused(refused)
+	return cmd
+}
+
+// nextWrite starts the next queued change, if any.
+func (m *Model) nextWrite() tea.Cmd {
+	cmd, refused := m.queue.next(m.common, *m.meeting)
+	m.refused(refused)
+	if m.quitWhenSaved && m.queue.len() == 0 {
+		return tea.Quit
+	}
+	return cmd
+}
+
+// refused shows why the domain refused changes (nothing was written).
+func (m *Model) refused(errs []error) {
+	for _, err := range errs {
+		r := err.(refusal)
+		if m.form != nil && r.change.form == m.form.id {
+			m.form.failed(storeError(m.common.Text, r.err))
+			continue
+		}
+		m.err = r
+	}
+}
+
+// saved takes a committed change: data, header and footer follow it; the
+// screen shown does not, except that a form waiting for this change
+// closes, and the keys typed meanwhile act.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if !m.queue.landed(msg.seq) {
+		return nil
+	}
+	m.setMeeting(msg.meeting)
+	if msg.notice != "" {
+		m.notice = msg.notice
+	}
+	var cmds []tea.Cmd
+	if msg.data != nil {
+		cmds = append(cmds, m.update(msg.data))
+	}
+	if msg.form != 0 && m.form != nil && m.form.id == msg.form {
+		m.form = nil
+		cmds = append(cmds, m.replayDeferred())
+	}
+	cmds = append(cmds, m.nextWrite())
+	return tea.Batch(cmds...)
+}
+
+// saveFailed waits and tries again while the store is busy; any other
+// failure is shown (in the form that made the change, or the footer) and
+// the queue goes on with the next change.
+func (m *Model) saveFailed(msg saveFailedMsg) tea.Cmd {
+	if !m.queue.busy || msg.seq != m.queue.seq {
+		return nil
+	}
+	if busyStore(msg.err) {
+		return m.queue.retry()
+	}
+	head := m.queue.head
+	m.queue.fail(head.what)
+	if m.form != nil && head.form == m.form.id {
+		m.form.failed(storeError(m.common.Text, msg.err))
+	}
+	m.err = msg.err
+	return m.nextWrite()
+}
+
+// replayDeferred lets the keys typed while a form waited act, in order.
+func (m *Model) replayDeferred() tea.Cmd {
+	keys := m.deferred
+	m.deferred = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// open shows a screen opened by a global key; back returns from it.
+func (m *Model) open(id screenID) tea.Cmd {
+	if m.active != id {
+		m.trail = append(m.trail, m.active)
+	}
+	m.active = id
+	return m.loadScreen(id)
+}
+
+// loadScreen reads what a screen shows from the store when it opens.
+func (m *Model) loadScreen(id screenID) tea.Cmd {
+	switch id {
+	case screenPledges:
+		return m.pledges.load()
+	case screenFollowUp:
+		return m.followUp.load()
+	case screenHistory:
+		return m.history.load(m.cluster)
+	}
+	return nil
+}
+
+// back goes to the screen the shown one was opened from; the agenda when
+// there is none.
+func (m *Model) back() {
+	if n := len(m.trail); n > 0 {
+		m.active = m.trail[n-1]
+		m.trail = m.trail[:n-1]
+		return
+	}
+	m.agenda.selectItem(m.shown)
+	m.active = screenAgenda
+}
+
+func (m *Model) setCluster(c meeting.Cluster) {
+	m.cluster = c
+	m.names = make(map[string]string, len(c.Practices))
+	for _, p := range c.Practices {
+		m.names[p.Ydernummer] = p.Name
+	}
 }
 
 func (m *Model) resize() {
@@ -339,17 +500,15 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 
 // show opens the live view of agenda item i: the slides for a talk, the
 // item's prompt and questions for everything else.
-func (m *Model) show(i int) {
+func (m *Model) show(i int) tea.Cmd {
 	if m.meeting == nil || i < 0 || i >= len(m.meeting.Items) {
-		return
+		return nil
 	}
 	m.shown = i
 	m.item.open(i)
 	if isFollowUpItem(m.meeting.Items[i]) {
 		m.active = screenFollowUp
-		m.followUpAsItem = true
-		m.followUpCmd = m.followUp.load("")
-		return
+		return m.followUp.load()
 	}
 	switch m.meeting.Items[i].Kind {
 	case meeting.KindTalk:
@@ -363,23 +522,35 @@ func (m *Model) show(i int) {
 	default:
 		m.active = screenItem
 	}
+	return nil
 }
 
-func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+// liveView reports whether the shown screen is an agenda item's live view.
+func (m *Model) liveView() bool {
+	switch m.active {
+	case screenItem, screenSlides, screenChart, screenRound:
+		return len(m.trail) == 0
+	case screenFollowUp:
+		return len(m.trail) == 0
+	}
+	return false
+}
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	keys := m.common.Keys
+	if m.form != nil && m.form.submitting {
+		// Typed after enter, while the form's change waits: meant for
+		// what comes after the form.
+		m.deferred = append(m.deferred, msg)
+		return nil
+	}
 	if m.adding {
-		return m, m.updateAddItem(msg)
+		return m.updateAddItem(msg)
 	}
 	if m.form != nil {
 		m.err = nil
-		done, submit, cmd := m.form.update(msg)
-		if done {
-			if submit {
-				cmd = m.form.submit(*m.meeting, m.cluster)
-			}
-			m.form = nil
-		}
-		return m, cmd
+		out, cmd := m.form.update(msg)
+		return tea.Batch(cmd, m.handle(out))
 	}
 	switch m.codeKey {
 	case codeKeyAsking:
@@ -387,11 +558,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, keys.Yes) {
 			m.codeKey = codeKeyShown
 		}
-		return m, nil
+		return nil
 	case codeKeyShown:
 		// Any key hides the code key, and does nothing else.
 		m.codeKey = codeKeyClosed
-		return m, nil
+		return nil
 	}
 	if m.notesAsk {
 		// Only j/y shows the notes; any other key, Enter too, cancels.
@@ -399,184 +570,128 @@ func (m *Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, keys.Yes) {
 			m.slides.showNotes()
 		}
-		return m, nil
+		return nil
 	}
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
 	m.notice = ""
+	m.queue.failed = nil
 	if m.exported != nil {
 		// The list of written files stays until a key is pressed.
 		m.exported = nil
-		return m, nil
+		return nil
 	}
 	if m.quitting {
 		switch {
 		case key.Matches(msg, keys.Yes):
-			return m, tea.Quit
+			return m.quit()
 		case key.Matches(msg, keys.No), key.Matches(msg, keys.Quit):
 			m.quitting = false
 		}
-		return m, nil
+		return nil
 	}
 	if m.showHelp {
 		m.showHelp = false
-		return m, nil
+		return nil
 	}
-	if m.active == screenCheckin && msg.Type != tea.KeyCtrlC {
-		// Letters filter the roster here, so only esc leaves.
-		if msg.Type == tea.KeyEsc {
-			m.active = m.returnTo
-			return m, nil
+	if m.typing() {
+		// Letters are text here: only ctrl+c is global.
+		if key.Matches(msg, keys.Interrupt) {
+			return m.askQuit()
 		}
-		if key.Matches(msg, m.checkin.keys.History) {
-			m.active = screenHistory
-			return m, m.history.load(m.cluster)
-		}
-		_, cmd := m.checkin.Update(msg)
-		if r := m.checkin.request; r != nil {
-			m.checkin.request = nil
-			cmd = tea.Batch(cmd, m.checkin.saveAttendance(*r))
-		}
-		if f := m.checkin.form; f != nil {
-			m.checkin.form = nil
-			m.form = newForm(m.common, *f, m.cluster)
-		}
-		return m, cmd
+		out, cmd := m.activeScreen().Update(msg)
+		return tea.Batch(cmd, m.handle(out))
 	}
 	switch {
 	case key.Matches(msg, keys.Quit):
-		if m.meeting != nil && m.meeting.UnderWay() {
-			m.quitting = true
-			return m, nil
-		}
-		return m, tea.Quit
+		return m.askQuit()
 	case key.Matches(msg, keys.Help):
 		m.showHelp = true
-		return m, nil
+		return nil
 	case key.Matches(msg, keys.Theme):
 		m.toggleTheme()
-		return m, nil
-	case key.Matches(msg, keys.CodeKey) && m.meeting != nil:
+		return nil
+	case m.meeting == nil:
+		return nil
+	case key.Matches(msg, keys.CodeKey):
 		m.codeKey = codeKeyAsking
-		return m, nil
+		return nil
 	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
 		m.notesAsk = true
-		return m, nil
-	case key.Matches(msg, keys.Consent) && m.meeting != nil && m.active != screenConsent:
-		m.returnTo = m.active
-		m.active = screenConsent
-		return m, nil
-	case key.Matches(msg, keys.Pledges) && m.meeting != nil && m.active != screenPledges:
-		m.returnTo = m.active
-		m.active = screenPledges
-		return m, m.pledges.load("", 0)
-	case key.Matches(msg, keys.Export) && m.meeting != nil && m.common.Exporter != nil:
-		m.form = newForm(m.common, formRequest{kind: formExport, dir: m.exportDir}, m.cluster)
-		return m, nil
-	case key.Matches(msg, keys.FollowUp) && m.meeting != nil && m.active != screenFollowUp:
-		m.returnTo = m.active
-		m.active = screenFollowUp
-		m.followUpAsItem = false
-		return m, m.followUp.load("")
-	case (m.active == screenPledges || (m.active == screenFollowUp && !m.followUpItem())) && key.Matches(msg, keys.Back):
-		m.active = m.returnTo
-		return m, nil
-	case key.Matches(msg, keys.Checkin) && m.meeting != nil:
-		m.returnTo = m.active
-		m.active = screenCheckin
-		return m, nil
-	}
-	if m.meeting == nil {
-		return m, nil
+		return nil
+	case key.Matches(msg, keys.Consent) && m.active != screenConsent:
+		return m.open(screenConsent)
+	case key.Matches(msg, keys.Pledges) && m.active != screenPledges:
+		return m.open(screenPledges)
+	case key.Matches(msg, keys.Export) && m.common.Exporter != nil:
+		return m.update(openFormMsg{formRequest{kind: formExport, dir: m.exportDir}})
+	case key.Matches(msg, keys.FollowUp) && m.active != screenFollowUp:
+		return m.open(screenFollowUp)
+	case key.Matches(msg, keys.Checkin):
+		return m.open(screenCheckin)
 	}
 	if cmd, ok := m.handleRunKey(msg); ok {
-		return m, cmd
+		return cmd
 	}
-	// Switching screens happens here, at once, so keys typed right after
-	// enter or esc reach the screen the coordinator now sees.
-	switch {
-	case m.active == screenAgenda && key.Matches(msg, keys.Open):
-		m.show(m.agenda.cursor)
-		return m, nil
-	case m.active == screenConsent && key.Matches(msg, keys.Back):
-		m.active = m.returnTo
-		return m, nil
-	case m.active == screenHistory && (key.Matches(msg, keys.Back) || msg.Type == tea.KeyTab):
-		m.active = screenCheckin
-		return m, nil
-	case m.active != screenAgenda && key.Matches(msg, keys.Back):
-		m.agenda.selectItem(m.shown)
-		m.active = screenAgenda
-		return m, nil
-	case m.active == screenItem && (key.Matches(msg, keys.Prev) || key.Matches(msg, keys.Next)):
-		step := 1
-		if key.Matches(msg, keys.Prev) {
-			step = -1
-		}
-		m.show(max(0, min(len(m.meeting.Items)-1, m.shown+step)))
-		return m, nil
+	out, cmd := m.activeScreen().Update(msg)
+	return tea.Batch(cmd, m.handle(out))
+}
+
+// askQuit asks before quitting a meeting under way.
+func (m *Model) askQuit() tea.Cmd {
+	if m.meeting != nil && m.meeting.UnderWay() {
+		m.quitting = true
+		return nil
 	}
-	_, cmd := m.activeScreen().Update(msg)
-	if r := m.agenda.takeRequest(); r != nil {
-		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
+	return m.quit()
+}
+
+// quit ends the program once every queued change is committed.
+func (m *Model) quit() tea.Cmd {
+	m.quitting = false
+	if m.queue.len() > 0 {
+		m.quitWhenSaved = true
+		return nil
 	}
-	if r := m.round.request; r != nil {
-		m.round.request = nil
-		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
-	}
-	if r := m.item.request; r != nil {
-		m.item.request = nil
-		cmd = tea.Batch(cmd, m.queue.push(m.common, m.meeting, *r))
-	}
-	for _, f := range []**formRequest{&m.round.form, &m.item.form, &m.pledges.form, &m.followUp.form} {
-		if *f != nil {
-			m.form = newForm(m.common, **f, m.cluster)
-			*f = nil
-		}
-	}
-	if r := m.consent.request; r != nil {
-		m.consent.request = nil
-		cmd = tea.Batch(cmd, m.consent.save(*r))
-	}
-	if m.active == screenAgenda && m.agenda.adding() {
-		m.adding = true
-		m.addItem.open()
-	}
-	return m, cmd
+	return tea.Quit
 }
 
 // handleRunKey handles the keys that move the meeting along, which work on
-// every screen: start, next item, back one item.
+// every screen: start, next item, back one item. The change is queued;
+// the agenda cursor and, on an item's live view, the view move at once to
+// where the meeting will be, because the key asked for it.
 func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	keys := m.common.Keys
 	t := m.common.Text
 	now := m.common.Clock.Now()
-	var r runRequest
+	var ch change
 	switch {
-	case key.Matches(msg, keys.Start) && !m.meeting.UnderWay():
-		r = runRequest{op: startWithFollowUp(m.openPledges, t.FollowUpItem), notice: func(saved meeting.Meeting) string {
+	case key.Matches(msg, keys.Start) && !m.planned().UnderWay():
+		ch = runChange(m.common, t.KeyStart, startWithFollowUp(m.openPledges, t.FollowUpItem), func(_, saved meeting.Meeting) string {
 			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
-		}}
+		})
 	case key.Matches(msg, keys.NextItem):
-		r = runRequest{op: meeting.Meeting.Next, notice: func(saved meeting.Meeting) string {
+		ch = runChange(m.common, t.KeyNextItem, meeting.Meeting.Next, func(_, saved meeting.Meeting) string {
 			if c := saved.Current(); c >= 0 {
 				return fmt.Sprintf(t.NoticeItem, saved.Items[c].Title)
 			}
 			return fmt.Sprintf(t.NoticeEnded, t.Clock(now.Local()))
-		}}
+		})
 	case key.Matches(msg, keys.PrevItem):
-		r = runRequest{op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
-			notice: func(saved meeting.Meeting) string {
+		ch = runChange(m.common, t.KeyPrevItem, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
+			func(_, saved meeting.Meeting) string {
 				return fmt.Sprintf(t.NoticeBack, saved.Items[saved.Focus()].Title)
-			}}
+			})
 	default:
 		return nil, false
 	}
-	r.at = now
-	// The agenda cursor and the live view follow the meeting once the
-	// change is saved.
-	m.followRun = true
-	return m.queue.push(m.common, m.meeting, r), true
+	cmd := m.enqueue(ch)
+	focus := m.planned().Focus()
+	m.agenda.selectItem(focus)
+	if m.liveView() && focus >= 0 {
+		cmd = tea.Batch(cmd, m.show(focus))
+	}
+	return cmd, true
 }
 
 func (m *Model) toggleTheme() {
@@ -643,7 +758,14 @@ func (m *Model) View() string {
 func (m *Model) footer() string {
 	c := m.common
 	var line string
+	var refused refusal
 	switch {
+	case m.queue.waiting:
+		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width))
+	case len(m.queue.failed) > 0:
+		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width))
+	case errors.As(m.err, &refused):
+		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
 	case m.err != nil && m.meeting != nil:
 		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessageIn(m.err, c.Text.Lang), c.Width))
 	case m.notice != "":
@@ -716,7 +838,11 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 // typing reports whether letters go into a text field rather than to the
 // key map.
 func (m *Model) typing() bool {
-	return m.form != nil || m.adding || m.active == screenCheckin
+	if m.form != nil || m.adding {
+		return true
+	}
+	t, ok := m.activeScreen().(typist)
+	return ok && t.typing()
 }
 
 func sameKeys(a, b key.Binding) bool {
@@ -734,7 +860,10 @@ func (m *Model) quitDialog(height int) string {
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
-	groups := append(m.activeScreen().FullHelp(), m.globalKeys())
+	groups := m.activeScreen().FullHelp()
+	if !m.typing() {
+		groups = append(groups, m.globalKeys())
+	}
 	full := m.help.FullHelpView(groups)
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
@@ -798,10 +927,6 @@ func (m *Model) bell() tea.Cmd {
 	}
 	return nil
 }
-
-// followUpItem reports whether the follow-up screen shows the agenda's
-// follow-up item rather than being opened with its key.
-func (m *Model) followUpItem() bool { return m.followUpAsItem }
 
 // isFollowUpItem recognises the follow-up item by its kind.
 func isFollowUpItem(it meeting.RunItem) bool { return it.Kind == meeting.KindFollowUp }

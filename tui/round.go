@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -13,29 +14,6 @@ import (
 	"github.com/klynge/klynge/meeting"
 )
 
-// roundKeys are the round screen's keys.
-type roundKeys struct {
-	StartPause key.Binding
-	Plus1      key.Binding
-	Minus1     key.Binding
-	Plus5      key.Binding
-	End        key.Binding
-	Groups     key.Binding
-	Move       key.Binding
-}
-
-func newRoundKeys(t Text) roundKeys {
-	return roundKeys{
-		StartPause: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", t.KeyStartPause)),
-		Plus1:      key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "+1 min")),
-		Minus1:     key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "−1 min")),
-		Plus5:      key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "+5 min")),
-		End:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.KeyEndRound)),
-		Groups:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", t.KeyFormGroups)),
-		Move:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", t.KeyMoveMember)),
-	}
-}
-
 // roundScreen runs a group-work round: the questions, the groups and a
 // timer in big digits with a progress bar. The timer is wall-clock based
 // and saved on every change, so a restart resumes it.
@@ -43,19 +21,14 @@ type roundScreen struct {
 	common  *Common
 	meeting meeting.Meeting
 	index   int
-	keys    roundKeys
 	bar     progress.Model
 	width   int
 	height  int
-	// request is a timer change for the root to save; form asks for a
-	// form (group size, move a doctor).
-	request *runRequest
-	form    *formRequest
 }
 
 func newRoundScreen(c *Common) *roundScreen {
 	bar := progress.New(progress.WithSolidFill(string(paletteFor(c.Styles.Theme).accent)), progress.WithoutPercentage())
-	return &roundScreen{common: c, keys: newRoundKeys(c.Text), bar: bar}
+	return &roundScreen{common: c, bar: bar}
 }
 
 func (s *roundScreen) setMeeting(m meeting.Meeting) {
@@ -71,49 +44,54 @@ func (s *roundScreen) SetSize(width, height int) {
 	s.bar.Width = max(10, width-8)
 }
 
-// Init does nothing.
-func (s *roundScreen) Init() tea.Cmd { return nil }
-
-// timerOp wraps a timer change as a change of the meeting, so it is saved
-// in order with every other change.
-func (s *roundScreen) timerOp(change func(meeting.Timer, time.Time) (meeting.Timer, error), notice string) {
+// timerChange is a change of the round's timer, computed when its turn
+// in the write queue comes, from the timer the earlier changes left: two
+// quick spaces start and then pause the round.
+func (s *roundScreen) timerChange(what string, fn func(meeting.Timer, time.Time) (meeting.Timer, error),
+	notice func(before, after meeting.Timer) string) tea.Msg {
 	i := s.index
-	s.request = &runRequest{
-		at: s.common.Clock.Now(),
+	return write(change{
+		what: what,
+		at:   s.common.Clock.Now(),
 		op: func(m meeting.Meeting, at time.Time) (meeting.Meeting, error) {
-			t, err := change(m.Items[i].RoundTimer(), at)
-			if err != nil {
-				return m, err
-			}
-			items := append([]meeting.RunItem(nil), m.Items...)
-			items[i].Timer = t
-			m.Items = items
-			return m, nil
+			return m.ChangeTimer(i, at, fn)
 		},
-		notice: func(meeting.Meeting) string { return notice },
-	}
+		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			it := after.Items[i]
+			return after, nil, st.RecordTimer(ctx, after.ID, it.ID, it.RoundTimer())
+		},
+		notice: func(before, after meeting.Meeting) string {
+			return notice(before.Items[i].RoundTimer(), after.Items[i].RoundTimer())
+		},
+	})
 }
 
-// Update turns the round keys into timer changes.
-func (s *roundScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update turns the round keys into timer changes and form requests.
+func (s *roundScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok || len(s.meeting.Items) == 0 {
-		return s, nil
+	if !ok {
+		return nil, nil
+	}
+	if key.Matches(k, s.common.Keys.Back) {
+		return []tea.Msg{backMsg{}}, nil
+	}
+	if len(s.meeting.Items) == 0 {
+		return nil, nil
 	}
 	t := s.common.Text
-	keys := s.keys
-	timer := s.meeting.Items[s.index].RoundTimer()
-	now := s.common.Clock.Now()
+	keys := s.common.Keys
+	fixed := func(n string) func(_, _ meeting.Timer) string { return func(_, _ meeting.Timer) string { return n } }
 	switch {
 	case key.Matches(k, keys.StartPause):
-		switch timer.State(now) {
-		case meeting.TimerNotStarted:
-			s.timerOp(meeting.Timer.Start, t.NoticeRoundStarted)
-		case meeting.TimerPaused:
-			s.timerOp(meeting.Timer.Resume, t.NoticeRoundResumed)
-		default:
-			s.timerOp(meeting.Timer.Pause, t.NoticeRoundPaused)
-		}
+		return []tea.Msg{s.timerChange(t.KeyStartPause, meeting.Timer.Toggle, func(before, after meeting.Timer) string {
+			switch {
+			case before.Started == nil:
+				return t.NoticeRoundStarted
+			case after.PausedAt != nil:
+				return t.NoticeRoundPaused
+			}
+			return t.NoticeRoundResumed
+		})}, nil
 	case key.Matches(k, keys.Plus1), key.Matches(k, keys.Minus1), key.Matches(k, keys.Plus5):
 		d := time.Minute
 		switch {
@@ -122,18 +100,18 @@ func (s *roundScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(k, keys.Plus5):
 			d = 5 * time.Minute
 		}
-		s.timerOp(func(tm meeting.Timer, _ time.Time) (meeting.Timer, error) { return tm.Extend(d) },
-			fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(timer.Planned+d)))
-	case key.Matches(k, keys.End):
-		s.timerOp(meeting.Timer.End, t.NoticeRoundEnded)
+		return []tea.Msg{s.timerChange(k.String(), func(tm meeting.Timer, _ time.Time) (meeting.Timer, error) { return tm.Extend(d) },
+			func(_, after meeting.Timer) string {
+				return fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(after.Planned))
+			})}, nil
+	case key.Matches(k, keys.EndRound):
+		return []tea.Msg{s.timerChange(t.KeyEndRound, meeting.Timer.End, fixed(t.NoticeRoundEnded))}, nil
 	case key.Matches(k, keys.Groups):
-		s.form = &formRequest{kind: formGroups}
-	case key.Matches(k, keys.Move):
-		if len(s.meeting.Groups) > 0 {
-			s.form = &formRequest{kind: formMove}
-		}
+		return []tea.Msg{openFormMsg{formRequest{kind: formGroups}}}, nil
+	case key.Matches(k, keys.MoveMember) && len(s.meeting.Groups) > 0:
+		return []tea.Msg{openFormMsg{formRequest{kind: formMove}}}, nil
 	}
-	return s, nil
+	return nil, nil
 }
 
 // timerStyle is the timer's look in each state; the state also has a
@@ -275,12 +253,12 @@ func groupLine(g meeting.Group) string {
 
 // ShortHelp is the footer's key list.
 func (s *roundScreen) ShortHelp() []key.Binding {
-	k := s.keys
-	return []key.Binding{s.common.Keys.Back, k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.End, k.Groups, k.Move}
+	k := s.common.Keys
+	return []key.Binding{k.Back, k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound, k.Groups, k.MoveMember}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *roundScreen) FullHelp() [][]key.Binding {
-	k := s.keys
-	return [][]key.Binding{{k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.End}, {k.Groups, k.Move}}
+	k := s.common.Keys
+	return [][]key.Binding{{k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound}, {k.Groups, k.MoveMember, k.Back}}
 }

@@ -168,7 +168,9 @@ func TestFormGroupsFromTheRoundScreen(t *testing.T) {
 		tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 		typeText(tm, bad)
 		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-		waitFor(t, tm, "Fejl")
+		// Said next to the field; the form stays open to be fixed.
+		waitFor(t, tm, "gruppestørrelsen skal være mindst 2")
+		tm.Send(key("esc"))
 	}
 	tm.Send(key("g"))
 	waitFor(t, tm, "Dan grupper")

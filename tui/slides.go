@@ -124,14 +124,17 @@ func (s *slidesScreen) restyle() {
 	s.clampOffset()
 }
 
-// Init does nothing: the slides come with the meeting.
-func (s *slidesScreen) Init() tea.Cmd { return nil }
-
 // Update steps between slides, pages inside one and toggles the notes.
-func (s *slidesScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (s *slidesScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok || len(s.slides) == 0 {
-		return s, nil
+	if !ok {
+		return nil, nil
+	}
+	if key.Matches(k, s.common.Keys.Back) {
+		return []tea.Msg{backMsg{}}, nil
+	}
+	if len(s.slides) == 0 {
+		return nil, nil
 	}
 	keys := s.common.Keys
 	switch {
@@ -151,7 +154,7 @@ func (s *slidesScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.notes = !s.notes
 		s.offset = 0
 	}
-	return s, nil
+	return nil, nil
 }
 
 // Position is the slide shown and the number of slides, 1-based; 0, 0

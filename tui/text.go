@@ -197,6 +197,31 @@ type Text struct {
 	FieldFolder           string
 	ExportedTitle         string
 	NoticeExported        string // format: count, folder
+
+	// The write queue and the forms.
+	KeyPrevField    string
+	WaitingDB       string // format: number of changes waiting
+	NotSaved        string // format: the changes
+	Saving          string
+	FieldFull       string // format: limit
+	CharsLeft       string // format: count
+	StoreBusy       string
+	StoreInvalid    string
+	StoreConflict   string
+	StoreNotFound   string
+	StoreFailed     string
+	Matches         string // format: list
+	NoIndicator     string // format: typed text
+	NoPracticeMatch string // format: typed text
+	ManyPractices   string // format: typed text, names
+	ManyIndicators  string // format: typed text, titles
+	NoDoctor        string // format: typed text
+	ManyDoctors     string // format: typed text, names
+	BadNumber       string // format: field
+	BadDue          string // format: typed text
+	NeedAction      string
+	DuePassed       string // format: date
+	BadGroupSize    string // format: doctors present
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -337,6 +362,29 @@ func danish() Text {
 		ExportHint:  "Referat, opfølgningslister (Markdown, CSV, XLSX, kalender), fremmøde og personlige ark skrives i mappen. Findes filerne, overskrives de ikke.",
 		FieldFolder: "Mappe", ExportedTitle: "Skrevet:", NoticeExported: "%d filer skrevet til %s",
 		WaitingStart:     "Ikke startet · planlagt start %s · tryk s for at starte",
+		KeyPrevField:     "forrige felt",
+		WaitingDB:        "venter på databasen… (%d ikke gemt endnu)",
+		NotSaved:         "IKKE GEMT: %s",
+		Saving:           "gemmer…",
+		FieldFull:        "feltet er fuldt: højst %d tegn",
+		CharsLeft:        "%d tegn tilbage",
+		StoreBusy:        "databasen er optaget af et andet program; prøver igen",
+		StoreInvalid:     "kan ikke gemmes: databasen afviste det",
+		StoreConflict:    "kan ikke gemmes: det strider mod det, der allerede er gemt",
+		StoreNotFound:    "kan ikke gemmes: det findes ikke længere i databasen",
+		StoreFailed:      "kan ikke gemmes: databasen eller disken fejlede",
+		Matches:          "passer: %s",
+		NoIndicator:      "ingen indikator passer til »%s«",
+		NoPracticeMatch:  "ingen praksis passer til »%s«",
+		ManyPractices:    "»%s« passer til flere praksisser: %s – skriv mere af navnet",
+		ManyIndicators:   "»%s« passer til flere indikatorer: %s – skriv mere",
+		NoDoctor:         "ingen læge i praksissen passer til »%s«",
+		ManyDoctors:      "»%s« passer til flere læger: %s",
+		BadNumber:        "%s skal være et tal",
+		BadDue:           "»%s« er ikke en frist: skriv fx 31-03-2027, 3m eller næste",
+		NeedAction:       "skriv hvad praksissen vil gøre",
+		DuePassed:        "fristen %s er overskredet: skriv en senere dato",
+		BadGroupSize:     "gruppestørrelsen skal være mindst 2 og højst halvdelen af de %d fremmødte",
 		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
 		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
 		NotesWarnTitle:   "Talernoter – ikke til projektor",
@@ -479,6 +527,29 @@ func english() Text {
 		ExportHint:  "Minutes, follow-up lists (Markdown, CSV, XLSX, calendar), attendance and personal slips go into the folder. Existing files are not overwritten.",
 		FieldFolder: "Folder", ExportedTitle: "Written:", NoticeExported: "%d files written to %s",
 		WaitingStart:     "Not started · planned start %s · press s to start",
+		KeyPrevField:     "previous field",
+		WaitingDB:        "waiting for the database… (%d not saved yet)",
+		NotSaved:         "NOT SAVED: %s",
+		Saving:           "saving…",
+		FieldFull:        "the field is full: at most %d characters",
+		CharsLeft:        "%d characters left",
+		StoreBusy:        "the database is busy in another program; trying again",
+		StoreInvalid:     "cannot be saved: the database refused it",
+		StoreConflict:    "cannot be saved: it clashes with what is already saved",
+		StoreNotFound:    "cannot be saved: it no longer exists in the database",
+		StoreFailed:      "cannot be saved: the database or the disk failed",
+		Matches:          "matches: %s",
+		NoIndicator:      "no indicator matches %q",
+		NoPracticeMatch:  "no practice matches %q",
+		ManyPractices:    "%q matches several practices: %s – type more of the name",
+		ManyIndicators:   "%q matches several indicators: %s – type more",
+		NoDoctor:         "no doctor of the practice matches %q",
+		ManyDoctors:      "%q matches several doctors: %s",
+		BadNumber:        "%s must be a number",
+		BadDue:           "%q is not a due date: type e.g. 31-03-2027, 3m or next",
+		NeedAction:       "type what the practice will do",
+		DuePassed:        "the due date %s has passed: give a later date",
+		BadGroupSize:     "the group size must be at least 2 and at most half of the %d present",
 		CodeKeyTitle:     "Code key – not for the projector",
 		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",
 		NotesWarnTitle:   "Speaker notes – not for the projector",

@@ -1,0 +1,315 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// The Record methods are the writes behind single key presses in the
+// running meeting. Each reads only what it must check and writes only what
+// changes, in one transaction, and returns no meeting: the caller already
+// holds the state it computed, and reloading the whole meeting (with its
+// pack snapshot) on every key press is what made a check-in cost two dozen
+// statements. TestStatementsPerWrite counts them.
+
+// RecordAttendance records a.Status for member a.MemberID at meeting
+// meetingID, as SetAttendance does (same checks and log), without reading
+// the meeting back.
+func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) error {
+	if a.Status != meeting.StatusNotChecked && !a.Status.Valid() {
+		return meeting.Errorf(meeting.EINVALID,
+			"attendance status %q is unknown: use one of %v, or \"\" to clear", a.Status, meeting.AttendanceStatuses())
+	}
+	if a.Status != meeting.StatusNotChecked && a.At.IsZero() {
+		return meeting.Errorf(meeting.EINVALID, "the time of the check-in is missing")
+	}
+	a.Reason = strings.TrimSpace(a.Reason)
+	const what = "record the attendance"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	// One read: the member, whether they belong to the meeting's cluster,
+	// and the meeting's date.
+	var (
+		name, planned   string
+		joined, retired sql.NullString
+		sameCluster     bool
+	)
+	err = tx.QueryRowContext(ctx, `
+		SELECT mem.name, mem.joined_at, mem.retired_at, p.cluster_id = mt.cluster_id, mt.planned_start
+		FROM meetings mt, members mem JOIN practices p ON p.id = mem.practice_id
+		WHERE mt.id = ? AND mem.id = ?`, meetingID, a.MemberID).Scan(&name, &joined, &retired, &sameCluster, &planned)
+	if errors.Is(err, sql.ErrNoRows) {
+		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d or member %d does not exist", meetingID, a.MemberID)
+	} else if err != nil {
+		return translate(err, what)
+	}
+	if !sameCluster {
+		return meeting.Errorf(meeting.EINVALID, "%s (member %d) is not in the cluster of meeting %d", name, a.MemberID, meetingID)
+	}
+	start, err := decodeTime(planned)
+	if err != nil {
+		return err
+	}
+	mem := meeting.Member{ID: a.MemberID, Name: name}
+	if mem.Retired, err = decodeTimePtr(retired); err != nil {
+		return err
+	}
+	j, err := decodeTimePtr(joined)
+	if err != nil {
+		return err
+	}
+	if j != nil {
+		mem.Joined = *j
+	}
+	if a.Status != meeting.StatusNotChecked {
+		if err := mem.CheckActiveAt(meeting.Meeting{ID: meetingID, PlannedStart: start}); err != nil {
+			return err
+		}
+	}
+	var at sql.NullString
+	if !a.At.IsZero() {
+		if at, err = encodeTimePtr(&a.At, "the time of the check-in"); err != nil {
+			return err
+		}
+	}
+	what2 := fmt.Sprintf("record the attendance of %s at meeting %d", quote(name), meetingID)
+	if a.Status == meeting.StatusNotChecked {
+		res, err := tx.ExecContext(ctx, `DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?`, meetingID, a.MemberID)
+		if err != nil {
+			return translate(err, what2)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			// Nothing to clear, nothing to log.
+			return translate(errors.Join(err, tx.Commit()), what2)
+		}
+	} else if _, err := tx.ExecContext(ctx, `
+		INSERT INTO attendance (meeting_id, member_id, status, reason, at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (meeting_id, member_id) DO UPDATE SET
+			status = excluded.status, reason = excluded.reason, at = excluded.at`,
+		meetingID, a.MemberID, string(a.Status), a.Reason, at); err != nil {
+		return translate(err, what2)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO attendance_log (meeting_id, member_id, status, reason, at) VALUES (?, ?, ?, ?, ?)`,
+		meetingID, a.MemberID, string(a.Status), a.Reason, at); err != nil {
+		return translate(err, what2)
+	}
+	return translate(tx.Commit(), what2)
+}
+
+// RecordConsent appends to meeting meetingID's consent log that practice
+// ydernummer gave (given) or withdrew its consent at at, as SetConsent
+// does, without reading the meeting back. The practice must be in the
+// meeting's cluster (EINVALID otherwise).
+func (s *Store) RecordConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) error {
+	if at.IsZero() {
+		return meeting.Errorf(meeting.EINVALID, "the time of the consent is missing")
+	}
+	enc, err := encodeTime(at, "the time of the consent")
+	if err != nil {
+		return err
+	}
+	const what = "record the consent"
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	// The practice is found through the meeting's cluster, so a practice
+	// of another cluster (or a missing meeting) inserts nothing.
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO consent_log (meeting_id, practice_id, given, at)
+		SELECT mt.id, p.id, ?, ? FROM meetings mt JOIN practices p ON p.cluster_id = mt.cluster_id
+		WHERE mt.id = ? AND p.ydernummer = ?`, given, enc, meetingID, ydernummer)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.EINVALID,
+			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
+	}
+	return translate(tx.Commit(), what)
+}
+
+// RecordTimer stores the round timer t of agenda item itemID of meeting
+// meetingID, as SaveTimer does, without reading the meeting back. A
+// missing item, or one of another meeting, is ENOTFOUND.
+func (s *Store) RecordTimer(ctx context.Context, meetingID, itemID int64, t meeting.Timer) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	row, err := encodeTimer(t, fmt.Sprintf("agenda item %d", itemID))
+	if err != nil {
+		return err
+	}
+	return s.updateItem(ctx, meetingID, itemID, "save the round's timer", `
+		UPDATE agenda_items SET timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?,
+			timer_paused_ns = ?, timer_ended = ?
+		WHERE id = ? AND meeting_id = ?`,
+		row.planned, row.started, row.pausedAt, row.paused, row.ended, itemID, meetingID)
+}
+
+// RecordRunState stores the run state of the given items of meeting
+// meetingID — when each started and ended, whether it is skipped, its
+// planned minutes, its round timer and its presenting group (which, when
+// set or changed, must pass meeting.CheckPresenting: a group of the
+// meeting, at a plenum; one left as stored is not checked again, as in
+// SaveRun, so re-forming the groups cannot stop the meeting) — and
+// when the meeting started. It is the in-place part of SaveRun: the items must be
+// on the meeting's agenda already (ENOTFOUND otherwise), and their order,
+// titles and lists are left as stored. A started meeting cannot be made
+// unstarted (ECONFLICT).
+func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *time.Time, items []meeting.RunItem) error {
+	const what = "save the meeting's run state"
+	enc, err := encodeTimePtr(started, "the meeting's start")
+	if err != nil {
+		return err
+	}
+	type encoded struct {
+		id             int64
+		started, ended sql.NullString
+		skipped        int
+		minutes        int
+		timer          timerRow
+		presenting     int
+	}
+	rows := make([]encoded, len(items))
+	for i, it := range items {
+		if err := it.Timer.Validate(); err != nil && it.Timer != (meeting.Timer{}) {
+			return err
+		}
+		if it.Minutes < 0 || it.Presenting < 0 {
+			return meeting.Errorf(meeting.EINVALID, "agenda item %q has negative minutes or group", it.Title)
+		}
+		r := encoded{id: it.ID, minutes: it.Minutes, presenting: it.Presenting}
+		if r.started, err = encodeTimePtr(it.Started, "the start of "+quote(it.Title)); err != nil {
+			return err
+		}
+		if r.ended, err = encodeTimePtr(it.Ended, "the end of "+quote(it.Title)); err != nil {
+			return err
+		}
+		if it.Skipped {
+			r.skipped = 1
+		}
+		if r.timer, err = encodeTimer(it.Timer, quote(it.Title)); err != nil {
+			return err
+		}
+		rows[i] = r
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	// started_at only ever goes from NULL to a time, never back.
+	res, err := tx.ExecContext(ctx,
+		`UPDATE meetings SET started_at = coalesce(?, started_at) WHERE id = ? AND (? IS NOT NULL OR started_at IS NULL)`,
+		enc, meetingID, enc)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ECONFLICT, "meeting %d does not exist or has started and cannot be made not started", meetingID)
+	}
+	for _, r := range rows {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE agenda_items SET started_at = ?, ended_at = ?, skipped = ?, planned_minutes = ?,
+				timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?, timer_paused_ns = ?, timer_ended = ?,
+				presenting = ?
+			WHERE id = ? AND meeting_id = ?
+				AND (? IN (0, presenting) OR (kind = 'plenum' AND followup = 0 AND ? <= (SELECT group_count FROM meetings WHERE id = ?)))`,
+			r.started, r.ended, r.skipped, r.minutes,
+			r.timer.planned, r.timer.started, r.timer.pausedAt, r.timer.paused, r.timer.ended,
+			r.presenting, r.id, meetingID, r.presenting, r.presenting, meetingID)
+		if err != nil {
+			return translate(err, what)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return translate(err, what)
+		} else if n == 0 {
+			return meeting.Errorf(meeting.ENOTFOUND,
+				"agenda item %d is not on the agenda of meeting %d, or group %d cannot present there (meeting.CheckPresenting)",
+				r.id, meetingID, r.presenting)
+		}
+	}
+	return translate(tx.Commit(), what)
+}
+
+// RecordNote stores text as the note of group group at agenda item itemID
+// of meeting meetingID, as SaveGroupNote does (an empty text deletes it),
+// without reading the meeting back. The group must be one of the
+// meeting's (ENOTFOUND).
+func (s *Store) RecordNote(ctx context.Context, meetingID, itemID int64, group int, text string) error {
+	if group < 1 {
+		return meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
+	}
+	text = strings.TrimSpace(text)
+	what := fmt.Sprintf("save the note from group %d", group)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	var res sql.Result
+	if text == "" {
+		res, err = tx.ExecContext(ctx, `
+			DELETE FROM group_notes WHERE agenda_item_id = ? AND group_number = ?
+				AND EXISTS (SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?)`,
+			itemID, group, itemID, meetingID)
+		if err != nil {
+			return translate(err, what)
+		}
+		return translate(tx.Commit(), what)
+	}
+	// The item and the group are checked in the insert itself.
+	res, err = tx.ExecContext(ctx, `
+		INSERT INTO group_notes (meeting_id, agenda_item_id, group_number, text)
+		SELECT mt.id, it.id, ?, ? FROM meetings mt JOIN agenda_items it ON it.meeting_id = mt.id
+		WHERE mt.id = ? AND it.id = ? AND ? <= mt.group_count
+		ON CONFLICT (agenda_item_id, group_number) DO UPDATE SET text = excluded.text`,
+		group, text, meetingID, itemID, group)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ENOTFOUND,
+			"meeting %d has no group %d or no agenda item %d; reload the meeting", meetingID, group, itemID)
+	}
+	return translate(tx.Commit(), what)
+}
+
+// updateItem runs one UPDATE of an agenda item in its own transaction and
+// fails with ENOTFOUND when it changed no row.
+func (s *Store) updateItem(ctx context.Context, meetingID, itemID int64, what, query string, args ...any) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ENOTFOUND,
+			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, meetingID)
+	}
+	return translate(tx.Commit(), what)
+}
