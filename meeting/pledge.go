@@ -27,6 +27,12 @@ type Pledge struct {
 	Created   time.Time
 	// Deleted is set when the pledge was deleted; kept so it can be undone.
 	Deleted *time.Time
+	// Revision counts the changes made to the pledge since it was made,
+	// deletion and restoring included, and Changed is when the last one
+	// was (zero when never): a calendar export's SEQUENCE and
+	// LAST-MODIFIED. The store keeps both; what is saved is ignored.
+	Revision int
+	Changed  time.Time
 	// Review is the follow-up at a later meeting; nil until reviewed.
 	Review *PledgeReview
 }

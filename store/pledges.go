@@ -140,6 +140,25 @@ func (s *Store) Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge,
 		ORDER BY pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`, meetingID)
 }
 
+// PledgesWithDeleted is Pledges with the deleted pledges too, for the
+// calendar export, which cancels their events.
+func (s *Store) PledgesWithDeleted(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
+	return s.listPledges(ctx, meetingID, "list the pledges", `
+		WHERE p.meeting_id = ?
+		ORDER BY pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`, meetingID)
+}
+
+// DatabaseID returns the random id this database was given once, when it
+// was made (or brought to schema 8): 32 hex digits. Calendar exports put it
+// in every event's UID, so two databases' events never collide.
+func (s *Store) DatabaseID(ctx context.Context) (string, error) {
+	var id string
+	if err := s.db.QueryRowContext(ctx, `SELECT uid FROM database_info WHERE id = 1`).Scan(&id); err != nil {
+		return "", translate(err, "read the database's id")
+	}
+	return id, nil
+}
+
 // OpenPledges returns the pledges to follow up at meeting meetingID: those
 // made at earlier meetings of its cluster (planned before it; a meeting
 // planned for the same moment counts as earlier when it was stored
@@ -288,7 +307,7 @@ func (s *Store) listPledges(ctx context.Context, meetingID int64, what, tail str
 // (its practice) and r (its review).
 const pledgeFrom = `
 	SELECT p.id, p.meeting_id, pr.ydernummer, p.member_id, p.action, p.owner, p.due, p.indicator, p.target,
-		p.created_at, p.deleted_at, r.meeting_id, r.outcome, r.comment, r.at
+		p.created_at, p.deleted_at, r.meeting_id, r.outcome, r.comment, r.at, p.revision, p.changed_at
 	FROM pledges p JOIN practices pr ON pr.id = p.practice_id
 	LEFT JOIN pledge_reviews r ON r.pledge_id = p.id `
 
@@ -331,9 +350,9 @@ func scanPledge(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
 	var member, reviewMeeting sql.NullInt64
 	var target sql.NullFloat64
 	var due, created string
-	var deleted, outcome, comment, at sql.NullString
+	var deleted, outcome, comment, at, changed sql.NullString
 	if err := row.Scan(&p.ID, &p.MeetingID, &p.Ydernummer, &member, &p.Action, &p.Owner, &due, &p.Indicator, &target,
-		&created, &deleted, &reviewMeeting, &outcome, &comment, &at); err != nil {
+		&created, &deleted, &reviewMeeting, &outcome, &comment, &at, &p.Revision, &changed); err != nil {
 		return p, translate(err, "read the pledges")
 	}
 	p.MemberID = member.Int64
@@ -349,6 +368,11 @@ func scanPledge(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
 	}
 	if p.Deleted, err = decodeTimePtr(deleted); err != nil {
 		return p, err
+	}
+	if changed.Valid {
+		if p.Changed, err = decodeTime(changed.String); err != nil {
+			return p, err
+		}
 	}
 	if reviewMeeting.Valid {
 		r := meeting.PledgeReview{MeetingID: reviewMeeting.Int64, Outcome: meeting.ReviewOutcome(outcome.String), Comment: comment.String}

@@ -214,7 +214,7 @@ func (s *chartScreen) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's key list.
 func (s *chartScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp}, {k.Reveal, k.CodeKey, k.Consent}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp, k.Down, k.Up}, {k.Reveal}}
 }
 
 // sortedCodes lists the code key's rows in code order: A … Z, AA ….

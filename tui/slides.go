@@ -433,5 +433,5 @@ func (s *slidesScreen) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's key list.
 func (s *slidesScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Prev, k.Next}, {k.ScrollUp, k.ScrollDown, k.Up, k.Down}, {k.Notes, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next}, {k.ScrollUp, k.ScrollDown, k.Up, k.Down}, {k.Notes}}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 )
 
 func (a *app) attendanceReportCommand() *cobra.Command {
@@ -263,25 +263,23 @@ func (r attendanceReport) record(h meeting.MemberHistory) []string {
 	}
 }
 
-// writeCSV writes the report for Danish Excel: UTF-8 with a byte-order
-// mark, ';' between fields, CRLF line ends, dates dd-mm-yyyy.
+// writeCSV writes the report for Danish Excel (export.WriteExcelCSV):
+// UTF-8 with a byte-order mark, ';' between fields, CRLF line ends, dates
+// dd-mm-yyyy; the ydernummer stays text and no name runs as a formula.
 func (r attendanceReport) writeCSV(w io.Writer) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	if err := cw.Write(r.header()); err != nil {
-		return err
-	}
+	records := [][]string{r.header()}
 	for _, h := range r.rows {
-		if err := cw.Write(r.record(h)); err != nil {
-			return err
+		rec := r.record(h)
+		for i := range rec {
+			if i == 2 {
+				rec[i] = export.CSVDigits(rec[i]) // the ydernummer
+			} else {
+				rec[i] = export.CSVText(rec[i])
+			}
 		}
+		records = append(records, rec)
 	}
-	cw.Flush()
-	return cw.Error()
+	return export.WriteExcelCSV(w, records)
 }
 
 // writeXLSX writes the report as an Excel workbook: one sheet, a bold

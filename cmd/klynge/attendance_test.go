@@ -183,10 +183,10 @@ func TestAttendanceReportCSV(t *testing.T) {
 		t.Errorf("header: %q", strings.SplitN(out, "\n", 2)[0])
 	}
 	for _, want := range []string{
-		"\r\nÅse Bødker;Lægerne Østergade;047318;3;4;2;2;1;10-11-2026;ja;2 af 4 møder missede (højst 1);\r\n",
-		"\r\nOle Skærbæk;Lægerne Nørregade;150237;6;2;0;2;0;01-06-2025;;;01-06-2026\r\n",
-		"\r\nMette Kjærgaard;Lægerne Østergade;047318;4;4;1;3;0;10-02-2026;ja;\"3 af 4 møder missede (højst 1); ikke set i 9 måneder, ingen afbud\";\r\n",
-		"\r\nSøren Ærø-Hansen;Lægerne Østergade;047318;2;4;4;0;0;10-11-2026;;;\r\n",
+		"\r\nÅse Bødker;Lægerne Østergade;\"=\"\"047318\"\"\";3;4;2;2;1;10-11-2026;ja;2 af 4 møder missede (højst 1);\r\n",
+		"\r\nOle Skærbæk;Lægerne Nørregade;\"=\"\"150237\"\"\";6;2;0;2;0;01-06-2025;;;01-06-2026\r\n",
+		"\r\nMette Kjærgaard;Lægerne Østergade;\"=\"\"047318\"\"\";4;4;1;3;0;10-02-2026;ja;\"3 af 4 møder missede (højst 1); ikke set i 9 måneder, ingen afbud\";\r\n",
+		"\r\nSøren Ærø-Hansen;Lægerne Østergade;\"=\"\"047318\"\"\";2;4;4;0;0;10-11-2026;;;\r\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("CSV lacks %q:\n%s", want, out)

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -150,39 +149,30 @@ func WriteFollowUpMarkdown(w io.Writer, m meeting.Meeting, c meeting.Cluster, pl
 // followUpHeader is the CSV and XLSX header row.
 var followUpHeader = []string{"Ydernummer", "Praksis", "Læge", "Tilsagn", "Ansvarlig", "Frist", "Indikator", "Indikatornavn", "Mål"}
 
-// followUpRecord is one pledge as a CSV row (Danish dates and numbers).
+// followUpRecord is one pledge as a CSV row (Danish dates and numbers;
+// text cells made safe for Excel, the ydernummer kept as text).
 func followUpRecord(g followUpGroup, l followUpLine) []string {
 	target := ""
 	if l.Pledge.Target != nil {
 		target = danishNumber(*l.Pledge.Target)
 	}
-	return []string{g.Ydernummer, g.Practice, l.Doctor, l.Pledge.Action, l.Pledge.Owner,
-		danishDate(l.Pledge.Due), l.Indicator.ID, l.Indicator.Title, target}
+	return []string{CSVDigits(g.Ydernummer), CSVText(g.Practice), CSVText(l.Doctor), CSVText(l.Pledge.Action),
+		CSVText(l.Pledge.Owner), danishDate(l.Pledge.Due), CSVText(l.Indicator.ID), CSVText(l.Indicator.Title), target}
 }
 
 // WriteFollowUpCSV writes the follow-up list as CSV that Danish Excel
-// opens as it is: UTF-8 with a byte-order mark, ';' between fields, CRLF
-// line ends, dates as dd-mm-yyyy and decimal commas. Fields holding ';',
-// '"' or line breaks are quoted.
+// opens as it is (WriteExcelCSV): UTF-8 with a byte-order mark, ';'
+// between fields, CRLF line ends, dates as dd-mm-yyyy and decimal commas;
+// the ydernummer stays text with its leading zero, and no cell runs as a
+// formula.
 func WriteFollowUpCSV(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	if err := cw.Write(followUpHeader); err != nil {
-		return err
-	}
+	records := [][]string{followUpHeader}
 	for _, g := range followUpGroups(m, c, pledges) {
 		for _, l := range g.Lines {
-			if err := cw.Write(followUpRecord(g, l)); err != nil {
-				return err
-			}
+			records = append(records, followUpRecord(g, l))
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return WriteExcelCSV(w, records)
 }
 
 // FollowUpSheet is the name of the XLSX export's sheet.

@@ -80,7 +80,7 @@ func TestFollowUpCSVRoundTrip(t *testing.T) {
 	}
 	for i, p := range want {
 		rec := records[i+1]
-		if rec[0] != p.Ydernummer || rec[3] != p.Action || rec[4] != p.Owner || rec[6] != p.Indicator {
+		if rec[0] != `="`+p.Ydernummer+`"` || rec[3] != p.Action || rec[4] != p.Owner || rec[6] != p.Indicator {
 			t.Errorf("row %d = %q, want pledge %+v", i+1, rec, p)
 		}
 		due, err := time.ParseInLocation("02-01-2006", rec[5], time.Local)
