@@ -260,6 +260,9 @@ func (s *itemScreen) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's key list.
 func (s *itemScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
+	if s.presentations() {
+		return [][]key.Binding{{k.Back, k.Prev, k.Next}, {k.Down, k.Up, k.Note}}
+	}
 	return [][]key.Binding{{k.Back, k.Prev, k.Next}}
 }
 

@@ -166,6 +166,10 @@ func (s *slidesScreen) Position() (slide, total int) {
 	return s.index + 1, len(s.slides)
 }
 
+// showNotes puts the speaker's notes on screen; the root calls it only
+// after the coordinator confirmed the warning.
+func (s *slidesScreen) showNotes() { s.notes, s.offset = true, 0 }
+
 // NotesShown reports whether the speaker's notes are on screen.
 func (s *slidesScreen) NotesShown() bool { return s.notes }
 
@@ -429,5 +433,5 @@ func (s *slidesScreen) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's key list.
 func (s *slidesScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Prev, k.Next}, {k.ScrollUp, k.ScrollDown, k.Up, k.Down}, {k.Notes, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next}, {k.ScrollUp, k.ScrollDown, k.Up, k.Down}, {k.Notes}}
 }

@@ -243,7 +243,9 @@ func TestFollowUpEmpty(t *testing.T) {
 		"md":   func(b *bytes.Buffer) error { return export.WriteFollowUpMarkdown(b, m, c, nil) },
 		"csv":  func(b *bytes.Buffer) error { return export.WriteFollowUpCSV(b, m, c, nil) },
 		"xlsx": func(b *bytes.Buffer) error { return export.WriteFollowUpXLSX(b, m, c, nil) },
-		"ics":  func(b *bytes.Buffer) error { return export.WriteFollowUpICS(b, m, c, nil, "0123456789abcdef0123456789abcdef") },
+		"ics": func(b *bytes.Buffer) error {
+			return export.WriteFollowUpICS(b, m, c, nil, "0123456789abcdef0123456789abcdef")
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
