@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	tea "github.com/charmbracelet/bubbletea"
 	"reflect"
 	"sync"
 	"time"
@@ -287,3 +288,18 @@ func spaces(n int) string {
 
 // timeType is time.Time, whose unexported fields hold no text.
 var timeType = reflect.TypeFor[time.Time]()
+
+// cleanKey drops from a typed or pasted key the characters a text of the
+// given kind may not hold (escape codes, control characters, direction
+// overrides; tabs and line breaks become spaces in one-line fields), so a
+// form never even shows them. The check at saving (meeting.CheckText)
+// still says when a text is too long.
+func cleanKey(msg tea.KeyMsg, kind meeting.TextKind) tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) == 0 {
+		return msg
+	}
+	if clean := meeting.CleanTyped(kind, string(msg.Runes)); clean != string(msg.Runes) {
+		msg.Runes = []rune(clean)
+	}
+	return msg
+}
