@@ -73,6 +73,8 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Names may come from an older version: inert in every format.
+			c, history = meeting.InertCopy(c), meeting.InertCopy(history)
 			r := attendanceReport{
 				cluster: c,
 				rows:    meeting.AttendanceReportSince(c, history, c.Rule, from, now),

@@ -17,6 +17,8 @@ import (
 // the pledge was made (the meeting's creation when unknown), which keeps
 // the output the same for the same pledges.
 func WriteFollowUpICS(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+	// Stored text may come from an older version: make it inert first.
+	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
 	ew := &errWriter{w: w}
 	line := func(name, value string) { ew.printf("%s", foldICS(name+":"+value)) }
 	line("BEGIN", "VCALENDAR")
