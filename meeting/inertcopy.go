@@ -111,7 +111,6 @@ func holdsText(t reflect.Type) bool {
 	return false
 }
 
-
 func (w inertWalk) inertValue(v reflect.Value, multi bool) reflect.Value {
 	switch v.Kind() {
 	case reflect.String:

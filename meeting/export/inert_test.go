@@ -66,7 +66,7 @@ func TestExportsAreInert(t *testing.T) {
 	}
 	check("follow-up CSV", b.String(), "\r\n")
 	b.Reset()
-	if err := export.WriteFollowUpICS(&b, m, c, pledges); err != nil {
+	if err := export.WriteFollowUpICS(&b, m, c, pledges, "test-db"); err != nil {
 		t.Fatal(err)
 	}
 	check("follow-up ICS", b.String(), "\r\n")
