@@ -766,6 +766,10 @@ func (m *Model) footer() string {
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
 		keys = m.addItem
+	case m.form != nil && m.form.submitting:
+		// Keys typed now wait for the save and then act on what comes
+		// after the form; the form's own keys do not work meanwhile.
+		keys = bindings{}
 	case m.form != nil:
 		keys = m.form
 	}
