@@ -633,10 +633,12 @@ func (m *Model) askQuit() tea.Cmd {
 	return m.quit()
 }
 
-// quit ends the program once every queued change is committed.
+// quit ends the program once every queued change is committed. Asked a
+// second time while the database stays busy, it quits at once: the
+// footer has said all along what is not saved.
 func (m *Model) quit() tea.Cmd {
 	m.quitting = false
-	if m.queue.len() > 0 {
+	if m.queue.len() > 0 && !m.quitWhenSaved {
 		m.quitWhenSaved = true
 		return nil
 	}
