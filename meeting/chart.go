@@ -62,8 +62,11 @@ type Bar struct {
 	// ready value.
 	Numerator   *float64
 	Denominator *float64
-	// Low marks a denominator under the indicator's minimum: shown greyed,
-	// marked n<min, and left out of the mean, median and quartile.
+	// Low marks a denominator under the indicator's minimum: the bar shows
+	// its label and "n<min" only, is listed after the counted bars in label
+	// order (not ranked) and is left out of every statistic. A Low bar's
+	// Value, Numerator and Denominator are zero/nil on a Chart, so nothing
+	// that draws a chart can show them.
 	Low bool
 }
 
@@ -83,8 +86,14 @@ type Chart struct {
 	Missing []string
 	Marks   []Mark
 	Period  string
-	// Max is the largest value among bars and marks, for the axis.
+	// Max is the largest value among counted bars and marks, for the axis.
 	Max float64
+	// Counted is how many bars count towards the cluster's statistics.
+	Counted int
+	// TooFew is set when the pack asks for a cluster statistic (mean,
+	// median, top quartile, ABC) but fewer than the indicator's
+	// StatMinPractices bars count, so none is computed.
+	TooFew bool
 }
 
 // Labels returns, for every practice with a code, what the room may see:
@@ -140,7 +149,7 @@ func BuildChart(ind Indicator, rows []DataRow, labels map[string]string, consent
 		c.Bars = append(c.Bars, Bar{
 			Label: label, Named: named, Value: v,
 			Numerator: r.Numerator, Denominator: r.Denominator,
-			Low: r.Denominator != nil && *r.Denominator < float64(ind.MinDenominator),
+			Low: ind.IsLow(r),
 		})
 		if c.Period == "" {
 			c.Period = r.Period
@@ -152,15 +161,27 @@ func BuildChart(ind Indicator, rows []DataRow, labels map[string]string, consent
 		}
 	}
 	sort.Strings(c.Missing)
+	// Counted bars are ranked by value (ties by label, so the order is
+	// strict); Low bars follow in label order, since ranking them by a
+	// value the room may not see would give it away.
 	lowerFirst := ind.Better == LowerIsBetter
 	sort.SliceStable(c.Bars, func(i, j int) bool {
-		if c.Bars[i].Value != c.Bars[j].Value {
-			return (c.Bars[i].Value < c.Bars[j].Value) == lowerFirst
+		a, b := c.Bars[i], c.Bars[j]
+		if a.Low != b.Low {
+			return !a.Low
 		}
-		return c.Bars[i].Label < c.Bars[j].Label
+		if !a.Low && a.Value != b.Value {
+			return (a.Value < b.Value) == lowerFirst
+		}
+		return CodeLess(a.Label, b.Label)
 	})
-	c.Marks = marks(ind, c.Bars)
-	for _, b := range c.Bars {
+	c.Marks, c.TooFew = marks(ind, c.Bars)
+	for i, b := range c.Bars {
+		if b.Low {
+			c.Bars[i].Value, c.Bars[i].Numerator, c.Bars[i].Denominator = 0, nil, nil
+			continue
+		}
+		c.Counted++
 		c.Max = math.Max(c.Max, b.Value)
 	}
 	for _, mk := range c.Marks {
@@ -181,14 +202,36 @@ func counted(bars []Bar) []float64 {
 	return vs
 }
 
-func marks(ind Indicator, bars []Bar) []Mark {
+// IsLow reports whether a row's denominator is under the indicator's
+// minimum, so its value is not projected and not counted.
+func (ind Indicator) IsLow(r DataRow) bool {
+	return ind.MinDenominator > 0 && r.Denominator != nil && *r.Denominator < float64(ind.MinDenominator)
+}
+
+// isStatistic reports the marks computed from the practices' figures, as
+// opposed to those the pack itself states (target, region, national).
+func (k MarkKind) isStatistic() bool {
+	return k == MarkMean || k == MarkMedian || k == MarkTopQuartile || k == MarkABC
+}
+
+// IsStatistic reports whether the mark is computed from this meeting's
+// figures; the pack's own marks (target, region, national) are not.
+func (k MarkKind) IsStatistic() bool { return k.isStatistic() }
+
+// marks computes the marks the indicator asks for from the counted bars.
+// tooFew is set when a statistic was asked for but too few bars count.
+func marks(ind Indicator, bars []Bar) (out []Mark, tooFew bool) {
 	kinds := ind.Marks
 	if kinds == nil {
 		kinds = DefaultMarks()
 	}
 	values := counted(bars)
-	var out []Mark
+	enough := len(values) >= ind.StatMinPractices()
 	for _, k := range kinds {
+		if k.isStatistic() && !enough {
+			tooFew = true
+			continue
+		}
 		var v float64
 		var ok bool
 		switch k {
@@ -215,7 +258,7 @@ func marks(ind Indicator, bars []Bar) []Mark {
 			out = append(out, Mark{Kind: k, Value: v})
 		}
 	}
-	return out
+	return out, tooFew
 }
 
 func deref(p *float64) (float64, bool) {
@@ -255,23 +298,45 @@ func quantile(sorted []float64, q float64) (float64, bool) {
 // the cluster's denominator; the benchmark is their pooled value. It needs
 // numerators and denominators, so indicators with ready values have none.
 func abc(ind Indicator, bars []Bar) (float64, bool) {
-	type share struct{ num, den, apf float64 }
+	type share struct {
+		label         string
+		num, den, apf float64
+	}
 	var shares []share
 	total := 0.0
 	for _, b := range bars {
-		if b.Numerator == nil || b.Denominator == nil || *b.Denominator <= 0 {
+		if b.Low || b.Numerator == nil || b.Denominator == nil || *b.Denominator <= 0 {
 			continue
 		}
 		n, d := *b.Numerator, *b.Denominator
-		shares = append(shares, share{n, d, (n + 1) / (d + 2)})
+		shares = append(shares, share{b.Label, n, d, (n + 1) / (d + 2)})
 		total += d
 	}
 	if len(shares) == 0 || ind.Better == NoDirection {
 		return 0, false
 	}
+	// A strict order: by adjusted fraction, then the larger denominator
+	// (more evidence) first, then the label, so equal fractions always
+	// rank the same way and the benchmark does not depend on input order.
 	lowerFirst := ind.Better == LowerIsBetter
-	sort.SliceStable(shares, func(i, j int) bool {
-		return (shares[i].apf < shares[j].apf) == lowerFirst
+	slices.SortFunc(shares, func(a, b share) int {
+		switch {
+		case a.apf != b.apf:
+			if (a.apf < b.apf) == lowerFirst {
+				return -1
+			}
+			return 1
+		case a.den != b.den:
+			if a.den > b.den {
+				return -1
+			}
+			return 1
+		case CodeLess(a.label, b.label):
+			return -1
+		case CodeLess(b.label, a.label):
+			return 1
+		}
+		return 0
 	})
 	num, den := 0.0, 0.0
 	for _, s := range shares {
@@ -286,10 +351,10 @@ func abc(ind Indicator, bars []Bar) (float64, bool) {
 
 // Fifth says which fifth of the cluster a value falls in, 1 for the best
 // fifth to 5 for the last, counting only the bars that count towards the
-// mean; 0 when there are none.
+// mean; 0 when fewer than the indicator's StatMinPractices count.
 func (c Chart) Fifth(value float64) int {
 	values := counted(c.Bars)
-	if len(values) == 0 {
+	if len(values) == 0 || len(values) < c.Indicator.StatMinPractices() {
 		return 0
 	}
 	better := 0

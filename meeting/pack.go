@@ -93,9 +93,16 @@ type Indicator struct {
 	Target   *float64
 	Region   *float64
 	National *float64
-	// MinDenominator is the smallest denominator whose value is shown as a
-	// normal bar; smaller ones are greyed and left out of the mean.
+	// MinDenominator is the smallest denominator whose value is projected:
+	// a practice under it shows "n<min" with neither value nor bar, is not
+	// ranked and counts towards no statistic. A pack that leaves it out
+	// gets DefaultMinDenominator; 0 turns the rule off.
 	MinDenominator int
+	// MinPractices is the fewest counted practices any cluster statistic
+	// (mean, median, quartile, ABC, fifths) needs; with fewer, one
+	// practice's own value and the mean would give away another's. Zero
+	// means DefaultMinPractices.
+	MinPractices int
 	// Marks are the reference marks the pack wants on this indicator's
 	// chart; nil means DefaultMarks.
 	Marks []MarkKind
@@ -105,6 +112,21 @@ type Indicator struct {
 	// Context marks an indicator that describes a practice (age mix, list
 	// size) rather than its quality.
 	Context bool
+}
+
+// The small-number rules a pack gets when it says nothing.
+const (
+	DefaultMinDenominator = 5
+	DefaultMinPractices   = 3
+)
+
+// StatMinPractices is the fewest counted practices a cluster statistic
+// needs for this indicator: MinPractices, or DefaultMinPractices when unset.
+func (ind Indicator) StatMinPractices() int {
+	if ind.MinPractices <= 0 {
+		return DefaultMinPractices
+	}
+	return ind.MinPractices
 }
 
 // AgendaItem is one planned point of a meeting.

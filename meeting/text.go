@@ -314,7 +314,7 @@ func isInert(s string) bool {
 		if c >= 0x80 {
 			// Multi-byte: check the decoded runes from here on.
 			for _, r := range s[i:] {
-				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
+				if r < 0x20 || r == utf8.RuneError || (r >= 0x7f && r <= 0x9f) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
 					return false
 				}
 			}

@@ -87,6 +87,8 @@ func TestInert(t *testing.T) {
 		{"DEL and NUL", "a\x7fb\x00", "a␡b␀", "a␡b␀"},
 		{"line separator", "a\u2028b", "a b", "a\nb"},
 		{"emoji kept", "🩺 Lægehuset", "🩺 Lægehuset", "🩺 Lægehuset"},
+		{"ESC after a Danish letter", "Gæst \x1b]0;x\a", "Gæst ␛]0;x␇", "Gæst ␛]0;x␇"},
+		{"tab after an emoji", "🩺\tx\x7f", "🩺 x␡", "🩺 x␡"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,6 +48,7 @@ type indicatorJSON struct {
 	Region         *float64 `json:"region"`
 	National       *float64 `json:"national"`
 	MinDenominator int      `json:"min_denominator"`
+	MinPractices   int      `json:"min_practices,omitempty"`
 	Marks          []string `json:"marks,omitempty"`
 	Guess          bool     `json:"guess,omitempty"`
 	Context        bool     `json:"context"`
@@ -98,7 +99,7 @@ func encodePack(p meeting.Pack) (string, error) {
 			return indicatorJSON{
 				ID: i.ID, Title: i.Title, Unit: string(i.Unit), Better: string(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksOut(i.Marks), Guess: i.Guess,
+				MinDenominator: i.MinDenominator, MinPractices: i.MinPractices, Context: i.Context, Marks: marksOut(i.Marks), Guess: i.Guess,
 			}
 		}),
 		Slides: mapSlice(p.Slides, func(s meeting.Slide) slideJSON {
@@ -144,7 +145,7 @@ func decodePack(data string) (meeting.Pack, error) {
 			return meeting.Indicator{
 				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
-				MinDenominator: i.MinDenominator, Context: i.Context, Marks: marksIn(i.Marks), Guess: i.Guess,
+				MinDenominator: i.MinDenominator, MinPractices: i.MinPractices, Context: i.Context, Marks: marksIn(i.Marks), Guess: i.Guess,
 			}
 		}),
 		Slides: mapSlice(s.Slides, func(s slideJSON) meeting.Slide {

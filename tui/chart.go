@@ -156,42 +156,53 @@ func (s *chartScreen) View() string {
 	return v.render()
 }
 
-// contextView lists each practice's context figures under its label.
+// contextView shows how the practices spread over each context indicator,
+// in bands of at least meeting.MinBandPractices practices and without
+// codes: a code beside its exact list size would let anyone who knows the
+// neighbouring practices decode every chart. Each practice finds its own
+// figures on its slip.
 func (s *chartScreen) contextView() string {
 	st := s.common.Styles
-	t := s.meeting.Context(s.names)
-	lines := []string{spread(st.Title.Render(s.strs.ContextHead), st.Text.Render(fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages))), s.width), ""}
-	if len(t.Indicators) == 0 {
-		return strings.Join(append(lines, st.Text.Render(s.strs.NoContext)), "\n")
+	lang := s.common.Text.Lang
+	head := spread(st.Title.Render(s.strs.ContextHead), st.Text.Render(fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages))), s.width)
+	dists := s.meeting.ContextBands()
+	if len(dists) == 0 {
+		return strings.Join([]string{head, "", st.Text.Render(s.strs.NoContext)}, "\n")
 	}
-	labelW := 4
-	for _, r := range t.Rows {
-		labelW = max(labelW, min(24, lipgloss.Width(r.Label)))
-	}
-	colW := max(12, (s.width-labelW-2)/len(t.Indicators))
-	head := strings.Repeat(" ", labelW+2)
-	for _, ind := range t.Indicators {
-		head += fmt.Sprintf("%*s", colW, truncate(ind.Title, colW-1))
-	}
-	lines = append(lines, st.Heading.Render(truncate(head, s.width)))
-	rows := max(1, s.height-len(lines)-1)
-	offset := min(s.offset, max(0, len(t.Rows)-1))
-	end := min(len(t.Rows), offset+rows)
-	for _, r := range t.Rows[offset:end] {
-		line := fmt.Sprintf("%*s  ", labelW, truncate(r.Label, labelW))
-		for i, v := range r.Values {
-			cell := "–"
-			if v != nil {
-				cell = formatValue(s.common.Text.Lang, *v, t.Indicators[i].Unit, s.strs.Units)
-			}
-			line += fmt.Sprintf("%*s", colW, cell)
+	var body []string
+	for _, d := range dists {
+		body = append(body, "", st.Heading.Render(meeting.FitCells(d.Indicator.Title, s.width)))
+		if d.TooFew {
+			body = append(body, st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextTooFew, meeting.MinBandPractices), s.width)))
+			continue
 		}
-		lines = append(lines, st.Text.Render(truncate(line, s.width)))
+		unit := s.strs.Units[d.Indicator.Unit]
+		ranges := make([]string, len(d.Bands))
+		rangeW, most := 0, 1
+		for i, b := range d.Bands {
+			ranges[i] = meeting.FormatNumber(b.From, d.Indicator.Unit, lang) + "–" + meeting.FormatNumber(b.To, d.Indicator.Unit, lang)
+			if unit != "" {
+				ranges[i] += " " + unit
+			}
+			rangeW = max(rangeW, lipgloss.Width(ranges[i]))
+			most = max(most, b.Count)
+		}
+		countW := lipgloss.Width(fmt.Sprintf(s.strs.ContextCount, most))
+		barW := max(4, min(40, s.width-rangeW-countW-6))
+		for i, b := range d.Bands {
+			bar := strings.Repeat("█", max(1, b.Count*barW/most))
+			line := "  " + cellsRight(ranges[i], rangeW) + "  " + st.Bar.Render(bar) + " " + st.Text.Render(fmt.Sprintf(s.strs.ContextCount, b.Count))
+			body = append(body, truncateANSI(line, s.width))
+		}
+		if d.NoData > 0 {
+			body = append(body, st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextNoData, d.NoData), s.width)))
+		}
 	}
-	if end < len(t.Rows) {
-		lines = append(lines, st.Heading.Render(fmt.Sprintf(s.strs.MoreBars, offset+1, end, len(t.Rows))))
-	}
-	return strings.Join(lines, "\n")
+	foot := st.Text.Render(truncate(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices), s.width))
+	rows := max(1, s.height-2)
+	offset := min(s.offset, max(0, len(body)-rows))
+	body = body[offset:min(len(body), offset+rows)]
+	return strings.Join(append(append([]string{head}, body...), foot), "\n")
 }
 
 // ShortHelp is the footer's key list.

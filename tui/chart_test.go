@@ -201,3 +201,50 @@ func TestChartGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestEnterNeverOpensCoordinatorViews: the code key and the speaker notes
+// open only on an explicit j/y after a warning; every other key, Enter
+// included, cancels.
+func TestEnterNeverOpensCoordinatorViews(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	name := rosterOf(t, s, m).Practices[0].Name
+	model := newModel(s, m.ID, modelOpts{})
+	tm := startProgram(t, model, 80, 24, "tryk s")
+	for _, k := range []string{"enter", "x", " ", "q"} {
+		tm.Send(key("C"))
+		if f := frameNow(t, tm, model); !strings.Contains(f, "Kodenøgle – ikke til projektor") {
+			t.Fatalf("C should warn first:\n%s", f)
+		}
+		tm.Send(key(k))
+		if f := frameNow(t, tm, model); strings.Contains(f, name) || strings.Contains(f, "Kodenøgle") {
+			t.Fatalf("%q must cancel the code key:\n%s", k, f)
+		}
+	}
+
+	// The talk's slides: N warns, Enter cancels, j shows the notes.
+	tm.Send(key("j"))
+	tm.Send(key("enter"))
+	waitFor(t, tm, "KOL i almen praksis")
+	for _, k := range []string{"enter", "l", "N"} {
+		tm.Send(key("N"))
+		if f := frameNow(t, tm, model); !strings.Contains(f, "Talernoter – ikke til projektor") || strings.Contains(f, "Præsentér dig") {
+			t.Fatalf("N should warn before any note shows:\n%s", f)
+		}
+		tm.Send(key(k))
+		if f := frameNow(t, tm, model); strings.Contains(f, "Præsentér dig") || strings.Contains(f, "Talernoter") {
+			t.Fatalf("%q must cancel the notes:\n%s", k, f)
+		}
+	}
+	tm.Send(key("N"))
+	tm.Send(key("y"))
+	if f := frameNow(t, tm, model); !strings.Contains(f, "Præsentér dig") {
+		t.Fatalf("y after the warning shows the notes:\n%s", f)
+	}
+	tm.Send(key("N")) // hiding needs no confirm
+	if f := frameNow(t, tm, model); strings.Contains(f, "Præsentér dig") || strings.Contains(f, "Talernoter") {
+		t.Fatalf("N hides the notes again:\n%s", f)
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -12,6 +12,7 @@ type chartStrings struct {
 	NoData      string // format: labels
 	Low         string // format: min denominator
 	LowShort    string // format: min denominator
+	TooFew      string // format: counted practices, minimum
 	Period      string // format: period
 	Guess       string
 	GuessHint   string
@@ -19,7 +20,12 @@ type chartStrings struct {
 	NoValues    string
 	ContextHead string
 	NoContext   string
-	Marks       map[meeting.MarkKind]string
+	// The context page: bands without codes.
+	ContextCount  string // format: practices
+	ContextNoData string // format: practices
+	ContextTooFew string // format: minimum per band
+	ContextNote   string // format: minimum per band
+	Marks         map[meeting.MarkKind]string
 	// MarksShort name the marks where the full names do not fit one line.
 	MarksShort map[meeting.MarkKind]string
 	Units      map[meeting.Unit]string
@@ -28,10 +34,13 @@ type chartStrings struct {
 func chartText(lang string) chartStrings {
 	if lang == "en" {
 		return chartStrings{
-			Page: "%d/%d", NoData: "no data: %s", Low: "░ n<%d: too few patients, left out of the mean", LowShort: "n<%d",
+			Page: "%d/%d", NoData: "no data: %s", Low: "n<%d: too few patients; no value shown, not ranked, not in any statistic", LowShort: "n<%d",
+			TooFew: "no cluster statistic: only %d practices count (at least %d needed)",
 			Period: "Period: %s", Guess: "Where do you think the cluster is?", GuessHint: "press r to show the bars",
 			MoreBars: "▼ %d–%d of %d · pgdn for more", NoValues: "No figures for this indicator yet.",
 			ContextHead: "The practices in context", NoContext: "The pack defines no context indicators.",
+			ContextCount: "%d practices", ContextNoData: "no data: %d practices", ContextTooFew: "too few practices with figures to show a spread (at least %d)",
+			ContextNote: "Groups of at least %d practices, without codes · your own figures are on your slip",
 			Marks: map[meeting.MarkKind]string{
 				meeting.MarkMean: "cluster mean", meeting.MarkMedian: "cluster median", meeting.MarkRegion: "region",
 				meeting.MarkNational: "national", meeting.MarkTarget: "target", meeting.MarkTopQuartile: "top quarter",
@@ -46,10 +55,13 @@ func chartText(lang string) chartStrings {
 		}
 	}
 	return chartStrings{
-		Page: "%d/%d", NoData: "ingen data: %s", Low: "░ n<%d: for få patienter, ikke med i gennemsnittet", LowShort: "n<%d",
+		Page: "%d/%d", NoData: "ingen data: %s", Low: "n<%d: for få patienter; ingen værdi vist, ikke rangeret, ikke med i nogen statistik", LowShort: "n<%d",
+		TooFew: "ingen klyngestatistik: kun %d praksis tæller (mindst %d skal)",
 		Period: "Periode: %s", Guess: "Hvor tror I, klyngen ligger?", GuessHint: "tryk r for at vise søjlerne",
 		MoreBars: "▼ %d–%d af %d · pgdn for flere", NoValues: "Ingen tal for denne indikator endnu.",
 		ContextHead: "Praksis i kontekst", NoContext: "Pakken har ingen kontekstindikatorer.",
+		ContextCount: "%d praksis", ContextNoData: "ingen data: %d praksis", ContextTooFew: "for få praksis med tal til at vise en fordeling (mindst %d)",
+		ContextNote: "Grupper med mindst %d praksis, uden koder · jeres egne tal står på jeres seddel",
 		Marks: map[meeting.MarkKind]string{
 			meeting.MarkMean: "klyngens gennemsnit", meeting.MarkMedian: "klyngens median", meeting.MarkRegion: "regionen",
 			meeting.MarkNational: "landet", meeting.MarkTarget: "mål", meeting.MarkTopQuartile: "bedste fjerdedel",

@@ -37,11 +37,33 @@ func newChartPaints(s Styles) chartPaints {
 // notes line when there is something to note. Every line saved is a
 // practice more on the first page.
 func (v chartView) barRows() int {
+	v = v.projected()
 	return max(1, v.height-1-len(v.legend())-2-len(v.notes()))
+}
+
+// projected is the view with only what may be on the wall: while the room
+// guesses, nothing computed from this meeting's figures (no mean, median,
+// quartile or ABC, in the legend or on the axis, and an axis scaled by
+// what the pack states, not by the largest bar).
+func (v chartView) projected() chartView {
+	if !v.hidden {
+		return v
+	}
+	c := v.chart
+	c.Marks, c.Max = nil, 0
+	for _, m := range v.chart.Marks {
+		if !m.Kind.IsStatistic() {
+			c.Marks = append(c.Marks, m)
+			c.Max = math.Max(c.Max, m.Value)
+		}
+	}
+	v.chart = c
+	return v
 }
 
 // render draws the chart in exactly height lines of at most width cells.
 func (v chartView) render() string {
+	v = v.projected()
 	v.paints = newChartPaints(v.styles)
 	c := v.chart
 	s := v.styles
@@ -51,7 +73,7 @@ func (v chartView) render() string {
 
 	labelW := 0
 	for _, b := range c.Bars {
-		labelW = max(labelW, lipgloss.Width(b.Label))
+		labelW = max(labelW, meeting.Cells(b.Label))
 	}
 	labelW = min(labelW, 24)
 	valueW := lipgloss.Width(formatValue(v.lang, niceMax(c.Max, ind.Unit), ind.Unit, v.strs.Units)) + 1 +
@@ -91,6 +113,11 @@ func (v chartView) render() string {
 	}
 	lines = append(lines, body...)
 	ticks, tickLabels := v.axisRows(barW, axis, marks)
+	if v.hidden && ind.Unit != meeting.UnitPercent && c.Max == 0 {
+		// Without a target or benchmark the scale would come from the
+		// figures themselves.
+		tickLabels = ""
+	}
 	lines = append(lines, pad+ticks, pad+tickLabels)
 	lines = append(lines, v.notes()...)
 	for len(lines) < v.height {
@@ -113,7 +140,7 @@ func (v chartView) titleLine() string {
 		dir = "↓ " + Language(v.lang).LowerBetter
 	}
 	right := s.Text.Render(strings.TrimSpace(dir + "  " + v.page))
-	return spread(s.Title.Render(truncate(ind.Title, v.width-lipgloss.Width(right)-2)), right, v.width)
+	return spread(s.Title.Render(meeting.FitCells(ind.Title, v.width-lipgloss.Width(right)-2)), right, v.width)
 }
 
 // legend names each mark with its symbol and value, in at most two lines.
@@ -168,6 +195,9 @@ func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks m
 	if b.Value > 0 && fill == 0 {
 		fill = 1 // a small value is still visibly there
 	}
+	if b.Low {
+		fill = 0 // too few patients: neither value nor bar length
+	}
 	barGlyph, barPaint := "█", v.paints.bar
 	if b.Low {
 		barGlyph, barPaint = "░", v.paints.low
@@ -209,9 +239,9 @@ func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks m
 	}
 	value := formatValue(v.lang, b.Value, ind.Unit, v.strs.Units)
 	if b.Low {
-		value += " " + fmt.Sprintf(v.strs.LowShort, ind.MinDenominator)
+		value = fmt.Sprintf(v.strs.LowShort, ind.MinDenominator)
 	}
-	label := fmt.Sprintf("%*s", labelW, truncate(b.Label, labelW))
+	label := cellsRight(b.Label, labelW)
 	return v.paints.label.wrap(label) + " " + sb.String() + " " + v.paints.text.wrap(value)
 }
 
@@ -279,11 +309,18 @@ func (v chartView) notes() []string {
 			break
 		}
 	}
-	if len(c.Missing) > 0 && !v.hidden {
-		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(c.Missing, ", ")))
+	if c.TooFew && !v.hidden {
+		parts = append(parts, fmt.Sprintf(v.strs.TooFew, c.Counted, c.Indicator.StatMinPractices()))
 	}
-	if c.Period != "" {
-		parts = append(parts, fmt.Sprintf(v.strs.Period, c.Period))
+	if len(c.Missing) > 0 && !v.hidden {
+		missing := make([]string, len(c.Missing))
+		for i, l := range c.Missing {
+			missing[i] = meeting.Inert(l)
+		}
+		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
+	}
+	if c.Period != "" && !v.hidden {
+		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(c.Period)))
 	}
 	if len(parts) == 0 {
 		return nil

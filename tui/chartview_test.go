@@ -64,7 +64,7 @@ func TestSixtyPracticeChartPagesAndFits(t *testing.T) {
 			// A bar row starts with its right-aligned label and a bar.
 			for _, l := range lines {
 				label, rest, ok := strings.Cut(strings.TrimLeft(l, " "), " ")
-				if ok && strings.Contains(rest, " %") {
+				if ok && (strings.Contains(rest, " %") || strings.Contains(rest, "n<5")) {
 					seen[label] = true
 				}
 			}
@@ -91,6 +91,56 @@ func TestHiddenChartShowsTheQuestionNotTheBars(t *testing.T) {
 	}
 	if !strings.Contains(frame, "◎ mål 80,0 %") {
 		t.Errorf("hidden chart keeps the benchmarks:\n%s", frame)
+	}
+	// Nothing computed from the figures: no mean or ABC in the legend or
+	// on the axis, no n<5 or "no data" notes, no value.
+	for _, leak := range []string{"gns", "gennemsnit", "ABC", "┃", "★", "n<", "ingen data"} {
+		if strings.Contains(frame, leak) {
+			t.Errorf("hidden chart shows %q:\n%s", leak, frame)
+		}
+	}
+	for _, m := range c.Marks {
+		if m.Kind.IsStatistic() && strings.Contains(frame, formatValue("da", m.Value, ind.Unit, nil)) {
+			t.Errorf("hidden chart shows the %s's value %v:\n%s", m.Kind, m.Value, frame)
+		}
+	}
+}
+
+func TestLowBarsShowNoValueAndComeLast(t *testing.T) {
+	ind, rows, labels := sixtyPractices()
+	c := meeting.BuildChart(ind, rows, labels, nil)
+	v := testView(c, 200, 80, termenv.Ascii)
+	lines := strings.Split(v.render(), "\n")
+	lowAt, lastCounted := -1, -1
+	for i, l := range lines {
+		switch {
+		case strings.HasSuffix(strings.TrimRight(l, " "), "n<5"):
+			if strings.Contains(l, "░") || strings.Contains(l, "█") || strings.Contains(l, "%") {
+				t.Errorf("an n<5 row shows a bar or a value: %q", l)
+			}
+			if lowAt < 0 {
+				lowAt = i
+			}
+		case strings.Contains(l, "█"):
+			lastCounted = i
+		}
+	}
+	if lowAt < 0 || lowAt < lastCounted {
+		t.Errorf("n<5 rows (first at %d) must follow every counted bar (last at %d)", lowAt, lastCounted)
+	}
+}
+
+func TestTooFewPracticesProjectNoStatistic(t *testing.T) {
+	ind, rows, labels := sixtyPractices()
+	c := meeting.BuildChart(ind, rows[:2], labels, nil)
+	frame := testView(c, 80, 19, termenv.Ascii).render()
+	for _, leak := range []string{"gns", "ABC", "┃", "★"} {
+		if strings.Contains(frame, leak) {
+			t.Errorf("with 2 counted practices the chart shows %q:\n%s", leak, frame)
+		}
+	}
+	if !strings.Contains(frame, "ingen klyngestatistik: kun 2 praksis tæller (mindst 3 skal)") {
+		t.Errorf("the chart should say why there is no statistic:\n%s", frame)
 	}
 }
 

@@ -134,6 +134,8 @@ func TestAddEditAndRetireADoctor(t *testing.T) {
 	typeText(tm, "sen")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "Åge Nysen er rettet")
+	// The notice comes with the commit; the roster reloads just after.
+	waitFor(t, tm, "▶   Åge Nysen")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlR})
 	waitFor(t, tm, "Udmeld læge")
 	tm.Send(key("j"))

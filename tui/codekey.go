@@ -23,6 +23,18 @@ const (
 	codeKeyShown
 )
 
+// notesAskView warns before the speaker notes replace the slide on the one
+// screen the room sees.
+func (m *Model) notesAskView(height int) string {
+	c := m.common
+	s := c.Styles
+	content := lipgloss.JoinVertical(lipgloss.Left,
+		s.Error.Render("⚠ "+c.Text.NotesWarnTitle), "",
+		s.Text.Width(min(60, c.Width-10)).Render(c.Text.NotesWarning), "",
+		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
+	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+}
+
 // codeKeyView draws the coordinator-only code key: code, practice and
 // ydernummer. It is shown only after a confirm and hides on any key.
 func (m *Model) codeKeyView(height int) string {
@@ -43,7 +55,7 @@ func (m *Model) codeKeyView(height int) string {
 	colW := max(20, c.Width/cols-2)
 	table := make([]string, perCol)
 	for i, yd := range yds {
-		row := fmt.Sprintf("%3s  %-*s %s", m.meeting.Codes[yd], max(4, colW-12), truncate(m.names[yd], max(4, colW-12)), yd)
+		row := fmt.Sprintf("%3s  %s %s", m.meeting.Codes[yd], cellsLeft(m.names[yd], max(4, colW-12)), meeting.Inert(yd))
 		table[i%perCol] += padRight(row, colW) + "  "
 	}
 	for _, r := range table {
@@ -154,7 +166,7 @@ func (s *consentScreen) View() string {
 		if i == s.cursor {
 			marker = "▶ "
 		}
-		row := padRight(fmt.Sprintf("%s%s %-*s %s", marker, mark, 40, truncate(s.names[yd], 40), state), s.width)
+		row := padRight(fmt.Sprintf("%s%s %s %s", marker, mark, cellsLeft(s.names[yd], 40), state), s.width)
 		if i == s.cursor {
 			row = st.Selected.Render(row)
 		} else {

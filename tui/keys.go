@@ -128,8 +128,10 @@ func DefaultKeyMap(t Text) KeyMap {
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
 		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
-		Yes:        key.NewBinding(key.WithKeys("y", "j", "enter"), key.WithHelp("j/y", t.KeyYes)),
-		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", t.KeyNo)),
+		// Only an explicit j or y confirms: Enter is the key a coordinator
+		// presses most, and it must never open the code key by habit.
+		Yes: key.NewBinding(key.WithKeys("y", "j"), key.WithHelp("j/y", t.KeyYes)),
+		No:  key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", t.KeyNo)),
 
 		ArrowUp:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", t.KeyUp)),
 		ArrowDown: key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t.KeyDown)),

@@ -98,6 +98,8 @@ type Model struct {
 	// key.
 	names   map[string]string
 	codeKey codeKeyStage
+	// notesAsk is the warning before the speaker notes replace the slide.
+	notesAsk bool
 	// trail is the screens to go back to, most recent last.
 	trail  []screenID
 	active screenID
@@ -127,7 +129,7 @@ func New(ctx context.Context, opts Options) *Model {
 		Styles:   NewStyles(opts.Renderer, opts.Theme),
 		Keys:     DefaultKeyMap(text),
 		Text:     text,
-		Store:    opts.Store,
+		Store:    inertStore{opts.Store}, // every string read is shown inert
 		Clock:    opts.Clock,
 		Rand:     opts.Rand,
 		Bell:     opts.Bell,
@@ -562,6 +564,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.codeKey = codeKeyClosed
 		return nil
 	}
+	if m.notesAsk {
+		// Only j/y shows the notes; any other key, Enter too, cancels.
+		m.notesAsk = false
+		if key.Matches(msg, keys.Yes) {
+			m.slides.showNotes()
+		}
+		return nil
+	}
 	// Any key dismisses an error or a notice; the key itself then acts.
 	m.err = nil
 	m.notice = ""
@@ -605,6 +615,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, keys.CodeKey):
 		m.codeKey = codeKeyAsking
+		return nil
+	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
+		m.notesAsk = true
 		return nil
 	case key.Matches(msg, keys.Consent) && m.active != screenConsent:
 		return m.open(screenConsent)
@@ -725,6 +738,8 @@ func (m *Model) View() string {
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
 		body = m.codeKeyView(bodyH)
+	case m.notesAsk:
+		body = m.notesAskView(bodyH)
 	case m.exported != nil:
 		body = m.exportedView()
 	case m.quitting:
@@ -764,6 +779,8 @@ func (m *Model) footer() string {
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.codeKey == codeKeyShown:
 		keys = bindings{}
+	case m.notesAsk:
+		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.quitting:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:

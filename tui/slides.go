@@ -166,6 +166,10 @@ func (s *slidesScreen) Position() (slide, total int) {
 	return s.index + 1, len(s.slides)
 }
 
+// showNotes puts the speaker's notes on screen; the root calls it only
+// after the coordinator confirmed the warning.
+func (s *slidesScreen) showNotes() { s.notes, s.offset = true, 0 }
+
 // NotesShown reports whether the speaker's notes are on screen.
 func (s *slidesScreen) NotesShown() bool { return s.notes }
 

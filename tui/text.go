@@ -79,6 +79,8 @@ type Text struct {
 	WaitingStart          string // format: time
 	CodeKeyTitle          string
 	CodeKeyWarning        string
+	NotesWarnTitle        string
+	NotesWarning          string
 	ConsentTitle          string
 	ConsentHint           string
 	ConsentYes            string // format: time
@@ -385,6 +387,8 @@ func danish() Text {
 		BadGroupSize:     "gruppestørrelsen skal være mindst 2 og højst halvdelen af de %d fremmødte",
 		CodeKeyTitle:     "Kodenøgle – ikke til projektor",
 		CodeKeyWarning:   "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.",
+		NotesWarnTitle:   "Talernoter – ikke til projektor",
+		NotesWarning:     "Noterne erstatter sliden på skærmen, som salen ser. Sluk projektoren eller vend skærmen væk, før du viser dem. N skjuler dem igen.",
 		ConsentTitle:     "Navne på søjlerne (samtykke)",
 		ConsentHint:      "Kun praksis, der har sagt ja i aften, vises med navn. Resten beholder deres kode.",
 		ConsentYes:       "vises med navn (ja kl. %s)",
@@ -548,6 +552,8 @@ func english() Text {
 		BadGroupSize:     "the group size must be at least 2 and at most half of the %d present",
 		CodeKeyTitle:     "Code key – not for the projector",
 		CodeKeyWarning:   "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key.",
+		NotesWarnTitle:   "Speaker notes – not for the projector",
+		NotesWarning:     "The notes replace the slide on the screen the room sees. Turn off the projector or turn the screen away before you show them. N hides them again.",
 		ConsentTitle:     "Names on the bars (consent)",
 		ConsentHint:      "Only practices that agreed tonight are shown by name. The rest keep their codes.",
 		ConsentYes:       "shown by name (agreed %s)",

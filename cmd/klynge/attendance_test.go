@@ -354,6 +354,16 @@ func TestAttendanceAfbud(t *testing.T) {
 	mustKlynge(t, env, "roster", "add", "--ydernummer", "085290", "--name", "Hanne Bækgaard")
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "6", "hanne bæk")
 	wantLines(t, out, "recorded apologies from Hanne Bæk (Lægerne på Torvet) for meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
+	// Names fold the Danish way (meeting.MatchesName): "soren aero" is
+	// Søren Ærø-Hansen.
+	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "6", "soren", "aero")
+	wantLines(t, out, "recorded apologies from Søren Ærø-Hansen (Lægerne Østergade) for meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
+	// Hanne Bækgaard joined today (23-11-2026), after meeting 5: she
+	// cannot be recorded at it (meeting.Member.CheckActiveAt).
+	code, _, errOut := runKlynge(t, env, "attendance", "afbud", "--meeting", "5", "bækgaard")
+	if code != 1 || !strings.Contains(errOut, "Hanne Bækgaard (medlem") || !strings.Contains(errOut, "blev medlem 23-11-2026, efter mødet 10-11-2026") {
+		t.Errorf("a member joined after the meeting: exit %d, %q", code, errOut)
+	}
 	// An earlier meeting: the check-in is replaced.
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "5", "Søren Ærø-Hansen")
 	wantLines(t, out, "recorded apologies from Søren Ærø-Hansen (Lægerne Østergade) (was present) for meeting 5 (KOL – diagnostik og opfølgning, 10-11-2026)")
@@ -364,7 +374,7 @@ func TestAttendanceAfbud(t *testing.T) {
 			t.Fatal(err)
 		}
 		anne := m.Attendance[memberNamed(t, c, "Anne Sørensen").ID]
-		if len(m.Attendance) != 2 || anne.Status != meeting.StatusApologies || anne.Reason != "kursus" || !anne.At.Equal(testNow) {
+		if len(m.Attendance) != 3 || anne.Status != meeting.StatusApologies || anne.Reason != "kursus" || !anne.At.Equal(testNow) {
 			t.Errorf("December: %+v", m.Attendance)
 		}
 	})

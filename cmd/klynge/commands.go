@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"text/tabwriter"
@@ -127,6 +128,9 @@ func (a *app) packCommand() *cobra.Command {
 			p, err := pack.ReadDir(args[0])
 			if err != nil {
 				return err
+			}
+			for _, w := range pack.Warnings(p) {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: warning: %s\n", filepath.Join(args[0], pack.PackFile), w)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok — %s\n", args[0], pack.Summary(p))
 			return nil

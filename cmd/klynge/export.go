@@ -77,7 +77,9 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := prepareSlipDir(dir); err != nil {
+			// As every export: the folder must exist (README, Exports), so a
+			// typo never puts slips in a new folder no one looks in.
+			if err := requireDir(dir); err != nil {
 				return err
 			}
 			if err := checkOverwrite(dir, files, force); err != nil {
@@ -159,6 +161,25 @@ func prepareSlipDir(dir string) error {
 		return meeting.Errorf(meeting.EINVALID, "cannot create %s: %v", dir, unwrapPathError(err))
 	}
 	return nil
+}
+
+// requireDir fails unless dir is an existing folder.
+func requireDir(dir string) error {
+	if strings.TrimSpace(dir) == "" {
+		return meeting.Errorfl(meeting.EINVALID, "ingen mappe angivet: vælg en med -o MAPPE", "no folder given: choose one with -o DIR")
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return meeting.Errorf(meeting.EINVALID, "%s is a file, not a folder: choose a folder with -o", dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return meeting.Errorfl(meeting.EINVALID,
+			"mappen %s findes ikke: opret den først (mkdir), eller vælg en anden med -o",
+			"the folder %s does not exist: create it first (mkdir) or choose another with -o", dir)
+	}
+	return meeting.Errorf(meeting.EINVALID, "cannot use %s: %v", dir, unwrapPathError(err))
 }
 
 // checkOverwrite refuses to replace slip files already in dir unless

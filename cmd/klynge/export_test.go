@@ -80,7 +80,7 @@ func slipsDB(t *testing.T, codes, values bool) (string, meeting.Meeting, []meeti
 func TestExportSlips(t *testing.T) {
 	db, m, practices := slipsDB(t, true, true)
 	env := map[string]string{"KLYNGE_DB": db}
-	dir := filepath.Join(t.TempDir(), "slips") // created: its parent exists
+	dir := t.TempDir() // must exist: export slips never creates a folder
 	id := strconv.FormatInt(m.ID, 10)
 
 	code, out, errOut := runKlynge(t, env, "export", "slips", "--meeting", id, "-o", dir)
@@ -174,6 +174,7 @@ func TestExportSlipsErrors(t *testing.T) {
 		want string
 	}{
 		{"missing parent folder", db, []string{"--meeting", id, "-o", filepath.Join(tmp, "missing", "slips")}, filepath.Join(tmp, "missing")},
+		{"missing folder", db, []string{"--meeting", id, "-o", filepath.Join(tmp, "missing")}, "findes ikke"},
 		{"out is a file", db, []string{"--meeting", id, "-o", file}, "is a file"},
 		{"unknown meeting", db, []string{"--meeting", "42", "-o", tmp}, "42"},
 		{"negative meeting", db, []string{"--meeting", "-1", "-o", tmp}, "-1"},

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -33,10 +34,11 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	if err != nil {
 		return nil, err
 	}
-	pledges, err := s.Pledges(ctx, m.ID)
+	d, err := loadFollowUp(ctx, s, m, c)
 	if err != nil {
 		return nil, err
 	}
+	pledges := d.pledges
 	open, err := s.OpenPledges(ctx, m.ID)
 	if err != nil {
 		return nil, err
@@ -66,7 +68,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	}
 	for _, f := range []string{"md", "csv", "xlsx", "ics"} {
 		write := followUpFormats()[f]
-		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, m, c, pledges) }); err != nil {
+		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, d) }); err != nil {
 			return nil, err
 		}
 	}
@@ -89,6 +91,9 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		files = append(files, rendered...)
 	}
 
+	// A second export of the evening goes to a fresh folder beside the
+	// first (klynge-2026-12-03-2) instead of failing on the files there.
+	dir = freshExportDir(dir, files)
 	if err := prepareSlipDir(dir); err != nil {
 		return nil, err
 	}
@@ -103,6 +108,36 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		paths = append(paths, filepath.Join(dir, f.name))
 	}
 	return paths, nil
+}
+
+// freshExportDir is dir when it is missing or holds none of files, else
+// the first of dir-2, dir-3, … that is.
+func freshExportDir(dir string, files []slipFile) string {
+	clean := filepath.Clean(dir)
+	for n := 1; n < 1000; n++ {
+		cand := clean
+		if n > 1 {
+			cand = fmt.Sprintf("%s-%d", clean, n)
+		}
+		info, err := os.Stat(cand)
+		if err != nil {
+			return cand // missing (prepareSlipDir makes it) or unusable (it says why)
+		}
+		if !info.IsDir() {
+			continue
+		}
+		taken := false
+		for _, f := range files {
+			if _, err := os.Lstat(filepath.Join(cand, f.name)); err == nil {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			return cand
+		}
+	}
+	return clean
 }
 
 // defaultExportDir suggests a folder for the exports: klynge-<date> in the

@@ -60,9 +60,20 @@ func TestExportAllWritesTheStandardSet(t *testing.T) {
 		t.Errorf("attendance CSV for Danish Excel starts with a BOM and uses ';': %q", b[:min(len(b), 60)])
 	}
 
-	// A second export into the same folder overwrites nothing.
-	if _, err := e.ExportAll(context.Background(), m.ID, dir); err == nil {
-		t.Error("exporting twice into one folder should be refused")
+	// A second export to the same folder overwrites nothing: it goes to a
+	// fresh folder beside it, and a third to the next.
+	before, _ := os.ReadFile(filepath.Join(dir, "referat.md"))
+	for _, fresh := range []string{dir + "-2", dir + "-3"} {
+		again, err := e.ExportAll(context.Background(), m.ID, dir)
+		if err != nil {
+			t.Fatalf("second export: %v", err)
+		}
+		if len(again) != len(paths) || filepath.Dir(again[0]) != fresh {
+			t.Errorf("second export wrote %d files to %s, want %d in %s", len(again), filepath.Dir(again[0]), len(paths), fresh)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "referat.md")); string(after) != string(before) {
+		t.Error("the second export changed the first one's files")
 	}
 	// A folder whose parent is missing is a clear error.
 	if _, err := e.ExportAll(context.Background(), m.ID, filepath.Join(t.TempDir(), "nope", "x")); err == nil || !strings.Contains(meeting.ErrorMessage(err), "does not exist") {

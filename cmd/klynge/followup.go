@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,22 +14,50 @@ import (
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/export"
+	"github.com/klynge/klynge/store"
 )
 
+// followUpData is what the follow-up formats are written from.
+type followUpData struct {
+	m       meeting.Meeting
+	c       meeting.Cluster
+	pledges []meeting.Pledge // not deleted
+	all     []meeting.Pledge // deleted ones too, for the calendar to cancel
+	calID   string           // the database's random id, for ICS UIDs
+}
+
+// loadFollowUp reads the follow-up data of meeting m of cluster c.
+func loadFollowUp(ctx context.Context, s *store.Store, m meeting.Meeting, c meeting.Cluster) (followUpData, error) {
+	d := followUpData{m: m, c: c}
+	var err error
+	if d.all, err = s.PledgesWithDeleted(ctx, m.ID); err != nil {
+		return d, err
+	}
+	for _, p := range d.all {
+		if p.Deleted == nil {
+			d.pledges = append(d.pledges, p)
+		}
+	}
+	if d.calID, err = s.DatabaseID(ctx); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
 // followUpFormats returns the follow-up list's formats and their writers.
-func followUpFormats() map[string]func(*bytes.Buffer, meeting.Meeting, meeting.Cluster, []meeting.Pledge) error {
-	return map[string]func(*bytes.Buffer, meeting.Meeting, meeting.Cluster, []meeting.Pledge) error{
-		"md": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-			return export.WriteFollowUpMarkdown(b, m, c, ps)
+func followUpFormats() map[string]func(*bytes.Buffer, followUpData) error {
+	return map[string]func(*bytes.Buffer, followUpData) error{
+		"md": func(b *bytes.Buffer, d followUpData) error {
+			return export.WriteFollowUpMarkdown(b, d.m, d.c, d.pledges)
 		},
-		"csv": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-			return export.WriteFollowUpCSV(b, m, c, ps)
+		"csv": func(b *bytes.Buffer, d followUpData) error {
+			return export.WriteFollowUpCSV(b, d.m, d.c, d.pledges)
 		},
-		"xlsx": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-			return export.WriteFollowUpXLSX(b, m, c, ps)
+		"xlsx": func(b *bytes.Buffer, d followUpData) error {
+			return export.WriteFollowUpXLSX(b, d.m, d.c, d.pledges)
 		},
-		"ics": func(b *bytes.Buffer, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge) error {
-			return export.WriteFollowUpICS(b, m, c, ps)
+		"ics": func(b *bytes.Buffer, d followUpData) error {
+			return export.WriteFollowUpICS(b, d.m, d.c, d.all, d.calID)
 		},
 	}
 }
@@ -77,12 +106,13 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			ps, err := s.Pledges(ctx, m.ID)
+			d, err := loadFollowUp(ctx, s, m, c)
 			if err != nil {
 				return err
 			}
+			ps := d.pledges
 			var b bytes.Buffer
-			if err := followUpFormats()[f](&b, m, c, ps); err != nil {
+			if err := followUpFormats()[f](&b, d); err != nil {
 				return meeting.Errorf(meeting.EINTERNAL, "cannot write the follow-up list: %v", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/emersion/go-ical"
+
 	"github.com/klynge/klynge/store"
 )
 
@@ -160,5 +162,90 @@ func TestVersionReportsTheFilesSchema(t *testing.T) {
 	after, _ := os.ReadFile(db)
 	if string(after) != string(b) {
 		t.Error("version --db changed the file")
+	}
+}
+
+// icsEvents exports the follow-up list of the database behind env as ICS
+// and returns its events' SEQUENCE and STATUS by UID.
+func icsEvents(t *testing.T, env map[string]string) map[string][2]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "opfoelgning.ics")
+	if code, _, errOut := runKlynge(t, env, "export", "followup", "-o", out); code != 0 {
+		t.Fatalf("export followup: %s", errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.NewDecoder(strings.NewReader(string(b))).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := map[string][2]string{}
+	for _, ev := range cal.Events() {
+		uid, _ := ev.Props.Text(ical.PropUID)
+		status, _ := ev.Props.Text(ical.PropStatus)
+		evs[uid] = [2]string{ev.Props.Get(ical.PropSequence).Value, status}
+	}
+	return evs
+}
+
+func TestExportICSFollowsChanges(t *testing.T) {
+	env := demoMeeting(t)
+	if code, _, errOut := runKlynge(t, env, "pledge", "add", "--practice", "027475",
+		"--action", "Forløbsplaner ved årskontrol", "--due", "2027-03-01"); code != 0 {
+		t.Fatalf("pledge add: %s", errOut)
+	}
+	first := icsEvents(t, env)
+	if len(first) != 1 {
+		t.Fatalf("events %v", first)
+	}
+	var uid string
+	for u, ev := range first {
+		uid = u
+		if ev != [2]string{"0", "CONFIRMED"} {
+			t.Errorf("new pledge's event %v", ev)
+		}
+	}
+	// Another database's pledge 1 has another UID.
+	if other := icsEvents(t, func() map[string]string {
+		e := demoMeeting(t)
+		if code, _, errOut := runKlynge(t, e, "pledge", "add", "--practice", "027475",
+			"--action", "Forløbsplaner ved årskontrol", "--due", "2027-03-01"); code != 0 {
+			t.Fatalf("pledge add: %s", errOut)
+		}
+		return e
+	}()); len(other) != 1 || other[uid] != [2]string{} {
+		t.Errorf("the other database's events %v share UID %s", other, uid)
+	}
+
+	s, err := store.Open(env["KLYNGE_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ps, err := s.Pledges(ctx, 1)
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("pledges %v %v", ps, err)
+	}
+	p := ps[0]
+	p.Due = p.Due.AddDate(0, 1, 0)
+	if _, err := s.SavePledge(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := icsEvents(t, env)[uid]; got != [2]string{"1", "CONFIRMED"} {
+		t.Errorf("after moving the due date: %v, want SEQUENCE 1 under the same UID", got)
+	}
+	s, err = store.Open(env["KLYNGE_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeletePledge(ctx, p.ID, testNow); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := icsEvents(t, env)[uid]; got != [2]string{"2", "CANCELLED"} {
+		t.Errorf("after deleting: %v, want SEQUENCE 2, CANCELLED", got)
 	}
 }

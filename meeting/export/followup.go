@@ -38,6 +38,12 @@ type followUpGroup struct {
 // the roster's order of practices (practices not in the roster last, by
 // ydernummer), each practice's pledges by due date, then creation.
 func followUpGroups(m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) []followUpGroup {
+	return followUpGroupsWith(m, c, pledges, false)
+}
+
+// followUpGroupsWith is followUpGroups, keeping the deleted pledges when
+// withDeleted is set (the calendar cancels their events).
+func followUpGroupsWith(m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge, withDeleted bool) []followUpGroup {
 	order := map[string]int{}
 	names := map[string]string{}
 	doctors := map[int64]string{}
@@ -50,7 +56,7 @@ func followUpGroups(m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pled
 	}
 	var live []meeting.Pledge
 	for _, p := range pledges {
-		if p.Deleted == nil {
+		if p.Deleted == nil || withDeleted {
 			live = append(live, p)
 		}
 	}

@@ -141,7 +141,7 @@ func TestFollowUpICS(t *testing.T) {
 	c := demoCluster(practices)
 	ps := demoPledges(m, c)
 	var b bytes.Buffer
-	if err := export.WriteFollowUpICS(&b, m, c, ps); err != nil {
+	if err := export.WriteFollowUpICS(&b, m, c, ps, "0123456789abcdef0123456789abcdef"); err != nil {
 		t.Fatal(err)
 	}
 	data := b.String()
@@ -157,7 +157,18 @@ func TestFollowUpICS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	events := cal.Events()
+	var events []ical.Event
+	cancelled := 0
+	for _, ev := range cal.Events() {
+		if st, _ := ev.Props.Text(ical.PropStatus); st == "CANCELLED" {
+			cancelled++
+			continue
+		}
+		events = append(events, ev)
+	}
+	if cancelled != 1 {
+		t.Errorf("%d cancelled events, want 1 for the deleted pledge", cancelled)
+	}
 	want := wantOrder(ps)
 	if len(events) != len(want) {
 		t.Fatalf("%d events, want %d", len(events), len(want))
@@ -232,7 +243,9 @@ func TestFollowUpEmpty(t *testing.T) {
 		"md":   func(b *bytes.Buffer) error { return export.WriteFollowUpMarkdown(b, m, c, nil) },
 		"csv":  func(b *bytes.Buffer) error { return export.WriteFollowUpCSV(b, m, c, nil) },
 		"xlsx": func(b *bytes.Buffer) error { return export.WriteFollowUpXLSX(b, m, c, nil) },
-		"ics":  func(b *bytes.Buffer) error { return export.WriteFollowUpICS(b, m, c, nil) },
+		"ics": func(b *bytes.Buffer) error {
+			return export.WriteFollowUpICS(b, m, c, nil, "0123456789abcdef0123456789abcdef")
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer

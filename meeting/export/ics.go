@@ -1,89 +1,134 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/emersion/go-ical"
 
 	"github.com/klynge/klynge/meeting"
 )
 
 // WriteFollowUpICS writes the pledges' due dates as an iCalendar file
-// (RFC 5545) to import into a calendar: one all-day VEVENT per pledge on
-// its due date, with a reminder (VALARM) a week before. Deleted pledges
-// are left out. Each event's UID is stable per pledge, so importing the
-// file again updates the events instead of doubling them; DTSTAMP is when
-// the pledge was made (the meeting's creation when unknown), which keeps
-// the output the same for the same pledges.
-func WriteFollowUpICS(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
-	ew := &errWriter{w: w}
-	line := func(name, value string) { ew.printf("%s", foldICS(name+":"+value)) }
-	line("BEGIN", "VCALENDAR")
-	line("VERSION", "2.0")
-	line("PRODID", "-//klynge//klynge//DA")
-	line("CALSCALE", "GREGORIAN")
-	line("METHOD", "PUBLISH")
-	line("X-WR-CALNAME", icsText("Tilsagn: "+m.Title))
-	for _, g := range followUpGroups(m, c, pledges) {
+// (RFC 5545, encoded by github.com/emersion/go-ical) to import into a
+// calendar: one all-day VEVENT per pledge on its due date, with a reminder
+// (VALARM) a week before.
+//
+// Importing a newer file over an older one updates the events rather than
+// doubling them: each event's UID is the pledge's id and calendarID, the
+// database's own random id (store.DatabaseID), so two databases' pledge 1
+// never collide; SEQUENCE is the pledge's revision and LAST-MODIFIED (and
+// DTSTAMP) its last change, so a moved due date replaces the old event; and
+// a deleted pledge is written as a STATUS:CANCELLED event, which removes
+// its reminder. DTSTAMP is the pledge's last change rather than the time of
+// writing, which keeps the output the same for the same pledges. Every text
+// is made inert (meeting.Inert): no control character reaches the file.
+func WriteFollowUpICS(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge, calendarID string) error {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//klynge//klynge//DA")
+	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
+	cal.Props.SetText(ical.PropMethod, "PUBLISH")
+	cal.Props.SetText("X-WR-CALNAME", meeting.Inert("Tilsagn: "+m.Title))
+	for _, g := range followUpGroupsWith(m, c, pledges, true) {
 		for i, l := range g.Lines {
-			p := l.Pledge
-			stamp := p.Created
-			if stamp.IsZero() {
-				stamp = m.Created
-			}
-			if stamp.IsZero() {
-				stamp = m.PlannedStart
-			}
-			uid := fmt.Sprintf("pledge-%d@klynge", p.ID)
-			if p.ID == 0 {
-				uid = fmt.Sprintf("meeting-%d-%s-%d@klynge", m.ID, g.Ydernummer, i+1)
-			}
-			due := dateOf(p.Due)
-			summary := "Tilsagn (" + g.Practice + "): " + oneLineText(p.Action)
-			var desc []string
-			desc = append(desc, p.Action)
-			if l.Doctor != "" {
-				desc = append(desc, "Læge: "+l.Doctor)
-			}
-			if p.Owner != "" {
-				desc = append(desc, "Ansvarlig: "+p.Owner)
-			}
-			if l.Indicator.ID != "" {
-				ind := "Indikator: " + l.Indicator.Title
-				if t := targetText(l); t != "" {
-					ind += ", mål " + t
-				}
-				desc = append(desc, ind)
-			}
-			desc = append(desc, "Fra klyngemødet "+m.Title+" "+danishDate(m.PlannedStart)+" ("+c.Name+")")
-			line("BEGIN", "VEVENT")
-			line("UID", icsText(uid))
-			line("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
-			line("DTSTART;VALUE=DATE", due.Format("20060102"))
-			line("DTEND;VALUE=DATE", due.AddDate(0, 0, 1).Format("20060102"))
-			line("SUMMARY", icsText(summary))
-			line("DESCRIPTION", icsText(strings.Join(desc, "\n")))
-			line("TRANSP", "TRANSPARENT")
-			line("BEGIN", "VALARM")
-			line("ACTION", "DISPLAY")
-			line("TRIGGER", "-P7D")
-			line("DESCRIPTION", icsText("Om en uge: "+summary))
-			line("END", "VALARM")
-			line("END", "VEVENT")
+			cal.Children = append(cal.Children, pledgeEvent(m, c, g, i, l, calendarID))
 		}
 	}
-	line("END", "VCALENDAR")
-	return ew.err
+	var buf bytes.Buffer
+	if len(cal.Children) == 0 {
+		// go-ical refuses a calendar without components; an empty one is
+		// still a valid file to import.
+		buf.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//klynge//klynge//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n")
+	} else if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, foldICSLines(buf.String()))
+	return err
 }
 
-// icsText escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon
-// and comma get a backslash, a line break becomes \n.
-func icsText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	r := strings.NewReplacer(`\`, `\\`, `;`, `\;`, `,`, `\,`, "\n", `\n`)
-	return r.Replace(s)
+// pledgeEvent is the VEVENT of line l, the i-th pledge of practice g.
+func pledgeEvent(m meeting.Meeting, c meeting.Cluster, g followUpGroup, i int, l followUpLine, calendarID string) *ical.Component {
+	p := l.Pledge
+	ev := ical.NewEvent()
+	uid := fmt.Sprintf("pledge-%d-%s@klynge", p.ID, calendarID)
+	if p.ID == 0 {
+		uid = fmt.Sprintf("meeting-%d-%s-%d-%s@klynge", m.ID, g.Ydernummer, i+1, calendarID)
+	}
+	ev.Props.SetText(ical.PropUID, meeting.Inert(uid))
+	stamp := lastChange(m, p)
+	ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp.UTC())
+	ev.Props.SetDateTime(ical.PropLastModified, stamp.UTC())
+	seq := ical.NewProp(ical.PropSequence)
+	seq.Value = fmt.Sprint(p.Revision)
+	ev.Props.Set(seq)
+	due := dateOf(p.Due)
+	ev.Props.SetDate(ical.PropDateTimeStart, due)
+	ev.Props.SetDate(ical.PropDateTimeEnd, due.AddDate(0, 0, 1))
+	summary := "Tilsagn (" + meeting.Inert(g.Practice) + "): " + meeting.Inert(oneLineText(p.Action))
+	if p.Deleted != nil {
+		ev.Props.SetText(ical.PropStatus, "CANCELLED")
+		ev.Props.SetText(ical.PropSummary, "Aflyst: "+summary)
+		ev.Props.SetText(ical.PropDescription, "Tilsagnet er slettet.")
+		ev.Props.SetText(ical.PropTransparency, "TRANSPARENT")
+		return ev.Component
+	}
+	desc := []string{meeting.InertLines(p.Action)}
+	if l.Doctor != "" {
+		desc = append(desc, "Læge: "+meeting.Inert(l.Doctor))
+	}
+	if p.Owner != "" {
+		desc = append(desc, "Ansvarlig: "+meeting.Inert(p.Owner))
+	}
+	if l.Indicator.ID != "" {
+		ind := "Indikator: " + meeting.Inert(l.Indicator.Title)
+		if t := targetText(l); t != "" {
+			ind += ", mål " + t
+		}
+		desc = append(desc, ind)
+	}
+	desc = append(desc, "Fra klyngemødet "+meeting.Inert(m.Title)+" "+danishDate(m.PlannedStart)+" ("+meeting.Inert(c.Name)+")")
+	ev.Props.SetText(ical.PropStatus, "CONFIRMED")
+	ev.Props.SetText(ical.PropSummary, summary)
+	ev.Props.SetText(ical.PropDescription, strings.Join(desc, "\n"))
+	ev.Props.SetText(ical.PropTransparency, "TRANSPARENT")
+	alarm := ical.NewComponent(ical.CompAlarm)
+	alarm.Props.SetText(ical.PropAction, "DISPLAY")
+	trigger := ical.NewProp(ical.PropTrigger)
+	trigger.Value = "-P7D"
+	alarm.Props.Set(trigger)
+	alarm.Props.SetText(ical.PropDescription, "Om en uge: "+summary)
+	ev.Children = append(ev.Children, alarm)
+	return ev.Component
+}
+
+// lastChange is when pledge p last changed: its last revision, else its
+// creation, else the meeting's.
+func lastChange(m meeting.Meeting, p meeting.Pledge) time.Time {
+	for _, t := range []time.Time{p.Changed, p.Created, m.Created, m.PlannedStart} {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Unix(0, 0)
+}
+
+// foldICSLines folds every CRLF-ended content line of s so that none is
+// longer than 75 octets (RFC 5545 3.1), which go-ical's encoder leaves to
+// the caller.
+func foldICSLines(s string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(s, "\r\n") {
+		if line == "" {
+			continue
+		}
+		b.WriteString(foldICS(strings.TrimSuffix(line, "\r\n")))
+	}
+	return b.String()
 }
 
 // foldICS ends a content line with CRLF, folding it (RFC 5545 3.1) so no

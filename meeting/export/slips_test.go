@@ -25,7 +25,7 @@ import (
 // code assignment so golden files stay put. (A stream of one repeated byte
 // would not do: crypto/rand.Int rejects a draw out of range and would
 // reject the same byte for ever.)
-func demoMeeting(t *testing.T) (meeting.Meeting, []meeting.Practice) {
+func demoMeeting(t testing.TB) (meeting.Meeting, []meeting.Practice) {
 	t.Helper()
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/klynge/klynge/meeting"
 )
 
 // column is a column a CSV file may have, under any of its header names.
@@ -245,4 +247,23 @@ func checkYdernummer(probs *problemList, yd string, at pos, column string) bool 
 		return true
 	}
 	return false
+}
+
+// textField is field with meeting's text rule applied: a value holding an
+// escape code, a control character, a direction override or a line break,
+// or one longer than its kind allows, is reported at the character that
+// breaks the rule and read as "" with ok false.
+func (t *csvTable) textField(probs *problemList, r csvRow, key string, kind meeting.TextKind) (string, pos, bool) {
+	s, at := t.field(r, key)
+	err := meeting.CheckText(kind, s)
+	var te *meeting.TextError
+	if !errors.As(err, &te) {
+		return s, at, true
+	}
+	where := at
+	if te.Col > 0 && where.Col > 0 && where.Cell == "" {
+		where.Col += te.Col - 1
+	}
+	probs.add(where, "%s %s", t.name(key), te.Message("en"))
+	return "", at, false
 }

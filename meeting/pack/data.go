@@ -132,7 +132,10 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		}
 		yd, ydAt := table.field(row, "ydernummer")
 		id, idAt := table.field(row, "indikator")
-		period, _ := table.field(row, "periode")
+		period, _, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
+		if !ok {
+			continue
+		}
 		d := meeting.DataRow{Ydernummer: yd, Indicator: id, Period: period}
 		valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))
 		if valid && inCluster != nil && !inCluster[yd] {

@@ -175,3 +175,23 @@ func practiceCount(rows []meeting.DataRow) int {
 	}
 	return len(seen)
 }
+
+// Warnings lists what in a valid pack weakens the anonymity rules without
+// being wrong: a min_denominator under meeting.DefaultMinDenominator lets
+// the room see, and the statistics count, practices with very few
+// patients; a min_practices under meeting.DefaultMinPractices lets one
+// practice work out another's value from its own and the mean.
+func Warnings(p meeting.Pack) []string {
+	var out []string
+	for _, ind := range p.Indicators {
+		if ind.MinDenominator < meeting.DefaultMinDenominator {
+			out = append(out, fmt.Sprintf("indicator %q has min_denominator %d, below %d: practices with fewer patients are shown and counted; use %d or more unless the cluster agreed otherwise",
+				ind.ID, ind.MinDenominator, meeting.DefaultMinDenominator, meeting.DefaultMinDenominator))
+		}
+		if ind.StatMinPractices() < meeting.DefaultMinPractices {
+			out = append(out, fmt.Sprintf("indicator %q has min_practices %d, below %d: with so few practices one practice can work out another's value from the mean",
+				ind.ID, ind.StatMinPractices(), meeting.DefaultMinPractices))
+		}
+	}
+	return out
+}

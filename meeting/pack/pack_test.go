@@ -145,7 +145,7 @@ func TestPackRules(t *testing.T) {
 		{"context not bool", []fix{{"context = true", `context = "ja"`}}, `"ja"`, 0,
 			`context must be true or false (without quotes), not the text "ja"`},
 		{"unknown key at the top", []fix{{"theme = ", "titel = \"x\"\ntheme = "}}, "titel", 0,
-			`unknown key "titel" in the pack: use title, theme, lang, version, [[agenda]] or [[indicator]]`},
+			`unknown key "titel" in the pack: use title, theme, lang, version, min_practices, [[agenda]] or [[indicator]]`},
 		{"unknown key in agenda", []fix{{`kind = "welcome"`, "kind = \"welcome\"\ncolour = \"red\""}}, "colour", 0,
 			`unknown key "colour" in agenda item 1: use kind, title, minutes, indicators, questions, speaker`},
 		{"unknown key in indicator", []fix{{`id = "kol-spirometri"`, "id = \"kol-spirometri\"\nenhed = \"%\""}}, "enhed", 0,
@@ -208,6 +208,16 @@ func TestPackRules(t *testing.T) {
 			`question 1 in agenda item 5 is empty`},
 		{"unknown lang", []fix{{`lang = "da"`, `lang = "dk"`}}, `"dk"`, 0,
 			`unknown lang "dk": use "da" (Danish) or "en" (English)`},
+		{"escape code in a title", []fix{{`title = "Kort plenum"`, `title = "Kort \u001b[2Jplenum"`}}, `"Kort \u001b`, 0,
+			`title has an escape code (ESC) at character 6; a title may hold only printable text: remove it`},
+		{"direction override in a question", []fix{{`"Hvad overraskede jer mest i data?"`, `"Hvad \u202Eoverraskede?"`}}, `"Hvad \u202E`, 0,
+			`questions has an invisible direction mark (U+202E) at character 6`},
+		{"newline in a speaker", []fix{{`speaker = "Overlæge`, `speaker = "Over\nlæge`}}, `"Over\n`, 0,
+			`speaker has a line break at character 5; a title must be one line`},
+		{"over-long title", []fix{{`title = "Kort plenum"`, `title = "` + strings.Repeat("x", 201) + `"`}}, `"xxx`, 0,
+			`title is 201 characters long; a title may hold at most 200: shorten it`},
+		{"min_practices 0", []fix{{`version = "2026.1"`, "version = \"2026.1\"\nmin_practices = 0"}}, "0\n", 0,
+			`min_practices must be 1 or more, not 0`},
 		{"no agenda at all", []fix{{"[[agenda]]", "[[agendaa]]"}}, "", 0,
 			`the pack has no agenda: add [[agenda]] items with kind, title and minutes`},
 	}
@@ -490,5 +500,44 @@ func TestProblemString(t *testing.T) {
 	}
 	if msg := meeting.ErrorMessage(err); msg != "kol/pack.toml:12:8: m (and 1 more problem)" {
 		t.Errorf("ErrorMessage = %q", msg)
+	}
+}
+
+// TestSmallNumberDefaults: a pack that says nothing suppresses practices
+// under 5 patients and needs 3 counted practices for a statistic; a pack
+// may set either, per pack or per indicator.
+func TestSmallNumberDefaults(t *testing.T) {
+	fsys := demoCopy(t)
+	p, err := pack.Read(fsys, label)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range p.Indicators {
+		if ind.MinDenominator != 5 || ind.StatMinPractices() != 3 {
+			t.Errorf("%s: min_denominator %d, min practices %d; want 5 and 3 by default", ind.ID, ind.MinDenominator, ind.StatMinPractices())
+		}
+	}
+	edit(t, fsys, pack.PackFile, `version = "2026.1"`, "version = \"2026.1\"\nmin_practices = 4")
+	edit(t, fsys, pack.PackFile, "min_denominator = 5\nmarks = [\"median\"", "min_denominator = 10\nmin_practices = 6\nmarks = [\"median\"")
+	if p, err = pack.Read(fsys, label); err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range p.Indicators {
+		wantDen, wantN := 5, 4
+		if ind.ID == "kol-spirometri" {
+			wantDen, wantN = 10, 6
+		}
+		if ind.MinDenominator != wantDen || ind.StatMinPractices() != wantN {
+			t.Errorf("%s: min_denominator %d, min practices %d; want %d and %d", ind.ID, ind.MinDenominator, ind.StatMinPractices(), wantDen, wantN)
+		}
+	}
+	if w := pack.Warnings(p); len(w) != 0 {
+		t.Errorf("no warnings expected: %v", w)
+	}
+	edit(t, fsys, pack.PackFile, "min_denominator = 10", "min_denominator = 3")
+	p, _ = pack.Read(fsys, label)
+	w := pack.Warnings(p)
+	if len(w) != 1 || !strings.Contains(w[0], `indicator "kol-spirometri" has min_denominator 3, below 5`) {
+		t.Errorf("warnings %q", w)
 	}
 }

@@ -186,10 +186,13 @@ func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, 
 			continue // every value after the stray separator is shifted
 		}
 		yd, ydAt := table.field(row, "ydernummer")
-		practice, practiceAt := table.field(row, "praksis")
-		doctor, doctorAt := table.field(row, "læge")
-		email, emailAt := table.field(row, "email")
-		role, roleAt := table.field(row, "rolle")
+		practice, practiceAt, ok1 := table.textField(probs, row, "praksis", meeting.TextPracticeName)
+		doctor, doctorAt, ok2 := table.textField(probs, row, "læge", meeting.TextName)
+		email, emailAt, ok3 := table.textField(probs, row, "email", meeting.TextLine)
+		role, roleAt, ok4 := table.textField(probs, row, "rolle", meeting.TextLine)
+		if !ok1 || !ok2 || !ok3 || !ok4 {
+			continue // reported; the row's other checks would only add noise
+		}
 
 		if !checkYdernummer(probs, yd, ydAt, table.name("ydernummer")) {
 			continue

@@ -78,3 +78,48 @@ func TestReadRosterFile(t *testing.T) {
 		wantProblem(t, problems(t, err), filepath.Join(dir, name), want)
 	}
 }
+
+// TestRosterRefusesUnsafeText: every cell that breaks meeting's text rule is
+// reported at its line and the character that breaks it, and nothing is
+// read.
+func TestRosterRefusesUnsafeText(t *testing.T) {
+	long := strings.Repeat("x", 400)
+	tests := []struct {
+		name, row, place, msg string
+	}{
+		{"CSI colour in a doctor's name", "047318;Lægerne Østergade;Hans \x1b[31mRød;;", "r.csv:2:31", "læge has an escape code (ESC) at character 6"},
+		{"OSC title in a practice", "047318;\x1b]0;pwned\a;Åse;;", "r.csv:2:8", "praksis has an escape code (ESC) at character 1"},
+		{"bidi override", "047318;Lægerne \u202EØst;Åse;;", "r.csv:2:16", "praksis has an invisible direction mark (U+202E) at character 9"},
+		{"tab", "047318;Lægerne;Åse\tBødker;;", "r.csv:2:19", "læge has a tab at character 4"},
+		{"newline in a quoted name", "047318;Lægerne;\"Åse\nBødker\";;", "r.csv:2:", "læge has a line break at character 4"},
+		{"400-character name", "047318;Lægerne;" + long + ";;", "r.csv:2", "læge is 400 characters long; a name may hold at most 200: shorten it"},
+		{"bell in an e-mail", "047318;Lægerne;Åse;a\a@b.dk;", "r.csv:2:", "email has a control character (U+0007) at character 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "ydernummer;praksis;læge;email;rolle\n" + tt.row + "\n"
+			got, err := pack.ReadRosterCSV(strings.NewReader(src), "r.csv", nil)
+			if got != nil {
+				t.Errorf("practices read despite the problem: %+v", got)
+			}
+			ps := problems(t, err)
+			found := false
+			for _, p := range ps {
+				found = found || (strings.HasPrefix(p.String(), tt.place) && strings.Contains(p.Message, tt.msg))
+			}
+			if !found {
+				t.Errorf("no problem %q at %s; got:\n%s", tt.msg, tt.place, ps.Error())
+			}
+			if strings.ContainsAny(ps.Error(), "\x1b\a\u202E") {
+				t.Errorf("the message repeats the control character: %q", ps.Error())
+			}
+		})
+	}
+}
+
+func TestDataRefusesUnsafePeriod(t *testing.T) {
+	src := "ydernummer;indikator;tæller;nævner;periode\n" +
+		"047318;kol-forloebsplan;10;20;2024\x1b[2J\n"
+	_, err := pack.ReadData(strings.NewReader(src), "d.csv", testIndicators())
+	wantProblem(t, problems(t, err), "d.csv:2:35", "periode has an escape code (ESC) at character 5")
+}

@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/klynge/klynge/meeting"
@@ -50,6 +51,11 @@ func parseSlides(t *text, probs *problemList) []meeting.Slide {
 	fence := ""
 	for i, line := range lines {
 		line = strings.TrimSuffix(line, "\r")
+		var te *meeting.TextError
+		if errors.As(meeting.CheckText(meeting.TextSlides, line), &te) {
+			probs.add(pos{Line: i + 1, Col: te.Col}, "the line %s", te.Message("en"))
+			line = meeting.InertLines(line)
+		}
 		marker := strings.TrimRight(line, " \t")
 		if fence == "" {
 			switch {

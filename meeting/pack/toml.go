@@ -16,7 +16,7 @@ import (
 // The keys each table of pack.toml may hold, in the order messages list
 // them.
 func packKeys() []string {
-	return []string{"title", "theme", "lang", "version", "agenda", "indicator"}
+	return []string{"title", "theme", "lang", "version", "min_practices", "agenda", "indicator"}
 }
 
 func agendaKeys() []string {
@@ -24,7 +24,7 @@ func agendaKeys() []string {
 }
 
 func indicatorKeys() []string {
-	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "marks", "guess", "context"}
+	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "min_practices", "marks", "guess", "context"}
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
@@ -57,7 +57,7 @@ type tomlChecker struct {
 }
 
 func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
-	c.unknownKeys(doc, "", packKeys(), "the pack", "title, theme, lang, version, [[agenda]] or [[indicator]]")
+	c.unknownKeys(doc, "", packKeys(), "the pack", "title, theme, lang, version, min_practices, [[agenda]] or [[indicator]]")
 	p := meeting.Pack{Lang: "da"}
 	if title, ok := c.str(doc, "", "title"); !ok {
 		if _, present := doc["title"]; !present {
@@ -78,10 +78,24 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 		}
 	}
 
+	// The fewest counted practices a cluster statistic needs, for every
+	// indicator that does not set its own.
+	minPractices := meeting.DefaultMinPractices
+	if v, ok := c.integer(doc, "", "min_practices"); ok {
+		if v < 1 {
+			c.probs.add(c.idx.valueAt("min_practices"), "min_practices must be 1 or more, not %d (the default is %d)", v, meeting.DefaultMinPractices)
+		} else {
+			minPractices = v
+		}
+	}
+
 	// Indicators first, so agenda items can be checked against them.
 	firstID := map[string]string{} // id -> path of its first definition
 	for i, tbl := range c.tables(doc, "indicator") {
 		if ind, unique := c.indicator(tbl, fmt.Sprintf("indicator[%d]", i), i+1, firstID); unique {
+			if ind.MinPractices == 0 {
+				ind.MinPractices = minPractices
+			}
 			p.Indicators = append(p.Indicators, ind)
 		}
 	}
@@ -141,11 +155,20 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 	ind.Target = c.mark(tbl, path, "target", name, ind.Unit)
 	ind.Region = c.mark(tbl, path, "region", name, ind.Unit)
 	ind.National = c.mark(tbl, path, "national", name, ind.Unit)
+	// Small numbers are suppressed unless the pack says otherwise.
+	ind.MinDenominator = meeting.DefaultMinDenominator
 	if v, ok := c.integer(tbl, path, "min_denominator"); ok {
 		if v < 0 {
 			c.probs.add(c.idx.valueAt(path+".min_denominator"), "min_denominator must be 0 or more in %s, not %d", name, v)
 		}
 		ind.MinDenominator = v
+	}
+	if v, ok := c.integer(tbl, path, "min_practices"); ok {
+		if v < 1 {
+			c.probs.add(c.idx.valueAt(path+".min_practices"), "min_practices must be 1 or more in %s, not %d", name, v)
+		} else {
+			ind.MinPractices = v
+		}
 	}
 	if marks, ok := c.strList(tbl, path, "marks", name); ok {
 		ind.Marks = []meeting.MarkKind{}
@@ -300,7 +323,32 @@ func (c tomlChecker) str(tbl map[string]any, path, key string) (string, bool) {
 		c.wrongType(path, key, v, "text in quotes")
 		return "", false
 	}
-	return strings.TrimSpace(s), true
+	s = strings.TrimSpace(s)
+	if !c.checkText(joinKey(path, key), key, s) {
+		return "", true
+	}
+	return s, true
+}
+
+// checkText applies meeting's text rule to a pack string: the title and
+// speaker are titles, questions are questions, anything else one line.
+// A TOML string can spell an escape code as "\u001b", so the decoded
+// text is what is checked.
+func (c tomlChecker) checkText(at, key, s string) bool {
+	kind := meeting.TextLine
+	switch key {
+	case "title", "speaker":
+		kind = meeting.TextTitle
+	case "questions":
+		kind = meeting.TextQuestion
+	}
+	err := meeting.CheckText(kind, s)
+	var te *meeting.TextError
+	if !errors.As(err, &te) {
+		return true
+	}
+	c.probs.add(c.idx.valueAt(at), "%s %s", key, te.Message("en"))
+	return false
 }
 
 func (c tomlChecker) integer(tbl map[string]any, path, key string) (int, bool) {
@@ -371,7 +419,11 @@ func (c tomlChecker) strList(tbl map[string]any, path, key, name string) (list [
 			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.%s[%d]", path, key, i)), "%s[%d] in %s must be text in quotes, not %s", key, i+1, name, describe(elem))
 			continue
 		}
-		list = append(list, strings.TrimSpace(s))
+		s = strings.TrimSpace(s)
+		if !c.checkText(fmt.Sprintf("%s.%s[%d]", path, key, i), key, s) {
+			continue
+		}
+		list = append(list, s)
 	}
 	return list, true
 }
