@@ -47,8 +47,9 @@ func run(ctx context.Context, args []string, env environment) int {
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(env.stdin)
-	root.SetOut(env.stdout)
-	root.SetErr(env.stderr)
+	// Commands write through inertWriter; the TUI draws on env.stdout.
+	root.SetOut(newInertWriter(env.stdout))
+	root.SetErr(newInertWriter(env.stderr))
 	if err := root.ExecuteContext(ctx); err != nil {
 		a.printError(err)
 		return 1
@@ -57,30 +58,31 @@ func run(ctx context.Context, args []string, env environment) int {
 }
 
 func (a *app) printError(err error) {
+	stderr := newInertWriter(a.env.stderr)
 	var problems pack.Problems
 	if errors.As(err, &problems) && errors.Is(err, errNothingImported) {
 		for _, p := range problems {
-			fmt.Fprintln(a.env.stderr, p.String())
+			fmt.Fprintln(stderr, p.String())
 		}
 		if len(problems) == 1 {
-			fmt.Fprintln(a.env.stderr, "klynge: 1 problem found; nothing was imported: fix it and run the command again")
+			fmt.Fprintln(stderr, "klynge: 1 problem found; nothing was imported: fix it and run the command again")
 		} else {
-			fmt.Fprintf(a.env.stderr, "klynge: %d problems found; nothing was imported: fix them and run the command again\n", len(problems))
+			fmt.Fprintf(stderr, "klynge: %d problems found; nothing was imported: fix them and run the command again\n", len(problems))
 		}
 		return
 	}
 	if errors.As(err, &problems) && len(problems) > 1 {
 		for _, p := range problems {
-			fmt.Fprintln(a.env.stderr, p.String())
+			fmt.Fprintln(stderr, p.String())
 		}
-		fmt.Fprintf(a.env.stderr, "klynge: %d problems found; fix them and run the command again\n", len(problems))
+		fmt.Fprintf(stderr, "klynge: %d problems found; fix them and run the command again\n", len(problems))
 		return
 	}
 	if errors.As(err, &problems) && len(problems) == 1 {
-		fmt.Fprintln(a.env.stderr, problems[0].String())
+		fmt.Fprintln(stderr, problems[0].String())
 		return
 	}
-	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
+	fmt.Fprintln(stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
 }
 
 // oneLine keeps an error message to a single line, whatever a library put
@@ -174,9 +176,11 @@ func (a *app) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Global flags are checked before any command touches the disk.
-		PersistentPreRunE: func(*cobra.Command, []string) error {
-			_, err := a.themeName()
-			return err
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.themeName(); err != nil {
+				return err
+			}
+			return checkFlagTexts(cmd, a.language())
 		},
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KLYNGE_DB or the user's data folder)")
