@@ -89,7 +89,7 @@ func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if d.title.Focused() {
-		d.title, cmd = d.title.Update(msg)
+		d.title, cmd = d.title.Update(cleanKey(msg, meeting.TextTitle))
 	} else {
 		d.minutes, cmd = d.minutes.Update(msg)
 	}

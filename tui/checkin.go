@@ -172,7 +172,7 @@ func (s *checkinScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	}
 	before := s.filter.Value()
 	var cmd tea.Cmd
-	s.filter, cmd = s.filter.Update(k)
+	s.filter, cmd = s.filter.Update(cleanKey(k, meeting.TextName))
 	if s.filter.Value() != before {
 		s.refilter()
 	}

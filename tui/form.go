@@ -266,6 +266,7 @@ func (f *form) update(msg tea.KeyMsg) ([]tea.Msg, tea.Cmd) {
 	}
 	fld := &f.fields[f.focus]
 	before := utf8.RuneCountInString(fld.input.Value())
+	msg = cleanKey(msg, textKind(fld.limit))
 	var cmd tea.Cmd
 	fld.input, cmd = fld.input.Update(msg)
 	after := utf8.RuneCountInString(fld.input.Value())

@@ -2,8 +2,7 @@ package tui
 
 import (
 	"context"
-	"reflect"
-	"sync"
+	tea "github.com/charmbracelet/bubbletea"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -17,159 +16,12 @@ import (
 // Writes pass straight through.
 type inertStore struct{ Store }
 
-// inertData returns a deep copy of v with every string made inert:
-// one-line (tabs and newlines flattened) except the multi-line fields a
-// screen lays out itself (slide bodies and notes, group notes).
+// inertData makes a store read's result inert (meeting.InertCopy).
 func inertData[T any](v T, err error) (T, error) {
 	if err != nil {
 		return v, err
 	}
-	rv := reflect.ValueOf(&v).Elem()
-	if !needsInert(rv, false) {
-		return v, nil // the usual case: look, but copy nothing
-	}
-	return inertValue(rv, false).Interface().(T), nil
-}
-
-// needsInert reports whether any string in v would change under inertValue.
-func needsInert(v reflect.Value, multi bool) bool {
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
-		if multi {
-			return meeting.InertLines(s) != s
-		}
-		return meeting.Inert(s) != s
-	case reflect.Struct:
-		if v.Type() == timeType {
-			return false
-		}
-		for _, f := range fieldsOf(v.Type()) {
-			if needsInert(v.Field(f.index), f.multi) {
-				return true
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			if needsInert(v.Index(i), multi) {
-				return true
-			}
-		}
-	case reflect.Map:
-		iter := v.MapRange()
-		for iter.Next() {
-			if needsInert(iter.Key(), false) || needsInert(iter.Value(), multi) {
-				return true
-			}
-		}
-	case reflect.Pointer:
-		return !v.IsNil() && needsInert(v.Elem(), multi)
-	}
-	return false
-}
-
-// fieldInfo is an exported field that may hold text.
-type fieldInfo struct {
-	index int
-	multi bool
-}
-
-// fieldCache maps a struct type to its fieldInfos. It only ever grows by
-// values computed from the type itself, as encoding/json's cache does, so
-// sharing it is safe; it spares a StructField allocation per field per read.
-var fieldCache sync.Map
-
-func fieldsOf(t reflect.Type) []fieldInfo {
-	if f, ok := fieldCache.Load(t); ok {
-		return f.([]fieldInfo)
-	}
-	var fs []fieldInfo
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.IsExported() && holdsText(f.Type) {
-			fs = append(fs, fieldInfo{index: i, multi: multiLineField(f.Name)})
-		}
-	}
-	fieldCache.Store(t, fs)
-	return fs
-}
-
-// holdsText reports whether a value of type t can contain a string.
-func holdsText(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.String, reflect.Struct, reflect.Interface:
-		return t != timeType
-	case reflect.Slice, reflect.Array, reflect.Pointer:
-		return holdsText(t.Elem())
-	case reflect.Map:
-		return holdsText(t.Key()) || holdsText(t.Elem())
-	}
-	return false
-}
-
-// multiLineFields are the struct fields whose text keeps its newlines.
-func multiLineField(name string) bool {
-	return name == "Body" || name == "Notes"
-}
-
-func inertValue(v reflect.Value, multi bool) reflect.Value {
-	switch v.Kind() {
-	case reflect.String:
-		out := reflect.New(v.Type()).Elem()
-		if multi {
-			out.SetString(meeting.InertLines(v.String()))
-		} else {
-			out.SetString(meeting.Inert(v.String()))
-		}
-		return out
-	case reflect.Struct:
-		if v.Type() == timeType {
-			return v
-		}
-		out := reflect.New(v.Type()).Elem()
-		out.Set(v)
-		for _, f := range fieldsOf(v.Type()) {
-			out.Field(f.index).Set(inertValue(v.Field(f.index), f.multi))
-		}
-		return out
-	case reflect.Slice:
-		if v.IsNil() {
-			return v
-		}
-		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		for i := range v.Len() {
-			out.Index(i).Set(inertValue(v.Index(i), multi))
-		}
-		return out
-	case reflect.Array:
-		out := reflect.New(v.Type()).Elem()
-		for i := range v.Len() {
-			out.Index(i).Set(inertValue(v.Index(i), multi))
-		}
-		return out
-	case reflect.Map:
-		if v.IsNil() {
-			return v
-		}
-		out := reflect.MakeMapWithSize(v.Type(), v.Len())
-		iter := v.MapRange()
-		for iter.Next() {
-			out.SetMapIndex(inertValue(iter.Key(), false), inertValue(iter.Value(), multi))
-		}
-		return out
-	case reflect.Pointer:
-		if v.IsNil() {
-			return v
-		}
-		switch v.Elem().Kind() {
-		case reflect.String, reflect.Struct, reflect.Slice, reflect.Map:
-			out := reflect.New(v.Type().Elem())
-			out.Elem().Set(inertValue(v.Elem(), multi))
-			return out
-		}
-		return v
-	}
-	return v
+	return meeting.InertCopy(v, "Body", "Notes"), nil
 }
 
 // Meeting implements Store with inert text.
@@ -285,5 +137,17 @@ func spaces(n int) string {
 	return string(b)
 }
 
-// timeType is time.Time, whose unexported fields hold no text.
-var timeType = reflect.TypeFor[time.Time]()
+// cleanKey drops from a typed or pasted key the characters a text of the
+// given kind may not hold (escape codes, control characters, direction
+// overrides; tabs and line breaks become spaces in one-line fields), so a
+// form never even shows them. The check at saving (meeting.CheckText)
+// still says when a text is too long.
+func cleanKey(msg tea.KeyMsg, kind meeting.TextKind) tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) == 0 {
+		return msg
+	}
+	if clean := meeting.CleanTyped(kind, string(msg.Runes)); clean != string(msg.Runes) {
+		msg.Runes = []rune(clean)
+	}
+	return msg
+}

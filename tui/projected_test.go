@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 
+	tea "github.com/charmbracelet/bubbletea"
 	_ "github.com/mattn/go-sqlite3" // the raw writes an older version made
 
 	"github.com/klynge/klynge"
@@ -289,5 +290,43 @@ func TestProjectedScreensAreInertAndAnonymous(t *testing.T) {
 				t.Errorf("only %d frames walked", len(frames))
 			}
 		})
+	}
+}
+
+// TestTypedTextCannotHoldControls: a pasted or typed escape code, tab,
+// newline or direction override never reaches the store.
+func TestTypedTextCannotHoldControls(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	model := newModel(s, m.ID, modelOpts{})
+	tm := startProgram(t, model, 80, 24, "tryk s")
+	tm.Send(key("F"))
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	waitFor(t, tm, "Gæst")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Pia \x1b]0;pwned\a\x1b[31mFar\tmaceut\u202E\n"), Paste: true})
+	if f := currentFrame(t, tm); strings.ContainsRune(f, 0x1b) || strings.Contains(f, "\u202E") {
+		t.Fatalf("the form shows a control character:\n%q", f)
+	}
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	typeText(tm, "farmaceut\x1b[2J")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "er skrevet på som gæst")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored.Guests) != 1 {
+		t.Fatalf("guests %+v", stored.Guests)
+	}
+	g := stored.Guests[0]
+	for _, text := range []string{g.Name, g.Role} {
+		if err := meeting.CheckText(meeting.TextName, text); err != nil {
+			t.Errorf("stored %q breaks the text rule: %v", text, err)
+		}
+	}
+	if g.Name != "Pia ]0;pwned[31mFar maceut" {
+		t.Errorf("guest name %q", g.Name)
 	}
 }

@@ -47,8 +47,9 @@ func run(ctx context.Context, args []string, env environment) int {
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(env.stdin)
-	root.SetOut(env.stdout)
-	root.SetErr(env.stderr)
+	// Commands write through inertWriter; the TUI draws on env.stdout.
+	root.SetOut(newInertWriter(env.stdout))
+	root.SetErr(newInertWriter(env.stderr))
 	if err := root.ExecuteContext(ctx); err != nil {
 		a.printError(err)
 		return 1
@@ -62,6 +63,7 @@ func run(ctx context.Context, args []string, env environment) int {
 const maxProblemLines = 20
 
 func (a *app) printError(err error) {
+	stderr := newInertWriter(a.env.stderr)
 	var problems pack.Problems
 	if errors.As(err, &problems) && (errors.Is(err, errNothingImported) || problems.Count() > 1) {
 		total := problems.Count()
@@ -70,7 +72,7 @@ func (a *app) printError(err error) {
 			if p.More > 0 || shown == maxProblemLines {
 				break
 			}
-			fmt.Fprintln(a.env.stderr, p.String())
+			fmt.Fprintln(stderr, p.String())
 			shown++
 		}
 		// One closing line: how many more, and what to do.
@@ -86,14 +88,14 @@ func (a *app) printError(err error) {
 		if more := total - shown; more > 0 {
 			end = a.say("more", more) + " — " + strings.TrimPrefix(end, "klynge: ")
 		}
-		fmt.Fprintln(a.env.stderr, end)
+		fmt.Fprintln(stderr, end)
 		return
 	}
 	if errors.As(err, &problems) && len(problems) == 1 {
-		fmt.Fprintln(a.env.stderr, problems[0].String())
+		fmt.Fprintln(stderr, problems[0].String())
 		return
 	}
-	fmt.Fprintln(a.env.stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
+	fmt.Fprintln(stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
 }
 
 // oneLine keeps an error message to a single line, whatever a library put
@@ -187,9 +189,11 @@ func (a *app) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Global flags are checked before any command touches the disk.
-		PersistentPreRunE: func(*cobra.Command, []string) error {
-			_, err := a.themeName()
-			return err
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.themeName(); err != nil {
+				return err
+			}
+			return checkFlagTexts(cmd, a.language())
 		},
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KLYNGE_DB or the user's data folder)")

@@ -56,7 +56,7 @@ func (a *app) afbudCommand() *cobra.Command {
 			if had && before.Status != meeting.StatusApologies {
 				what += fmt.Sprintf(" (was %s)", before.Status)
 			}
-			fmt.Fprintf(out, "%s for meeting %d (%s, %s)\n", what, m.ID, m.Title, m.PlannedStart.Format(dateDMY))
+			fmt.Fprintf(out, "%s for meeting %d (%s, %s)\n", what, m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
 			fmt.Fprintf(out, "apologies so far: %s\n", strings.Join(apologiesList(c, m), ", "))
 			return nil
 		},
@@ -72,7 +72,7 @@ func apologiesList(c meeting.Cluster, m meeting.Meeting) []string {
 	for _, p := range c.Practices {
 		for _, mem := range p.Members {
 			if m.Attendance[mem.ID].Status == meeting.StatusApologies {
-				out = append(out, mem.Name)
+				out = append(out, meeting.Inert(mem.Name))
 			}
 		}
 	}
@@ -173,7 +173,7 @@ func (a *app) guestCommand() *cobra.Command {
 				if m, err = s.AddGuest(ctx, m.ID, meeting.Guest{Name: name, Role: role}); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "added guest %s to meeting %d (%s, %s)\n", guestText(m.Guests[len(m.Guests)-1]), m.ID, m.Title, m.PlannedStart.Format(dateDMY))
+				fmt.Fprintf(out, "added guest %s to meeting %d (%s, %s)\n", guestText(m.Guests[len(m.Guests)-1]), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
 			case cmd.Flags().Changed("remove"):
 				if remove < 1 || remove > len(m.Guests) {
 					return meeting.Errorf(meeting.EINVALID, "meeting %d has %s: --remove takes a number from the list `klynge attendance guest --meeting %d` shows",
@@ -183,13 +183,13 @@ func (a *app) guestCommand() *cobra.Command {
 				if m, err = s.RemoveGuest(ctx, m.ID, remove-1); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "removed guest %s from meeting %d (%s, %s)\n", guestText(gone), m.ID, m.Title, m.PlannedStart.Format(dateDMY))
+				fmt.Fprintf(out, "removed guest %s from meeting %d (%s, %s)\n", guestText(gone), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
 			}
 			if len(m.Guests) == 0 {
-				fmt.Fprintf(out, "meeting %d (%s) has no guests\n", m.ID, m.Title)
+				fmt.Fprintf(out, "meeting %d (%s) has no guests\n", m.ID, meeting.Inert(m.Title))
 				return nil
 			}
-			fmt.Fprintf(out, "guests of meeting %d (%s):\n", m.ID, m.Title)
+			fmt.Fprintf(out, "guests of meeting %d (%s):\n", m.ID, meeting.Inert(m.Title))
 			for i, g := range m.Guests {
 				fmt.Fprintf(out, "  %d. %s\n", i+1, guestText(g))
 			}
@@ -205,9 +205,9 @@ func (a *app) guestCommand() *cobra.Command {
 
 func guestText(g meeting.Guest) string {
 	if g.Role == "" {
-		return g.Name
+		return meeting.Inert(g.Name)
 	}
-	return g.Name + " (" + g.Role + ")"
+	return meeting.Inert(g.Name) + " (" + meeting.Inert(g.Role) + ")"
 }
 
 func (a *app) attendanceRuleCommand() *cobra.Command {

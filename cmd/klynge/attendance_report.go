@@ -73,6 +73,8 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Names may come from an older version: inert in every format.
+			c, history = meeting.InertCopy(c), meeting.InertCopy(history)
 			r := attendanceReport{
 				cluster: c,
 				rows:    meeting.AttendanceReportSince(c, history, c.Rule, from, now),
@@ -386,7 +388,7 @@ func (r attendanceReport) writeText(w io.Writer) error {
 			reach = strings.ToUpper(r.word("reachout")) + ": " + h.Explain(r.lang)
 			flagged = append(flagged, h.Member.Name)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", name, h.Practice, h.Meetings, h.Attended, h.Missed, h.Apologies, last, reach)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\n", meeting.Inert(name), meeting.Inert(h.Practice), h.Meetings, h.Attended, h.Missed, h.Apologies, last, reach)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

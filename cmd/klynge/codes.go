@@ -58,7 +58,7 @@ func (a *app) codesCommand() *cobra.Command {
 			if !show {
 				switch {
 				case len(m.Codes) == 0:
-					fmt.Fprintf(out, "meeting %d (%s) has no letter codes yet: draw them with `klynge meeting codes --meeting %d --regenerate`\n", m.ID, m.Title, m.ID)
+					fmt.Fprintf(out, "meeting %d (%s) has no letter codes yet: draw them with `klynge meeting codes --meeting %d --regenerate`\n", m.ID, meeting.Inert(m.Title), m.ID)
 				case !regenerate:
 					fmt.Fprintf(out, "meeting %d (%s) has letter codes for %d practices; the code key is secret: print it with --show, away from the projector\n",
 						m.ID, m.Title, len(m.Codes))
@@ -73,7 +73,7 @@ func (a *app) codesCommand() *cobra.Command {
 				if !ok {
 					code = "–"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", code, p.Ydernummer, p.Name)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", code, meeting.Inert(p.Ydernummer), meeting.Inert(p.Name))
 			}
 			return tw.Flush()
 		},

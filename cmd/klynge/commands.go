@@ -227,7 +227,7 @@ func (a *app) meetingCommand() *cobra.Command {
 					status = "started " + m.Started.Local().Format("15:04")
 				}
 				fmt.Fprintf(w, "%d\t%s\t%s–%s\t%s\t%s\n", m.ID, m.PlannedStart.Format("2006-01-02"),
-					m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), status, m.Title)
+					m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), status, meeting.Inert(m.Title))
 			}
 			return w.Flush()
 		},

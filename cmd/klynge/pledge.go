@@ -145,9 +145,9 @@ func (a *app) pledgeListCommand() *cobra.Command {
 			out := cmd.OutOrStdout()
 			if len(ps) == 0 {
 				if open {
-					fmt.Fprintf(out, "no pledges to follow up at meeting %d (%s)\n", m.ID, m.Title)
+					fmt.Fprintf(out, "no pledges to follow up at meeting %d (%s)\n", m.ID, meeting.Inert(m.Title))
 				} else {
-					fmt.Fprintf(out, "no pledges at meeting %d (%s): add one with `klynge pledge add --meeting %d`\n", m.ID, m.Title, m.ID)
+					fmt.Fprintf(out, "no pledges at meeting %d (%s): add one with `klynge pledge add --meeting %d`\n", m.ID, meeting.Inert(m.Title), m.ID)
 				}
 				return nil
 			}
@@ -163,7 +163,7 @@ func (a *app) pledgeListCommand() *cobra.Command {
 					ind += " → " + strconv.FormatFloat(*p.Target, 'f', -1, 64)
 				}
 				fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.MeetingID, p.Ydernummer, p.Due.Format("02-01-2006"),
-					dash(p.Owner), dash(ind), review, strings.Join(strings.Fields(p.Action), " "))
+					dash(meeting.Inert(p.Owner)), dash(meeting.Inert(ind)), meeting.Inert(review), meeting.Inert(p.Action))
 			}
 			return tw.Flush()
 		},

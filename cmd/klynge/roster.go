@@ -71,13 +71,13 @@ func printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.Ro
 		plural(len(res.NewPractices), "practice", "practices"), plural(len(res.Added), "doctor", "doctors"),
 		len(res.Updated), res.Unchanged)
 	for _, p := range res.NewPractices {
-		fmt.Fprintf(w, "  new practice %s %s\n", p.Ydernummer, p.Name)
+		fmt.Fprintf(w, "  new practice %s %s\n", p.Ydernummer, meeting.Inert(p.Name))
 	}
 	for _, r := range res.RenamedPractices {
 		fmt.Fprintf(w, "  practice %s renamed: %q → %q\n", r.Ydernummer, r.From, r.To)
 	}
 	for _, m := range res.Added {
-		fmt.Fprintf(w, "  added %s (%s), id %d\n", m.Name, names[m.Ydernummer], m.ID)
+		fmt.Fprintf(w, "  added %s (%s), id %d\n", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID)
 	}
 	for _, u := range res.Updated {
 		var changes []string
@@ -93,10 +93,10 @@ func printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.Ro
 		if u.Before.Ydernummer != u.After.Ydernummer {
 			changes = append(changes, fmt.Sprintf("practice %s → %s (%s)", u.Before.Ydernummer, u.After.Ydernummer, names[u.After.Ydernummer]))
 		}
-		fmt.Fprintf(w, "  updated %s, id %d: %s\n", u.After.Name, u.After.ID, strings.Join(changes, ", "))
+		fmt.Fprintf(w, "  updated %s, id %d: %s\n", meeting.Inert(u.After.Name), u.After.ID, strings.Join(changes, ", "))
 	}
 	for _, m := range res.NotInFile {
-		fmt.Fprintf(w, "not in the file: %s (%s, id %d) — retire them with klynge roster retire %d\n", m.Name, names[m.Ydernummer], m.ID, m.ID)
+		fmt.Fprintf(w, "not in the file: %s (%s, id %d) — retire them with klynge roster retire %d\n", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID, m.ID)
 	}
 }
 
@@ -152,7 +152,7 @@ func (a *app) rosterListCommand() *cobra.Command {
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "YDERNUMMER\tPRACTICE\tID\tDOCTOR\tE-MAIL\tNOTE")
 			for _, p := range c.Practices {
-				yd, name := p.Ydernummer, p.Name
+				yd, name := meeting.Inert(p.Ydernummer), meeting.Inert(p.Name)
 				if len(p.Members) == 0 {
 					fmt.Fprintf(tw, "%s\t%s\t\t(no doctors)\t\t\n", yd, name)
 				}
@@ -166,7 +166,7 @@ func (a *app) rosterListCommand() *cobra.Command {
 					} else if !m.Joined.IsZero() {
 						notes = append(notes, "joined "+m.Joined.Format(dateDMY))
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", yd, name, m.ID, m.Name, m.Email, strings.Join(notes, ", "))
+					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", yd, name, m.ID, meeting.Inert(m.Name), meeting.Inert(m.Email), strings.Join(notes, ", "))
 					yd, name = "", "" // once per practice
 				}
 			}

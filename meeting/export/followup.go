@@ -124,10 +124,16 @@ func targetText(l followUpLine) string {
 	return slipText("da").format(*l.Pledge.Target, l.Indicator.Unit)
 }
 
+// exportLines are the fields whose stored text keeps its line breaks in an
+// export: a pledge, its follow-up comment, a group's notes.
+func exportLines() []string { return []string{"Action", "Comment", "Notes"} }
+
 // WriteFollowUpMarkdown writes the follow-up list of meeting m as
 // Markdown: a section per practice of cluster c with a table of its
 // pledges. Deleted pledges are left out.
 func WriteFollowUpMarkdown(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+	// Stored text may come from an older version: make it inert first.
+	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
 	ew := &errWriter{w: w}
 	ew.printf("# Opfølgningsliste: %s\n\n", mdText(m.Title))
 	ew.printf("%s · %s\n", mdText(c.Name), danishLongDate(m.PlannedStart))
@@ -172,6 +178,8 @@ func followUpRecord(g followUpGroup, l followUpLine) []string {
 // the ydernummer stays text with its leading zero, and no cell runs as a
 // formula.
 func WriteFollowUpCSV(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+	// Stored text may come from an older version: make it inert first.
+	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
 	records := [][]string{followUpHeader}
 	for _, g := range followUpGroups(m, c, pledges) {
 		for _, l := range g.Lines {
@@ -188,6 +196,8 @@ const FollowUpSheet = "Opfølgning"
 // sheet, FollowUpSheet: a bold header row, one row per pledge, due dates
 // as date cells shown dd-mm-yyyy and targets as numbers.
 func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) (err error) {
+	// Stored text may come from an older version: make it inert first.
+	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil {

@@ -22,6 +22,9 @@ import (
 // The minutes go to every member, so they hold no figures from the
 // practices' data at all: no values, no targets, no letter codes.
 func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, reviewed []meeting.Pledge) error {
+	// Stored text may come from an older version: make it inert first.
+	m, c = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...)
+	pledges, reviewed = meeting.InertCopy(pledges, exportLines()...), meeting.InertCopy(reviewed, exportLines()...)
 	ew := &errWriter{w: w}
 	loc := m.PlannedStart.Location()
 	clock := func(t time.Time) string { return t.In(loc).Format("15.04") }

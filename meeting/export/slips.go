@@ -84,6 +84,8 @@ type ContextLine struct {
 // none; codes of practices not in practices are still counted in the
 // cluster's figures. A meeting without codes is an EINVALID error.
 func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
+	// Stored text may come from an older version: make it inert first.
+	m, practices = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(practices, exportLines()...)
 	if len(m.Codes) == 0 {
 		return nil, meeting.Errorf(meeting.EINVALID, "meeting %q has no letter codes yet: draw them before making slips", m.Title)
 	}
@@ -463,7 +465,7 @@ func slipText(lang string) texts {
 			period:    "Data for the period %s",
 			own:       "Your practice", mean: "Cluster mean", region: "Region", national: "National", target: "Target",
 			placement: "Place in the cluster", noData: "no data", of: "%s of %s",
-			low: "n<%d – too few patients to compare", noCluster: "no practice with enough data",
+			low: "n<%d – too few patients: not counted in the cluster's figures", noCluster: "too few practices with enough data for a cluster figure",
 			notPlaced: "not placed", notPlacedLow: "not placed (too few patients)", notPlacedNoData: "not placed (no data)",
 			unitLabel:   "Unit: %s",
 			contextHead: "About your practice", contextIntro: "Figures that describe the practice, not its quality.",
@@ -494,7 +496,7 @@ func slipText(lang string) texts {
 		period:    "Data for perioden %s",
 		own:       "Jeres praksis", mean: "Klyngens gennemsnit", region: "Regionen", national: "Landet", target: "Mål",
 		placement: "Placering i klyngen", noData: "ingen data", of: "%s af %s",
-		low: "n<%d – for få patienter til sammenligning", noCluster: "ingen praksis med nok data",
+		low: "n<%d – for få patienter: ikke talt med i klyngens tal", noCluster: "for få praksis med nok data til et klyngetal",
 		notPlaced: "ikke placeret", notPlacedLow: "ikke placeret (for få patienter)", notPlacedNoData: "ikke placeret (ingen data)",
 		unitLabel:   "Enhed: %s",
 		contextHead: "Om jeres praksis", contextIntro: "Tal der beskriver praksis – ikke dens kvalitet.",

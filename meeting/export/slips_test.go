@@ -178,7 +178,7 @@ func TestSlipValues(t *testing.T) {
 		{"ordinary share", "047318", "kol-forloebsplan", 98.0 / 131 * 100, false, planMean, 13, 2,
 			[]string{"74,8 %", "98 af 131", "80,0 %", "61,5 %", "58,0 %", "2. femtedel"}},
 		{"under the minimum denominator", "119648", "kol-forloebsplan", 100.0 / 3, true, planMean, 13, 0,
-			[]string{"33,3 %", "1 af 3", "n<5 – for få patienter til sammenligning", "ikke placeret (for få patienter)"}},
+			[]string{"33,3 %", "1 af 3", "n<5 – for få patienter: ikke talt med i klyngens tal", "ikke placeret (for få patienter)"}},
 		{"no data", "174063", "kol-spirometri", math.NaN(), false, 0, 12, 0,
 			[]string{"ingen data", "ikke placeret (ingen data)"}},
 		{"best in the cluster", "093561", "kol-forloebsplan", 44.0 / 52 * 100, false, planMean, 13, 1,
