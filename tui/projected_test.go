@@ -118,6 +118,12 @@ func hostileMeeting(t *testing.T) (*store.Store, meeting.Meeting, []meeting.Prac
 	if _, err = s.SaveGroups(ctx, m.ID, groups); err != nil {
 		t.Fatal(err)
 	}
+	// Two apologies, one from a practice that will not consent.
+	for _, mem := range []meeting.Member{cl.Practices[1].Members[0], cl.Practices[2].Members[0]} {
+		if err := s.RecordAttendance(ctx, m.ID, meeting.Attendance{MemberID: mem.ID, Status: meeting.StatusApologies, Reason: "ferie", At: meetingStart}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err = s.AddGuest(ctx, m.ID, meeting.Guest{Name: "Gæst", Role: "oplægsholder"}); err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +158,7 @@ func hostileMeeting(t *testing.T) (*store.Store, meeting.Meeting, []meeting.Prac
 	exec(`UPDATE meeting_values SET period = ?`, "2025"+evil[0]+evil[4])
 	exec(`UPDATE meetings SET title = ?`, "Klyngemøde "+evil[2]+evil[6])
 	exec(`UPDATE group_notes SET text = ?`, evil[1]+evil[4])
+	exec(`UPDATE attendance SET reason = ?`, evil[2]+evil[3]+evil[7])
 	// Pack strings in the meeting's snapshot: JSON spells the controls as
 	// \u escapes.
 	jsonEvil := `\u001b[2J\u001b]0;pack\u0007\u202e\t\n`
@@ -229,8 +236,10 @@ func projectedFrames(t *testing.T, s *store.Store, m meeting.Meeting, w, h int) 
 	return frames
 }
 
-// pledgeList are the screens that list pledges by practice.
-var pledgeList = map[string]bool{"follow-up": true, "pledges": true}
+// pledgeList are the screens that list people and pledges by practice,
+// with no figure beside them: the pledges and their follow-up, and the
+// welcome's apologies ("Åse Bødker (Lægerne Østergade) – ferie").
+var pledgeList = map[string]bool{"follow-up": true, "pledges": true, "item 1 (welcome)": true}
 
 func isDigits(s string) bool { return strings.Trim(s, "0123456789") == "" }
 
