@@ -106,8 +106,8 @@ func countingStore(t *testing.T, path string) *Store {
 }
 
 // TestStatementsPerWrite counts the SQL statements behind the writes of
-// single key presses: a check-in, a pledge, a timer change, a consent and
-// a run-state change (next item). Each must stay at most 4 data
+// single key presses: a check-in, a pledge (new, edited, followed up,
+// deleted), a timer change, a consent and a run-state change. Each must stay at most 4 data
 // statements plus its BEGIN and COMMIT; a write that reloads the meeting
 // costs over 20.
 func TestStatementsPerWrite(t *testing.T) {
@@ -127,6 +127,7 @@ func TestStatementsPerWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := countingStore(t, f.path)
+	var pledgeID int64
 	cases := []struct {
 		name  string
 		write func() error
@@ -138,7 +139,22 @@ func TestStatementsPerWrite(t *testing.T) {
 			return s.RecordAttendance(ctx, f.m1.ID, meeting.Attendance{MemberID: member.ID, Status: meeting.StatusNotChecked})
 		}},
 		{"pledge", func() error {
-			_, err := s.SavePledge(ctx, testPledge(f.m1.ID))
+			p, err := s.SavePledge(ctx, testPledge(f.m1.ID))
+			pledgeID = p.ID
+			return err
+		}},
+		{"pledge edited", func() error {
+			p := testPledge(f.m1.ID)
+			p.ID, p.Action = pledgeID, "Ny instruks til personalet"
+			_, err := s.SavePledge(ctx, p)
+			return err
+		}},
+		{"follow-up outcome", func() error {
+			_, err := s.ReviewPledge(ctx, pledgeID, f.m2.ID, meeting.OutcomeDone, "godt", at)
+			return err
+		}},
+		{"pledge deleted", func() error {
+			_, err := s.DeletePledge(ctx, pledgeID, at)
 			return err
 		}},
 		{"timer change", func() error {

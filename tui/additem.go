@@ -25,7 +25,7 @@ type addItemDialog struct {
 
 func newAddItemDialog(c *Common) *addItemDialog {
 	title := textinput.New()
-	title.CharLimit = 80
+	title.CharLimit = meeting.TextTitle.MaxLen()
 	minutes := textinput.New()
 	minutes.CharLimit = 3
 	return &addItemDialog{

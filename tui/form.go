@@ -343,9 +343,14 @@ func (f *form) fieldNote(i int) string {
 	fl := f.fields[i]
 	var notes []string
 	if fl.choose != nil && strings.TrimSpace(fl.input.Value()) != "" {
-		if m := fl.choose(fl.input.Value()); len(m) > 0 {
-			notes = append(notes, fmt.Sprintf(c.Text.Matches, strings.Join(m[:min(3, len(m))], " · ")))
+		m := fl.choose(fl.input.Value())
+		if len(m) > 3 {
+			m = append(m[:3:3], "…")
 		}
+		if len(m) == 0 {
+			m = []string{"–"}
+		}
+		notes = append(notes, fmt.Sprintf(c.Text.Matches, strings.Join(m, " · ")))
 	}
 	if left := fl.limit - utf8.RuneCountInString(fl.input.Value()); fl.limit >= limitLine || left < 10 {
 		notes = append(notes, fmt.Sprintf(c.Text.CharsLeft, left))

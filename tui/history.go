@@ -107,4 +107,7 @@ func (s *historyScreen) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the help overlay's key list.
-func (s *historyScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *historyScreen) FullHelp() [][]key.Binding {
+	k := s.common.Keys
+	return [][]key.Binding{s.ShortHelp(), {k.ScrollDown, k.ScrollUp}}
+}

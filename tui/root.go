@@ -646,10 +646,12 @@ func (m *Model) askQuit() tea.Cmd {
 	return m.quit()
 }
 
-// quit ends the program once every queued change is committed.
+// quit ends the program once every queued change is committed. Asked a
+// second time while the database stays busy, it quits at once: the
+// footer has said all along what is not saved.
 func (m *Model) quit() tea.Cmd {
 	m.quitting = false
-	if m.queue.len() > 0 {
+	if m.queue.len() > 0 && !m.quitWhenSaved {
 		m.quitWhenSaved = true
 		return nil
 	}
@@ -783,6 +785,10 @@ func (m *Model) footer() string {
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
 		keys = m.addItem
+	case m.form != nil && m.form.submitting:
+		// Keys typed now wait for the save and then act on what comes
+		// after the form; the form's own keys do not work meanwhile.
+		keys = bindings{}
 	case m.form != nil:
 		keys = m.form
 	}
