@@ -357,12 +357,30 @@ func checkClash(c meeting.Cluster, m meeting.Member) error {
 // checkActiveMembers refuses a cluster where two active members share an
 // e-mail, or a name within a practice, as an import could leave it.
 func checkActiveMembers(c meeting.Cluster) error {
+	// One pass with maps, not checkClash per member, which would compare
+	// every pair: a roster of thousands of rows took seconds.
+	byEmail := map[string]meeting.Member{}
+	byName := map[string]meeting.Member{}
 	for _, p := range c.Practices {
 		for _, m := range p.Members {
 			if m.Retired != nil {
 				continue
 			}
-			if err := checkClash(c, m); err != nil {
+			var err error
+			if m.Email != "" {
+				if o, dup := byEmail[strings.ToLower(m.Email)]; dup {
+					err = meeting.Errorf(meeting.ECONFLICT, "e-mail %s is already used by %s (member %d)", m.Email, o.Name, o.ID)
+				} else {
+					byEmail[strings.ToLower(m.Email)] = m
+				}
+			}
+			key := p.Ydernummer + "\x00" + strings.ToLower(m.Name)
+			if o, dup := byName[key]; dup && err == nil {
+				err = meeting.Errorf(meeting.ECONFLICT, "%s is already a member of practice %s (member %d)", o.Name, p.Ydernummer, o.ID)
+			} else if !dup {
+				byName[key] = m
+			}
+			if err != nil {
 				return meeting.Errorf(meeting.EINVALID, "after the import %s (member %d) would clash: %s; change the file",
 					m.Name, m.ID, meeting.ErrorMessage(err))
 			}
@@ -452,8 +470,12 @@ func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
 // importRoster applies a checked roster to cluster c; see ImportRoster.
 func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices []meeting.Practice, at time.Time) (RosterImportResult, error) {
 	var res RosterImportResult
+	storedPractices := make(map[string]*meeting.Practice, len(c.Practices))
+	for i := range c.Practices {
+		storedPractices[c.Practices[i].Ydernummer] = &c.Practices[i]
+	}
 	for _, p := range practices {
-		stored, ok := practiceOf(c, p.Ydernummer)
+		stored, ok := storedPractices[p.Ydernummer]
 		switch {
 		case !ok && p.Name == "":
 			return res, meeting.Errorf(meeting.EINVALID,
@@ -483,18 +505,36 @@ func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices 
 			}
 		}
 	}
+	// Each file member takes the first unclaimed active member with its
+	// e-mail, then with its practice and name; the candidates are looked
+	// up in maps, so an import is linear in its rows.
 	claimed := map[int64]bool{}
 	match := map[[2]int]meeting.Member{} // [practice, member] index in practices -> stored member
+	byEmail := map[string][]meeting.Member{}
+	byName := map[string][]meeting.Member{}
+	for _, o := range active {
+		if o.Email != "" {
+			byEmail[strings.ToLower(o.Email)] = append(byEmail[strings.ToLower(o.Email)], o)
+		}
+		k := o.Ydernummer + "\x00" + strings.ToLower(o.Name)
+		byName[k] = append(byName[k], o)
+	}
+	take := func(cands []meeting.Member, ok func(meeting.Member) bool) (meeting.Member, bool) {
+		for _, o := range cands {
+			if !claimed[o.ID] && ok(o) {
+				claimed[o.ID] = true
+				return o, true
+			}
+		}
+		return meeting.Member{}, false
+	}
 	for i, p := range practices {
 		for j, m := range p.Members {
 			if m.Email == "" {
 				continue
 			}
-			for _, o := range active {
-				if !claimed[o.ID] && strings.EqualFold(o.Email, m.Email) {
-					claimed[o.ID], match[[2]int{i, j}] = true, o
-					break
-				}
+			if o, ok := take(byEmail[strings.ToLower(m.Email)], func(o meeting.Member) bool { return strings.EqualFold(o.Email, m.Email) }); ok {
+				match[[2]int{i, j}] = o
 			}
 		}
 	}
@@ -503,15 +543,15 @@ func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices 
 			if _, ok := match[[2]int{i, j}]; ok {
 				continue
 			}
-			for _, o := range active {
-				if !claimed[o.ID] && o.Ydernummer == p.Ydernummer && strings.EqualFold(o.Name, m.Name) {
-					claimed[o.ID], match[[2]int{i, j}] = true, o
-					break
-				}
+			if o, ok := take(byName[p.Ydernummer+"\x00"+strings.ToLower(m.Name)], func(o meeting.Member) bool {
+				return o.Ydernummer == p.Ydernummer && strings.EqualFold(o.Name, m.Name)
+			}); ok {
+				match[[2]int{i, j}] = o
 			}
 		}
 	}
 
+	pids := map[string]int64{} // ydernummer -> practice id, read once each
 	for i, p := range practices {
 		for j, m := range p.Members {
 			old, ok := match[[2]int{i, j}]
@@ -520,9 +560,13 @@ func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices 
 					m.Role = meeting.RoleMember
 				}
 				m.Joined, m.Retired = at, nil
-				pid, err := practiceID(ctx, tx, c.ID, p.Ydernummer)
-				if err != nil {
-					return res, err
+				pid, ok := pids[p.Ydernummer]
+				if !ok {
+					var err error
+					if pid, err = practiceID(ctx, tx, c.ID, p.Ydernummer); err != nil {
+						return res, err
+					}
+					pids[p.Ydernummer] = pid
 				}
 				if err := insertMember(ctx, tx, pid, &m); err != nil {
 					return res, err

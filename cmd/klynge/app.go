@@ -57,25 +57,38 @@ func run(ctx context.Context, args []string, env environment) int {
 	return 0
 }
 
+// maxProblemLines is how many problems a command prints; the rest are
+// counted on one more line, so a file full of errors cannot flood the
+// terminal.
+const maxProblemLines = 20
+
 func (a *app) printError(err error) {
 	stderr := newInertWriter(a.env.stderr)
 	var problems pack.Problems
-	if errors.As(err, &problems) && errors.Is(err, errNothingImported) {
+	if errors.As(err, &problems) && (errors.Is(err, errNothingImported) || problems.Count() > 1) {
+		total := problems.Count()
+		shown := 0
 		for _, p := range problems {
+			if p.More > 0 || shown == maxProblemLines {
+				break
+			}
 			fmt.Fprintln(stderr, p.String())
+			shown++
 		}
-		if len(problems) == 1 {
-			fmt.Fprintln(stderr, "klynge: 1 problem found; nothing was imported: fix it and run the command again")
-		} else {
-			fmt.Fprintf(stderr, "klynge: %d problems found; nothing was imported: fix them and run the command again\n", len(problems))
+		// One closing line: how many more, and what to do.
+		var end string
+		switch {
+		case errors.Is(err, errNothingImported) && total == 1:
+			end = a.say("nothing1")
+		case errors.Is(err, errNothingImported):
+			end = a.say("nothing", total)
+		default:
+			end = a.say("found", total)
 		}
-		return
-	}
-	if errors.As(err, &problems) && len(problems) > 1 {
-		for _, p := range problems {
-			fmt.Fprintln(stderr, p.String())
+		if more := total - shown; more > 0 {
+			end = a.say("more", more) + " — " + strings.TrimPrefix(end, "klynge: ")
 		}
-		fmt.Fprintf(stderr, "klynge: %d problems found; fix them and run the command again\n", len(problems))
+		fmt.Fprintln(stderr, end)
 		return
 	}
 	if errors.As(err, &problems) && len(problems) == 1 {

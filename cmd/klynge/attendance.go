@@ -88,17 +88,25 @@ func apologiesList(c meeting.Cluster, m meeting.Meeting) []string {
 func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.Member, error) {
 	query = strings.TrimSpace(query)
 	names := practiceNames(c)
-	describe := func(ms []meeting.Member) string {
+	// describe lists members for a message, in Danish or English.
+	describe := func(ms []meeting.Member, more string) string {
 		const shown = 8
 		var parts []string
 		for i, mem := range ms {
 			if i == shown {
-				parts = append(parts, fmt.Sprintf("and %d more", len(ms)-shown))
+				parts = append(parts, fmt.Sprintf(more, len(ms)-shown))
 				break
 			}
 			parts = append(parts, fmt.Sprintf("%s (%s, id %d)", mem.Name, names[mem.Ydernummer], mem.ID))
 		}
 		return strings.Join(parts, "; ")
+	}
+	// worded makes an error whose Danish and English formats each end in
+	// the list of members ms.
+	worded := func(code, da, en string, ms []meeting.Member, args ...any) error {
+		return &meeting.Error{Code: code,
+			Danish:  fmt.Sprintf(da, append(args, describe(ms, "og %d flere"))...),
+			Message: fmt.Sprintf(en, append(args, describe(ms, "and %d more"))...)}
 	}
 	matches := c.FindMembers(query, m.PlannedStart)
 	switch len(matches) {
@@ -109,12 +117,13 @@ func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.
 			if len(inactive) == 1 {
 				return meeting.Member{}, inactive[0].CheckActiveAt(m)
 			}
-			return meeting.Member{}, meeting.Errorfl(meeting.EINVALID,
+			return meeting.Member{}, worded(meeting.EINVALID,
 				"%q passer kun på personer, der ikke var medlemmer på datoen for møde %d: %s",
-				"%q matches only people who were not members on the date of meeting %d: %s", query, m.ID, describe(inactive))
+				"%q matches only people who were not members on the date of meeting %d: %s", inactive, query, m.ID)
 		}
 		if _, err := strconv.ParseInt(query, 10, 64); err == nil {
-			return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
+			return meeting.Member{}, meeting.Errorfl(meeting.ENOTFOUND,
+				"intet aktivt medlem af klyngen %q har id %s: se `klynge roster list`",
 				"no active member of cluster %q has id %s: see `klynge roster list`", c.Name, query)
 		}
 		// Suggest those that match any one word.
@@ -128,14 +137,17 @@ func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.
 			}
 		}
 		if len(near) > 0 && len(near) <= 8 {
-			return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
-				"no member of cluster %q matches %q; partly matching: %s", c.Name, query, describe(near))
+			return meeting.Member{}, worded(meeting.ENOTFOUND,
+				"intet medlem af klyngen %q passer på %q; delvist: %s",
+				"no member of cluster %q matches %q; partly matching: %s", near, c.Name, query)
 		}
-		return meeting.Member{}, meeting.Errorf(meeting.ENOTFOUND,
+		return meeting.Member{}, meeting.Errorfl(meeting.ENOTFOUND,
+			"intet medlem af klyngen %q passer på %q: se navnene med `klynge roster list`",
 			"no member of cluster %q matches %q: see `klynge roster list` for the names", c.Name, query)
 	}
-	return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
-		"%q matches %d members: %s; give more of the name, or the id", query, len(matches), describe(matches))
+	return meeting.Member{}, worded(meeting.EINVALID,
+		"%q passer på %d medlemmer: %s; skriv mere af navnet eller id'et",
+		"%q matches %d members: %s; give more of the name, or the id", matches, query, len(matches))
 }
 
 func (a *app) guestCommand() *cobra.Command {

@@ -64,7 +64,7 @@ func (a *app) initCommand() *cobra.Command {
 			var practices []meeting.Practice
 			if roster != "" {
 				var err error
-				if practices, err = readRosterFile(roster); err != nil {
+				if practices, err = a.readRosterFile(cmd.OutOrStdout(), roster); err != nil {
 					return err
 				}
 			}
@@ -96,14 +96,19 @@ func (a *app) initCommand() *cobra.Command {
 }
 
 // readRosterFile reads a roster from disk with the file named in every
-// problem.
-func readRosterFile(path string) ([]meeting.Practice, error) {
+// problem, saying on out how many ydernumre got their leading zero back.
+func (a *app) readRosterFile(out io.Writer, path string) ([]meeting.Practice, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
 	defer f.Close()
-	return pack.ReadRoster(f, path)
+	var padded int
+	practices, err := pack.ReadRoster(f, path, pack.CountPadded(&padded))
+	if err == nil {
+		a.notePadded(out, path, padded)
+	}
+	return practices, err
 }
 
 // fileError turns an open failure into a one-line message that says what to

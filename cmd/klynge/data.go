@@ -42,11 +42,13 @@ func (a *app) dataCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			rows, err := pack.ReadDataFile(file, m.Pack.Indicators, ydernumre(c))
+			var padded int
+			rows, err := pack.ReadDataFile(file, m.Pack.Indicators, ydernumre(c), pack.CountPadded(&padded))
 			if err != nil {
 				return fmt.Errorf("%w: %w", errNothingImported, err)
 			}
 			out := cmd.OutOrStdout()
+			a.notePadded(out, file, padded)
 			if dryRun {
 				return printImportPlan(out, file, m, c, rows)
 			}

@@ -249,7 +249,7 @@ func TestDataImportRefusesBadFiles(t *testing.T) {
 					}
 				}
 				summary := lines[len(lines)-1]
-				if !strings.HasPrefix(summary, fmt.Sprintf("klynge: %d problem", len(tt.wants))) || !strings.Contains(summary, "nothing was imported") {
+				if !strings.HasPrefix(summary, fmt.Sprintf("klynge: %d problem", len(tt.wants))) || !strings.Contains(summary, "intet er importeret") {
 					t.Errorf("summary %q", summary)
 				}
 			}

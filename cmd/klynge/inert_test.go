@@ -103,7 +103,7 @@ func TestImportRefusesUnsafeText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		code, out, errOut := runKlynge(t, env, tt.args...)
-		if code != 1 || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "nothing was imported") {
+		if code != 1 || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "intet er importeret") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1 with %q", tt.args, code, errOut, tt.want)
 		}
 		noControls(t, strings.Join(tt.args, " "), out+errOut)

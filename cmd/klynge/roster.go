@@ -41,10 +41,12 @@ func (a *app) rosterImportCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			practices, err := pack.ReadRosterFile(file, ydernumre(c))
+			var padded int
+			practices, err := pack.ReadRosterFile(file, ydernumre(c), pack.CountPadded(&padded))
 			if err != nil {
 				return fmt.Errorf("%w: %w", errNothingImported, err)
 			}
+			a.notePadded(cmd.OutOrStdout(), file, padded)
 			res, err := s.ImportRoster(ctx, c.ID, practices, a.env.clock.Now())
 			if err != nil {
 				return meeting.Errorf(meeting.ErrorCode(err), "%s: %s; nothing was imported", file, meeting.ErrorMessage(err))

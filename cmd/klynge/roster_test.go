@@ -135,22 +135,21 @@ func TestRosterImportProblems(t *testing.T) {
 			"testdata/roster/fejl.csv:5: practice 199999 is not in the cluster and has no name: fill in the praksis column to add it, or check the ydernummer",
 			"testdata/roster/fejl.csv:6:38: e-mail SOEREN.aeroe-hansen@oestergade.example is already used on line 2: each doctor needs their own address",
 			"testdata/roster/fejl.csv:7:29: the doctor's name is empty: fill in the læge column",
-			`testdata/roster/fejl.csv:8:1: ydernummer "61442" has 5 digits, not 6: if a spreadsheet dropped the leading zeros, write 061442`,
-			"klynge: 6 problems found; nothing was imported: fix them and run the command again",
+			// Line 8's ydernummer 61442 is read as 061442 (its zero restored).
+			"klynge: 5 problemer fundet; intet er importeret: ret dem, og kør kommandoen igen",
 		}},
 		{"fejl.xlsx", []string{
-			`testdata/roster/fejl.xlsx:3: cell A3: ydernummer "47318" has 5 digits, not 6: if a spreadsheet dropped the leading zeros, write 047318`,
 			"testdata/roster/fejl.xlsx:4: cell D4: e-mail soeren.aeroe-hansen@oestergade.example is already used on row 2: each doctor needs their own address",
 			"testdata/roster/fejl.xlsx:5: cell B5: cells B5:B6 are merged: klynge needs a value in every cell; unmerge them (in Excel: Home → Merge & Center → Unmerge Cells) and fill in each row",
-			"klynge: 3 problems found; nothing was imported: fix them and run the command again",
+			"klynge: 2 problemer fundet; intet er importeret: ret dem, og kør kommandoen igen",
 		}},
 		{"noter.pdf", []string{
 			"testdata/roster/noter.pdf: klynge reads rosters from .csv, .txt and .xlsx files: save the roster as CSV (UTF-8) or as an Excel Workbook (.xlsx), or rename the file if it is one",
-			"klynge: 1 problem found; nothing was imported: fix it and run the command again",
+			"klynge: 1 problem fundet; intet er importeret: ret det, og kør kommandoen igen",
 		}},
 		{"mangler.csv", []string{
 			"testdata/roster/mangler.csv: file not found: check the path",
-			"klynge: 1 problem found; nothing was imported: fix it and run the command again",
+			"klynge: 1 problem fundet; intet er importeret: ret det, og kør kommandoen igen",
 		}},
 	}
 	for _, tt := range tests {

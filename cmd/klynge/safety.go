@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 
@@ -29,6 +30,13 @@ func safetyWords() map[string]map[string]string {
 			"schemanewer": "database %s: skema %d, nyere end denne klynge (som kender %d): opdatér klynge",
 			"schemanone":  "database %s: findes ikke endnu",
 			"nobackup":    "advarsel: kunne ikke tage en sikkerhedskopi (%s); mødet fortsætter",
+			"padded1":     "%s: 1 ydernummer havde 5 cifre og er læst med det foranstillede 0, som regnearket havde fjernet",
+			"padded":      "%s: %d ydernumre havde 5 cifre og er læst med det foranstillede 0, som regnearket havde fjernet",
+			"more":        "… og %d mere",
+			"found1":      "klynge: 1 problem fundet; ret det, og kør kommandoen igen",
+			"found":       "klynge: %d problemer fundet; ret dem, og kør kommandoen igen",
+			"nothing1":    "klynge: 1 problem fundet; intet er importeret: ret det, og kør kommandoen igen",
+			"nothing":     "klynge: %d problemer fundet; intet er importeret: ret dem, og kør kommandoen igen",
 		},
 		"en": {
 			"sound":       "%s is sound (PRAGMA integrity_check): schema %d; %s",
@@ -42,6 +50,13 @@ func safetyWords() map[string]map[string]string {
 			"schemanewer": "database %s: schema %d, newer than this klynge (which knows %d): update klynge",
 			"schemanone":  "database %s: does not exist yet",
 			"nobackup":    "warning: could not take a backup (%s); the meeting goes on",
+			"padded1":     "%s: 1 ydernummer had 5 digits and was read with the leading 0 the spreadsheet had dropped",
+			"padded":      "%s: %d ydernumre had 5 digits and were read with the leading 0 the spreadsheet had dropped",
+			"more":        "… and %d more",
+			"found1":      "klynge: 1 problem found; fix it and run the command again",
+			"found":       "klynge: %d problems found; fix them and run the command again",
+			"nothing1":    "klynge: 1 problem found; nothing was imported: fix it and run the command again",
+			"nothing":     "klynge: %d problems found; nothing was imported: fix them and run the command again",
 		},
 	}
 }
@@ -178,4 +193,14 @@ func (a *app) fileSchemaLine(path string) (string, error) {
 		return a.say("schemanewer", path, v, store.LatestSchema()), nil
 	}
 	return a.say("schema", path, v), nil
+}
+
+// notePadded says once how many ydernumre of file were read with 5 digits.
+func (a *app) notePadded(out io.Writer, file string, n int) {
+	switch {
+	case n == 1:
+		fmt.Fprintln(out, a.say("padded1", file))
+	case n > 1:
+		fmt.Fprintln(out, a.say("padded", file, n))
+	}
 }

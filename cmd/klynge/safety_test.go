@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -247,5 +248,52 @@ func TestExportICSFollowsChanges(t *testing.T) {
 	s.Close()
 	if got := icsEvents(t, env)[uid]; got != [2]string{"2", "CANCELLED"} {
 		t.Errorf("after deleting: %v, want SEQUENCE 2, CANCELLED", got)
+	}
+}
+
+func TestBadFilePrintsAtMost21Lines(t *testing.T) {
+	env := demoMeeting(t)
+	// A 10 MB file in Danish; English with a small one, as the 10 MB
+	// file takes seconds under the race detector.
+	for _, tc := range []struct {
+		lang, more string
+		size       int
+	}{{"da", "… og ", 10 << 20}, {"en", "… and ", 4 << 10}} {
+		t.Run(tc.lang, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "tal.csv")
+			var b strings.Builder
+			b.WriteString("ydernummer;indikator;tæller;nævner;periode\n")
+			for i := 0; b.Len() < tc.size; i++ {
+				fmt.Fprintf(&b, "x%d;ukendt;-1;nul;2024\n", i)
+			}
+			if err := os.WriteFile(file, []byte(b.String()), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := runKlynge(t, env, "--lang", tc.lang, "data", "import", file)
+			lines := strings.Split(strings.TrimRight(errOut, "\n"), "\n")
+			if code != 1 || out != "" || len(lines) > 21 {
+				t.Fatalf("code %d, %d lines on stderr, stdout %q", code, len(lines), out)
+			}
+			last := lines[len(lines)-1]
+			if !strings.HasPrefix(last, tc.more) {
+				t.Errorf("last line %q, want it to start with %q", last, tc.more)
+			}
+		})
+	}
+}
+
+func TestFiveDigitYdernummerIsSaidOnce(t *testing.T) {
+	env := demoMeeting(t)
+	file := filepath.Join(t.TempDir(), "tal.csv")
+	src := "ydernummer;indikator;tæller;nævner;periode\n27475;kol-prevalens;30;1000;2024\n27475;kol-spirometri;5;10;2024\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runKlynge(t, env, "data", "import", file)
+	if code != 0 {
+		t.Fatalf("data import: %s", errOut)
+	}
+	if strings.Count(out, "ydernumre havde 5 cifre") != 1 || !strings.Contains(out, "2 ydernumre") {
+		t.Errorf("stdout %q: want the 5-digit note once", out)
 	}
 }

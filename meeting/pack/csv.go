@@ -232,21 +232,27 @@ func columnKey(known []column, header string) string {
 	return ""
 }
 
-// checkYdernummer reports a ydernummer that is not 6 digits. Spreadsheets
-// turn 047318 into 47318, so a short all-digit number gets that hint.
-func checkYdernummer(probs *problemList, yd string, at pos, column string) bool {
+// checkYdernummer reports a ydernummer that is not 6 digits and returns
+// the one to use. Spreadsheets turn 047318 into 47318, and most files
+// saved from Excel arrive that way, so 5 digits are read as the 6-digit
+// number with its leading zero restored (counted in probs.padded, for the
+// caller to say once); fewer get a hint.
+func checkYdernummer(probs *problemList, yd string, at pos, column string) (string, bool) {
 	digits := yd != "" && strings.Trim(yd, "0123456789") == ""
 	switch {
 	case yd == "":
 		probs.add(at, "%s is empty: give the practice's 6-digit ydernummer", column)
+	case digits && len(yd) == 5:
+		probs.padded++
+		return "0" + yd, true
 	case digits && len(yd) < 6:
 		probs.add(at, "%s %q has %d digits, not 6: if a spreadsheet dropped the leading zeros, write %s", column, yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
 	case !digits || len(yd) != 6:
 		probs.add(at, "%s %q must be 6 digits, e.g. 047318", column, yd)
 	default:
-		return true
+		return yd, true
 	}
-	return false
+	return yd, false
 }
 
 // textField is field with meeting's text rule applied: a value holding an

@@ -37,32 +37,40 @@ const dataHeader = "ydernummer;indikator;tæller;nævner;værdi;periode"
 //
 // ReadData is how a pack's own data.csv is read; a file imported into a
 // meeting goes through ReadDataFile, which also checks the practices.
-func ReadData(r io.Reader, label string, indicators []meeting.Indicator) ([]meeting.DataRow, error) {
-	src, err := io.ReadAll(r)
+func ReadData(r io.Reader, label string, indicators []meeting.Indicator, opts ...ReadOption) ([]meeting.DataRow, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators})
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return rows, nil
 }
 
 // ReadDataCSV reads a data file as ReadData does, for import into a
 // meeting: every ydernummer must also be one of practices (the meeting's
 // cluster; nil skips that check), and a file without rows is a problem.
-func ReadDataCSV(r io.Reader, label string, indicators []meeting.Indicator, practices []string) ([]meeting.DataRow, error) {
-	src, err := io.ReadAll(r)
+func ReadDataCSV(r io.Reader, label string, indicators []meeting.Indicator, practices []string, opts ...ReadOption) ([]meeting.DataRow, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators, practices: practices, needRows: true})
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return rows, nil
 }
 
@@ -136,8 +144,8 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		if !ok {
 			continue
 		}
+		yd, valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))
 		d := meeting.DataRow{Ydernummer: yd, Indicator: id, Period: period}
-		valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))
 		if valid && inCluster != nil && !inCluster[yd] {
 			valid = false
 			unknownPractices.add(yd, ydAt)

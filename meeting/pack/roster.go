@@ -33,16 +33,20 @@ const rosterHeader = "ydernummer;praksis;læge;email;rolle"
 // with its doctors in file order. label names the file in problems, which
 // are returned together as Problems: "file:line:col: message", col being
 // the character column where the field starts.
-func ReadRoster(r io.Reader, label string) ([]meeting.Practice, error) {
-	src, err := io.ReadAll(r)
+func ReadRoster(r io.Reader, label string, opts ...ReadOption) ([]meeting.Practice, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	practices := parseRoster(newText(src), &probs, rosterCheck{})
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return practices, nil
 }
 
@@ -51,7 +55,7 @@ func ReadRoster(r io.Reader, label string) ([]meeting.Practice, error) {
 // extension: .csv or .txt as ReadRosterCSV, .xlsx as ReadRosterXLSX; any
 // other extension is a problem saying which to use. Problems name the file
 // as path is given.
-func ReadRosterFile(path string, known []string) ([]meeting.Practice, error) {
+func ReadRosterFile(path string, known []string, opts ...ReadOption) ([]meeting.Practice, error) {
 	read := ReadRosterCSV
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv", ".txt":
@@ -72,7 +76,7 @@ func ReadRosterFile(path string, known []string) ([]meeting.Practice, error) {
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return nil, Problems{{File: path, Message: "this is a folder: give the roster file inside it"}}
 	}
-	return read(f, path, known)
+	return read(f, path, known, opts...)
 }
 
 // ReadRosterCSV reads a roster as ReadRoster does, for import into an
@@ -81,16 +85,20 @@ func ReadRosterFile(path string, known []string) ([]meeting.Practice, error) {
 // name, while a practice not in known needs one; and a row without a role
 // has Role "", which keeps a stored member's role (a new member becomes a
 // member).
-func ReadRosterCSV(r io.Reader, label string, known []string) ([]meeting.Practice, error) {
-	src, err := io.ReadAll(r)
+func ReadRosterCSV(r io.Reader, label string, known []string, opts ...ReadOption) ([]meeting.Practice, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	practices := parseRoster(newText(src), &probs, importCheck(known))
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return practices, nil
 }
 
@@ -99,16 +107,20 @@ func ReadRosterCSV(r io.Reader, label string, known []string) ([]meeting.Practic
 // else the first sheet, the header in row 1. Merged cells and formulas in
 // the roster's columns are refused. Problems name the sheet row as the
 // line and the cell ("cell C7: …") in the message.
-func ReadRosterXLSX(r io.Reader, label string, known []string) ([]meeting.Practice, error) {
-	src, err := io.ReadAll(r)
+func ReadRosterXLSX(r io.Reader, label string, known []string, opts ...ReadOption) ([]meeting.Practice, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the workbook: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	practices := parseRosterXLSX(src, &probs, importCheck(known))
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return practices, nil
 }
 
@@ -194,7 +206,8 @@ func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, 
 			continue // reported; the row's other checks would only add noise
 		}
 
-		if !checkYdernummer(probs, yd, ydAt, table.name("ydernummer")) {
+		yd, ok := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))
+		if !ok {
 			continue
 		}
 		i, seen := index[yd]

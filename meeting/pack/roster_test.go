@@ -94,7 +94,7 @@ func TestReadRosterProblems(t *testing.T) {
 		{"missing column", "ydernummer;praksis;email\n047318;A;a@b.dk\n", "r.csv:1", `missing column "læge" (or "doctor")`},
 		{"column twice", "ydernummer;praksis;læge;doctor\n047318;A;B;C\n", "r.csv:1:25", `column "doctor" appears twice (also column 3): keep one`},
 		{"empty ydernummer", header + ";Lægerne Østergade;Søren;s@o.dk;\n", "r.csv:2:1", "ydernummer is empty"},
-		{"short ydernummer", header + "47318;Lægerne Østergade;Søren;s@o.dk;\n", "r.csv:2:1", `ydernummer "47318" has 5 digits, not 6: if a spreadsheet dropped the leading zeros, write 047318`},
+		{"short ydernummer", header + "4731;Lægerne Østergade;Søren;s@o.dk;\n", "r.csv:2:1", `ydernummer "4731" has 4 digits, not 6: if a spreadsheet dropped the leading zeros, write 004731`},
 		{"letters in ydernummer", header + "04731X;Lægerne Østergade;Søren;s@o.dk;\n", "r.csv:2:1", `ydernummer "04731X" must be 6 digits`},
 		{"empty doctor", header + "047318;Lægerne Østergade; ;s@o.dk;\n", "r.csv:2:26", "the doctor's name is empty: fill in the læge column"},
 		{"same doctor twice", header + "047318;Lægerne Østergade;Søren;s@o.dk;\n047318;Lægerne Østergade;søren;t@o.dk;\n", "r.csv:3:26",
@@ -124,7 +124,7 @@ func TestReadRosterProblems(t *testing.T) {
 
 func TestReadRosterReportsEveryProblem(t *testing.T) {
 	src := "ydernummer;praksis;læge;email;rolle\n" +
-		"47318;A;Søren;s@o.dk;\n" +
+		"4731;A;Søren;s@o.dk;\n" +
 		"112905;B;;j@o.dk;\n" +
 		"112905;B;Jens;j@o.dk;chef\n"
 	_, err := pack.ReadRoster(strings.NewReader(src), "r.csv")

@@ -17,7 +17,7 @@ import (
 func ParseSlides(src []byte, label string) ([]meeting.Slide, error) {
 	probs := problemList{file: label}
 	slides := parseSlides(newText(src), &probs)
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
 	return slides, nil

@@ -20,7 +20,7 @@ import (
 // reader by the file's extension: .csv or .txt as ReadDataCSV, .xlsx as
 // ReadDataXLSX; any other extension is a problem saying which to use.
 // Problems name the file as path is given.
-func ReadDataFile(path string, indicators []meeting.Indicator, practices []string) ([]meeting.DataRow, error) {
+func ReadDataFile(path string, indicators []meeting.Indicator, practices []string, opts ...ReadOption) ([]meeting.DataRow, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	read := ReadDataCSV
 	switch ext {
@@ -42,7 +42,7 @@ func ReadDataFile(path string, indicators []meeting.Indicator, practices []strin
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return nil, Problems{{File: path, Message: "this is a folder: give the data file inside it"}}
 	}
-	return read(f, path, indicators, practices)
+	return read(f, path, indicators, practices, opts...)
 }
 
 // openMessage says what to do when a file cannot be opened.
@@ -64,16 +64,20 @@ func openMessage(err error) string {
 // cells and formulas are refused, since what Excel shows there is not what
 // the file holds. Problems name the sheet row as the line and the cell
 // ("cell D7: …") in the message; practices nil skips the practice check.
-func ReadDataXLSX(r io.Reader, label string, indicators []meeting.Indicator, practices []string) ([]meeting.DataRow, error) {
-	src, err := io.ReadAll(r)
+func ReadDataXLSX(r io.Reader, label string, indicators []meeting.Indicator, practices []string, opts ...ReadOption) ([]meeting.DataRow, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the workbook: %v", err)}}
 	}
+	if p := tooLarge(src, label); p != nil {
+		return nil, p
+	}
 	probs := problemList{file: label}
 	rows := parseXLSX(src, &probs, dataCheck{indicators: indicators, practices: practices, needRows: true})
-	if err := probs.list.err(); err != nil {
+	if err := probs.result(); err != nil {
 		return nil, err
 	}
+	applyOptions(opts, &probs)
 	return rows, nil
 }
 
