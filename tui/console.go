@@ -290,7 +290,7 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, consoleNextSlide(keys)):
 		k.slide = min(max(0, len(plan.Pack.Slides)-1), k.slide+1)
 	case key.Matches(msg, keys.Start) && !plan.UnderWay():
-		return k.write(runChange(c, t.KeyStart, meeting.Meeting.Start, func(_, saved meeting.Meeting) string {
+		return k.write(runChange(c, t.KeyStart, startWithFollowUp(k.openPledges, t.FollowUpItem), func(_, saved meeting.Meeting) string {
 			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
 		}))
 	case key.Matches(msg, keys.NextItem):
@@ -678,7 +678,7 @@ func (k *Console) ShortHelp() []key.Binding {
 	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.KeyMinute))
 	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.KeySlide))
 	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.KeyHistory))
-	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.CodeKey, history, keys.Start, keys.Quit}
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.CodeKey, history, keys.Quit, keys.Start}
 }
 
 func (k *Console) footer() string {
@@ -704,7 +704,41 @@ func (k *Console) footer() string {
 	default:
 		keys = k.ShortHelp()
 	}
+	return lipgloss.JoinVertical(lipgloss.Left, line, k.fitHelp(keys))
+}
+
+// fitHelp shows as many of keys as fit the width, in order, marking a cut
+// with an ellipsis; the way out (q) always shows, at the end.
+func (k *Console) fitHelp(keys []key.Binding) string {
 	h := k.help
-	h.Width = c.Width
-	return lipgloss.JoinVertical(lipgloss.Left, line, h.ShortHelpView(keys))
+	h.Width = 0
+	quit := k.common.Keys.Quit
+	var own []key.Binding
+	for _, b := range keys {
+		if !sameKeys(b, quit) {
+			own = append(own, b)
+		}
+	}
+	tail := ""
+	if k.private == privateNone {
+		tail = h.ShortHelpView([]key.Binding{quit})
+	}
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	room := k.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	head := ""
+	for i := range own {
+		next := h.ShortHelpView(own[:i+1])
+		if lipgloss.Width(next)+2 > room {
+			head += " " + h.Styles.Ellipsis.Inline(true).Render("…")
+			break
+		}
+		head = next
+	}
+	switch {
+	case tail == "":
+		return head
+	case head == "":
+		return tail
+	}
+	return head + sep + tail
 }
