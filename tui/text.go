@@ -130,73 +130,83 @@ type Text struct {
 	HistoryHead           string
 	ReachOut              string
 	RetiredMark           string
-	Loading2              string
-	KeyStartPause         string
-	KeyEndRound           string
-	KeyFormGroups         string
-	KeyMoveMember         string
-	KeyNextGroup          string
-	KeyPrevGroup          string
-	KeyNote               string
-	NoticeRoundStarted    string
-	NoticeRoundResumed    string
-	NoticeRoundPaused     string
-	NoticeRoundLength     string // format: minutes
-	NoticeRoundEnded      string
-	TimerWords            map[meeting.TimerState]string
-	NoGroups              string
-	GroupsTitle           string
-	GroupsHint            string
-	FieldGroupSize        string
-	MoveTitle             string
-	FieldMember           string
-	FieldGroup            string
-	NoticeGroups          string // format: groups, doctors
-	NoticeMovedMember     string // format: name, group
-	NoPresent             string
-	PresentTitle          string
-	PresentingNow         string // format: group
-	NoteTitle             string // format: group
-	NoticeNote            string // format: group
-	PerGroup              string // format: minutes
-	KeyAddPledge          string
-	KeyEditPledge         string
-	KeyDeletePledge       string
-	KeyUndo               string
-	KeyPledges            string
-	NoticePledgeDeleted   string
-	NoticePledgeRestored  string
-	NoticePledgeSaved     string // format: practice
-	PledgesTitle          string // format: count
-	NoPledges             string
-	Owner                 string
-	Due                   string
-	PledgeTitle           string
-	FieldPractice2        string
-	FieldAction           string
-	FieldOwner            string
-	FieldDue              string
-	FieldIndicator        string
-	FieldTarget           string
-	FieldDoctor           string
-	NeedPractice          string
-	FollowUpTitle         string // format: count
-	FollowUpItem          string
-	FollowUpHint          string
-	NoOpenPledges         string
-	NotReviewed           string
-	Outcomes              map[meeting.ReviewOutcome]string
-	FiguresNeedConsent    string
-	KeyOutcome            string
-	KeyFollowUp           string
-	FieldComment          string
-	NoticeReviewed        string // format: outcome
-	KeyExport             string
-	ExportTitle           string
-	ExportHint            string
-	FieldFolder           string
-	ExportedTitle         string
-	NoticeExported        string // format: count, folder
+
+	// Layout texts of issue 14 (lists that scroll, detail lines, keys
+	// reachable while typing).
+	ListPosition         string // format: first, last, total
+	HistoryEmpty         string
+	HistoryCount         string // format: attended, meetings, missed, apologies
+	HistoryLast          string // format: date
+	HistoryNever         string
+	KeyHelpTyping        string
+	GuestsNone           string
+	Loading2             string
+	KeyStartPause        string
+	KeyEndRound          string
+	KeyFormGroups        string
+	KeyMoveMember        string
+	KeyNextGroup         string
+	KeyPrevGroup         string
+	KeyNote              string
+	NoticeRoundStarted   string
+	NoticeRoundResumed   string
+	NoticeRoundPaused    string
+	NoticeRoundLength    string // format: minutes
+	NoticeRoundEnded     string
+	TimerWords           map[meeting.TimerState]string
+	NoGroups             string
+	GroupsTitle          string
+	GroupsHint           string
+	FieldGroupSize       string
+	MoveTitle            string
+	FieldMember          string
+	FieldGroup           string
+	NoticeGroups         string // format: groups, doctors
+	NoticeMovedMember    string // format: name, group
+	NoPresent            string
+	PresentTitle         string
+	PresentingNow        string // format: group
+	NoteTitle            string // format: group
+	NoticeNote           string // format: group
+	PerGroup             string // format: minutes
+	KeyAddPledge         string
+	KeyEditPledge        string
+	KeyDeletePledge      string
+	KeyUndo              string
+	KeyPledges           string
+	NoticePledgeDeleted  string
+	NoticePledgeRestored string
+	NoticePledgeSaved    string // format: practice
+	PledgesTitle         string // format: count
+	NoPledges            string
+	Owner                string
+	Due                  string
+	PledgeTitle          string
+	FieldPractice2       string
+	FieldAction          string
+	FieldOwner           string
+	FieldDue             string
+	FieldIndicator       string
+	FieldTarget          string
+	FieldDoctor          string
+	NeedPractice         string
+	FollowUpTitle        string // format: count
+	FollowUpItem         string
+	FollowUpHint         string
+	NoOpenPledges        string
+	NotReviewed          string
+	Outcomes             map[meeting.ReviewOutcome]string
+	FiguresNeedConsent   string
+	KeyOutcome           string
+	KeyFollowUp          string
+	FieldComment         string
+	NoticeReviewed       string // format: outcome
+	KeyExport            string
+	ExportTitle          string
+	ExportHint           string
+	FieldFolder          string
+	ExportedTitle        string
+	NoticeExported       string // format: count, folder
 
 	// The write queue and the forms.
 	KeyPrevField    string
@@ -327,8 +337,11 @@ func danish() Text {
 		NoticeGuest: "%s er skrevet på som gæst", NoticeReason: "begrundelsen for %s er gemt",
 		NoticeMemberAdded: "%s er med i klyngen", NoticeMemberSaved: "%s er rettet", NoticeMemberRetired: "%s er udmeldt",
 		Guests: "Gæster", HistoryTitle: "Fremmøde de seneste 12 måneder – ikke til projektor",
-		HistoryHead: "Læge · praksis · møder · deltog · missede (afbud) · sidst set", ReachOut: "tag kontakt",
+		HistoryHead: "Læge · praksis · deltog/møder · sidst set · ⚑ tag kontakt", ReachOut: "tag kontakt",
 		RetiredMark: "udmeldt", Loading2: "Henter historikken …",
+		ListPosition: "%d–%d af %d", HistoryEmpty: "Ingen læger i klyngen endnu.",
+		HistoryCount: "deltog %d af %d · missede %d (%d med afbud)", HistoryLast: "sidst set %s", HistoryNever: "aldrig set",
+		KeyHelpTyping: "taster", GuestsNone: "ingen gæster endnu",
 		KeyStartPause: "start/pause", KeyEndRound: "slut runden", KeyFormGroups: "dan grupper", KeyMoveMember: "flyt læge",
 		KeyNextGroup: "næste gruppe", KeyPrevGroup: "forrige gruppe", KeyNote: "notat",
 		NoticeRoundStarted: "Runden er startet", NoticeRoundResumed: "Runden fortsætter", NoticeRoundPaused: "Runden er sat på pause",
@@ -492,8 +505,11 @@ func english() Text {
 		NoticeGuest: "%s added as a guest", NoticeReason: "reason for %s saved",
 		NoticeMemberAdded: "%s joined the cluster", NoticeMemberSaved: "%s saved", NoticeMemberRetired: "%s retired",
 		Guests: "Guests", HistoryTitle: "Attendance over the last 12 months – not for the projector",
-		HistoryHead: "Doctor · practice · meetings · attended · missed (apologies) · last seen", ReachOut: "reach out",
+		HistoryHead: "Doctor · practice · attended/meetings · last seen · ⚑ reach out", ReachOut: "reach out",
 		RetiredMark: "retired", Loading2: "Loading the history …",
+		ListPosition: "%d–%d of %d", HistoryEmpty: "No doctors in the cluster yet.",
+		HistoryCount: "attended %d of %d · missed %d (%d with apologies)", HistoryLast: "last seen %s", HistoryNever: "never seen",
+		KeyHelpTyping: "keys", GuestsNone: "no guests yet",
 		KeyStartPause: "start/pause", KeyEndRound: "end round", KeyFormGroups: "form groups", KeyMoveMember: "move doctor",
 		KeyNextGroup: "next group", KeyPrevGroup: "previous group", KeyNote: "note",
 		NoticeRoundStarted: "The round has started", NoticeRoundResumed: "The round continues", NoticeRoundPaused: "The round is paused",
