@@ -139,7 +139,7 @@ type Text struct {
 	HistoryLast          string // format: date
 	HistoryNever         string
 	KeyHelpTyping        string
-	GuestsNone           string
+	GuestWord            string
 	Loading2             string
 	KeyStartPause        string
 	KeyEndRound          string
@@ -341,7 +341,7 @@ func danish() Text {
 		RetiredMark: "udmeldt", Loading2: "Henter historikken …",
 		ListPosition: "%d–%d af %d", HistoryEmpty: "Ingen læger i klyngen endnu.",
 		HistoryCount: "deltog %d af %d · missede %d (%d med afbud)", HistoryLast: "sidst set %s", HistoryNever: "aldrig set",
-		KeyHelpTyping: "taster", GuestsNone: "ingen gæster endnu",
+		KeyHelpTyping: "taster", GuestWord: "gæst",
 		KeyStartPause: "start/pause", KeyEndRound: "slut runden", KeyFormGroups: "dan grupper", KeyMoveMember: "flyt læge",
 		KeyNextGroup: "næste gruppe", KeyPrevGroup: "forrige gruppe", KeyNote: "notat",
 		NoticeRoundStarted: "Runden er startet", NoticeRoundResumed: "Runden fortsætter", NoticeRoundPaused: "Runden er sat på pause",
@@ -509,7 +509,7 @@ func english() Text {
 		RetiredMark: "retired", Loading2: "Loading the history …",
 		ListPosition: "%d–%d of %d", HistoryEmpty: "No doctors in the cluster yet.",
 		HistoryCount: "attended %d of %d · missed %d (%d with apologies)", HistoryLast: "last seen %s", HistoryNever: "never seen",
-		KeyHelpTyping: "keys", GuestsNone: "no guests yet",
+		KeyHelpTyping: "keys", GuestWord: "guest",
 		KeyStartPause: "start/pause", KeyEndRound: "end round", KeyFormGroups: "form groups", KeyMoveMember: "move doctor",
 		KeyNextGroup: "next group", KeyPrevGroup: "previous group", KeyNote: "note",
 		NoticeRoundStarted: "The round has started", NoticeRoundResumed: "The round continues", NoticeRoundPaused: "The round is paused",
