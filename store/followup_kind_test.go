@@ -229,3 +229,36 @@ func TestRecordRunState_PresentingKeptAfterRegrouping(t *testing.T) {
 		t.Errorf("a group the meeting lacks: %v", err)
 	}
 }
+
+// TestFollowUpKind_PlannedByThePack: a pack may plan the follow-up item;
+// its snapshot and agenda row keep the kind, and starting the meeting
+// adds no second one.
+func TestFollowUpKind_PlannedByThePack(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	m := testMeeting(mustCluster(t, s))
+	m.Pack.Agenda = append([]meeting.AgendaItem{{Kind: meeting.KindFollowUp, Title: "Sidste gangs tiltag", Minutes: 5}}, m.Pack.Agenda...)
+	m.Items = meeting.ItemsFromPack(m.Pack)
+	m.PlannedEnd = m.PlannedEnd.Add(5 * time.Minute)
+	m, err := s.CreateMeeting(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = mustOpenPath(t, s.Path())
+	got, err := s.Meeting(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Pack.Agenda[0].Kind != meeting.KindFollowUp || got.Items[0].Kind != meeting.KindFollowUp || got.FollowUpIndex() != 0 {
+		t.Fatalf("snapshot %s, item %s", got.Pack.Agenda[0].Kind, got.Items[0].Kind)
+	}
+	started, err := got.Start(got.PlannedStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := started.AddFollowUp("Opfølgning på tiltag fra sidste møde")
+	if err != nil || len(again.Items) != len(got.Items) {
+		t.Errorf("a second follow-up item: %d items, %v", len(again.Items), err)
+	}
+}

@@ -34,7 +34,7 @@ type chartStrings struct {
 func chartText(lang string) chartStrings {
 	if lang == "en" {
 		return chartStrings{
-			Page: "%d/%d", NoData: "no data: %s", Low: "n<%d: too few patients; no value shown, not ranked, not in any statistic", LowShort: "n<%d",
+			Page: "%d/%d", NoData: "no data: %s", Low: "n<%d: too few patients, not counted", LowShort: "n<%d",
 			TooFew: "no cluster statistic: only %d practices count (at least %d needed)",
 			Period: "Period: %s", Guess: "Where do you think the cluster is?", GuessHint: "press r to show the bars",
 			MoreBars: "▼ %d–%d of %d · pgdn for more", NoValues: "No figures for this indicator yet.",
@@ -55,7 +55,7 @@ func chartText(lang string) chartStrings {
 		}
 	}
 	return chartStrings{
-		Page: "%d/%d", NoData: "ingen data: %s", Low: "n<%d: for få patienter; ingen værdi vist, ikke rangeret, ikke med i nogen statistik", LowShort: "n<%d",
+		Page: "%d/%d", NoData: "ingen data: %s", Low: "n<%d: for få patienter, ikke talt med", LowShort: "n<%d",
 		TooFew: "ingen klyngestatistik: kun %d praksis tæller (mindst %d skal)",
 		Period: "Periode: %s", Guess: "Hvor tror I, klyngen ligger?", GuessHint: "tryk r for at vise søjlerne",
 		MoreBars: "▼ %d–%d af %d · pgdn for flere", NoValues: "Ingen tal for denne indikator endnu.",

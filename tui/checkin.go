@@ -259,7 +259,7 @@ func (s *checkinScreen) View() string {
 		if i == s.cursor {
 			marker = "▶ "
 		}
-		row := padRight(fmt.Sprintf("%s  %-32s %s", marker, truncate(r.member.Name, 32), state), s.width)
+		row := padRight(fmt.Sprintf("%s  %s %s", marker, cellsLeft(r.member.Name, 32), state), s.width)
 		row = truncate(row, s.width)
 		if i == s.cursor {
 			lines = append(lines, st.Selected.Render(row))

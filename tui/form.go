@@ -304,6 +304,12 @@ func (f *form) View(width, height int) string {
 		} else {
 			in.Width = max(8, min(60, width-16))
 			parts = append(parts, s.Text.Render(fl.label+":"), in.View())
+			// A long text (a pledge, a note) does not fit the field's one
+			// line: with room, the whole of it shows wrapped under it, so
+			// it can be read back before it is saved.
+			if i == f.focus && fl.limit >= limitAction && utf8.RuneCountInString(fl.input.Value()) > in.Width {
+				parts = append(parts, f.preview(fl.input.Value(), in.Width, max(2, (height-len(parts)-3*len(f.fields))/2)))
+			}
 		}
 		if note := f.fieldNote(i); note != "" {
 			parts = append(parts, note)
@@ -327,6 +333,20 @@ func (f *form) View(width, height int) string {
 	}
 	parts = append(parts, s.Text.Render(hint))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...)))
+}
+
+// preview wraps text to width, showing its last lines when it is
+// longer than lines.
+func (f *form) preview(text string, width, lines int) string {
+	wrapped := strings.Split(lipgloss.NewStyle().Width(width).Render(meeting.Inert(text)), "\n")
+	if len(wrapped) > lines {
+		wrapped = append([]string{"…"}, wrapped[len(wrapped)-lines+1:]...)
+	}
+	out := make([]string, len(wrapped))
+	for i, l := range wrapped {
+		out[i] = "  " + strings.TrimRight(l, " ")
+	}
+	return f.common.Styles.Text.Render(strings.Join(out, "\n"))
 }
 
 // fieldNote is the line under field i: its error, or for the focused
@@ -383,12 +403,14 @@ func (f *form) submit() []tea.Msg {
 		var te *meeting.TextError
 		if err := meeting.CheckText(textKind(fl.limit), fl.input.Value()); errors.As(err, &te) {
 			f.setErr(i, te.Message(f.common.Text.Lang))
+			f.focusOn(i)
 			return nil
 		}
 	}
 	ch, field, msg := f.change()
 	if msg != "" {
 		f.setErr(field, msg)
+		f.focusOn(field)
 		return nil
 	}
 	if ch == nil {
@@ -398,6 +420,17 @@ func (f *form) submit() []tea.Msg {
 	f.submitting = true
 	ch.form = f.id
 	return []tea.Msg{write(*ch)}
+}
+
+// focusOn moves the cursor to field i, where the error to fix is shown.
+func (f *form) focusOn(i int) {
+	if i < 0 || i >= len(f.fields) || i == f.focus {
+		return
+	}
+	f.fields[f.focus].input.Blur()
+	f.focus = i
+	f.fields[i].input.Focus()
+	f.fields[i].input.CursorEnd()
 }
 
 // failed shows why the form's change was not saved; the text stays.

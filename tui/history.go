@@ -89,7 +89,7 @@ func (s *historyScreen) View() string {
 		if h.Member.Retired != nil {
 			name += " (" + t.RetiredMark + ")"
 		}
-		line := fmt.Sprintf("%s%-26s %-22s %2d %2d %2d (%d) %s%s", flag, truncate(name, 26), truncate(h.Practice, 22),
+		line := fmt.Sprintf("%s%s %s %2d %2d %2d (%d) %s%s", flag, cellsLeft(name, 26), cellsLeft(h.Practice, 22),
 			h.Meetings, h.Attended, h.Missed, h.Apologies, last, why)
 		style := st.Text
 		if h.ReachOut {

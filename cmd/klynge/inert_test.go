@@ -124,3 +124,28 @@ func TestImportRefusesUnsafeText(t *testing.T) {
 		noControls(t, strings.Join(args, " "), errOut)
 	}
 }
+
+// TestPackCheckWarnsAboutWeakSuppression: a pack may lower min_denominator,
+// but pack check says what that gives away.
+func TestPackCheckWarnsAboutWeakSuppression(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"pack.toml", "slides.md", "data.csv"} {
+		b, err := os.ReadFile(filepath.Join(demoPackDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "pack.toml" {
+			b = []byte(strings.Replace(string(b), "min_denominator = 5", "min_denominator = 3", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runKlynge(t, nil, "pack", "check", dir)
+	if code != 0 || !strings.Contains(out, `pack.toml: warning: indicator "kol-forloebsplan" has min_denominator 3, below 5`) || !strings.Contains(out, ": ok") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := runKlynge(t, nil, "pack", "check", demoPackDir); strings.Contains(out, "warning") {
+		t.Errorf("the demo pack needs no warning:\n%s", out)
+	}
+}

@@ -98,3 +98,32 @@ func startMeeting(ctx context.Context, s *store.Store, id int64, at time.Time) (
 	}
 	return s.SaveRun(ctx, m)
 }
+
+// TestPledgeFollowedUpAtTheNextMeeting: a pledge due "næste" is due on
+// the cluster's next planned meeting, and `pledge list --open` lists it
+// there for its follow-up, not at the meeting it was made at.
+func TestPledgeFollowedUpAtTheNextMeeting(t *testing.T) {
+	db, dec3, _ := slipsDB(t, false, false)
+	env := map[string]string{"KLYNGE_DB": db}
+	var march meeting.Meeting
+	withStore(t, db, func(ctx context.Context, s *store.Store, c meeting.Cluster) {
+		m, err := meeting.New(dec3.Pack, "Marts", time.Date(2027, 3, 4, 17, 30, 0, 0, time.Local), testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.ClusterID = c.ID
+		if march, err = s.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	})
+	decID, marchID := strconv.FormatInt(dec3.ID, 10), strconv.FormatInt(march.ID, 10)
+	mustKlynge(t, env, "pledge", "add", "--meeting", decID, "--practice", "ostergade",
+		"--action", "Forløbsplan ved årskontrol", "--due", "næste")
+	out := mustKlynge(t, env, "pledge", "list", "--open", "--meeting", marchID)
+	if !strings.Contains(out, "04-03-2027") || !strings.Contains(out, "Forløbsplan ved årskontrol") || !strings.Contains(out, "047318") {
+		t.Errorf("open at the next meeting:\n%s", out)
+	}
+	if out := mustKlynge(t, env, "pledge", "list", "--open", "--meeting", decID); strings.Contains(out, "Forløbsplan") {
+		t.Errorf("open at the meeting it was made at:\n%s", out)
+	}
+}
