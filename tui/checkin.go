@@ -230,7 +230,7 @@ func (s *checkinScreen) View() string {
 	st := c.Styles
 	t := c.Text
 	present, practices, apologies := s.counts()
-	counts := fmt.Sprintf(t.CheckinCounts, present, practices, apologies, len(s.meeting.Guests))
+	counts := t.T("tui.CheckinCounts", present, practices, apologies, len(s.meeting.Guests))
 	lines := []string{
 		spread(st.Title.Render(t.CheckinTitle), st.Heading.Render(counts), s.width),
 		s.filter.View(),

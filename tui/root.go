@@ -299,7 +299,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		m.exported = &msg
-		m.notice = fmt.Sprintf(m.common.Text.NoticeExported, len(msg.paths), msg.dir)
+		m.notice = m.common.Text.T("tui.NoticeExported", len(msg.paths), msg.dir)
 		return nil
 	case pledgesMsg, pledgeSavedMsg, pledgeDeletedMsg:
 		_, cmd := m.pledges.Update(msg)
@@ -734,7 +734,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.meeting == nil && m.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(m.err, c.Text.Lang))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + c.Text.Error(m.err))
 	case m.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
@@ -770,7 +770,7 @@ func (m *Model) footer() string {
 	case errors.As(m.err, &refused):
 		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessageIn(m.err, c.Text.Lang), c.Width))
+		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width))
 	case m.notice != "":
 		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
 	}
