@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -937,11 +938,10 @@ func truncate(s string, width int) string {
 	if lipgloss.Width(s) <= width {
 		return s
 	}
-	runes := []rune(s)
-	for len(runes) > 0 && lipgloss.Width(string(runes))+1 > width {
-		runes = runes[:len(runes)-1]
-	}
-	return string(runes) + "…"
+	// One pass: cutting a rune at a time and measuring again was
+	// quadratic, and a 20 KB period from an old database took seconds a
+	// frame.
+	return ansi.Truncate(s, width, "…")
 }
 
 // padRight pads s with spaces to width cells so a highlighted row spans the
