@@ -367,7 +367,7 @@ func (k *Console) minuteChange(plan meeting.Meeting, d time.Duration) tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	what := k.text.KeyMinute
+	what := k.text.ConsoleKeyMinute
 	if plan.Items[i].Kind == meeting.KindGroupwork {
 		return k.write(k.timerChange(i, what, func(tm meeting.Timer, _ time.Time) (meeting.Timer, error) {
 			return tm.Extend(d)
@@ -377,7 +377,7 @@ func (k *Console) minuteChange(plan meeting.Meeting, d time.Duration) tea.Cmd {
 	return k.write(runChange(k.common, what, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
 		return mt.SetMinutes(i, mt.Items[i].Minutes+delta)
 	}, func(_, saved meeting.Meeting) string {
-		return fmt.Sprintf(k.text.Minutes, saved.Items[i].Title, saved.Items[i].Minutes)
+		return fmt.Sprintf(k.common.Text.NoticeMinutes, saved.Items[i].Title, saved.Items[i].Minutes)
 	}))
 }
 
@@ -404,7 +404,7 @@ func (k *Console) View() string {
 	case k.private == privateAskCodeKey:
 		body = k.ask(bodyH, c.Text.CodeKeyTitle, c.Text.CodeKeyWarning)
 	case k.private == privateAskHistory:
-		body = k.ask(bodyH, k.text.HistoryAsk, k.text.HistoryWarn)
+		body = k.ask(bodyH, k.text.ConsoleHistoryAsk, k.text.ConsoleHistoryWarn)
 	case k.private == privateCodeKey:
 		body = k.codeKeyView(bodyH)
 	case k.private == privateHistory:
@@ -424,7 +424,7 @@ func (k *Console) header() string {
 	if k.meeting != nil {
 		title = k.meeting.Title
 	}
-	banner := s.Error.Render("⚠ " + k.text.Title)
+	banner := s.Error.Render("⚠ " + k.text.ConsoleTitle)
 	right := banner + "  " + clock
 	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(right)-2)), right, c.Width)
 	line2 := ""
@@ -442,14 +442,14 @@ func (k *Console) budgetLine() string {
 	t := c.Text
 	mt := *k.meeting
 	if !mt.UnderWay() {
-		return s.Status.Render(truncate(fmt.Sprintf(k.text.NotStarted, t.Clock(mt.PlannedStart.Local())), c.Width))
+		return s.Status.Render(truncate(fmt.Sprintf(k.text.ConsoleNotStarted, t.Clock(mt.PlannedStart.Local())), c.Width))
 	}
 	b := mt.Budget(c.Clock.Now())
 	style := s.Status
 	if wholeMinutes(b.Drift) > 0 {
 		style = s.Warning
 	}
-	return style.Render(truncate(fmt.Sprintf(k.text.Budget, t.Clock(b.PlannedEnd.Local()), t.Clock(b.ProjectedEnd.Local()), t.drift(b.Drift)), c.Width))
+	return style.Render(truncate(fmt.Sprintf(k.text.ConsoleBudget, t.Clock(b.PlannedEnd.Local()), t.Clock(b.ProjectedEnd.Local()), t.drift(b.Drift)), c.Width))
 }
 
 // body is the console's main view, in sections that shrink to fit: the
@@ -480,7 +480,7 @@ func (k *Console) body(height int) string {
 		default:
 			left = fmt.Sprintf(t.Over, clockDuration(ib.Left))
 		}
-		head := fmt.Sprintf("%s %d/%d %s %s", k.text.Now+":", focus+1, len(mt.Items), kindSymbol(it.Kind), it.Title)
+		head := fmt.Sprintf("%s %d/%d %s %s", k.text.ConsoleNow+":", focus+1, len(mt.Items), kindSymbol(it.Kind), it.Title)
 		style := s.Clock
 		if ib.Left < 0 {
 			style = s.Error
@@ -497,13 +497,13 @@ func (k *Console) body(height int) string {
 		}
 		shown++
 		ib := b.Items[i]
-		at := fmt.Sprintf(k.text.About, t.Clock(ib.ProjectedStart.Local()))
+		at := fmt.Sprintf(k.text.ConsoleAbout, t.Clock(ib.ProjectedStart.Local()))
 		style := s.Text
 		if !ib.Fits {
 			style = s.Warning
 			at = "⚠ " + at
 		}
-		label := fmt.Sprintf("  %s %d %s %s (%d %s)", k.text.Then+":", i+1, kindSymbol(it.Kind), it.Title, it.Minutes, t.MinutesShort)
+		label := fmt.Sprintf("  %s %d %s %s (%d %s)", k.text.ConsoleThen+":", i+1, kindSymbol(it.Kind), it.Title, it.Minutes, t.MinutesShort)
 		lines = append(lines, spread(style.Render(truncate(label, w-lipgloss.Width(at)-2)), style.Render(at), w))
 	}
 	lines = append(lines, "")
@@ -520,9 +520,9 @@ func (k *Console) body(height int) string {
 	// Attendance and follow-ups.
 	lines = append(lines, k.attendanceLines()...)
 	if k.openPledges > 0 {
-		lines = append(lines, s.Text.Render(truncate(fmt.Sprintf(k.text.FollowUps, k.openPledges), w)))
+		lines = append(lines, s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleFollowUps, k.openPledges), w)))
 	} else {
-		lines = append(lines, s.Muted.Render(truncate(k.text.NoFollowUps, w)))
+		lines = append(lines, s.Muted.Render(truncate(k.text.ConsoleNoFollowUps, w)))
 	}
 	if len(lines) > height {
 		lines = lines[:height]
@@ -540,28 +540,28 @@ func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string 
 	style := s.Clock
 	switch tm.State(now) {
 	case meeting.TimerNotStarted:
-		state = fmt.Sprintf(k.text.RoundWaiting, wholeMinutes(tm.Planned))
+		state = fmt.Sprintf(k.text.ConsoleRoundWaiting, wholeMinutes(tm.Planned))
 	case meeting.TimerPaused:
-		state = fmt.Sprintf(k.text.RoundPaused, clockDuration(tm.Remaining(now)))
+		state = fmt.Sprintf(k.text.ConsoleRoundPaused, clockDuration(tm.Remaining(now)))
 	case meeting.TimerOverrun:
-		state, style = fmt.Sprintf(k.text.RoundOver, clockDuration(tm.Remaining(now))), s.Error
+		state, style = fmt.Sprintf(k.text.ConsoleRoundOver, clockDuration(tm.Remaining(now))), s.Error
 	default:
-		state = fmt.Sprintf(k.text.RoundLeft, clockDuration(tm.Remaining(now)))
+		state = fmt.Sprintf(k.text.ConsoleRoundLeft, clockDuration(tm.Remaining(now)))
 		if tm.Remaining(now) <= lastMinutes {
 			style = s.Warning
 		}
 	}
-	groups := k.text.NoGroups
+	groups := k.text.ConsoleNoGroups
 	if n := len(mt.Groups); n > 0 {
-		groups = fmt.Sprintf(k.text.Groups, n)
+		groups = fmt.Sprintf(k.text.ConsoleGroups, n)
 	}
-	lines := []string{s.Heading.Render(k.text.Round+": ") + style.Render(state) + s.Muted.Render(" · "+groups)}
+	lines := []string{s.Heading.Render(k.text.ConsoleRound+": ") + style.Render(state) + s.Muted.Render(" · "+groups)}
 	for _, g := range mt.Groups {
 		names := make([]string, len(g.Members))
 		for j, m := range g.Members {
 			names[j] = m.Name
 		}
-		lines = append(lines, s.Text.Render(truncate("  "+fmt.Sprintf(k.text.Group, g.Number, strings.Join(names, ", ")), w)))
+		lines = append(lines, s.Text.Render(truncate("  "+fmt.Sprintf(k.text.ConsoleGroup, g.Number, strings.Join(names, ", ")), w)))
 	}
 	return append(lines, "")
 }
@@ -574,13 +574,13 @@ func (k *Console) notesLines() []string {
 	w := c.Width
 	slides := k.meeting.Pack.Slides
 	if len(slides) == 0 {
-		return []string{s.Muted.Render(k.text.NoSlides)}
+		return []string{s.Muted.Render(k.text.ConsoleNoSlides)}
 	}
 	i := min(k.slide, len(slides)-1)
-	lines := []string{s.Heading.Render(fmt.Sprintf(k.text.Notes, i+1, len(slides)))}
+	lines := []string{s.Heading.Render(fmt.Sprintf(k.text.ConsoleNotes, i+1, len(slides)))}
 	notes := strings.TrimSpace(slides[i].Notes)
 	if notes == "" {
-		lines = append(lines, s.Muted.Render("  "+k.text.NoNotes))
+		lines = append(lines, s.Muted.Render("  "+k.text.ConsoleNoNotes))
 	} else {
 		wrapped := lipgloss.NewStyle().Width(max(10, w-2)).Render(notes)
 		const most = 6 // the notes never push attendance off the screen
@@ -592,9 +592,9 @@ func (k *Console) notesLines() []string {
 			lines = append(lines, s.Text.Render("  "+strings.TrimRight(l, " ")))
 		}
 	}
-	next := k.text.LastSlide
+	next := k.text.ConsoleLastSlide
 	if i+1 < len(slides) {
-		next = fmt.Sprintf(k.text.NextSlide, slideTitle(slides[i+1]))
+		next = fmt.Sprintf(k.text.ConsoleNextSlide, slideTitle(slides[i+1]))
 	}
 	return append(lines, s.Muted.Render(truncate(next, w)))
 }
@@ -631,9 +631,9 @@ func (k *Console) attendanceLines() []string {
 		}
 	}
 	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
-	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.Attendance, present, apologies, len(missing)), w))}
+	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleAttendance, present, apologies, len(missing)), w))}
 	if len(missing) > 0 {
-		lines = append(lines, s.Warning.Render(truncate(fmt.Sprintf(k.text.Missing, c.Text.joinNames(missing)), w)))
+		lines = append(lines, s.Warning.Render(truncate(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w)))
 	}
 	return lines
 }
@@ -675,9 +675,9 @@ func (k *Console) codeKeyView(height int) string {
 // ShortHelp lists the console's keys.
 func (k *Console) ShortHelp() []key.Binding {
 	keys := k.common.Keys
-	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.KeyMinute))
-	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.KeySlide))
-	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.KeyHistory))
+	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
+	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeySlide))
+	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
 	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.CodeKey, history, keys.Quit, keys.Start}
 }
 

@@ -255,8 +255,8 @@ func TestConsole_Private(t *testing.T) {
 	}{
 		{"C", "enter", "Mødet er ikke startet", "KODENØGLE"},
 		{"C", "j", "KODENØGLE – IKKE TIL PROJEKTOR", ""},
-		{"\t", "n", "Mødet er ikke startet", "møder · deltog"},
-		{"\t", "y", "møder · deltog", ""},
+		{"\t", "n", "Mødet er ikke startet", "Fremmøde de seneste 12 måneder"},
+		{"\t", "y", "Fremmøde de seneste 12 måneder", ""},
 	}
 	for _, tt := range tests {
 		if tt.open == "\t" {
@@ -296,7 +296,7 @@ func TestProjector_PrivateOnConsole(t *testing.T) {
 	drained(t, proj)
 	waitFor(t, proj, "KOL i almen praksis")
 
-	private := []string{"Præsentér dig kort", "KODENØGLE", "Kodenøgle – ikke til projektor", "møder · deltog", "Talernoter – ikke til projektor"}
+	private := []string{"Præsentér dig kort", "KODENØGLE", "Kodenøgle – ikke til projektor", "Fremmøde de seneste 12 måneder", "Talernoter – ikke til projektor"}
 	tests := []struct {
 		name  string
 		keys  []tea.KeyMsg

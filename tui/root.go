@@ -138,16 +138,16 @@ type Model struct {
 func New(ctx context.Context, opts Options) *Model {
 	text := Language(opts.Lang)
 	c := &Common{
-		Ctx:      ctx,
-		Renderer: opts.Renderer,
-		Styles:   NewStyles(opts.Renderer, opts.Theme),
-		Keys:     DefaultKeyMap(text),
-		Text:     text,
-		Store:    inertStore{opts.Store}, // every string read is shown inert
-		Clock:    opts.Clock,
-		Rand:     opts.Rand,
-		Bell:     opts.Bell,
-		Exporter: opts.Exporter,
+		Ctx:         ctx,
+		Renderer:    opts.Renderer,
+		Styles:      NewStyles(opts.Renderer, opts.Theme),
+		Keys:        DefaultKeyMap(text),
+		Text:        text,
+		Store:       inertStore{opts.Store}, // every string read is shown inert
+		Clock:       opts.Clock,
+		Rand:        opts.Rand,
+		Bell:        opts.Bell,
+		Exporter:    opts.Exporter,
 		Shared:      opts.Follow,
 		ConsoleOpen: opts.ConsoleOpen,
 	}
@@ -292,7 +292,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	// What the screens ask for.
 	case showMsg:
-		if msg.screen == screenHistory && m.refusePrivate(consoleLang(m.common.Text.Lang).PrivateHistory) {
+		if msg.screen == screenHistory && m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateHistory) {
 			return nil
 		}
 		m.active = msg.screen
@@ -644,13 +644,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case m.meeting == nil:
 		return nil
 	case key.Matches(msg, keys.CodeKey):
-		if m.refusePrivate(consoleLang(m.common.Text.Lang).PrivateCodeKey) {
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateCodeKey) {
 			return nil
 		}
 		m.codeKey = codeKeyAsking
 		return nil
 	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
-		if m.refusePrivate(consoleLang(m.common.Text.Lang).PrivateNotes) {
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateNotes) {
 			return nil
 		}
 		m.notesAsk = true
