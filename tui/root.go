@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -599,6 +600,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, keys.Interrupt) {
 			return m.askQuit()
 		}
+		if key.Matches(msg, keys.HelpTyping) {
+			m.showHelp = true
+			return nil
+		}
 		out, cmd := m.activeScreen().Update(msg)
 		return tea.Batch(cmd, m.handle(out))
 	}
@@ -806,12 +811,13 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 	k := m.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
 	if m.typing() {
-		// Letters are text here: ? and q would be typed, not obeyed.
-		global = nil
+		// Letters are text here: ? and q would be typed, not obeyed; a
+		// function key opens the help and ctrl+c quits.
+		global = []key.Binding{k.HelpTyping, k.Interrupt}
 	}
 	var own []key.Binding
 	for _, b := range screenKeys {
-		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
+		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) && !sameKeys(b, k.HelpTyping) && !sameKeys(b, k.Interrupt) {
 			own = append(own, b)
 		}
 	}
@@ -866,19 +872,56 @@ func (m *Model) quitDialog(height int) string {
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
-	groups := m.activeScreen().FullHelp()
-	if !m.typing() {
-		groups = append(groups, m.globalKeys())
-	}
-	full := m.help.FullHelpView(groups)
+	full := m.help.FullHelpView(m.helpGroups())
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
+}
+
+// helpGroups are the keys the ? overlay lists: the screen's (or the open
+// form's), then those that work everywhere, each key once.
+func (m *Model) helpGroups() [][]key.Binding {
+	var groups [][]key.Binding
+	if m.form != nil {
+		groups = m.form.FullHelp()
+	} else if m.adding {
+		groups = m.addItem.FullHelp()
+	} else {
+		groups = m.activeScreen().FullHelp()
+	}
+	if m.typing() {
+		groups = append(groups, []key.Binding{m.common.Keys.HelpTyping, m.common.Keys.Interrupt})
+	} else {
+		groups = append(groups, m.globalKeys())
+	}
+	return uniqueKeys(groups)
 }
 
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
 	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+}
+
+// uniqueKeys drops a key the help already lists (a screen may offer C or
+// P that also work everywhere), so each key is in the help once.
+func uniqueKeys(groups [][]key.Binding) [][]key.Binding {
+	seen := map[string]bool{}
+	var out [][]key.Binding
+	for _, g := range groups {
+		var kept []key.Binding
+		for _, b := range g {
+			id := strings.Join(b.Keys(), ",")
+			if seen[id] || !b.Enabled() {
+				continue
+			}
+			seen[id] = true
+			kept = append(kept, b)
+		}
+		if len(kept) > 0 {
+			out = append(out, kept)
+		}
+	}
+	return out
 }
 
 // bindings is a fixed list of keys shown as help.
@@ -895,11 +938,10 @@ func truncate(s string, width int) string {
 	if lipgloss.Width(s) <= width {
 		return s
 	}
-	runes := []rune(s)
-	for len(runes) > 0 && lipgloss.Width(string(runes))+1 > width {
-		runes = runes[:len(runes)-1]
-	}
-	return string(runes) + "…"
+	// One pass: cutting a rune at a time and measuring again was
+	// quadratic, and a 20 KB period from an old database took seconds a
+	// frame.
+	return ansi.Truncate(s, width, "…")
 }
 
 // padRight pads s with spaces to width cells so a highlighted row spans the

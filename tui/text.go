@@ -127,67 +127,77 @@ type Text struct {
 	HistoryHead           string
 	ReachOut              string
 	RetiredMark           string
-	Loading2              string
-	KeyStartPause         string
-	KeyEndRound           string
-	KeyFormGroups         string
-	KeyMoveMember         string
-	KeyNote               string
-	NoticeRoundStarted    string
-	NoticeRoundResumed    string
-	NoticeRoundPaused     string
-	NoticeRoundLength     string // format: minutes
-	NoticeRoundEnded      string
-	TimerWords            map[meeting.TimerState]string
-	NoGroups              string
-	GroupsTitle           string
-	GroupsHint            string
-	FieldGroupSize        string
-	MoveTitle             string
-	FieldMember           string
-	FieldGroup            string
-	NoticeMovedMember     string // format: name, group
-	NoPresent             string
-	PresentTitle          string
-	PresentingNow         string // format: group
-	NoteTitle             string // format: group
-	NoticeNote            string // format: group
-	PerGroup              string // format: minutes
-	KeyAddPledge          string
-	KeyEditPledge         string
-	KeyDeletePledge       string
-	KeyUndo               string
-	KeyPledges            string
-	NoticePledgeDeleted   string
-	NoticePledgeRestored  string
-	NoticePledgeSaved     string // format: practice
-	PledgesTitle          string // format: count
-	NoPledges             string
-	Owner                 string
-	Due                   string
-	PledgeTitle           string
-	FieldPractice2        string
-	FieldAction           string
-	FieldOwner            string
-	FieldDue              string
-	FieldIndicator        string
-	FieldTarget           string
-	FieldDoctor           string
-	FollowUpTitle         string // format: count
-	FollowUpItem          string
-	FollowUpHint          string
-	NoOpenPledges         string
-	NotReviewed           string
-	Outcomes              map[meeting.ReviewOutcome]string
-	FiguresNeedConsent    string
-	KeyFollowUp           string
-	FieldComment          string
-	NoticeReviewed        string // format: outcome
-	KeyExport             string
-	ExportTitle           string
-	ExportHint            string
-	FieldFolder           string
-	ExportedTitle         string
+
+	// Layout texts of issue 14c (lists that scroll, detail lines, keys
+	// reachable while typing).
+	ListPosition         string // format: first, last, total
+	HistoryEmpty         string
+	HistoryCount         string // format: attended, meetings, missed, apologies
+	HistoryLast          string // format: date
+	HistoryNever         string
+	KeyHelpTyping        string
+	GuestWord            string
+	Loading2             string
+	KeyStartPause        string
+	KeyEndRound          string
+	KeyFormGroups        string
+	KeyMoveMember        string
+	KeyNote              string
+	NoticeRoundStarted   string
+	NoticeRoundResumed   string
+	NoticeRoundPaused    string
+	NoticeRoundLength    string // format: minutes
+	NoticeRoundEnded     string
+	TimerWords           map[meeting.TimerState]string
+	NoGroups             string
+	GroupsTitle          string
+	GroupsHint           string
+	FieldGroupSize       string
+	MoveTitle            string
+	FieldMember          string
+	FieldGroup           string
+	NoticeMovedMember    string // format: name, group
+	NoPresent            string
+	PresentTitle         string
+	PresentingNow        string // format: group
+	NoteTitle            string // format: group
+	NoticeNote           string // format: group
+	PerGroup             string // format: minutes
+	KeyAddPledge         string
+	KeyEditPledge        string
+	KeyDeletePledge      string
+	KeyUndo              string
+	KeyPledges           string
+	NoticePledgeDeleted  string
+	NoticePledgeRestored string
+	NoticePledgeSaved    string // format: practice
+	PledgesTitle         string // format: count
+	NoPledges            string
+	Owner                string
+	Due                  string
+	PledgeTitle          string
+	FieldPractice2       string
+	FieldAction          string
+	FieldOwner           string
+	FieldDue             string
+	FieldIndicator       string
+	FieldTarget          string
+	FieldDoctor          string
+	FollowUpTitle        string // format: count
+	FollowUpItem         string
+	FollowUpHint         string
+	NoOpenPledges        string
+	NotReviewed          string
+	Outcomes             map[meeting.ReviewOutcome]string
+	FiguresNeedConsent   string
+	KeyFollowUp          string
+	FieldComment         string
+	NoticeReviewed       string // format: outcome
+	KeyExport            string
+	ExportTitle          string
+	ExportHint           string
+	FieldFolder          string
+	ExportedTitle        string
 
 	// The write queue and the forms.
 	KeyPrevField    string
