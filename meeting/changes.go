@@ -46,17 +46,33 @@ func (m Meeting) ToggleConsent(ydernummer string, at time.Time) (changed Meeting
 	return m, given
 }
 
-// ChangeTimer applies change to the round timer of item i.
+// ChangeTimer applies change to the round timer of item i. A change of the
+// round's length is a change of the item's planned minutes, so the agenda,
+// the drift and the projected end move with the timer.
 func (m Meeting) ChangeTimer(i int, at time.Time, change func(Timer, time.Time) (Timer, error)) (Meeting, error) {
 	if err := m.checkIndex(i); err != nil {
 		return m, err
 	}
-	t, err := change(m.Items[i].RoundTimer(), at)
+	before := m.Items[i].RoundTimer()
+	t, err := change(before, at)
 	if err != nil {
 		return m, err
 	}
+	if t.Planned != before.Planned {
+		switch m.Items[i].Status() {
+		case StatusDone:
+			return m, Errorfl(ECONFLICT, "»%s« er holdt; rundens længde kan ikke længere ændres.",
+				"%q has been held; the round's length can no longer change.", m.Items[i].Title)
+		case StatusSkipped:
+			return m, Errorfl(ECONFLICT, "»%s« er droppet; tag det med igen først.",
+				"%q is dropped; bring it back first.", m.Items[i].Title)
+		}
+	}
 	m = m.cloneItems()
 	m.Items[i].Timer = t
+	if t.Planned != before.Planned {
+		m.Items[i].Minutes = int((t.Planned + time.Minute - 1) / time.Minute)
+	}
 	return m, nil
 }
 

@@ -222,6 +222,15 @@ type Text struct {
 	NeedAction      string
 	DuePassed       string // format: date
 	BadGroupSize    string // format: doctors present
+
+	// The one clock and the end state.
+	StartsAt       string // format: time
+	EndedAt        string // format: time
+	QuitBodyEnded  string
+	KeyReopen      string
+	ReopenTitle    string
+	ReopenBody     string // format: end time, title of the item that runs again
+	NoticeReopened string // format: title
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets
@@ -395,6 +404,13 @@ func danish() Text {
 		ConsentNo:        "anonym",
 		ConsentGiven:     "%s vises nu med navn",
 		ConsentWithdrawn: "%s er anonym igen",
+		StartsAt:         "planlagt start %s",
+		EndedAt:          "sluttede %s",
+		QuitBodyEnded:    "Mødet er slut. Alt er gemt; eksport og opfølgning kan også ske senere med »klynge run«.",
+		KeyReopen:        "genåbn mødet",
+		ReopenTitle:      "Genåbn mødet?",
+		ReopenBody:       "Mødet sluttede %s. Genåbnes det, kører »%s« igen, og dets ur tæller tiden siden da.",
+		NoticeReopened:   "Mødet er genåbnet: »%s« kører igen",
 	}
 }
 
@@ -560,6 +576,13 @@ func english() Text {
 		ConsentNo:        "anonymous",
 		ConsentGiven:     "%s is now shown by name",
 		ConsentWithdrawn: "%s is anonymous again",
+		StartsAt:         "planned start %s",
+		EndedAt:          "ended %s",
+		QuitBodyEnded:    "The meeting has ended. Everything is saved; export and follow-up can also be done later with `klynge run`.",
+		KeyReopen:        "reopen the meeting",
+		ReopenTitle:      "Reopen the meeting?",
+		ReopenBody:       "The meeting ended %s. Reopened, %q runs again and its clock counts the time since.",
+		NoticeReopened:   "The meeting is reopened: %q runs again",
 	}
 }
 
