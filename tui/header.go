@@ -76,7 +76,6 @@ func (m *Model) runLine() string {
 	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
 }
 
-
 // spread puts left and right on one line of the given width.
 func spread(left, right string, width int) string {
 	gap := max(1, width-lipgloss.Width(left)-lipgloss.Width(right))
