@@ -61,11 +61,9 @@ func (m Meeting) ChangeTimer(i int, at time.Time, change func(Timer, time.Time) 
 	if t.Planned != before.Planned {
 		switch m.Items[i].Status() {
 		case StatusDone:
-			return m, Errorfl(ECONFLICT, "»%s« er holdt; rundens længde kan ikke længere ændres.",
-				"%q has been held; the round's length can no longer change.", m.Items[i].Title)
+			return m, Errork(ECONFLICT, "err.RoundHeld", m.Items[i].Title)
 		case StatusSkipped:
-			return m, Errorfl(ECONFLICT, "»%s« er droppet; tag det med igen først.",
-				"%q is dropped; bring it back first.", m.Items[i].Title)
+			return m, Errork(ECONFLICT, "err.RoundDropped", m.Items[i].Title)
 		}
 	}
 	m = m.cloneItems()

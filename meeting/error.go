@@ -18,10 +18,57 @@ const (
 // Error is a failure with a code and a message a coordinator can act on.
 // Message is in English; Danish, when set, is the same message in Danish
 // (see ErrorMessageIn), for the errors a coordinator meets in the room.
+//
+// Key and Args, when Key is set, name the message in klynge's catalogue
+// (package meeting/msg) and its arguments: the edge (TUI, CLI) words it in
+// the user's language, so the domain holds no sentence at all. Message is
+// then only a fallback for logs.
 type Error struct {
 	Code    string
 	Message string
 	Danish  string
+	Key     string
+	Args    []any
+}
+
+// Word is an argument of a keyed error that is itself a catalogue key, such
+// as the name of a kind of item: the edge words it too.
+type Word string
+
+// Worded is an error that can word itself through a catalogue: t words a
+// key with its arguments. ok is false when the error has no key.
+type Worded interface {
+	error
+	Word(t func(key string, args ...any) string) (s string, ok bool)
+}
+
+// Errork makes an *Error worded by the catalogue: key names the message,
+// args fill it (a Word is worded too, a Worded error becomes its wording).
+func Errork(code, key string, args ...any) *Error {
+	return &Error{Code: code, Key: key, Args: args, Message: fmt.Sprintf("%s %v", key, args)}
+}
+
+// Word implements Worded.
+func (e *Error) Word(t func(key string, args ...any) string) (string, bool) {
+	if e.Key == "" {
+		return "", false
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		switch v := a.(type) {
+		case Word:
+			args[i] = t(string(v))
+		case Worded:
+			if s, ok := v.Word(t); ok {
+				args[i] = s
+			} else {
+				args[i] = ErrorMessage(v)
+			}
+		default:
+			args[i] = a
+		}
+	}
+	return t(e.Key, args...), true
 }
 
 // Error implements the error interface.

@@ -224,8 +224,7 @@ func (m Meeting) Back() (Meeting, error) {
 // its clock counting the time since it ended.
 func (m Meeting) Reopen() (Meeting, error) {
 	if !m.Ended() {
-		return m, Errorfl(ECONFLICT, "Mødet er ikke slut, så der er intet at genåbne.",
-			"The meeting has not ended, so there is nothing to reopen.")
+		return m, Errork(ECONFLICT, "err.MeetingNotEnded")
 	}
 	return m.back()
 }
@@ -249,8 +248,7 @@ func (m Meeting) EndedAt() (at time.Time, ok bool) {
 // otherwise quietly reopen it (bringing back a dropped item) or rewrite
 // what was held.
 func ErrEnded() error {
-	return Errorfl(ECONFLICT, "Mødet er slut; genåbn det først (b), hvis dagsordenen skal ændres.",
-		"The meeting has ended; reopen it first (b) to change the agenda.")
+	return Errork(ECONFLICT, "err.MeetingEnded")
 }
 
 func (m Meeting) back() (Meeting, error) {

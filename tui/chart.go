@@ -148,7 +148,7 @@ func (s *chartScreen) View() string {
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
-		return s.common.Styles.Error.Render(meeting.ErrorMessageIn(err, s.common.Text.Lang))
+		return s.common.Styles.Error.Render(s.common.Text.Error(err))
 	}
 	v := s.view(c)
 	v.offset = min(s.offset, max(0, len(c.Bars)-1))

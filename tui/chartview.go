@@ -320,12 +320,30 @@ func (v chartView) notes() []string {
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
 	}
 	if c.Period != "" && !v.hidden {
-		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(c.Period)))
+		// Only the start of the period can fit on the line: cut it first,
+		// so a 20 KB period from an old database costs no more to draw.
+		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(headRunes(c.Period, v.width))))
 	}
 	if len(parts) == 0 {
 		return nil
 	}
 	return []string{s.Text.Render(truncate(strings.Join(parts, " · "), v.width))}
+}
+
+// headRunes is at most the first n runes of s (n+1 when cut, so that the
+// line still shows it goes on): a cheap cut before the width is measured.
+func headRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for pos := range s {
+		if i == n+1 {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
 }
 
 // truncateANSI cuts a styled line to width cells.

@@ -14,10 +14,13 @@ import (
 	"github.com/klynge/klynge/meeting"
 )
 
-// checkinRow is one line of the list: a practice heading or a member.
+// checkinRow is one line of the list: a practice heading, a member, or a
+// guest (listed by name under the guests' heading; not selectable, since
+// a guest is present by being written on).
 type checkinRow struct {
 	practice string
 	member   *meeting.Member
+	guest    *meeting.Guest
 }
 
 // checkinScreen checks members in as they arrive: type part of a name, and
@@ -82,6 +85,17 @@ func (s *checkinScreen) refilter() {
 			s.rows = append(s.rows, checkinRow{practice: p.Name})
 			s.rows = append(s.rows, members...)
 		}
+	}
+	var guests []checkinRow
+	for i := range s.meeting.Guests {
+		g := &s.meeting.Guests[i]
+		if meeting.MatchesFilter(s.filter.Value(), g.Name, g.Role) {
+			guests = append(guests, checkinRow{guest: g})
+		}
+	}
+	if len(guests) > 0 {
+		s.rows = append(s.rows, checkinRow{practice: s.common.Text.Guests})
+		s.rows = append(s.rows, guests...)
 	}
 	s.cursor = 0
 	for i, r := range s.rows {
@@ -230,7 +244,7 @@ func (s *checkinScreen) View() string {
 	st := c.Styles
 	t := c.Text
 	present, practices, apologies := s.counts()
-	counts := fmt.Sprintf(t.CheckinCounts, present, practices, apologies, len(s.meeting.Guests))
+	counts := t.T("tui.CheckinCounts", present, practices, apologies, len(s.meeting.Guests))
 	lines := []string{
 		spread(st.Title.Render(t.CheckinTitle), st.Heading.Render(counts), s.width),
 		s.filter.View(),
@@ -243,6 +257,14 @@ func (s *checkinScreen) View() string {
 	}
 	for i := offset; i < min(len(s.rows), offset+rows); i++ {
 		r := s.rows[i]
+		if r.guest != nil {
+			line := "    " + cellsLeft(r.guest.Name, 32) + " ✓ " + t.GuestWord
+			if r.guest.Role != "" {
+				line += " – " + r.guest.Role
+			}
+			lines = append(lines, st.Text.Render(truncate(line, s.width)))
+			continue
+		}
 		if r.member == nil {
 			lines = append(lines, st.Heading.Render(truncate(r.practice, s.width)))
 			continue

@@ -373,7 +373,7 @@ func (f *form) fieldNote(i int) string {
 		notes = append(notes, fmt.Sprintf(c.Text.Matches, strings.Join(m, " · ")))
 	}
 	if left := fl.limit - utf8.RuneCountInString(fl.input.Value()); fl.limit >= limitLine || left < 10 {
-		notes = append(notes, fmt.Sprintf(c.Text.CharsLeft, left))
+		notes = append(notes, c.Text.T("tui.CharsLeft", left))
 	}
 	if len(notes) == 0 {
 		return ""
@@ -619,7 +619,7 @@ func (f *form) formGroups(size int) (*change, int, string) {
 			for _, g := range after.Groups {
 				n += len(g.Members)
 			}
-			return fmt.Sprintf(c.Text.NoticeGroups, len(after.Groups), n)
+			return c.Text.T("tui.NoticeGroups", len(after.Groups), n)
 		},
 	}, 0, ""
 }

@@ -45,7 +45,10 @@ type KeyMap struct {
 	Export   key.Binding
 	Theme    key.Binding
 	Help     key.Binding
-	Quit     key.Binding
+	// HelpTyping opens the key help where letters are typed (check-in,
+	// forms): a function key, which cannot be typed into a name.
+	HelpTyping key.Binding
+	Quit       key.Binding
 	// Interrupt is the way out that works while letters are typed.
 	Interrupt key.Binding
 	Yes       key.Binding
@@ -128,7 +131,8 @@ func DefaultKeyMap(t Text) KeyMap {
 		Checkin:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", t.KeyCheckin)),
 		Toggle:     key.NewBinding(key.WithKeys(" ", "enter"), key.WithHelp("space", t.KeyToggle)),
 		Theme:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t.KeyTheme)),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
+		Help:       key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", t.KeyHelp)),
+		HelpTyping: key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", t.KeyHelpTyping)),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
 		Interrupt:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 		// Only an explicit j or y confirms: Enter is the key a coordinator

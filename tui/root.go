@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -300,7 +301,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		m.exported = &msg
-		m.notice = fmt.Sprintf(m.common.Text.NoticeExported, len(msg.paths), msg.dir)
+		m.notice = m.common.Text.T("tui.NoticeExported", len(msg.paths), msg.dir)
 		return nil
 	case pledgesMsg, pledgeSavedMsg, pledgeDeletedMsg:
 		_, cmd := m.pledges.Update(msg)
@@ -608,6 +609,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, keys.Interrupt) {
 			return m.askQuit()
 		}
+		if key.Matches(msg, keys.HelpTyping) {
+			m.showHelp = true
+			return nil
+		}
 		out, cmd := m.activeScreen().Update(msg)
 		return tea.Batch(cmd, m.handle(out))
 	}
@@ -763,7 +768,7 @@ func (m *Model) View() string {
 	var body string
 	switch {
 	case m.meeting == nil && m.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(m.err, c.Text.Lang))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + c.Text.Error(m.err))
 	case m.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case m.codeKey != codeKeyClosed:
@@ -801,7 +806,7 @@ func (m *Model) footer() string {
 	case errors.As(m.err, &refused):
 		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+meeting.ErrorMessageIn(m.err, c.Text.Lang), c.Width))
+		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width))
 	case m.notice != "":
 		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
 	}
@@ -838,12 +843,13 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 	k := m.common.Keys
 	global := []key.Binding{k.Help, k.Quit}
 	if m.typing() {
-		// Letters are text here: ? and q would be typed, not obeyed.
-		global = nil
+		// Letters are text here: ? and q would be typed, not obeyed; a
+		// function key opens the help and ctrl+c quits.
+		global = []key.Binding{k.HelpTyping, k.Interrupt}
 	}
 	var own []key.Binding
 	for _, b := range screenKeys {
-		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) {
+		if !sameKeys(b, k.Help) && !sameKeys(b, k.Quit) && !sameKeys(b, k.HelpTyping) && !sameKeys(b, k.Interrupt) {
 			own = append(own, b)
 		}
 	}
@@ -925,13 +931,28 @@ func (m *Model) confirmDialog(height int, title, body string) string {
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
-	groups := m.activeScreen().FullHelp()
-	if !m.typing() {
-		groups = append(groups, m.globalKeys())
-	}
-	full := m.help.FullHelpView(groups)
+	full := m.help.FullHelpView(m.helpGroups())
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
+}
+
+// helpGroups are the keys the ? overlay lists: the screen's (or the open
+// form's), then those that work everywhere, each key once.
+func (m *Model) helpGroups() [][]key.Binding {
+	var groups [][]key.Binding
+	if m.form != nil {
+		groups = m.form.FullHelp()
+	} else if m.adding {
+		groups = m.addItem.FullHelp()
+	} else {
+		groups = m.activeScreen().FullHelp()
+	}
+	if m.typing() {
+		groups = append(groups, []key.Binding{m.common.Keys.HelpTyping, m.common.Keys.Interrupt})
+	} else {
+		groups = append(groups, m.globalKeys())
+	}
+	return uniqueKeys(groups)
 }
 
 // globalKeys are the keys that work on every screen.
@@ -941,6 +962,28 @@ func (m *Model) globalKeys() []key.Binding {
 		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 	}
 	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+}
+
+// uniqueKeys drops a key the help already lists (a screen may offer C or
+// P that also work everywhere), so each key is in the help once.
+func uniqueKeys(groups [][]key.Binding) [][]key.Binding {
+	seen := map[string]bool{}
+	var out [][]key.Binding
+	for _, g := range groups {
+		var kept []key.Binding
+		for _, b := range g {
+			id := strings.Join(b.Keys(), ",")
+			if seen[id] || !b.Enabled() {
+				continue
+			}
+			seen[id] = true
+			kept = append(kept, b)
+		}
+		if len(kept) > 0 {
+			out = append(out, kept)
+		}
+	}
+	return out
 }
 
 // bindings is a fixed list of keys shown as help.
@@ -957,11 +1000,10 @@ func truncate(s string, width int) string {
 	if lipgloss.Width(s) <= width {
 		return s
 	}
-	runes := []rune(s)
-	for len(runes) > 0 && lipgloss.Width(string(runes))+1 > width {
-		runes = runes[:len(runes)-1]
-	}
-	return string(runes) + "…"
+	// One pass: cutting a rune at a time and measuring again was
+	// quadratic, and a 20 KB period from an old database took seconds a
+	// frame.
+	return ansi.Truncate(s, width, "…")
 }
 
 // padRight pads s with spaces to width cells so a highlighted row spans the

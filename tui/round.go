@@ -102,6 +102,15 @@ func (s *roundScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 			func(_, after meeting.Timer) string {
 				return fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(after.Planned))
 			})}, nil
+	case key.Matches(k, keys.Prev), key.Matches(k, keys.Next):
+		// As on every item screen: look at the neighbouring item without
+		// changing what runs (space, also a Next key, is start/pause here
+		// and matched above).
+		step := 1
+		if key.Matches(k, keys.Prev) {
+			step = -1
+		}
+		return []tea.Msg{openItemMsg{max(0, min(len(s.meeting.Items)-1, s.index+step))}}, nil
 	case key.Matches(k, keys.EndRound):
 		return []tea.Msg{s.timerChange(t.KeyEndRound, meeting.Timer.End, fixed(t.NoticeRoundEnded))}, nil
 	case key.Matches(k, keys.Groups):
@@ -255,11 +264,11 @@ func groupLine(g meeting.Group) string {
 // ShortHelp is the footer's key list.
 func (s *roundScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	return []key.Binding{k.Back, k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound, k.Groups, k.MoveMember}
+	return []key.Binding{k.Back, k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound, k.Groups, k.MoveMember, k.Prev, k.Next}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *roundScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound}, {k.Groups, k.MoveMember, k.Back}}
+	return [][]key.Binding{{k.StartPause, k.Plus1, k.Minus1, k.Plus5, k.EndRound}, {k.Groups, k.MoveMember, k.Back, k.Prev, k.Next}}
 }

@@ -285,7 +285,7 @@ func storeError(t Text, err error) string {
 	var e *meeting.Error
 	if errors.As(err, &e) && (e.Danish != "" || t.Lang == "en") && meeting.ErrorCode(err) != meeting.EINTERNAL {
 		// Worded by the domain or the store in the UI language.
-		return meeting.ErrorMessageIn(err, t.Lang)
+		return t.Error(err)
 	}
 	switch meeting.ErrorCode(err) {
 	case meeting.ELOCKED:

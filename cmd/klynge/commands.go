@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
 )
@@ -220,11 +221,10 @@ func (a *app) meetingCommand() *cobra.Command {
 				return nil
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			lang := a.language()
-			words := meetingListWords[lang]
-			fmt.Fprintln(w, words.head)
+			p := msg.For(a.language())
+			fmt.Fprintln(w, p.T("cli.MeetingListHead"))
 			for _, m := range meetings {
-				status := meetingStatus(m, words)
+				status := meetingStatus(m, p)
 				fmt.Fprintf(w, "%d\t%s\t%s–%s\t%s\t%s\n", m.ID, m.PlannedStart.Format("2006-01-02"),
 					m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), status, meeting.Inert(m.Title))
 			}
@@ -265,32 +265,22 @@ func (a *app) runCommand() *cobra.Command {
 	}
 }
 
-// listWords are the words of `meeting list` in one language.
-type listWords struct {
-	head, planned, started, ended, endedAt string
-}
-
-var meetingListWords = map[string]listWords{
-	"da": {head: "ID\tDATO\tTID\tSTATUS\tTITEL", planned: "planlagt", started: "i gang siden %s", ended: "slut", endedAt: "sluttede %s"},
-	"en": {head: "ID\tDATE\tTIME\tSTATUS\tTITLE", planned: "planned", started: "started %s", ended: "ended", endedAt: "ended %s"},
-}
-
 // meetingStatus says where a meeting is: planned, under way since when,
 // or when it ended. An ended meeting says when it ended, not when it
 // started: that is what the coordinator looks for afterwards.
-func meetingStatus(m meeting.Meeting, w listWords) string {
+func meetingStatus(m meeting.Meeting, p *msg.Printer) string {
 	switch {
 	case m.Ended():
 		at, ok := m.EndedAt()
 		if !ok {
-			return w.ended
+			return p.T("cli.MeetingEnded")
 		}
 		if d := at.Local(); d.Format("2006-01-02") != m.PlannedStart.Format("2006-01-02") {
-			return fmt.Sprintf(w.endedAt, d.Format("2006-01-02 15:04"))
+			return p.T("cli.MeetingEndedAt", d.Format("2006-01-02 15:04"))
 		}
-		return fmt.Sprintf(w.endedAt, at.Local().Format("15:04"))
+		return p.T("cli.MeetingEndedAt", at.Local().Format("15:04"))
 	case m.UnderWay():
-		return fmt.Sprintf(w.started, m.Started.Local().Format("15:04"))
+		return p.T("cli.MeetingStarted", m.Started.Local().Format("15:04"))
 	}
-	return w.planned
+	return p.T("cli.MeetingPlanned")
 }

@@ -1,0 +1,185 @@
+// Package msg is klynge's one message catalogue: every text a user sees in
+// the TUI, on the CLI and in the exports, in Danish (the default) and
+// English, keyed, with plurals and number formats from golang.org/x/text.
+//
+// How to add a message: add one line to a table in catalog*.go,
+//
+//	{"area.Name", "dansk tekst %s", "English text %s"},
+//
+// with the same verbs in both languages, and word it with
+// msg.For(lang).T("area.Name", args...) (in the TUI: c.Text.T(...)). A
+// count that decides the noun's form is written {N:one|other}, N being the
+// argument's position: "%[1]d {1:læge|læger}". The catalogue test fails
+// when a key is missing in a language, used in code but not in the
+// catalogue, or in the catalogue but never used.
+//
+// Domain and store errors do not hold sentences: meeting.Errork gives an
+// error a code, a key and arguments, and Printer.Error words it at the
+// edge (TUI, CLI), so no English sentence reaches a Danish screen.
+package msg
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/klynge/klynge/meeting"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Entry is one message in both languages. DA and EN are format strings
+// (fmt verbs, plural forms written {N:one|other}).
+type Entry struct {
+	Key, DA, EN string
+}
+
+// Langs are the languages klynge speaks, default first.
+var Langs = []string{"da", "en"}
+
+// Lang turns a --lang value, KLYNGE_LANG or LANG ("en_GB.UTF-8") into "en"
+// or "da": English when it starts with "en", Danish otherwise.
+func Lang(v string) string {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(v)), "en") {
+		return "en"
+	}
+	return "da"
+}
+
+// pluralForm matches {N:one|other}.
+var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
+
+// table is every entry by key, built once from the catalogue's tables; it
+// is never changed after init.
+var table = func() map[string]Entry {
+	m := make(map[string]Entry)
+	for _, es := range [][]Entry{tuiEntries, domainEntries, cliEntries, packEntries, exportEntries} {
+		for _, e := range es {
+			if _, dup := m[e.Key]; dup {
+				panic("msg: duplicate key " + e.Key)
+			}
+			m[e.Key] = e
+		}
+	}
+	return m
+}()
+
+// cat is the x/text catalogue built from table; read-only after init.
+var cat = func() catalog.Catalog {
+	b := catalog.NewBuilder(catalog.Fallback(language.Danish))
+	for _, e := range table {
+		for _, l := range []struct {
+			tag language.Tag
+			s   string
+		}{{language.Danish, e.DA}, {language.English, e.EN}} {
+			if err := b.Set(l.tag, e.Key, compile(l.s)...); err != nil {
+				panic("msg: " + e.Key + ": " + err.Error())
+			}
+		}
+	}
+	return b
+}()
+
+// compile turns a format with {N:one|other} forms into x/text messages: a
+// plural selector per form, substituted as ${vK}.
+func compile(s string) []catalog.Message {
+	var msgs []catalog.Message
+	k := 0
+	out := pluralForm.ReplaceAllStringFunc(s, func(m string) string {
+		p := pluralForm.FindStringSubmatch(m)
+		var n int
+		fmt.Sscan(p[1], &n)
+		name := fmt.Sprintf("v%d", k)
+		k++
+		msgs = append(msgs, catalog.Var(name, plural.Selectf(n, "%d", "one", p[2], "other", p[3])))
+		return "${" + name + "}"
+	})
+	// x/text reads "$" and "{" specially only around Vars; a message
+	// without forms is passed as it is.
+	return append(msgs, catalog.String(out))
+}
+
+// Printer words messages in one language. The zero value is not usable;
+// get one from For.
+type Printer struct {
+	lang string
+	p    *message.Printer
+}
+
+// For returns the printer for lang ("da", "en", or anything Lang accepts).
+func For(lang string) *Printer {
+	l := Lang(lang)
+	tag := language.Danish
+	if l == "en" {
+		tag = language.English
+	}
+	return &Printer{lang: l, p: message.NewPrinter(tag, message.Catalog(cat))}
+}
+
+// Lang is the printer's language, "da" or "en".
+func (p *Printer) Lang() string { return p.lang }
+
+// T words the message key with args. Numbers are formatted the language's
+// way (1.234 in Danish); a key not in the catalogue is shown as itself so a
+// missing text is visible, and the catalogue test catches it first.
+func (p *Printer) T(key string, args ...any) string {
+	if _, ok := table[key]; !ok {
+		return key
+	}
+	return p.p.Sprintf(key, args...)
+}
+
+// Format is the message's raw fmt format in the printer's language, for
+// code that formats with fmt itself. Plural forms become their "other"
+// form, so use T for messages that hold a count.
+func (p *Printer) Format(key string) string {
+	e, ok := table[key]
+	if !ok {
+		return key
+	}
+	s := e.DA
+	if p.lang == "en" {
+		s = e.EN
+	}
+	return pluralForm.ReplaceAllString(s, "$3")
+}
+
+// Words returns the |-separated parts of a message (weekday names, month
+// names).
+func (p *Printer) Words(key string) []string { return strings.Split(p.Format(key), "|") }
+
+// Has reports whether key is in the catalogue.
+func Has(key string) bool { _, ok := table[key]; return ok }
+
+// Entries returns every entry, for tests and tools.
+func Entries() []Entry {
+	es := make([]Entry, 0, len(table))
+	for _, e := range table {
+		es = append(es, e)
+	}
+	return es
+}
+
+// Error words err for a user: a keyed *meeting.Error (see meeting.Errork)
+// or a keyed problem list through the catalogue, a *meeting.TextError and an
+// *meeting.Error with a Danish wording in the printer's language, any other
+// error as it is.
+func (p *Printer) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	var w meeting.Worded
+	if errors.As(err, &w) {
+		if s, ok := w.Word(p.T); ok {
+			return s
+		}
+	}
+	var te *meeting.TextError
+	if errors.As(err, &te) {
+		return te.Message(p.lang)
+	}
+	return meeting.ErrorMessageIn(err, p.lang)
+}
