@@ -35,6 +35,15 @@ type Options struct {
 	Exporter Exporter
 	// ExportDir is the folder the export form suggests.
 	ExportDir string
+	// Follow makes the window follow the meeting as other windows (a
+	// presenter console) change it, looking every PollEvery; with a
+	// PollEvery of 0 or less it looks only on a PollMsg.
+	Follow    bool
+	PollEvery time.Duration
+	// ConsoleOpen reports whether a presenter console is open on the
+	// meeting; while one is, the private things (speaker notes, code
+	// key, attendance history) are shown only there.
+	ConsoleOpen func() bool
 }
 
 type screenID int
@@ -116,7 +125,11 @@ type Model struct {
 	adding        bool // the add-item dialog is open
 	loaded        bool // the first load has happened
 	queue         writeQueue
-	err           error
+	// watch follows other windows' changes; saves counts this window's
+	// landed commits, so a read begun before one is not shown.
+	watch watcher
+	saves int
+	err   error
 	// notice confirms the last action; it is set only after the store has
 	// committed it.
 	notice string
@@ -127,16 +140,18 @@ type Model struct {
 func New(ctx context.Context, opts Options) *Model {
 	text := Language(opts.Lang)
 	c := &Common{
-		Ctx:      ctx,
-		Renderer: opts.Renderer,
-		Styles:   NewStyles(opts.Renderer, opts.Theme),
-		Keys:     DefaultKeyMap(text),
-		Text:     text,
-		Store:    inertStore{opts.Store}, // every string read is shown inert
-		Clock:    opts.Clock,
-		Rand:     opts.Rand,
-		Bell:     opts.Bell,
-		Exporter: opts.Exporter,
+		Ctx:         ctx,
+		Renderer:    opts.Renderer,
+		Styles:      NewStyles(opts.Renderer, opts.Theme),
+		Keys:        DefaultKeyMap(text),
+		Text:        text,
+		Store:       inertStore{opts.Store}, // every string read is shown inert
+		Clock:       opts.Clock,
+		Rand:        opts.Rand,
+		Bell:        opts.Bell,
+		Exporter:    opts.Exporter,
+		Shared:      opts.Follow,
+		ConsoleOpen: opts.ConsoleOpen,
 	}
 	if c.Rand == nil {
 		var seed [32]byte
@@ -160,6 +175,9 @@ func New(ctx context.Context, opts Options) *Model {
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
+	}
+	if opts.Follow {
+		m.watch.every = opts.PollEvery
 	}
 	m.styleHelp()
 	c.plan = m.planned
@@ -192,7 +210,7 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock))
+	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start())
 }
 
 // Meeting returns the meeting as last read from the store, or nil before
@@ -231,6 +249,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.follow(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -273,6 +294,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	// What the screens ask for.
 	case showMsg:
+		if msg.screen == screenHistory && m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateHistory) {
+			return nil
+		}
 		m.active = msg.screen
 		return m.loadScreen(msg.screen)
 	case backMsg:
@@ -383,6 +407,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if !m.queue.landed(msg.seq) {
 		return nil
 	}
+	m.saves++
 	m.setMeeting(msg.meeting)
 	if msg.notice != "" {
 		m.notice = msg.notice
@@ -628,9 +653,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case m.meeting == nil:
 		return nil
 	case key.Matches(msg, keys.CodeKey):
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateCodeKey) {
+			return nil
+		}
 		m.codeKey = codeKeyAsking
 		return nil
 	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateNotes) {
+			return nil
+		}
 		m.notesAsk = true
 		return nil
 	case key.Matches(msg, keys.Consent) && m.active != screenConsent:

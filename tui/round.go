@@ -61,6 +61,7 @@ func (s *roundScreen) timerChange(what string, fn func(meeting.Timer, time.Time)
 		notice: func(before, after meeting.Meeting) string {
 			return notice(before.Items[i].RoundTimer(), after.Items[i].RoundTimer())
 		},
+		fresh: true,
 	})
 }
 
