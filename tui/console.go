@@ -444,10 +444,11 @@ func (k *Console) budgetLine() string {
 	}
 	b := mt.Budget(c.Clock.Now())
 	style := s.Status
-	if wholeMinutes(b.Drift) > 0 {
+	if b.Standing == meeting.StandingBehind {
 		style = s.Warning
 	}
-	return style.Render(truncate(fmt.Sprintf(k.text.ConsoleBudget, t.Clock(b.PlannedEnd.Local()), t.Clock(b.ProjectedEnd.Local()), t.drift(b.Drift)), c.Width))
+	// The one clock: the same projected end and words as the agenda.
+	return style.Render(truncate(fmt.Sprintf(k.text.ConsoleBudget, t.Clock(b.PlannedEnd.Local()), t.Clock(b.ShownEnd().Local()), t.standing(mt, b)), c.Width))
 }
 
 // body is the console's main view, in sections that shrink to fit: the
@@ -545,7 +546,7 @@ func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string 
 		state, style = fmt.Sprintf(k.text.ConsoleRoundOver, clockDuration(tm.Remaining(now))), s.Error
 	default:
 		state = fmt.Sprintf(k.text.ConsoleRoundLeft, clockDuration(tm.Remaining(now)))
-		if tm.Remaining(now) <= lastMinutes {
+		if tm.Remaining(now) <= meeting.LastMinutesWindow {
 			style = s.Warning
 		}
 	}

@@ -118,6 +118,8 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	quitting bool // the quit confirm is open
+	// reopening is the confirm before b reopens an ended meeting.
+	reopening bool
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 	adding        bool // the add-item dialog is open
@@ -607,6 +609,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.exported = nil
 		return nil
 	}
+	if m.reopening {
+		m.reopening = false
+		if key.Matches(msg, keys.Yes) {
+			return m.reopen()
+		}
+		return nil
+	}
 	if m.quitting {
 		switch {
 		case key.Matches(msg, keys.Yes):
@@ -715,6 +724,13 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			}
 			return fmt.Sprintf(t.NoticeEnded, t.Clock(now.Local()))
 		})
+	case m.planned().Ended() && key.Matches(msg, keys.PrevItem):
+		// b on a finished meeting would quietly reopen it: ask first.
+		m.reopening = true
+		return nil, true
+	case m.planned().Ended() && key.Matches(msg, keys.NextItem):
+		m.err = meeting.ErrEnded()
+		return nil, true
 	case key.Matches(msg, keys.PrevItem):
 		ch = runChange(m.common, t.KeyPrevItem, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
 			func(_, saved meeting.Meeting) string {
@@ -730,6 +746,20 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		cmd = tea.Batch(cmd, m.show(focus))
 	}
 	return cmd, true
+}
+
+// reopen queues the reopening of an ended meeting, confirmed by the
+// coordinator; the agenda's cursor goes to the item that runs again.
+func (m *Model) reopen() tea.Cmd {
+	t := m.common.Text
+	cmd := m.enqueue(runChange(m.common, t.KeyReopen, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Reopen() },
+		func(_, saved meeting.Meeting) string {
+			return fmt.Sprintf(t.NoticeReopened, saved.Items[saved.Focus()].Title)
+		}))
+	if p := m.planned(); !p.Ended() {
+		m.agenda.selectItem(p.Focus())
+	}
+	return cmd
 }
 
 func (m *Model) toggleTheme() {
@@ -780,6 +810,8 @@ func (m *Model) View() string {
 		body = m.exportedView()
 	case m.quitting:
 		body = m.quitDialog(bodyH)
+	case m.reopening:
+		body = m.reopenDialog(bodyH)
 	case m.showHelp:
 		body = m.helpOverlay(bodyH)
 	case m.adding:
@@ -817,7 +849,7 @@ func (m *Model) footer() string {
 		keys = bindings{}
 	case m.notesAsk:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
-	case m.quitting:
+	case m.quitting, m.reopening:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
 		keys = m.addItem
@@ -893,10 +925,37 @@ func sameKeys(a, b key.Binding) bool {
 }
 
 func (m *Model) quitDialog(height int) string {
+	t := m.common.Text
+	body := t.QuitBody
+	if m.planned().Ended() {
+		// Never "under way" under a header that says it has ended.
+		body = t.QuitBodyEnded
+	}
+	return m.confirmDialog(height, t.QuitTitle, body)
+}
+
+// reopenDialog asks before b reopens an ended meeting, naming the item
+// that would run again.
+func (m *Model) reopenDialog(height int) string {
+	t := m.common.Text
+	p := m.planned()
+	end := ""
+	if at, ok := p.EndedAt(); ok {
+		end = t.Clock(at.Local())
+	}
+	again := ""
+	if r, err := p.Reopen(); err == nil {
+		again = r.Items[r.Focus()].Title
+	}
+	return m.confirmDialog(height, t.ReopenTitle, fmt.Sprintf(t.ReopenBody, end, again))
+}
+
+// confirmDialog is a centred yes/no question.
+func (m *Model) confirmDialog(height int, title, body string) string {
 	c := m.common
 	content := lipgloss.JoinVertical(lipgloss.Left,
-		c.Styles.Heading.Render(c.Text.QuitTitle), "",
-		c.Styles.Text.Width(min(60, c.Width-10)).Render(c.Text.QuitBody), "",
+		c.Styles.Heading.Render(title), "",
+		c.Styles.Text.Width(min(60, c.Width-10)).Render(body), "",
 		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Dialog.Render(content))
 }
@@ -930,6 +989,9 @@ func (m *Model) helpGroups() [][]key.Binding {
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
+	if m.planned().Ended() {
+		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
