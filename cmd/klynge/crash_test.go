@@ -33,11 +33,12 @@ func TestCrashKeepsConfirmedActions(t *testing.T) {
 
 	// confirmed is what the screens confirmed so far.
 	var confirmed struct {
-		started    bool
-		current    int // index of the running item the last ✓ named
-		round      bool
-		roundStart time.Time // as stored when its ✓ was shown
+		started     bool
+		current     int // index of the running item the last ✓ named
+		round       bool
+		roundStarts map[int]time.Time // item index -> start as stored when its ✓ was shown
 	}
+	confirmed.roundStarts = map[int]time.Time{}
 	read := func() meeting.Meeting {
 		t.Helper()
 		s, err := store.Open(db)
@@ -68,7 +69,15 @@ func TestCrashKeepsConfirmedActions(t *testing.T) {
 				apply = func() { confirmed.started, confirmed.current = true, 0 }
 			case cur >= 0 && m.Items[cur].Kind == meeting.KindGroupwork && m.Items[cur].Timer.Started == nil:
 				key, want = " ", "Runden er startet"
-				apply = func() { confirmed.round = true }
+				item := cur
+				apply = func() {
+					confirmed.round = true
+					if st := read().Items[item].Timer.Started; st != nil {
+						confirmed.roundStarts[item] = *st
+					} else {
+						t.Fatalf("run %d: the round's start was confirmed but is not in the database", run)
+					}
+				}
 			case cur >= 0 && cur < len(m.Items)-2:
 				key, want = "n", "er i gang"
 				next := cur + 1
@@ -78,7 +87,9 @@ func TestCrashKeepsConfirmedActions(t *testing.T) {
 			}
 			before := term.outputLen()
 			term.send(key)
+			t.Logf("run %d: sent %q (item %d)", run, key, cur)
 			if rnd.IntN(3) == 0 {
+				t.Logf("run %d: kill without waiting", run)
 				// Kill without waiting: the action may or may not have
 				// landed, and nothing was confirmed.
 				time.Sleep(time.Duration(rnd.IntN(30)) * time.Millisecond)
@@ -89,13 +100,7 @@ func TestCrashKeepsConfirmedActions(t *testing.T) {
 			}
 			apply()
 			m = read()
-			if confirmed.round && confirmed.roundStart.IsZero() {
-				for _, it := range m.Items {
-					if it.Kind == meeting.KindGroupwork && it.Timer.Started != nil {
-						confirmed.roundStart = *it.Timer.Started
-					}
-				}
-			}
+			t.Logf("run %d: confirmed %q; stored item %d", run, want, m.Current())
 		}
 		if err := term.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
@@ -110,24 +115,16 @@ func TestCrashKeepsConfirmedActions(t *testing.T) {
 		if cur := got.Current(); cur < confirmed.current {
 			t.Fatalf("run %d: item %d was confirmed running, the database has %d", run, confirmed.current, cur)
 		}
-		if confirmed.round {
-			var round *meeting.RunItem
-			for i := range got.Items {
-				if got.Items[i].Kind == meeting.KindGroupwork && got.Items[i].Timer.Started != nil {
-					round = &got.Items[i]
-				}
+		// Each confirmed round's clock runs on from its stored start across
+		// every kill and restart: the start is the one confirmed, not a
+		// new one, and the time left shrinks with the wall clock.
+		for item, start := range confirmed.roundStarts {
+			timer := got.Items[item].Timer
+			if timer.Started == nil || !timer.Started.Equal(start) {
+				t.Fatalf("run %d: round %d has start %v; it started at %v", run, item, timer.Started, start)
 			}
-			if round == nil {
-				t.Fatalf("run %d: the round's start was confirmed but is not in the database", run)
-			}
-			// The clock runs on from the stored start across every kill and
-			// restart: the start is the one confirmed, not a new one, and
-			// the time left shrinks with the wall clock.
-			if !confirmed.roundStart.IsZero() && !round.Timer.Started.Equal(confirmed.roundStart) {
-				t.Fatalf("run %d: the round restarted at %v; it started at %v", run, round.Timer.Started, confirmed.roundStart)
-			}
-			if round.Timer.PausedAt == nil && round.Timer.Ended == nil && round.Timer.Remaining(time.Now()) >= round.Timer.Planned {
-				t.Fatalf("run %d: the round's clock stood still: %v left of %v", run, round.Timer.Remaining(time.Now()), round.Timer.Planned)
+			if timer.PausedAt == nil && timer.Ended == nil && timer.Remaining(time.Now()) >= timer.Planned {
+				t.Fatalf("run %d: round %d's clock stood still: %v left of %v", run, item, timer.Remaining(time.Now()), timer.Planned)
 			}
 		}
 	}
