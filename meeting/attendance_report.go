@@ -218,11 +218,11 @@ func (h MemberHistory) Explain(lang string) string {
 func (r AttendanceRule) Validate() error {
 	switch {
 	case r.MaxMissed < 0:
-		return Errorf(EINVALID, "the most meetings a member may miss must be 0 or more, not %d", r.MaxMissed)
+		return Errork(EINVALID, "err.MaxMissedNegative", r.MaxMissed)
 	case r.MonthsAway < 0:
-		return Errorf(EINVALID, "the months away must be 0 (off) or more, not %d", r.MonthsAway)
+		return Errork(EINVALID, "err.MonthsAwayNegative", r.MonthsAway)
 	case r.MonthsAway > 120:
-		return Errorf(EINVALID, "the months away must be at most 120 (ten years), not %d", r.MonthsAway)
+		return Errork(EINVALID, "err.MonthsAwayTooMany", r.MonthsAway)
 	}
 	return nil
 }

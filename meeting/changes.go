@@ -80,7 +80,7 @@ func (m Meeting) WithNote(i, group int, text string) (Meeting, error) {
 		return m, err
 	}
 	if group < 1 || group > len(m.Groups) {
-		return m, Errorf(ENOTFOUND, "there is no group %d", group)
+		return m, Errork(ENOTFOUND, "err.NoGroup", group)
 	}
 	m = m.cloneItems()
 	notes := maps.Clone(m.Items[i].Notes)

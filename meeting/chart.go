@@ -117,7 +117,7 @@ func (m Meeting) Labels(names map[string]string) map[string]string {
 func (m Meeting) Chart(indicatorID string, names map[string]string) (Chart, error) {
 	ind, ok := m.Pack.Indicator(indicatorID)
 	if !ok {
-		return Chart{}, Errorf(ENOTFOUND, "the pack has no indicator %q", indicatorID)
+		return Chart{}, Errork(ENOTFOUND, "err.NoIndicator", indicatorID)
 	}
 	labels := m.Labels(names)
 	var rows []DataRow

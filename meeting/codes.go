@@ -50,7 +50,7 @@ func NewCodes(ydernumre []string, rnd io.Reader) (map[string]string, error) {
 	codes := make(map[string]string, len(ydernumre))
 	for i, yd := range ydernumre {
 		if _, dup := codes[yd]; dup {
-			return nil, Errorf(EINVALID, "practice %s is listed twice", yd)
+			return nil, Errork(EINVALID, "err.PracticeTwice", yd)
 		}
 		codes[yd] = CodeName(order[i])
 	}

@@ -35,11 +35,28 @@ type Error struct {
 // as the name of a kind of item: the edge words it too.
 type Word string
 
-// Worded is an error that can word itself through a catalogue: t words a
-// key with its arguments. ok is false when the error has no key.
+// Worded is an error that can word itself through a catalogue in the
+// language lang: t words a key with its arguments. ok is false when the
+// error has no key.
 type Worded interface {
 	error
-	Word(t func(key string, args ...any) string) (s string, ok bool)
+	Word(lang string, t func(key string, args ...any) string) (s string, ok bool)
+}
+
+// WordError words any error in lang through t: a keyed error by its key, a
+// *TextError in lang, any other error as ErrorMessageIn does.
+func WordError(err error, lang string, t func(key string, args ...any) string) string {
+	var w Worded
+	if errors.As(err, &w) {
+		if s, ok := w.Word(lang, t); ok {
+			return s
+		}
+	}
+	var te *TextError
+	if errors.As(err, &te) {
+		return te.Message(lang)
+	}
+	return ErrorMessageIn(err, lang)
 }
 
 // Errork makes an *Error worded by the catalogue: key names the message,
@@ -49,7 +66,7 @@ func Errork(code, key string, args ...any) *Error {
 }
 
 // Word implements Worded.
-func (e *Error) Word(t func(key string, args ...any) string) (string, bool) {
+func (e *Error) Word(lang string, t func(key string, args ...any) string) (string, bool) {
 	if e.Key == "" {
 		return "", false
 	}
@@ -58,12 +75,8 @@ func (e *Error) Word(t func(key string, args ...any) string) (string, bool) {
 		switch v := a.(type) {
 		case Word:
 			args[i] = t(string(v))
-		case Worded:
-			if s, ok := v.Word(t); ok {
-				args[i] = s
-			} else {
-				args[i] = ErrorMessage(v)
-			}
+		case error:
+			args[i] = WordError(v, lang, t)
 		default:
 			args[i] = a
 		}

@@ -4,7 +4,6 @@ import (
 	crand "crypto/rand"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 )
 
 // GroupMember is a doctor as group formation sees them: who they are and
@@ -65,7 +64,7 @@ func FormGroups(present []GroupMember, req GroupRequest, previous []Group, rnd *
 	seen := make(map[int64]bool, n)
 	for _, m := range present {
 		if seen[m.MemberID] {
-			return nil, Errorf(EINVALID, "%s (member %d) is listed twice among the present doctors", m.Name, m.MemberID)
+			return nil, Errork(EINVALID, "err.MemberTwicePresent", m.Name, m.MemberID)
 		}
 		seen[m.MemberID] = true
 	}
@@ -102,33 +101,26 @@ func FormGroups(present []GroupMember, req GroupRequest, previous []Group, rnd *
 func groupCount(n int, req GroupRequest) (int, error) {
 	switch {
 	case n == 0:
-		return 0, Errorf(EINVALID, "no doctors are present, so there is no one to put in groups")
+		return 0, Errork(EINVALID, "err.NoDoctorsPresent")
 	case req.Size < 0 || req.Count < 0:
-		return 0, Errorf(EINVALID, "a group size or number of groups cannot be negative")
+		return 0, Errork(EINVALID, "err.GroupNegative")
 	case req.Size > 0 && req.Count > 0:
-		return 0, Errorf(EINVALID, "give either a group size or a number of groups, not both")
+		return 0, Errork(EINVALID, "err.GroupSizeOrCount")
 	case req.Size == 0 && req.Count == 0:
-		return 0, Errorf(EINVALID, "give a group size (e.g. 4) or a number of groups")
+		return 0, Errork(EINVALID, "err.GroupNeitherGiven")
 	case req.Size == 1:
-		return 0, Errorf(EINVALID, "a group needs at least 2 doctors")
+		return 0, Errork(EINVALID, "err.GroupTooSmall")
 	case req.Size > 0 && n < 2*req.Size:
-		return 0, Errorf(EINVALID, "%s too few for groups of %d: two groups need at least %d", doctorsAre(n), req.Size, 2*req.Size)
+		return 0, Errork(EINVALID, "err.TooFewForSize", n, req.Size, 2*req.Size)
 	case req.Size > 0:
 		// n/Size rounded, halves down; n ≥ 2·Size keeps it at 2 or more.
 		return (2*n + req.Size - 1) / (2 * req.Size), nil
 	case req.Count == 1:
-		return 0, Errorf(EINVALID, "a round needs at least 2 groups")
+		return 0, Errork(EINVALID, "err.RoundTwoGroups")
 	case n < 2*req.Count:
-		return 0, Errorf(EINVALID, "%s too few for %d groups: each group needs at least 2", doctorsAre(n), req.Count)
+		return 0, Errork(EINVALID, "err.TooFewForCount", n, req.Count)
 	}
 	return req.Count, nil
-}
-
-func doctorsAre(n int) string {
-	if n == 1 {
-		return "1 doctor is"
-	}
-	return strconv.Itoa(n) + " doctors are"
 }
 
 // groupProblem is one FormGroups call's search space: n doctors into k
@@ -331,11 +323,11 @@ func MoveMember(groups []Group, memberID int64, toGroup int) ([]Group, error) {
 	}
 	switch {
 	case from < 0:
-		return groups, Errorf(ENOTFOUND, "member %d is in none of the groups", memberID)
+		return groups, Errork(ENOTFOUND, "err.MemberInNoGroup", memberID)
 	case to < 0:
-		return groups, Errorf(ENOTFOUND, "there is no group %d", toGroup)
+		return groups, Errork(ENOTFOUND, "err.NoGroup", toGroup)
 	case from == to:
-		return groups, Errorf(ECONFLICT, "%s is already in group %d", groups[from].Members[at].Name, toGroup)
+		return groups, Errork(ECONFLICT, "err.AlreadyInGroup", groups[from].Members[at].Name, toGroup)
 	}
 	out := make([]Group, len(groups))
 	for g, grp := range groups {

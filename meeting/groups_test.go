@@ -10,6 +10,7 @@ import (
 
 	"github.com/klynge/klynge"
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/meeting/pack"
 )
 
@@ -371,7 +372,7 @@ func TestMoveMember(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := meeting.MoveMember(groups, tt.memberID, tt.to)
-			if meeting.ErrorCode(err) != tt.code || meeting.ErrorMessage(err) != tt.message {
+			if meeting.ErrorCode(err) != tt.code || msg.For("en").Error(err) != tt.message {
 				t.Errorf("got %v, want %s %q", err, tt.code, tt.message)
 			}
 		})
@@ -421,7 +422,7 @@ func TestFormGroupsRefusesBadInput(t *testing.T) {
 			if code := meeting.ErrorCode(err); code != meeting.EINVALID {
 				t.Errorf("code %s, want %s", code, meeting.EINVALID)
 			}
-			msg := meeting.ErrorMessage(err)
+			msg := msg.For("en").Error(err)
 			if prefix, ok := strings.CutSuffix(tt.message, "…"); ok {
 				if !strings.HasPrefix(msg, prefix) {
 					t.Errorf("message %q, want it to start %q", msg, prefix)

@@ -66,20 +66,20 @@ func New(pack Pack, title string, start time.Time, created time.Time) (Meeting, 
 func (m Meeting) Validate() error {
 	switch {
 	case strings.TrimSpace(m.Title) == "":
-		return Errorf(EINVALID, "the meeting needs a title")
+		return Errork(EINVALID, "err.MeetingNeedsTitle")
 	case m.PlannedStart.IsZero():
-		return Errorf(EINVALID, "the meeting needs a date")
+		return Errork(EINVALID, "err.MeetingNeedsDate")
 	case m.PlannedEnd.Before(m.PlannedStart):
-		return Errorf(EINVALID, "the meeting ends before it starts")
+		return Errork(EINVALID, "err.MeetingEndsBeforeStart")
 	case len(m.Items) == 0:
-		return Errorf(EINVALID, "the meeting has no agenda")
+		return Errork(EINVALID, "err.MeetingNoAgenda")
 	}
 	for i, item := range m.Items {
 		if !item.Kind.Valid() {
-			return Errorf(EINVALID, "agenda item %d (%q) has kind %q; use one of %v", i+1, item.Title, item.Kind, ItemKinds())
+			return Errork(EINVALID, "err.ItemBadKind", i+1, item.Title, item.Kind, ItemKinds())
 		}
 		if item.Minutes < 0 {
-			return Errorf(EINVALID, "agenda item %d (%q) has %d minutes; it needs 0 or more", i+1, item.Title, item.Minutes)
+			return Errork(EINVALID, "err.ItemNegativeMinutes", i+1, item.Title, item.Minutes)
 		}
 	}
 	return nil

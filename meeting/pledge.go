@@ -65,11 +65,11 @@ type PledgeReview struct {
 func (p Pledge) Validate() error {
 	switch {
 	case strings.TrimSpace(p.Ydernummer) == "":
-		return Errorf(EINVALID, "a pledge needs the practice that makes it")
+		return Errork(EINVALID, "err.PledgeNeedsPractice")
 	case strings.TrimSpace(p.Action) == "":
-		return Errorf(EINVALID, "a pledge needs an action: what will the practice do?")
+		return Errork(EINVALID, "err.PledgeNeedsAction")
 	case p.Due.IsZero():
-		return Errorf(EINVALID, "a pledge needs a due date")
+		return Errork(EINVALID, "err.PledgeNeedsDue")
 	}
 	return nil
 }

@@ -144,7 +144,7 @@ func (m Meeting) cloneItems() Meeting {
 
 func (m Meeting) checkIndex(i int) error {
 	if i < 0 || i >= len(m.Items) {
-		return Errorf(EINVALID, "there is no agenda item %d", i+1)
+		return Errork(EINVALID, "err.NoAgendaItem", i+1)
 	}
 	return nil
 }
@@ -152,7 +152,7 @@ func (m Meeting) checkIndex(i int) error {
 // Start starts the meeting and its first pending item at the given time.
 func (m Meeting) Start(at time.Time) (Meeting, error) {
 	if m.UnderWay() {
-		return m, Errorf(ECONFLICT, "the meeting already started at %s", m.Started.Format("15:04"))
+		return m, Errork(ECONFLICT, "err.MeetingAlreadyStarted", m.Started.Format("15:04"))
 	}
 	m = m.cloneItems()
 	m.Started = &at
@@ -169,7 +169,7 @@ func (m Meeting) StartItem(i int, at time.Time) (Meeting, error) {
 		return m, err
 	}
 	if s := m.Items[i].Status(); s != StatusPending {
-		return m, Errorf(ECONFLICT, "%q is %s; only an item not yet held can be started", m.Items[i].Title, statusWord(s))
+		return m, Errork(ECONFLICT, "err.ItemCannotStart", m.Items[i].Title, statusWord(s))
 	}
 	m = m.cloneItems()
 	if !m.UnderWay() {
@@ -194,7 +194,7 @@ func (m Meeting) Next(at time.Time) (Meeting, error) {
 		next = m.nextPending(-1)
 	}
 	if c < 0 && next < 0 {
-		return m, Errorf(ECONFLICT, "every item has been held")
+		return m, Errork(ECONFLICT, "err.AllItemsHeld")
 	}
 	m = m.cloneItems()
 	if c >= 0 {
@@ -217,7 +217,7 @@ func (m Meeting) Back() (Meeting, error) {
 		}
 	}
 	if prev < 0 {
-		return m, Errorf(ECONFLICT, "no item has ended yet, so there is nothing to go back to")
+		return m, Errork(ECONFLICT, "err.NothingToGoBackTo")
 	}
 	m = m.cloneItems()
 	if c := m.Current(); c >= 0 {
@@ -236,7 +236,7 @@ func (m Meeting) ToggleSkip(i int) (Meeting, error) {
 	switch m.Items[i].Status() {
 	case StatusPending, StatusSkipped:
 	default:
-		return m, Errorf(ECONFLICT, "%q is %s and cannot be skipped", m.Items[i].Title, statusWord(m.Items[i].Status()))
+		return m, Errork(ECONFLICT, "err.ItemCannotSkip", m.Items[i].Title, statusWord(m.Items[i].Status()))
 	}
 	m = m.cloneItems()
 	m.Items[i].Skipped = !m.Items[i].Skipped
@@ -251,10 +251,10 @@ func (m Meeting) SetMinutes(i, minutes int) (Meeting, error) {
 		return m, err
 	}
 	if minutes < 1 {
-		return m, Errorf(EINVALID, "an item needs at least 1 minute; skip it instead")
+		return m, Errork(EINVALID, "err.ItemOneMinute")
 	}
 	if s := m.Items[i].Status(); s == StatusDone {
-		return m, Errorf(ECONFLICT, "%q is %s; its planned minutes stay as they were", m.Items[i].Title, statusWord(s))
+		return m, Errork(ECONFLICT, "err.ItemMinutesFixed", m.Items[i].Title, statusWord(s))
 	}
 	m = m.cloneItems()
 	m.Items[i].Minutes = minutes
@@ -268,11 +268,11 @@ func (m Meeting) Move(i, delta int) (Meeting, error) {
 		return m, err
 	}
 	if !m.Items[i].movable() {
-		return m, Errorf(ECONFLICT, "%q has been held and stays where it is", m.Items[i].Title)
+		return m, Errork(ECONFLICT, "err.ItemHeldStays", m.Items[i].Title)
 	}
 	j := i + delta
 	if j < 0 || j >= len(m.Items) || !m.Items[j].movable() {
-		return m, Errorf(ECONFLICT, "%q cannot move further", m.Items[i].Title)
+		return m, Errork(ECONFLICT, "err.ItemCannotMove", m.Items[i].Title)
 	}
 	m = m.cloneItems()
 	m.Items[i], m.Items[j] = m.Items[j], m.Items[i]
@@ -288,13 +288,13 @@ func (it RunItem) movable() bool {
 // meeting, after the item at index after; -1 puts it first).
 func (m Meeting) AddItem(item AgendaItem, after int) (Meeting, error) {
 	if item.Title == "" {
-		return m, Errorf(EINVALID, "the new item needs a title")
+		return m, Errork(EINVALID, "err.NewItemNeedsTitle")
 	}
 	if item.Minutes < 1 {
-		return m, Errorf(EINVALID, "the new item needs at least 1 minute")
+		return m, Errork(EINVALID, "err.NewItemOneMinute")
 	}
 	if !item.Kind.Valid() {
-		return m, Errorf(EINVALID, "unknown kind %q", item.Kind)
+		return m, Errork(EINVALID, "err.UnknownKind", item.Kind)
 	}
 	if c := m.Current(); c >= 0 {
 		after = c
@@ -309,14 +309,5 @@ func (m Meeting) AddItem(item AgendaItem, after int) (Meeting, error) {
 	return m, nil
 }
 
-func statusWord(s ItemStatus) string {
-	switch s {
-	case StatusRunning:
-		return "running"
-	case StatusDone:
-		return "done"
-	case StatusSkipped:
-		return "skipped"
-	}
-	return "not held yet"
-}
+// statusWord names an item status in an error, worded by the catalogue.
+func statusWord(s ItemStatus) Word { return Word("itemstatus." + string(s)) }

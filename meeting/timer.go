@@ -64,17 +64,17 @@ func NewTimer(planned time.Duration) Timer { return Timer{Planned: planned} }
 func (t Timer) Validate() error {
 	switch {
 	case t.Planned < MinRound:
-		return Errorf(EINVALID, "a round needs at least 1 minute")
+		return Errork(EINVALID, "err.RoundOneMinute")
 	case t.Paused < 0:
-		return Errorf(EINVALID, "the round's pauses add up to %s, which is less than nothing", t.Paused)
+		return Errork(EINVALID, "err.RoundPausesNegative", t.Paused)
 	case t.Started == nil && (t.PausedAt != nil || t.Ended != nil || t.Paused != 0):
-		return Errorf(EINVALID, "the round is paused or ended but has no start time")
+		return Errork(EINVALID, "err.RoundNoStart")
 	case t.PausedAt != nil && t.Ended != nil:
-		return Errorf(EINVALID, "the round cannot be both paused and ended")
+		return Errork(EINVALID, "err.RoundPausedAndEnded")
 	case t.PausedAt != nil && t.PausedAt.Before(t.Started.Add(t.Paused)):
-		return Errorf(EINVALID, "the round's pause began at %s, before it had run at all", clockTime(*t.PausedAt))
+		return Errork(EINVALID, "err.RoundPauseBeforeRun", clockTime(*t.PausedAt))
 	case t.Ended != nil && t.Ended.Before(t.Started.Add(t.Paused)):
-		return Errorf(EINVALID, "the round ended at %s, before it had run at all", clockTime(*t.Ended))
+		return Errork(EINVALID, "err.RoundEndBeforeRun", clockTime(*t.Ended))
 	}
 	return nil
 }
@@ -82,10 +82,10 @@ func (t Timer) Validate() error {
 // Start starts the round at the given time.
 func (t Timer) Start(at time.Time) (Timer, error) {
 	if t.Started != nil {
-		return t, Errorf(ECONFLICT, "the round already started at %s", clockTime(*t.Started))
+		return t, Errork(ECONFLICT, "err.RoundAlreadyStarted", clockTime(*t.Started))
 	}
 	if t.Planned < MinRound {
-		return t, Errorf(EINVALID, "a round needs at least 1 minute")
+		return t, Errork(EINVALID, "err.RoundOneMinute")
 	}
 	at = at.Round(0)
 	t.Started = &at
@@ -111,9 +111,9 @@ func (t Timer) Pause(at time.Time) (Timer, error) {
 func (t Timer) Resume(at time.Time) (Timer, error) {
 	switch {
 	case t.Ended != nil:
-		return t, Errorf(ECONFLICT, "the round ended at %s and cannot be resumed", clockTime(*t.Ended))
+		return t, Errork(ECONFLICT, "err.RoundEndedNoResume", clockTime(*t.Ended))
 	case t.PausedAt == nil:
-		return t, Errorf(ECONFLICT, "the round is not paused")
+		return t, Errork(ECONFLICT, "err.RoundNotPaused")
 	}
 	if err := t.checkNotBefore(at, "resume"); err != nil {
 		return t, err
@@ -135,11 +135,11 @@ func (t Timer) Resume(at time.Time) (Timer, error) {
 func (t Timer) Extend(d time.Duration) (Timer, error) {
 	switch {
 	case t.Ended != nil:
-		return t, Errorf(ECONFLICT, "the round ended at %s; its time can no longer change", clockTime(*t.Ended))
+		return t, Errork(ECONFLICT, "err.RoundEndedFixed", clockTime(*t.Ended))
 	case d == 0:
-		return t, Errorf(EINVALID, "extend the round by at least a minute, or shorten it")
+		return t, Errork(EINVALID, "err.RoundZeroChange")
 	case t.Planned+d < MinRound:
-		return t, Errorf(EINVALID, "a round needs at least 1 minute; it is planned for %s", minutesText(t.Planned))
+		return t, Errork(EINVALID, "err.RoundOneMinutePlanned", minutesText(t.Planned))
 	}
 	t.Planned += d
 	return t, nil
@@ -150,9 +150,9 @@ func (t Timer) Extend(d time.Duration) (Timer, error) {
 func (t Timer) End(at time.Time) (Timer, error) {
 	switch {
 	case t.Started == nil:
-		return t, Errorf(ECONFLICT, "the round has not started, so it cannot be ended")
+		return t, Errork(ECONFLICT, "err.RoundNotStartedEnd")
 	case t.Ended != nil:
-		return t, Errorf(ECONFLICT, "the round already ended at %s", clockTime(*t.Ended))
+		return t, Errork(ECONFLICT, "err.RoundAlreadyEnded", clockTime(*t.Ended))
 	}
 	if err := t.checkNotBefore(at, "end"); err != nil {
 		return t, err
@@ -216,11 +216,11 @@ func (t Timer) State(now time.Time) TimerState {
 func (t Timer) checkRunning(done string) error {
 	switch {
 	case t.Started == nil:
-		return Errorf(ECONFLICT, "the round has not started, so it cannot be %s", done)
+		return Errork(ECONFLICT, "err.RoundNotStartedPause")
 	case t.Ended != nil:
-		return Errorf(ECONFLICT, "the round already ended at %s", clockTime(*t.Ended))
+		return Errork(ECONFLICT, "err.RoundAlreadyEnded", clockTime(*t.Ended))
 	case t.PausedAt != nil:
-		return Errorf(ECONFLICT, "the round is already paused (since %s)", clockTime(*t.PausedAt))
+		return Errork(ECONFLICT, "err.RoundAlreadyPaused", clockTime(*t.PausedAt))
 	}
 	return nil
 }
@@ -234,7 +234,7 @@ func (t Timer) checkNotBefore(at time.Time, action string) error {
 		last = *t.PausedAt
 	}
 	if at.Before(last) {
-		return Errorf(EINVALID, "cannot %s the round at %s, before its last change at %s; check the computer's clock", action, clockTime(at), clockTime(last))
+		return Errork(EINVALID, "err.RoundBackwards", Word("word."+action), clockTime(at), clockTime(last))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // roundStart is when the test rounds start: 18:20.
@@ -271,7 +272,7 @@ func TestTimerRefusesNonsense(t *testing.T) {
 			if code := meeting.ErrorCode(err); code != tt.code {
 				t.Errorf("code %s, want %s (%v)", code, tt.code, err)
 			}
-			if msg := meeting.ErrorMessage(err); !strings.Contains(msg, tt.message) || strings.Contains(msg, "\n") {
+			if msg := msg.For("en").Error(err); !strings.Contains(msg, tt.message) || strings.Contains(msg, "\n") {
 				t.Errorf("message %q, want one line containing %q", msg, tt.message)
 			}
 			if got != tm {
@@ -414,7 +415,7 @@ func TestTimerValidate(t *testing.T) {
 				}
 				return
 			}
-			if meeting.ErrorCode(err) != meeting.EINVALID || !strings.Contains(meeting.ErrorMessage(err), tt.want) {
+			if meeting.ErrorCode(err) != meeting.EINVALID || !strings.Contains(msg.For("en").Error(err), tt.want) {
 				t.Errorf("got %v, want EINVALID containing %q", err, tt.want)
 			}
 		})

@@ -411,7 +411,7 @@ func createAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error
 	for i, g := range m.Guests {
 		g, err := checkGuest(g)
 		if err != nil {
-			return meeting.Errorf(meeting.EINVALID, "guest %d: %s", i+1, meeting.ErrorMessage(err))
+			return meeting.Errork(meeting.EINVALID, "err.InGuest", i+1, err)
 		}
 		if err := insertGuest(ctx, tx, m.ID, g); err != nil {
 			return err

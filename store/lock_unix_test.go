@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // mustLock locks meeting id and fails the test if that is refused.
@@ -41,7 +42,7 @@ func wantLocked(tb testing.TB, s *Store, id int64, pid int) {
 	wantError(tb, err, meeting.ELOCKED,
 		fmt.Sprintf("meeting %d is already open in another klynge (pid %d since ", id, pid),
 		"): close it there, or wait")
-	if msg := meeting.ErrorMessage(err); !regexp.MustCompile(` since \d\d:\d\d\)`).MatchString(msg) {
+	if msg := msg.For("en").Error(err); !regexp.MustCompile(` since \d\d:\d\d\)`).MatchString(msg) {
 		tb.Errorf("message %q does not say since when", msg)
 	}
 }

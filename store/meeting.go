@@ -273,7 +273,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 		return m, err
 	}
 	if m.Pack, err = decodePack(pack); err != nil {
-		return m, meeting.Errorf(meeting.EINTERNAL, "meeting %d: %s", m.ID, meeting.ErrorMessage(err))
+		return m, meeting.Errork(meeting.EINTERNAL, "err.InMeeting", m.ID, err)
 	}
 	return m, nil
 }

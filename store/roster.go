@@ -381,8 +381,7 @@ func checkActiveMembers(c meeting.Cluster) error {
 				byName[key] = m
 			}
 			if err != nil {
-				return meeting.Errorf(meeting.EINVALID, "after the import %s (member %d) would clash: %s; change the file",
-					m.Name, m.ID, meeting.ErrorMessage(err))
+				return meeting.Errork(meeting.EINVALID, "err.ImportClash", m.Name, m.ID, err)
 			}
 		}
 	}
@@ -443,7 +442,7 @@ func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
 		for j, m := range p.Members {
 			m, err := checkMember(m)
 			if err != nil {
-				return nil, meeting.Errorf(meeting.EINVALID, "member %d of practice %s: %s", j+1, p.Ydernummer, meeting.ErrorMessage(err))
+				return nil, meeting.Errork(meeting.EINVALID, "err.InMember", j+1, p.Ydernummer, err)
 			}
 			switch {
 			case m.Ydernummer != "" && m.Ydernummer != p.Ydernummer:

@@ -239,7 +239,7 @@ func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 		}
 		if it.Timer != (meeting.Timer{}) {
 			if err := it.Timer.Validate(); err != nil {
-				return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q): %s", i+1, it.Title, meeting.ErrorMessage(err))
+				return meeting.Errork(meeting.EINVALID, "err.InItem", i+1, it.Title, err)
 			}
 		}
 		if it.PackIndex < 0 {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // mustOpen opens a new database in a fresh temporary folder and closes it
@@ -98,7 +99,7 @@ func wantError(tb testing.TB, err error, code string, want ...string) {
 	if me.Code != code {
 		tb.Errorf("code = %q, want %q (message %q)", me.Code, code, me.Message)
 	}
-	msg := meeting.ErrorMessage(err)
+	msg := msg.For("en").Error(err)
 	if strings.Contains(msg, "\n") {
 		tb.Errorf("message is not one line: %q", msg)
 	}

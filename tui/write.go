@@ -283,7 +283,7 @@ func sameTime(a, b *time.Time) bool {
 // store's own messages are English and meant for logs and the CLI.
 func storeError(t Text, err error) string {
 	var e *meeting.Error
-	if errors.As(err, &e) && (e.Danish != "" || t.Lang == "en") && meeting.ErrorCode(err) != meeting.EINTERNAL {
+	if errors.As(err, &e) && (e.Danish != "" || e.Key != "" || t.Lang == "en") && meeting.ErrorCode(err) != meeting.EINTERNAL {
 		// Worded by the domain or the store in the UI language.
 		return t.Error(err)
 	}

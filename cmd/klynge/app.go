@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
 )
@@ -95,7 +96,7 @@ func (a *app) printError(err error) {
 		fmt.Fprintln(stderr, problems[0].String())
 		return
 	}
-	fmt.Fprintln(stderr, "klynge: "+oneLine(meeting.ErrorMessageIn(err, a.language())))
+	fmt.Fprintln(stderr, "klynge: "+oneLine(msg.For(a.language()).Error(err)))
 }
 
 // oneLine keeps an error message to a single line, whatever a library put

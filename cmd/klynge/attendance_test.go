@@ -433,7 +433,7 @@ func TestAttendanceRuleCommand(t *testing.T) {
 		t.Errorf("months away off: %q", out)
 	}
 	code, _, errOut := runKlynge(t, env, "attendance", "rule", "--max-missed", "-1")
-	if code != 1 || strings.TrimSpace(errOut) != "klynge: the most meetings a member may miss must be 0 or more, not -1" {
+	if code != 1 || strings.TrimSpace(errOut) != "klynge: det højeste antal møder, et medlem må misse, skal være 0 eller mere, ikke -1" {
 		t.Errorf("negative: %d %q", code, errOut)
 	}
 	if out := mustKlynge(t, env, "attendance", "rule"); !strings.Contains(out, "more than 2 missed meetings") {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/store"
 )
 
@@ -76,7 +77,7 @@ func TestExportAllWritesTheStandardSet(t *testing.T) {
 		t.Error("the second export changed the first one's files")
 	}
 	// A folder whose parent is missing is a clear error.
-	if _, err := e.ExportAll(context.Background(), m.ID, filepath.Join(t.TempDir(), "nope", "x")); err == nil || !strings.Contains(meeting.ErrorMessage(err), "does not exist") {
+	if _, err := e.ExportAll(context.Background(), m.ID, filepath.Join(t.TempDir(), "nope", "x")); err == nil || !strings.Contains(msg.For("en").Error(err), "does not exist") {
 		t.Errorf("missing parent: %v", err)
 	}
 }

@@ -49,7 +49,7 @@ func (a *app) rosterImportCommand() *cobra.Command {
 			a.notePadded(cmd.OutOrStdout(), file, padded)
 			res, err := s.ImportRoster(ctx, c.ID, practices, a.env.clock.Now())
 			if err != nil {
-				return meeting.Errorf(meeting.ErrorCode(err), "%s: %s; nothing was imported", file, meeting.ErrorMessage(err))
+				return meeting.Errork(meeting.ErrorCode(err), "cli.NothingImported", file, err)
 			}
 			after, err := s.Cluster(ctx, c.ID)
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/store"
 	"github.com/klynge/klynge/tui"
 )
@@ -113,6 +114,6 @@ func bellTo(on bool, out io.Writer) io.Writer {
 // in the database all the same.
 func (a *app) backupFor(ctx context.Context, s *store.Store, id int64, when string) {
 	if _, err := s.Backup(ctx, fmt.Sprintf("meeting-%d-%s", id, when), a.env.clock.Now()); err != nil {
-		fmt.Fprintln(a.env.stderr, "klynge: "+a.say("nobackup", oneLine(meeting.ErrorMessageIn(err, a.language()))))
+		fmt.Fprintln(a.env.stderr, "klynge: "+a.say("nobackup", oneLine(msg.For(a.language()).Error(err))))
 	}
 }

@@ -19,7 +19,6 @@
 package msg
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -171,15 +170,5 @@ func (p *Printer) Error(err error) string {
 	if err == nil {
 		return ""
 	}
-	var w meeting.Worded
-	if errors.As(err, &w) {
-		if s, ok := w.Word(p.T); ok {
-			return s
-		}
-	}
-	var te *meeting.TextError
-	if errors.As(err, &te) {
-		return te.Message(p.lang)
-	}
-	return meeting.ErrorMessageIn(err, p.lang)
+	return meeting.WordError(err, p.lang, p.T)
 }
