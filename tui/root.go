@@ -799,6 +799,9 @@ func (m *Model) footer() string {
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {
+	case m.exported != nil:
+		// The list of written files scrolls; any other key closes it.
+		keys = bindings{c.Keys.Down, c.Keys.Up, c.Keys.ScrollDown, c.Keys.ScrollUp}
 	case m.codeKey == codeKeyAsking:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.codeKey == codeKeyShown:
@@ -1040,7 +1043,7 @@ func (m *Model) exportedView() string {
 	}
 	hint := c.Text.DismissHint
 	if pos := listPosition(c.Text, offset, rows, len(e.paths)); pos != "" {
-		hint = pos + " · " + m.help.ShortHelpView([]key.Binding{c.Keys.Down, c.Keys.ScrollDown}) + " · " + hint
+		hint = pos + " · " + hint
 	}
 	lines = append(lines, "")
 	for _, l := range wrapLines(hint, c.Width) {
