@@ -2,6 +2,10 @@ package msg
 
 // domainEntries word the errors of meeting and store (see meeting.Errork).
 var domainEntries = []Entry{
+	{"err.MeetingEnded", "Mødet er slut; genåbn det først (b), hvis dagsordenen skal ændres.", "The meeting has ended; reopen it first (b) to change the agenda."},
+	{"err.MeetingNotEnded", "Mødet er ikke slut, så der er intet at genåbne.", "The meeting has not ended, so there is nothing to reopen."},
+	{"err.RoundHeld", "»%s« er holdt; rundens længde kan ikke længere ændres.", "%q has been held; the round's length can no longer change."},
+	{"err.RoundDropped", "»%s« er droppet; tag det med igen først.", "%q is dropped; bring it back first."},
 	{"err.InMeeting", "møde %d: %s", "meeting %d: %s"},
 	{"err.InItem", "dagsordenspunkt %d (»%s«): %s", "agenda item %d (%q): %s"},
 	{"err.ImportClash", "efter importen ville %s (medlem %d) støde sammen med en anden: %s; ret filen", "after the import %s (member %d) would clash: %s; change the file"},
@@ -74,6 +78,11 @@ var domainEntries = []Entry{
 
 // cliEntries are the command line's texts.
 var cliEntries = []Entry{
+	{"cli.MeetingListHead", "ID\tDATO\tTID\tSTATUS\tTITEL", "ID\tDATE\tTIME\tSTATUS\tTITLE"},
+	{"cli.MeetingPlanned", "planlagt", "planned"},
+	{"cli.MeetingStarted", "i gang siden %s", "started %s"},
+	{"cli.MeetingEnded", "slut", "ended"},
+	{"cli.MeetingEndedAt", "sluttede %s", "ended %s"},
 	{"cli.NothingImported", "%s: %s; intet blev importeret", "%s: %s; nothing was imported"},
 }
 
