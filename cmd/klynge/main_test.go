@@ -50,7 +50,7 @@ func runKlynge(t *testing.T, env map[string]string, args ...string) (int, string
 }
 
 func TestVersion(t *testing.T) {
-	code, out, _ := runKlynge(t, nil, "version")
+	code, out, _ := runKlynge(t, nil, "--lang", "en", "version")
 	if code != 0 || !strings.HasPrefix(out, "klynge "+version) || !strings.Contains(out, "schema") {
 		t.Fatalf("version: code %d, out %q", code, out)
 	}
@@ -161,6 +161,7 @@ func TestBadInputIsOneLine(t *testing.T) {
 func TestInitNewList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "klynge.db")
 	env := map[string]string{"KLYNGE_DB": db}
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	code, out, errOut := runKlynge(t, env, "init", "--cluster", "Klynge Nordby", "--roster", "../../testdata/demo/roster.csv")
 	if code != 0 {
 		t.Fatalf("init: %d %s", code, errOut)
