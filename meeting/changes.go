@@ -46,17 +46,31 @@ func (m Meeting) ToggleConsent(ydernummer string, at time.Time) (changed Meeting
 	return m, given
 }
 
-// ChangeTimer applies change to the round timer of item i.
+// ChangeTimer applies change to the round timer of item i. A change of the
+// round's length is a change of the item's planned minutes, so the agenda,
+// the drift and the projected end move with the timer.
 func (m Meeting) ChangeTimer(i int, at time.Time, change func(Timer, time.Time) (Timer, error)) (Meeting, error) {
 	if err := m.checkIndex(i); err != nil {
 		return m, err
 	}
-	t, err := change(m.Items[i].RoundTimer(), at)
+	before := m.Items[i].RoundTimer()
+	t, err := change(before, at)
 	if err != nil {
 		return m, err
 	}
+	if t.Planned != before.Planned {
+		switch m.Items[i].Status() {
+		case StatusDone:
+			return m, Errork(ECONFLICT, "err.RoundHeld", m.Items[i].Title)
+		case StatusSkipped:
+			return m, Errork(ECONFLICT, "err.RoundDropped", m.Items[i].Title)
+		}
+	}
 	m = m.cloneItems()
 	m.Items[i].Timer = t
+	if t.Planned != before.Planned {
+		m.Items[i].Minutes = int((t.Planned + time.Minute - 1) / time.Minute)
+	}
 	return m, nil
 }
 

@@ -41,13 +41,16 @@ type RunItem struct {
 	Notes map[int]string
 }
 
-// RoundTimer is the item's timer, set up with the item's planned minutes
-// if it has not been used yet.
+// RoundTimer is the item's timer. Until the round has ended its length is
+// the item's planned minutes: the two are one number, so lengthening the
+// round moves the agenda, the drift and the projected end with it. An
+// ended round keeps the length it ended with.
 func (it RunItem) RoundTimer() Timer {
-	if it.Timer.Planned == 0 && it.Timer.Started == nil {
-		return NewTimer(it.Planned())
+	t := it.Timer
+	if t.Ended == nil {
+		t.Planned = it.Planned()
 	}
-	return it.Timer
+	return t
 }
 
 // Status derives the item's status from its times.
@@ -208,8 +211,47 @@ func (m Meeting) Next(at time.Time) (Meeting, error) {
 
 // Back undoes the last Next: the running item returns to pending and the
 // item before it, the one most recently ended, runs again, its clock
-// counting the time in between.
+// counting the time in between. An ended meeting is not reopened by Back
+// (ECONFLICT): that is Reopen, which the coordinator confirms first.
 func (m Meeting) Back() (Meeting, error) {
+	if m.Ended() {
+		return m, ErrEnded()
+	}
+	return m.back()
+}
+
+// Reopen reopens an ended meeting: the item that ended last runs again,
+// its clock counting the time since it ended.
+func (m Meeting) Reopen() (Meeting, error) {
+	if !m.Ended() {
+		return m, Errork(ECONFLICT, "err.MeetingNotEnded")
+	}
+	return m.back()
+}
+
+// EndedAt is when an ended meeting ended: when its last item ended. ok is
+// false while the meeting has not ended (or ended with every item
+// skipped, when there is no time to give).
+func (m Meeting) EndedAt() (at time.Time, ok bool) {
+	if !m.Ended() {
+		return time.Time{}, false
+	}
+	for _, it := range m.Items {
+		if it.Ended != nil && it.Ended.After(at) {
+			at, ok = *it.Ended, true
+		}
+	}
+	return at, ok
+}
+
+// ErrEnded refuses a change to the agenda of an ended meeting, which would
+// otherwise quietly reopen it (bringing back a dropped item) or rewrite
+// what was held.
+func ErrEnded() error {
+	return Errork(ECONFLICT, "err.MeetingEnded")
+}
+
+func (m Meeting) back() (Meeting, error) {
 	prev := -1
 	for i, it := range m.Items {
 		if it.Status() == StatusDone && (prev < 0 || it.Ended.After(*m.Items[prev].Ended)) {
@@ -230,6 +272,9 @@ func (m Meeting) Back() (Meeting, error) {
 // ToggleSkip drops a pending item from the plan, or brings a skipped one
 // back.
 func (m Meeting) ToggleSkip(i int) (Meeting, error) {
+	if m.Ended() {
+		return m, ErrEnded()
+	}
 	if err := m.checkIndex(i); err != nil {
 		return m, err
 	}
@@ -247,6 +292,9 @@ func (m Meeting) ToggleSkip(i int) (Meeting, error) {
 // item after an overrun. Held items keep their plan, so the record stays
 // honest.
 func (m Meeting) SetMinutes(i, minutes int) (Meeting, error) {
+	if m.Ended() {
+		return m, ErrEnded()
+	}
 	if err := m.checkIndex(i); err != nil {
 		return m, err
 	}
@@ -258,12 +306,20 @@ func (m Meeting) SetMinutes(i, minutes int) (Meeting, error) {
 	}
 	m = m.cloneItems()
 	m.Items[i].Minutes = minutes
+	if t := m.Items[i].Timer; t.Started != nil && t.Ended == nil {
+		// A round under way keeps its stored length equal to the plan.
+		t.Planned = m.Items[i].Planned()
+		m.Items[i].Timer = t
+	}
 	return m, nil
 }
 
 // Move moves a not-yet-held item one place up (delta -1) or down (+1)
 // among the items not yet held; held items keep their places.
 func (m Meeting) Move(i, delta int) (Meeting, error) {
+	if m.Ended() {
+		return m, ErrEnded()
+	}
 	if err := m.checkIndex(i); err != nil {
 		return m, err
 	}
@@ -287,6 +343,9 @@ func (it RunItem) movable() bool {
 // AddItem inserts an ad-hoc item after the running item (or, before the
 // meeting, after the item at index after; -1 puts it first).
 func (m Meeting) AddItem(item AgendaItem, after int) (Meeting, error) {
+	if m.Ended() {
+		return m, ErrEnded()
+	}
 	if item.Title == "" {
 		return m, Errork(EINVALID, "err.NewItemNeedsTitle")
 	}

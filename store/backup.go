@@ -330,7 +330,7 @@ func lockAllMeetings(abs string) (release func(), err error) {
 		}
 		if busy {
 			release()
-			id := strings.TrimSuffix(p[strings.LastIndex(p, ".meeting-")+len(".meeting-"):], ".lock")
+			id := strings.TrimSuffix(strings.TrimSuffix(p[strings.LastIndex(p, ".meeting-")+len(".meeting-"):], ".lock"), ".console")
 			return nil, meeting.Errorfl(meeting.ELOCKED,
 				"kan ikke gendanne %s: møde %s er åbent i en klynge; luk det der først",
 				"cannot restore %s: meeting %s is open in a klynge; close it there first", abs, id)

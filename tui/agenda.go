@@ -54,6 +54,10 @@ func (a *agendaScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	i := a.cursor
 	title := a.meeting.Items[i].Title
 	var out []tea.Msg
+	if a.meeting.Ended() && a.editKey(k) {
+		// What was held stays as held; the footer says how to reopen.
+		return []tea.Msg{errMsg{meeting.ErrEnded()}}, nil
+	}
 	switch {
 	case key.Matches(k, keys.Up):
 		a.cursor = max(0, a.cursor-1)
@@ -96,6 +100,18 @@ func (a *agendaScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	}
 	a.scrollToCursor()
 	return out, nil
+}
+
+// editKey reports whether k reshapes the agenda, which an ended meeting
+// does not offer.
+func (a *agendaScreen) editKey(k tea.KeyMsg) bool {
+	keys := a.common.Keys
+	for _, b := range []key.Binding{keys.Skip, keys.Longer, keys.Shorter, keys.MoveUp, keys.MoveDown, keys.AddItem} {
+		if key.Matches(k, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // openItemMsg asks the root to show the live view of agenda item i.
@@ -216,8 +232,16 @@ func (a *agendaScreen) budgetView(b meeting.Budget) []string {
 	c := a.common
 	s := c.Styles
 	t := c.Text
-	summary := fmt.Sprintf("%s · %s · %s", fmt.Sprintf(t.PlannedEnd, t.Clock(b.PlannedEnd.Local())),
-		fmt.Sprintf(t.ProjectedEnd, t.Clock(b.ProjectedEnd.Local())), t.drift(b.Drift))
+	// The projected end is the one the drift was counted from (ShownEnd),
+	// so the two clock times are exactly as far apart as the words say.
+	parts := []string{fmt.Sprintf(t.PlannedEnd, t.Clock(b.PlannedEnd.Local()))}
+	switch b.Standing {
+	case meeting.StandingNotStarted, meeting.StandingEnded:
+		parts = append([]string{t.standing(a.meeting, b)}, parts...)
+	default:
+		parts = append(parts, fmt.Sprintf(t.ProjectedEnd, t.Clock(b.ShownEnd().Local())), t.standing(a.meeting, b))
+	}
+	summary := strings.Join(parts, " · ")
 	lines := []string{"", s.Text.Bold(true).Render(truncate(summary, a.width))}
 	var warn []string
 	if b.Overrun >= time.Minute && b.Current >= 0 {
@@ -254,6 +278,10 @@ func (a *agendaScreen) budgetView(b meeting.Budget) []string {
 func (a *agendaScreen) ShortHelp() []key.Binding {
 	k := a.common.Keys
 	bindings := []key.Binding{k.Open}
+	if a.meeting.Ended() {
+		// Only what makes sense after the end.
+		return append(bindings, k.Export, k.FollowUp, k.Reopen)
+	}
 	if !a.meeting.UnderWay() {
 		bindings = append(bindings, k.Start)
 	} else {
@@ -265,6 +293,9 @@ func (a *agendaScreen) ShortHelp() []key.Binding {
 // FullHelp is the help overlay's key list.
 func (a *agendaScreen) FullHelp() [][]key.Binding {
 	k := a.common.Keys
+	if a.meeting.Ended() {
+		return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Export, k.FollowUp, k.Reopen}}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Open},
 		{k.Skip, k.Shorter, k.Longer, k.MoveUp, k.MoveDown, k.AddItem},

@@ -63,6 +63,13 @@ type Store interface {
 	// Meetings lists every meeting, so a pledge due "næste" is the
 	// cluster's next planned one (meeting.DueDate).
 	Meetings(ctx context.Context) ([]meeting.Meeting, error)
+	// DataVersion changes when another window (another connection) has
+	// committed: the projector and its consoles follow each other by it.
+	DataVersion(ctx context.Context) (int64, error)
+	// UpdateRun changes the run state by op from the meeting as stored
+	// now, in one transaction, so that the projector's and the consoles'
+	// changes each start from the one before.
+	UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error)
 }
 
 // MinWidth and MinHeight are the smallest terminal every screen is laid out
@@ -93,6 +100,13 @@ type Common struct {
 	// Exporter writes the meeting's exports to a folder; nil hides the
 	// export screen.
 	Exporter Exporter
+	// Shared is set when other windows (a projector, consoles) may change
+	// the meeting too: run-state changes are then computed from the
+	// stored meeting as they commit (see change.fresh).
+	Shared bool
+	// ConsoleOpen reports whether a presenter console is open on the
+	// meeting now; nil means never.
+	ConsoleOpen func() bool
 	// plan returns the meeting as it will be once the queued writes have
 	// landed; the root sets it. Keys are read against it.
 	plan func() meeting.Meeting

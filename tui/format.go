@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/klynge/klynge/meeting"
 )
 
 // clockDuration formats a duration as m:ss, or h:mm:ss from an hour up,
@@ -24,15 +26,36 @@ func wholeMinutes(d time.Duration) int {
 	return int(math.Round(d.Minutes()))
 }
 
-// drift says how far the meeting is behind or ahead in words.
-func (t Text) drift(d time.Duration) string {
-	switch m := wholeMinutes(d); {
-	case m > 0:
-		return fmt.Sprintf(t.Behind, m)
-	case m < 0:
-		return fmt.Sprintf(t.Ahead, -m)
+// standing says where the meeting stands in words, from the budget alone,
+// so every screen says the same: when it starts, how far behind or ahead
+// it is (the drift is whole minutes already), or when it ended.
+func (t Text) standing(mt meeting.Meeting, b meeting.Budget) string {
+	switch b.Standing {
+	case meeting.StandingNotStarted:
+		return fmt.Sprintf(t.StartsAt, t.Clock(mt.PlannedStart.Local()))
+	case meeting.StandingEnded:
+		if at, ok := mt.EndedAt(); ok {
+			return fmt.Sprintf(t.EndedAt, t.Clock(at.Local()))
+		}
+		return t.MeetingEnded
+	case meeting.StandingBehind:
+		return fmt.Sprintf(t.Behind, wholeMinutes(b.Drift))
+	case meeting.StandingAhead:
+		return fmt.Sprintf(t.Ahead, -wholeMinutes(b.Drift))
 	}
 	return t.OnTime
+}
+
+// leftText is a running item's or round's time left as the room sees it:
+// whole seconds rounded up, so it reaches 0:00 exactly when the time is up
+// and an overrun counts from 0:01. The header and the round's big digits
+// both use it, so they never differ by a second.
+func leftText(d time.Duration) string {
+	ceil := func(d time.Duration) time.Duration { return (d + time.Second - 1).Truncate(time.Second) }
+	if d < 0 {
+		return clockDuration(ceil(-d))
+	}
+	return clockDuration(ceil(d))
 }
 
 // joinNames lists names as "a, b og c" / "a, b and c".

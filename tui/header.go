@@ -3,9 +3,10 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
 )
 
 // header is on every screen: the meeting's title and the wall clock, then
@@ -42,10 +43,10 @@ func (m *Model) runLine() string {
 		return s.Status.Render(truncate(fmt.Sprintf(t.WaitingStart, t.Clock(mt.PlannedStart.Local())), c.Width))
 	}
 	driftStyle := s.Status
-	if wholeMinutes(b.Drift) > 0 {
+	if b.Standing == meeting.StandingBehind {
 		driftStyle = s.Warning
 	}
-	drift := driftStyle.Render(t.drift(b.Drift))
+	drift := driftStyle.Render(t.standing(*mt, b))
 	if b.Current < 0 {
 		left := t.MeetingEnded
 		if !mt.Ended() {
@@ -56,14 +57,14 @@ func (m *Model) runLine() string {
 	it := mt.Items[b.Current]
 	ib := b.Items[b.Current]
 	var timeLeft string
-	if ib.Left >= 0 {
+	if ib.Left > 0 {
 		style := s.Clock
-		if ib.Left <= lastMinutes {
+		if ib.Left <= meeting.LastMinutesWindow {
 			style = s.Warning
 		}
-		timeLeft = style.Render("⏱ " + fmt.Sprintf(t.Left, clockDuration(ib.Left)))
+		timeLeft = style.Render("⏱ " + fmt.Sprintf(t.Left, leftText(ib.Left)))
 	} else {
-		timeLeft = s.Error.Render("⚠ " + fmt.Sprintf(t.Over, clockDuration(ib.Left)))
+		timeLeft = s.Error.Render("⚠ " + fmt.Sprintf(t.Over, leftText(ib.Left)))
 	}
 	right := timeLeft + s.Status.Render(" · ") + drift
 	// Titles often start with their kind ("Oplæg: …"); say it once.
@@ -74,9 +75,6 @@ func (m *Model) runLine() string {
 	item := fmt.Sprintf("%d/%d %s %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), label)
 	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
 }
-
-// lastMinutes is when an item's time left turns to a warning.
-const lastMinutes = 2 * time.Minute
 
 // spread puts left and right on one line of the given width.
 func spread(left, right string, width int) string {

@@ -151,3 +151,12 @@ func cleanKey(msg tea.KeyMsg, kind meeting.TextKind) tea.KeyMsg {
 	}
 	return msg
 }
+
+// UpdateRun implements Store with inert text in the meetings it returns.
+func (s inertStore) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error) {
+	before, after, err = s.Store.UpdateRun(ctx, id, op)
+	if err != nil {
+		return before, after, err
+	}
+	return meeting.InertCopy(before, "Body", "Notes"), meeting.InertCopy(after, "Body", "Notes"), nil
+}

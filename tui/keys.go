@@ -25,6 +25,8 @@ type KeyMap struct {
 	Start    key.Binding
 	NextItem key.Binding
 	PrevItem key.Binding
+	// Reopen is PrevItem's key on an ended meeting, where it asks first.
+	Reopen   key.Binding
 	Skip     key.Binding
 	Longer   key.Binding
 	Shorter  key.Binding
@@ -111,6 +113,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Start:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", t.KeyStart)),
 		NextItem:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", t.KeyNextItem)),
 		PrevItem:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", t.KeyPrevItem)),
+		Reopen:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", t.KeyReopen)),
 		Skip:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.KeySkip)),
 		Longer:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", t.KeyLonger)),
 		Shorter:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", t.KeyShorter)),

@@ -35,6 +35,15 @@ type Options struct {
 	Exporter Exporter
 	// ExportDir is the folder the export form suggests.
 	ExportDir string
+	// Follow makes the window follow the meeting as other windows (a
+	// presenter console) change it, looking every PollEvery; with a
+	// PollEvery of 0 or less it looks only on a PollMsg.
+	Follow    bool
+	PollEvery time.Duration
+	// ConsoleOpen reports whether a presenter console is open on the
+	// meeting; while one is, the private things (speaker notes, code
+	// key, attendance history) are shown only there.
+	ConsoleOpen func() bool
 }
 
 type screenID int
@@ -109,12 +118,18 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	quitting bool // the quit confirm is open
+	// reopening is the confirm before b reopens an ended meeting.
+	reopening bool
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 	adding        bool // the add-item dialog is open
 	loaded        bool // the first load has happened
 	queue         writeQueue
-	err           error
+	// watch follows other windows' changes; saves counts this window's
+	// landed commits, so a read begun before one is not shown.
+	watch watcher
+	saves int
+	err   error
 	// notice confirms the last action; it is set only after the store has
 	// committed it.
 	notice string
@@ -125,16 +140,18 @@ type Model struct {
 func New(ctx context.Context, opts Options) *Model {
 	text := Language(opts.Lang)
 	c := &Common{
-		Ctx:      ctx,
-		Renderer: opts.Renderer,
-		Styles:   NewStyles(opts.Renderer, opts.Theme),
-		Keys:     DefaultKeyMap(text),
-		Text:     text,
-		Store:    inertStore{opts.Store}, // every string read is shown inert
-		Clock:    opts.Clock,
-		Rand:     opts.Rand,
-		Bell:     opts.Bell,
-		Exporter: opts.Exporter,
+		Ctx:         ctx,
+		Renderer:    opts.Renderer,
+		Styles:      NewStyles(opts.Renderer, opts.Theme),
+		Keys:        DefaultKeyMap(text),
+		Text:        text,
+		Store:       inertStore{opts.Store}, // every string read is shown inert
+		Clock:       opts.Clock,
+		Rand:        opts.Rand,
+		Bell:        opts.Bell,
+		Exporter:    opts.Exporter,
+		Shared:      opts.Follow,
+		ConsoleOpen: opts.ConsoleOpen,
 	}
 	if c.Rand == nil {
 		var seed [32]byte
@@ -158,6 +175,9 @@ func New(ctx context.Context, opts Options) *Model {
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
+	}
+	if opts.Follow {
+		m.watch.every = opts.PollEvery
 	}
 	m.styleHelp()
 	c.plan = m.planned
@@ -190,7 +210,7 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock))
+	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start())
 }
 
 // Meeting returns the meeting as last read from the store, or nil before
@@ -229,6 +249,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.follow(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -271,6 +294,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 	// What the screens ask for.
 	case showMsg:
+		if msg.screen == screenHistory && m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateHistory) {
+			return nil
+		}
 		m.active = msg.screen
 		return m.loadScreen(msg.screen)
 	case backMsg:
@@ -381,6 +407,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if !m.queue.landed(msg.seq) {
 		return nil
 	}
+	m.saves++
 	m.setMeeting(msg.meeting)
 	if msg.notice != "" {
 		m.notice = msg.notice
@@ -582,6 +609,13 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.exported = nil
 		return nil
 	}
+	if m.reopening {
+		m.reopening = false
+		if key.Matches(msg, keys.Yes) {
+			return m.reopen()
+		}
+		return nil
+	}
 	if m.quitting {
 		switch {
 		case key.Matches(msg, keys.Yes):
@@ -619,9 +653,15 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case m.meeting == nil:
 		return nil
 	case key.Matches(msg, keys.CodeKey):
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateCodeKey) {
+			return nil
+		}
 		m.codeKey = codeKeyAsking
 		return nil
 	case key.Matches(msg, keys.Notes) && m.active == screenSlides && !m.slides.NotesShown():
+		if m.refusePrivate(consoleLang(m.common.Text.Lang).ConsolePrivateNotes) {
+			return nil
+		}
 		m.notesAsk = true
 		return nil
 	case key.Matches(msg, keys.Consent) && m.active != screenConsent:
@@ -684,6 +724,13 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			}
 			return fmt.Sprintf(t.NoticeEnded, t.Clock(now.Local()))
 		})
+	case m.planned().Ended() && key.Matches(msg, keys.PrevItem):
+		// b on a finished meeting would quietly reopen it: ask first.
+		m.reopening = true
+		return nil, true
+	case m.planned().Ended() && key.Matches(msg, keys.NextItem):
+		m.err = meeting.ErrEnded()
+		return nil, true
 	case key.Matches(msg, keys.PrevItem):
 		ch = runChange(m.common, t.KeyPrevItem, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
 			func(_, saved meeting.Meeting) string {
@@ -699,6 +746,20 @@ func (m *Model) handleRunKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		cmd = tea.Batch(cmd, m.show(focus))
 	}
 	return cmd, true
+}
+
+// reopen queues the reopening of an ended meeting, confirmed by the
+// coordinator; the agenda's cursor goes to the item that runs again.
+func (m *Model) reopen() tea.Cmd {
+	t := m.common.Text
+	cmd := m.enqueue(runChange(m.common, t.KeyReopen, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Reopen() },
+		func(_, saved meeting.Meeting) string {
+			return fmt.Sprintf(t.NoticeReopened, saved.Items[saved.Focus()].Title)
+		}))
+	if p := m.planned(); !p.Ended() {
+		m.agenda.selectItem(p.Focus())
+	}
+	return cmd
 }
 
 func (m *Model) toggleTheme() {
@@ -749,6 +810,8 @@ func (m *Model) View() string {
 		body = m.exportedView()
 	case m.quitting:
 		body = m.quitDialog(bodyH)
+	case m.reopening:
+		body = m.reopenDialog(bodyH)
 	case m.showHelp:
 		body = m.helpOverlay(bodyH)
 	case m.adding:
@@ -786,7 +849,7 @@ func (m *Model) footer() string {
 		keys = bindings{}
 	case m.notesAsk:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
-	case m.quitting:
+	case m.quitting, m.reopening:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.adding:
 		keys = m.addItem
@@ -862,10 +925,37 @@ func sameKeys(a, b key.Binding) bool {
 }
 
 func (m *Model) quitDialog(height int) string {
+	t := m.common.Text
+	body := t.QuitBody
+	if m.planned().Ended() {
+		// Never "under way" under a header that says it has ended.
+		body = t.QuitBodyEnded
+	}
+	return m.confirmDialog(height, t.QuitTitle, body)
+}
+
+// reopenDialog asks before b reopens an ended meeting, naming the item
+// that would run again.
+func (m *Model) reopenDialog(height int) string {
+	t := m.common.Text
+	p := m.planned()
+	end := ""
+	if at, ok := p.EndedAt(); ok {
+		end = t.Clock(at.Local())
+	}
+	again := ""
+	if r, err := p.Reopen(); err == nil {
+		again = r.Items[r.Focus()].Title
+	}
+	return m.confirmDialog(height, t.ReopenTitle, fmt.Sprintf(t.ReopenBody, end, again))
+}
+
+// confirmDialog is a centred yes/no question.
+func (m *Model) confirmDialog(height int, title, body string) string {
 	c := m.common
 	content := lipgloss.JoinVertical(lipgloss.Left,
-		c.Styles.Heading.Render(c.Text.QuitTitle), "",
-		c.Styles.Text.Width(min(60, c.Width-10)).Render(c.Text.QuitBody), "",
+		c.Styles.Heading.Render(title), "",
+		c.Styles.Text.Width(min(60, c.Width-10)).Render(body), "",
 		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
 	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Dialog.Render(content))
 }
@@ -899,6 +989,9 @@ func (m *Model) helpGroups() [][]key.Binding {
 // globalKeys are the keys that work on every screen.
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
+	if m.planned().Ended() {
+		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -56,13 +55,13 @@ func (s *roundScreen) timerChange(what string, fn func(meeting.Timer, time.Time)
 		op: func(m meeting.Meeting, at time.Time) (meeting.Meeting, error) {
 			return m.ChangeTimer(i, at, fn)
 		},
-		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
-			it := after.Items[i]
-			return after, nil, st.RecordTimer(ctx, after.ID, it.ID, it.RoundTimer())
-		},
+		// The timer and the item's planned minutes are one number:
+		// commitRun stores both in one transaction.
+		commit: commitRun,
 		notice: func(before, after meeting.Meeting) string {
 			return notice(before.Items[i].RoundTimer(), after.Items[i].RoundTimer())
 		},
+		fresh: true,
 	})
 }
 
@@ -146,13 +145,10 @@ func (s *roundScreen) timerStyle(state meeting.TimerState) (lipgloss.Style, stri
 // timerText is what the big digits show: time left, or the overrun
 // counting up with a plus.
 func timerText(d time.Duration) string {
-	// Whole seconds, rounded up, so the display reaches 0:00 exactly when
-	// the round ends and the overrun counts from +0:01.
-	ceil := func(d time.Duration) time.Duration { return (d + time.Second - 1).Truncate(time.Second) }
 	if d < 0 {
-		return "+" + clockDuration(ceil(-d))
+		return "+" + leftText(d)
 	}
-	return clockDuration(ceil(d))
+	return leftText(d)
 }
 
 // View lays out the round: title and state, the big timer, the progress
@@ -169,7 +165,13 @@ func (s *roundScreen) View() string {
 	now := c.Clock.Now()
 	state := timer.State(now)
 	style, word := s.timerStyle(state)
-	remaining := timer.Remaining(now)
+	// Until the round ends its time left is the item's, the number the
+	// header and the agenda's drift are computed from; an ended round
+	// shows what it ended with.
+	remaining := item.Left(now)
+	if timer.Ended != nil {
+		remaining = timer.Remaining(now)
+	}
 
 	head := spread(st.Title.Render(truncate(item.Title, s.width-30)), style.Render(word), s.width)
 	questions := s.questionLines()

@@ -119,9 +119,13 @@ func TestShortenAfterOverrunIsTheCoordinatorsChoice(t *testing.T) {
 
 func TestRestartResumesTheSameItemAndClock(t *testing.T) {
 	s, m := mustDemoMeeting(t)
-	// Group-work round 1 (item 4) started 18:00 for 20 minutes.
+	// Group-work round 1 (item 4) and its timer started 18:00 for 20
+	// minutes.
 	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)), nextAt(minutesAfterStart(5)),
-		nextAt(minutesAfterStart(30)), nextAt(minutesAfterStart(30)))
+		nextAt(minutesAfterStart(30)), nextAt(minutesAfterStart(30)),
+		func(m meeting.Meeting) (meeting.Meeting, error) {
+			return m.ChangeTimer(3, minutesAfterStart(30), meeting.Timer.Start)
+		})
 	for _, restart := range []string{"first program", "after a restart"} {
 		t.Run(restart, func(t *testing.T) {
 			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(37).Add(48 * time.Second)})

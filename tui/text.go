@@ -222,6 +222,15 @@ type Text struct {
 	NeedAction      string
 	DuePassed       string // format: date
 	BadGroupSize    string // format: doctors present
+
+	// The one clock and the end state.
+	StartsAt       string // format: time
+	EndedAt        string // format: time
+	QuitBodyEnded  string
+	KeyReopen      string
+	ReopenTitle    string
+	ReopenBody     string // format: end time, title of the item that runs again
+	NoticeReopened string // format: title
 }
 
 // Language returns the strings for lang ("da" or "en"); anything else gets

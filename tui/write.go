@@ -38,6 +38,11 @@ type change struct {
 	notice func(before, after meeting.Meeting) string
 	// form is the form waiting for this change to land (0: none).
 	form int
+	// fresh marks a change of the run state only (start, items, round
+	// timers): when other windows share the meeting it is computed again
+	// from the meeting as stored and committed in the same transaction
+	// (commitFresh), so that no window's change is lost to another's.
+	fresh bool
 }
 
 // writeMsg asks the root to queue a change.
@@ -165,8 +170,12 @@ func (r refusal) Unwrap() error { return r.err }
 func (q *writeQueue) start(c *Common) tea.Cmd {
 	q.seq++
 	seq, ch, before, after := q.seq, q.head, q.before, q.after
+	commitFn := ch.commit
+	if ch.fresh && ch.op != nil && c.Shared {
+		commitFn = commitFresh(ch)
+	}
 	commit := func() tea.Msg {
-		held, data, err := ch.commit(c.Ctx, c.Store, before, after)
+		held, data, err := commitFn(c.Ctx, c.Store, before, after)
 		if err != nil {
 			return saveFailedMsg{seq: seq, err: err}
 		}
@@ -221,7 +230,7 @@ type runOp = func(mt meeting.Meeting, at time.Time) (meeting.Meeting, error)
 // runChange is a change of the meeting's run state or agenda, stamped
 // with the time of the key press.
 func runChange(c *Common, what string, op runOp, notice func(before, after meeting.Meeting) string) change {
-	return change{what: what, at: c.Clock.Now(), op: op, commit: commitRun, notice: notice}
+	return change{what: what, at: c.Clock.Now(), op: op, commit: commitRun, notice: notice, fresh: true}
 }
 
 // commitRun commits a run-state change: in place, item by changed item,

@@ -201,7 +201,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "UI language: da or en (default: Danish unless LANG is English)")
 	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", "colour theme: dark or light")
 	root.PersistentFlags().BoolVar(&a.bell, "bell", false, "ring the terminal bell when a group-work round reaches zero")
-	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.versionCommand())
+	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.consoleCommand(), a.versionCommand())
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	root.AddCommand(a.pledgeCommand())

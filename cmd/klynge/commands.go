@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
 )
@@ -220,12 +221,10 @@ func (a *app) meetingCommand() *cobra.Command {
 				return nil
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, a.t("cli.MeetingsHead"))
+			p := msg.For(a.language())
+			fmt.Fprintln(w, p.T("cli.MeetingListHead"))
 			for _, m := range meetings {
-				status := a.t("cli.StatusPlanned")
-				if m.UnderWay() {
-					status = a.t("cli.StatusStarted", m.Started.Local().Format("15:04"))
-				}
+				status := meetingStatus(m, p)
 				fmt.Fprintf(w, "%d\t%s\t%s–%s\t%s\t%s\n", m.ID, m.PlannedStart.Format("2006-01-02"),
 					m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"), status, meeting.Inert(m.Title))
 			}
@@ -264,4 +263,24 @@ func (a *app) runCommand() *cobra.Command {
 			return a.runTUI(ctx, s, m.ID)
 		},
 	}
+}
+
+// meetingStatus says where a meeting is: planned, under way since when,
+// or when it ended. An ended meeting says when it ended, not when it
+// started: that is what the coordinator looks for afterwards.
+func meetingStatus(m meeting.Meeting, p *msg.Printer) string {
+	switch {
+	case m.Ended():
+		at, ok := m.EndedAt()
+		if !ok {
+			return p.T("cli.MeetingEnded")
+		}
+		if d := at.Local(); d.Format("2006-01-02") != m.PlannedStart.Format("2006-01-02") {
+			return p.T("cli.MeetingEndedAt", d.Format("2006-01-02 15:04"))
+		}
+		return p.T("cli.MeetingEndedAt", at.Local().Format("15:04"))
+	case m.UnderWay():
+		return p.T("cli.MeetingStarted", m.Started.Local().Format("15:04"))
+	}
+	return p.T("cli.MeetingPlanned")
 }

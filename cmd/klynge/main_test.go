@@ -177,7 +177,7 @@ func TestInitNewList(t *testing.T) {
 		t.Errorf("meeting new output %q", out)
 	}
 	code, out, _ = runKlynge(t, env, "meeting", "list")
-	if code != 0 || !strings.Contains(out, "Decembermøde") || !strings.Contains(out, "planned") {
+	if code != 0 || !strings.Contains(out, "Decembermøde") || !strings.Contains(out, "planlagt") {
 		t.Errorf("meeting list: %d %q", code, out)
 	}
 	// init again changes nothing.

@@ -54,6 +54,11 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		Bell:      bellTo(a.bell, out),
 		Exporter:  storeExporter{store: s, lang: a.language(), clock: a.env.clock},
 		ExportDir: defaultExportDir(a.env.getenv, a.env.clock.Now()),
+		// A presenter console may share the meeting: follow it, and leave
+		// the private things to it while it is open.
+		Follow:      true,
+		PollEvery:   tui.PollEvery,
+		ConsoleOpen: func() bool { return s.ConsoleOpen(meetingID) },
 	})
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
 	_, err = p.Run()

@@ -2,6 +2,10 @@ package msg
 
 // domainEntries word the errors of meeting and store (see meeting.Errork).
 var domainEntries = []Entry{
+	{"err.MeetingEnded", "Mødet er slut; genåbn det først (b), hvis dagsordenen skal ændres.", "The meeting has ended; reopen it first (b) to change the agenda."},
+	{"err.MeetingNotEnded", "Mødet er ikke slut, så der er intet at genåbne.", "The meeting has not ended, so there is nothing to reopen."},
+	{"err.RoundHeld", "»%s« er holdt; rundens længde kan ikke længere ændres.", "%q has been held; the round's length can no longer change."},
+	{"err.RoundDropped", "»%s« er droppet; tag det med igen først.", "%q is dropped; bring it back first."},
 	{"err.InMeeting", "møde %d: %s", "meeting %d: %s"},
 	{"err.InItem", "dagsordenspunkt %d (»%s«): %s", "agenda item %d (%q): %s"},
 	{"err.ImportClash", "efter importen ville %s (medlem %d) støde sammen med en anden: %s; ret filen", "after the import %s (member %d) would clash: %s; change the file"},
@@ -76,9 +80,6 @@ var domainEntries = []Entry{
 var cliEntries = []Entry{
 	{"cli.CodesHead", "KODE\tYDERNUMMER\tPRAKSIS", "CODE\tYDERNUMMER\tPRACTICE"},
 	{"cli.CodeKeyWarning", "KODENØGLE – IKKE TIL PROJEKTOR: kun for koordinatoren; vis den ikke på en delt skærm.", "CODE KEY – NOT FOR THE PROJECTOR: for the coordinator only; do not show it on a shared screen."},
-	{"cli.MeetingsHead", "ID\tDATO\tTID\tSTATUS\tTITEL", "ID\tDATE\tTIME\tSTATUS\tTITLE"},
-	{"cli.StatusPlanned", "planlagt", "planned"},
-	{"cli.StatusStarted", "startet %s", "started %s"},
 	{"cli.Note", "bemærk: %s", "note: %s"},
 	{"cli.AlreadyHolds", "%s indeholder allerede %s: brug --force for at overskrive, eller vælg en anden mappe med -o", "%s already holds %s: pass --force to overwrite, or choose another -o"},
 	{"cli.PledgesHead", "ID\tMØDE\tPRAKSIS\tFRIST\tANSVARLIG\tINDIKATOR\tOPFØLGNING\tTILTAG", "ID\tMEETING\tPRACTICE\tDUE\tOWNER\tINDICATOR\tFOLLOW-UP\tACTION"},
@@ -122,6 +123,11 @@ var cliEntries = []Entry{
 	{"cli.ApologiesFrom", "afbud fra %s (%s) er gemt", "recorded apologies from %s (%s)"},
 	{"cli.ApologiesReason", ", begrundelse »%s«", ", reason %q"},
 	{"cli.ApologiesWas", " (var %s)", " (was %s)"},
+	{"cli.MeetingListHead", "ID\tDATO\tTID\tSTATUS\tTITEL", "ID\tDATE\tTIME\tSTATUS\tTITLE"},
+	{"cli.MeetingPlanned", "planlagt", "planned"},
+	{"cli.MeetingStarted", "i gang siden %s", "started %s"},
+	{"cli.MeetingEnded", "slut", "ended"},
+	{"cli.MeetingEndedAt", "sluttede %s", "ended %s"},
 	{"cli.NothingImported", "%s: %s; intet blev importeret", "%s: %s; nothing was imported"},
 }
 

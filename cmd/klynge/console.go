@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/store"
+	"github.com/klynge/klynge/tui"
+)
+
+func (a *app) consoleCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "console [MEETING-ID]",
+		Short: "Open the presenter console beside a running meeting (the most recently created one without an id)",
+		Long: "console opens the coordinator's console on the same database as `klynge run`: what comes next and when,\n" +
+			"the speaker notes, the round, who is missing, and the code key and history after a j/y. It follows\n" +
+			"the projector and drives it with the same keys. Any number of consoles may be open; while one is,\n" +
+			"the projector shows the private things only on the console.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			var m meeting.Meeting
+			if len(args) == 1 {
+				id, perr := strconv.ParseInt(args[0], 10, 64)
+				if perr != nil || id <= 0 {
+					return meeting.Errorfl(meeting.EINVALID, "%q er ikke et mødenummer: se `klynge meeting list`",
+						"%q is not a meeting id: see `klynge meeting list`", args[0])
+				}
+				m, err = s.Meeting(ctx, id)
+			} else {
+				m, err = s.LatestMeeting(ctx)
+			}
+			if err != nil {
+				return err
+			}
+			return a.runConsole(ctx, s, m.ID)
+		},
+	}
+}
+
+// runConsole opens the presenter console of the meeting on the terminal
+// and returns when the coordinator quits it.
+func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) error {
+	// Not the projector's lock: consoles share the meeting with it and
+	// with each other. This one tells the projector a console is open.
+	unlock, err := s.LockConsole(meetingID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	in, inOK := a.env.stdin.(*os.File)
+	out, outOK := a.env.stdout.(*os.File)
+	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return meeting.Errorfl(meeting.EINVALID, "konsollen skal have en terminal: kør den i et terminalvindue, ikke gennem et rør",
+			"the console needs a terminal: run it in a terminal window, not through a pipe")
+	}
+	theme, err := a.themeName()
+	if err != nil {
+		return err
+	}
+	renderer := lipgloss.NewRenderer(out)
+	if a.env.getenv("NO_COLOR") != "" {
+		renderer.SetColorProfile(termenv.Ascii)
+	}
+	model := tui.NewConsole(ctx, tui.Options{
+		MeetingID: meetingID,
+		Store:     s,
+		Clock:     a.env.clock,
+		Renderer:  renderer,
+		Theme:     theme,
+		Lang:      a.language(),
+		PollEvery: tui.PollEvery,
+	})
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	_, err = p.Run()
+	if err != nil && ctx.Err() != nil {
+		return nil // interrupted by a signal: everything is already saved
+	}
+	return err
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// DataVersion is SQLite's data_version of the store's connection: it
+// changes whenever another connection — another klynge on the same file,
+// a projector or a console — has committed a change, and not for this
+// store's own commits. Polling it costs one small read and no lock, so a
+// window can follow the others without reading the meeting again and
+// again.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	// The store keeps one connection for good (see open), so every call
+	// asks the same connection, as data_version requires.
+	var v int64
+	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return 0, translate(err, "read the database's version")
+	}
+	return v, nil
+}
+
+// UpdateRun changes meeting id's run state and live agenda by op, in one
+// transaction that reads the meeting as it is stored now: when a projector
+// and consoles change the meeting at once, each change starts from the
+// one committed before it, and none is lost. It returns the meeting
+// before and after, as stored. An error of op is returned as it is and
+// nothing is written. Only what SaveRun writes (the start and the items
+// with their timers and presenting groups) is kept of op's result.
+func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error) {
+	const what = "save the meeting's run state"
+	tx, err := s.db.BeginTx(ctx, nil) // immediate: holds the write lock from here
+	if err != nil {
+		return before, after, translate(err, what)
+	}
+	defer tx.Rollback()
+	if before, err = findMeeting(ctx, tx, id); err != nil {
+		return before, after, err
+	}
+	changed, err := op(before)
+	if err != nil {
+		return before, after, err
+	}
+	if err := changed.Validate(); err != nil {
+		return before, after, err
+	}
+	if err := saveRun(ctx, tx, changed); err != nil {
+		return before, after, err
+	}
+	if after, err = findMeeting(ctx, tx, id); err != nil {
+		return before, after, err
+	}
+	if err := tx.Commit(); err != nil {
+		return before, after, translate(err, what)
+	}
+	return before, after, nil
+}

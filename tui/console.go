@@ -1,0 +1,745 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// Console is the presenter console (`klynge console`): a second window on
+// the coordinator's laptop beside the projector. It shows what the room
+// does not see — what comes next and when, the speaker notes, who is
+// missing — follows the projector through the database, and drives the
+// meeting with the projector's keys through the same ordered write queue.
+// It is one screen; the code key and the attendance history open over it
+// after an explicit j/y.
+type Console struct {
+	common    *Common
+	text      consoleText
+	meetingID int64
+	meeting   *meeting.Meeting
+	cluster   meeting.Cluster
+	names     map[string]string
+	// openPledges counts earlier meetings' pledges awaiting follow-up.
+	openPledges int
+	queue       writeQueue
+	watch       watcher
+	saves       int
+	// slide is the slide whose notes show. The projector's slide is not
+	// stored, so the console keeps its own place in the deck.
+	slide   int
+	private privateStage
+	history *historyScreen
+	help    help.Model
+	err     error
+	notice  string
+	// quitWhenSaved quits once the write queue is empty.
+	quitWhenSaved bool
+}
+
+// privateStage is which private thing the console asks for or shows.
+type privateStage int
+
+const (
+	privateNone privateStage = iota
+	privateAskCodeKey
+	privateCodeKey
+	privateAskHistory
+	privateHistory
+)
+
+// NewConsole builds the console of opts.MeetingID. Like New it touches no
+// disk: Init loads the meeting. The console always follows the database;
+// opts.PollEvery sets how often it looks (0 or less: only on a PollMsg).
+func NewConsole(ctx context.Context, opts Options) *Console {
+	text := Language(opts.Lang)
+	c := &Common{
+		Ctx:      ctx,
+		Renderer: opts.Renderer,
+		Styles:   NewStyles(opts.Renderer, opts.Theme),
+		Keys:     DefaultKeyMap(text),
+		Text:     text,
+		Store:    inertStore{opts.Store},
+		Clock:    opts.Clock,
+		Shared:   true,
+	}
+	k := &Console{
+		common:    c,
+		text:      consoleLang(opts.Lang),
+		meetingID: opts.MeetingID,
+		watch:     watcher{every: opts.PollEvery},
+		history:   newHistoryScreen(c),
+		help:      help.New(),
+	}
+	k.help.Styles.ShortKey = c.Styles.HelpKey
+	k.help.Styles.ShortDesc = c.Styles.HelpDesc
+	k.help.Styles.ShortSeparator = c.Styles.HelpSep
+	k.help.Styles.Ellipsis = c.Styles.HelpSep
+	c.plan = k.planned
+	return k
+}
+
+// Meeting returns the meeting as last read or committed, nil before it has
+// loaded. Tests use it.
+func (k *Console) Meeting() *meeting.Meeting { return k.meeting }
+
+// Pending is the number of changes not yet committed.
+func (k *Console) Pending() int { return k.queue.len() }
+
+func (k *Console) planned() meeting.Meeting {
+	if k.meeting == nil {
+		return meeting.Meeting{}
+	}
+	return k.queue.planned(*k.meeting)
+}
+
+// Init loads the meeting, starts the clock and the watcher.
+func (k *Console) Init() tea.Cmd {
+	return tea.Batch(loadMeeting(k.common, k.meetingID), tick(k.common.Clock), k.watch.start())
+}
+
+// Update handles size, clock, the watcher, the write queue and keys.
+func (k *Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	return k, k.update(msg)
+}
+
+func (k *Console) update(msg tea.Msg) tea.Cmd {
+	c := k.common
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		c.Width, c.Height = msg.Width, msg.Height
+		k.history.SetSize(msg.Width, max(0, msg.Height-headerLines-footerLines))
+		return nil
+	case tickMsg:
+		return tick(c.Clock)
+	case meetingMsg:
+		k.set(msg)
+		return nil
+
+	// Following the other windows.
+	case pollTickMsg:
+		return k.watch.look(c, true)
+	case PollMsg:
+		return k.watch.look(c, false)
+	case versionMsg:
+		var cmds []tea.Cmd
+		if msg.tick {
+			cmds = append(cmds, k.watch.schedule())
+		}
+		if k.watch.changed(msg) && k.meeting != nil {
+			cmds = append(cmds, reload(c, k.meetingID, k.saves))
+		}
+		return tea.Batch(cmds...)
+	case reloadedMsg:
+		if k.queue.len() > 0 || msg.saves != k.saves {
+			k.watch.forget()
+			return nil
+		}
+		k.set(msg.meetingMsg)
+		if k.private == privateHistory {
+			return k.history.load(k.cluster)
+		}
+		return nil
+
+	// The write queue, as in the projector.
+	case writeMsg:
+		if k.meeting == nil {
+			return nil
+		}
+		cmd, refused := k.queue.push(c, *k.meeting, msg.change)
+		k.refused(refused)
+		return cmd
+	case savedMsg:
+		if !k.queue.landed(msg.seq) {
+			return nil
+		}
+		k.saves++
+		k.meeting = &msg.meeting
+		if msg.notice != "" {
+			k.notice = msg.notice
+		}
+		return k.nextWrite()
+	case saveFailedMsg:
+		if !k.queue.busy || msg.seq != k.queue.seq {
+			return nil
+		}
+		if busyStore(msg.err) {
+			return k.queue.retry()
+		}
+		k.queue.fail(k.queue.head.what)
+		k.err = msg.err
+		return k.nextWrite()
+	case slowMsg:
+		if k.queue.busy && msg.seq == k.queue.seq {
+			k.queue.waiting = true
+		}
+		return nil
+	case retryMsg:
+		if k.queue.busy && msg.seq == k.queue.seq {
+			return k.queue.start(c)
+		}
+		return nil
+
+	case historyMsg:
+		_, cmd := k.history.Update(msg)
+		return cmd
+	case errMsg:
+		k.err = msg.err
+		return nil
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			cmds := make([]tea.Cmd, 0, len(msg.Runes))
+			for _, r := range msg.Runes {
+				cmds = append(cmds, k.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			}
+			return tea.Batch(cmds...)
+		}
+		return k.key(msg)
+	}
+	return nil
+}
+
+// set takes a meeting read from the store.
+func (k *Console) set(msg meetingMsg) {
+	k.meeting = &msg.meeting
+	k.cluster = msg.cluster
+	k.openPledges = msg.openPledges
+	k.names = make(map[string]string, len(msg.cluster.Practices))
+	for _, p := range msg.cluster.Practices {
+		k.names[p.Ydernummer] = p.Name
+	}
+	k.slide = min(k.slide, max(0, len(msg.meeting.Pack.Slides)-1))
+}
+
+func (k *Console) nextWrite() tea.Cmd {
+	cmd, refused := k.queue.next(k.common, *k.meeting)
+	k.refused(refused)
+	if k.quitWhenSaved && k.queue.len() == 0 {
+		return tea.Quit
+	}
+	return cmd
+}
+
+func (k *Console) refused(errs []error) {
+	for _, err := range errs {
+		k.err = err
+	}
+}
+
+// key handles one key press: the private screens first, then the keys
+// that drive the meeting.
+func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
+	c := k.common
+	keys := c.Keys
+	t := c.Text
+	switch k.private {
+	case privateAskCodeKey, privateAskHistory:
+		ask := k.private
+		k.private = privateNone
+		if key.Matches(msg, keys.Yes) {
+			if ask == privateAskCodeKey {
+				k.private = privateCodeKey
+				return nil
+			}
+			k.private = privateHistory
+			return k.history.load(k.cluster)
+		}
+		return nil
+	case privateCodeKey:
+		// Any key hides the code key, and does nothing else.
+		k.private = privateNone
+		return nil
+	case privateHistory:
+		if key.Matches(msg, keys.Back) || key.Matches(msg, keys.History) || key.Matches(msg, keys.Quit) {
+			k.private = privateNone
+			return nil
+		}
+		_, cmd := k.history.Update(msg)
+		return cmd
+	}
+	k.err = nil
+	k.notice = ""
+	k.queue.failed = nil
+	if key.Matches(msg, keys.Quit) {
+		if k.queue.len() > 0 && !k.quitWhenSaved {
+			k.quitWhenSaved = true
+			return nil
+		}
+		return tea.Quit
+	}
+	if k.meeting == nil {
+		return nil
+	}
+	plan := k.planned()
+	switch {
+	case key.Matches(msg, keys.CodeKey):
+		k.private = privateAskCodeKey
+	case key.Matches(msg, keys.History):
+		k.private = privateAskHistory
+	case key.Matches(msg, keys.Prev):
+		k.slide = max(0, k.slide-1)
+	case key.Matches(msg, consoleNextSlide(keys)):
+		k.slide = min(max(0, len(plan.Pack.Slides)-1), k.slide+1)
+	case key.Matches(msg, keys.Start) && !plan.UnderWay():
+		return k.write(runChange(c, t.KeyStart, startWithFollowUp(k.openPledges, t.FollowUpItem), func(_, saved meeting.Meeting) string {
+			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
+		}))
+	case key.Matches(msg, keys.NextItem):
+		now := c.Clock.Now()
+		return k.write(runChange(c, t.KeyNextItem, meeting.Meeting.Next, func(_, saved meeting.Meeting) string {
+			if cur := saved.Current(); cur >= 0 {
+				return fmt.Sprintf(t.NoticeItem, saved.Items[cur].Title)
+			}
+			return fmt.Sprintf(t.NoticeEnded, t.Clock(now.Local()))
+		}))
+	case key.Matches(msg, keys.PrevItem):
+		return k.write(runChange(c, t.KeyPrevItem, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) { return mt.Back() },
+			func(_, saved meeting.Meeting) string {
+				return fmt.Sprintf(t.NoticeBack, saved.Items[saved.Focus()].Title)
+			}))
+	case key.Matches(msg, keys.StartPause):
+		return k.roundChange(plan, t.KeyStartPause, meeting.Timer.Toggle)
+	case key.Matches(msg, keys.Plus1):
+		return k.minuteChange(plan, time.Minute)
+	case key.Matches(msg, keys.Minus1):
+		return k.minuteChange(plan, -time.Minute)
+	}
+	return nil
+}
+
+// consoleNextSlide is → and l: space starts and pauses the round here.
+func consoleNextSlide(keys KeyMap) key.Binding {
+	return key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("←/→", keys.Next.Help().Desc))
+}
+
+func (k *Console) write(ch change) tea.Cmd { return k.update(writeMsg{ch}) }
+
+// roundChange changes the timer of the running group-work round.
+func (k *Console) roundChange(plan meeting.Meeting, what string, fn func(meeting.Timer, time.Time) (meeting.Timer, error)) tea.Cmd {
+	i := plan.Current()
+	if i < 0 || plan.Items[i].Kind != meeting.KindGroupwork {
+		return nil
+	}
+	return k.write(k.timerChange(i, what, fn))
+}
+
+func (k *Console) timerChange(i int, what string, fn func(meeting.Timer, time.Time) (meeting.Timer, error)) change {
+	t := k.common.Text
+	return change{
+		what: what,
+		at:   k.common.Clock.Now(),
+		op: func(m meeting.Meeting, at time.Time) (meeting.Meeting, error) {
+			return m.ChangeTimer(i, at, fn)
+		},
+		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			it := after.Items[i]
+			return after, nil, st.RecordTimer(ctx, after.ID, it.ID, it.RoundTimer())
+		},
+		notice: func(before, after meeting.Meeting) string {
+			b, a := before.Items[i].RoundTimer(), after.Items[i].RoundTimer()
+			switch {
+			case b.Planned != a.Planned:
+				return fmt.Sprintf(t.NoticeRoundLength, wholeMinutes(a.Planned))
+			case b.Started == nil:
+				return t.NoticeRoundStarted
+			case a.PausedAt != nil:
+				return t.NoticeRoundPaused
+			}
+			return t.NoticeRoundResumed
+		},
+		fresh: true,
+	}
+}
+
+// minuteChange gives the running round a minute more or less; on any other
+// item it changes the item's planned minutes.
+func (k *Console) minuteChange(plan meeting.Meeting, d time.Duration) tea.Cmd {
+	i := plan.Current()
+	if i < 0 {
+		return nil
+	}
+	what := k.text.ConsoleKeyMinute
+	if plan.Items[i].Kind == meeting.KindGroupwork {
+		return k.write(k.timerChange(i, what, func(tm meeting.Timer, _ time.Time) (meeting.Timer, error) {
+			return tm.Extend(d)
+		}))
+	}
+	delta := int(d / time.Minute)
+	return k.write(runChange(k.common, what, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+		return mt.SetMinutes(i, mt.Items[i].Minutes+delta)
+	}, func(_, saved meeting.Meeting) string {
+		return fmt.Sprintf(k.common.Text.NoticeMinutes, saved.Items[i].Title, saved.Items[i].Minutes)
+	}))
+}
+
+// View draws the console: a banner that it is not for the projector, then
+// the meeting's time, notes, round, attendance and follow-ups, or the
+// private screen asked for.
+func (k *Console) View() string {
+	c := k.common
+	if c.Width == 0 {
+		return ""
+	}
+	if c.Width < MinWidth || c.Height < MinHeight {
+		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
+		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
+			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
+	}
+	bodyH := max(0, c.Height-headerLines-footerLines)
+	var body string
+	switch {
+	case k.meeting == nil && k.err != nil:
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(k.err, c.Text.Lang))
+	case k.meeting == nil:
+		body = c.Styles.Text.Render(c.Text.Loading)
+	case k.private == privateAskCodeKey:
+		body = k.ask(bodyH, c.Text.CodeKeyTitle, c.Text.CodeKeyWarning)
+	case k.private == privateAskHistory:
+		body = k.ask(bodyH, k.text.ConsoleHistoryAsk, k.text.ConsoleHistoryWarn)
+	case k.private == privateCodeKey:
+		body = k.codeKeyView(bodyH)
+	case k.private == privateHistory:
+		body = k.history.View()
+	default:
+		body = k.body(bodyH)
+	}
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, k.footer()), c.Width)
+}
+
+func (k *Console) header() string {
+	c := k.common
+	s := c.Styles
+	clock := s.Clock.Render(c.Clock.Now().Local().Format("15:04:05"))
+	title := c.Text.Loading
+	if k.meeting != nil {
+		title = k.meeting.Title
+	}
+	banner := s.Error.Render("⚠ " + k.text.ConsoleTitle)
+	right := banner + "  " + clock
+	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+	line2 := ""
+	if k.meeting != nil {
+		line2 = k.budgetLine()
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, line1, line2, s.Divider.Render(strings.Repeat("━", c.Width)))
+}
+
+// budgetLine is the meeting's planned and projected end and its drift
+// (meeting.Budget, the clock the projector's header uses).
+func (k *Console) budgetLine() string {
+	c := k.common
+	s := c.Styles
+	t := c.Text
+	mt := *k.meeting
+	if !mt.UnderWay() {
+		return s.Status.Render(truncate(fmt.Sprintf(k.text.ConsoleNotStarted, t.Clock(mt.PlannedStart.Local())), c.Width))
+	}
+	b := mt.Budget(c.Clock.Now())
+	style := s.Status
+	if b.Standing == meeting.StandingBehind {
+		style = s.Warning
+	}
+	// The one clock: the same projected end and words as the agenda.
+	return style.Render(truncate(fmt.Sprintf(k.text.ConsoleBudget, t.Clock(b.PlannedEnd.Local()), t.Clock(b.ShownEnd().Local()), t.standing(mt, b)), c.Width))
+}
+
+// body is the console's main view, in sections that shrink to fit: the
+// items, the notes, the round, attendance and follow-ups.
+func (k *Console) body(height int) string {
+	c := k.common
+	s := c.Styles
+	t := c.Text
+	mt := *k.meeting
+	w := c.Width
+	now := c.Clock.Now()
+	b := mt.Budget(now)
+	var lines []string
+
+	// The current item and the next two.
+	focus := mt.Focus()
+	if b.Current >= 0 {
+		focus = b.Current
+	}
+	if focus >= 0 && focus < len(mt.Items) {
+		it := mt.Items[focus]
+		ib := b.Items[focus]
+		left := ""
+		switch {
+		case b.Current < 0:
+		case ib.Left >= 0:
+			left = fmt.Sprintf(t.Left, clockDuration(ib.Left))
+		default:
+			left = fmt.Sprintf(t.Over, clockDuration(ib.Left))
+		}
+		head := fmt.Sprintf("%s %d/%d %s %s", k.text.ConsoleNow+":", focus+1, len(mt.Items), kindSymbol(it.Kind), it.Title)
+		style := s.Clock
+		if ib.Left < 0 {
+			style = s.Error
+		}
+		lines = append(lines, spread(s.Kind.Render(truncate(head, w-lipgloss.Width(left)-2)), style.Render(left), w))
+	} else if mt.Ended() {
+		lines = append(lines, s.Status.Render(t.MeetingEnded))
+	}
+	shown := 0
+	for i := focus + 1; i < len(mt.Items) && shown < 2; i++ {
+		it := mt.Items[i]
+		if it.Status() != meeting.StatusPending {
+			continue
+		}
+		shown++
+		ib := b.Items[i]
+		at := fmt.Sprintf(k.text.ConsoleAbout, t.Clock(ib.ProjectedStart.Local()))
+		style := s.Text
+		if !ib.Fits {
+			style = s.Warning
+			at = "⚠ " + at
+		}
+		label := fmt.Sprintf("  %s %d %s %s (%d %s)", k.text.ConsoleThen+":", i+1, kindSymbol(it.Kind), it.Title, it.Minutes, t.MinutesShort)
+		lines = append(lines, spread(style.Render(truncate(label, w-lipgloss.Width(at)-2)), style.Render(at), w))
+	}
+	lines = append(lines, "")
+
+	// The round, when the item in focus is group work.
+	if focus >= 0 && focus < len(mt.Items) && mt.Items[focus].Kind == meeting.KindGroupwork {
+		lines = append(lines, k.roundLines(mt, focus, now)...)
+	}
+
+	// Notes of the console's slide and the next slide's title.
+	lines = append(lines, k.notesLines()...)
+	lines = append(lines, "")
+
+	// Attendance and follow-ups.
+	lines = append(lines, k.attendanceLines()...)
+	if k.openPledges > 0 {
+		lines = append(lines, s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleFollowUps, k.openPledges), w)))
+	} else {
+		lines = append(lines, s.Muted.Render(truncate(k.text.ConsoleNoFollowUps, w)))
+	}
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// roundLines are the round's timer and its groups.
+func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string {
+	c := k.common
+	s := c.Styles
+	w := c.Width
+	tm := mt.Items[i].RoundTimer()
+	var state string
+	style := s.Clock
+	switch tm.State(now) {
+	case meeting.TimerNotStarted:
+		state = fmt.Sprintf(k.text.ConsoleRoundWaiting, wholeMinutes(tm.Planned))
+	case meeting.TimerPaused:
+		state = fmt.Sprintf(k.text.ConsoleRoundPaused, clockDuration(tm.Remaining(now)))
+	case meeting.TimerOverrun:
+		state, style = fmt.Sprintf(k.text.ConsoleRoundOver, clockDuration(tm.Remaining(now))), s.Error
+	default:
+		state = fmt.Sprintf(k.text.ConsoleRoundLeft, clockDuration(tm.Remaining(now)))
+		if tm.Remaining(now) <= meeting.LastMinutesWindow {
+			style = s.Warning
+		}
+	}
+	groups := k.text.ConsoleNoGroups
+	if n := len(mt.Groups); n > 0 {
+		groups = fmt.Sprintf(k.text.ConsoleGroups, n)
+	}
+	lines := []string{s.Heading.Render(k.text.ConsoleRound+": ") + style.Render(state) + s.Muted.Render(" · "+groups)}
+	for _, g := range mt.Groups {
+		names := make([]string, len(g.Members))
+		for j, m := range g.Members {
+			names[j] = m.Name
+		}
+		lines = append(lines, s.Text.Render(truncate("  "+fmt.Sprintf(k.text.ConsoleGroup, g.Number, strings.Join(names, ", ")), w)))
+	}
+	return append(lines, "")
+}
+
+// notesLines are the speaker notes of the console's slide, wrapped, and
+// the next slide's title.
+func (k *Console) notesLines() []string {
+	c := k.common
+	s := c.Styles
+	w := c.Width
+	slides := k.meeting.Pack.Slides
+	if len(slides) == 0 {
+		return []string{s.Muted.Render(k.text.ConsoleNoSlides)}
+	}
+	i := min(k.slide, len(slides)-1)
+	lines := []string{s.Heading.Render(fmt.Sprintf(k.text.ConsoleNotes, i+1, len(slides)))}
+	notes := strings.TrimSpace(slides[i].Notes)
+	if notes == "" {
+		lines = append(lines, s.Muted.Render("  "+k.text.ConsoleNoNotes))
+	} else {
+		wrapped := lipgloss.NewStyle().Width(max(10, w-2)).Render(notes)
+		const most = 6 // the notes never push attendance off the screen
+		ls := strings.Split(wrapped, "\n")
+		if len(ls) > most {
+			ls = append(ls[:most-1], "…")
+		}
+		for _, l := range ls {
+			lines = append(lines, s.Text.Render("  "+strings.TrimRight(l, " ")))
+		}
+	}
+	next := k.text.ConsoleLastSlide
+	if i+1 < len(slides) {
+		next = fmt.Sprintf(k.text.ConsoleNextSlide, slideTitle(slides[i+1]))
+	}
+	return append(lines, s.Muted.Render(truncate(next, w)))
+}
+
+// slideTitle is a slide's first non-empty line without its Markdown
+// heading marks.
+func slideTitle(sl meeting.Slide) string {
+	for _, l := range strings.Split(sl.Body, "\n") {
+		if l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#")); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// attendanceLines count who came and name the active members not yet
+// checked in.
+func (k *Console) attendanceLines() []string {
+	c := k.common
+	s := c.Styles
+	w := c.Width
+	mt := *k.meeting
+	present, apologies := 0, 0
+	var missing []string
+	for _, mem := range k.cluster.ActiveMembers(mt.PlannedStart) {
+		a, ok := mt.Attendance[mem.ID]
+		switch {
+		case ok && a.Status.Attended():
+			present++
+		case ok && a.Status == meeting.StatusApologies:
+			apologies++
+		case !ok:
+			missing = append(missing, mem.Name)
+		}
+	}
+	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
+	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleAttendance, present, apologies, len(missing)), w))}
+	if len(missing) > 0 {
+		lines = append(lines, s.Warning.Render(truncate(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w)))
+	}
+	return lines
+}
+
+// ask is the warning before a private screen opens, answered by j/y.
+func (k *Console) ask(height int, title, warning string) string {
+	c := k.common
+	s := c.Styles
+	content := lipgloss.JoinVertical(lipgloss.Left,
+		s.Error.Render("⚠ "+title), "",
+		s.Text.Width(min(60, c.Width-10)).Render(warning), "",
+		k.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
+	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+}
+
+// codeKeyView lists code, practice and ydernummer, as the projector's code
+// key does.
+func (k *Console) codeKeyView(height int) string {
+	c := k.common
+	s := c.Styles
+	t := c.Text
+	lines := []string{s.Error.Render("⚠ " + strings.ToUpper(t.CodeKeyTitle) + " ⚠"), ""}
+	yds := sortedCodes(k.meeting.Codes)
+	cols := max(1, (len(yds)+height-4)/max(1, height-3))
+	perCol := (len(yds) + cols - 1) / max(1, cols)
+	colW := max(20, c.Width/cols-2)
+	table := make([]string, perCol)
+	for i, yd := range yds {
+		row := fmt.Sprintf("%3s  %s %s", k.meeting.Codes[yd], cellsLeft(k.names[yd], max(4, colW-12)), meeting.Inert(yd))
+		table[i%perCol] += padRight(row, colW) + "  "
+	}
+	for _, r := range table {
+		lines = append(lines, s.Text.Render(strings.TrimRight(r, " ")))
+	}
+	lines = append(lines, "", s.Heading.Render(t.DismissHint))
+	return strings.Join(lines, "\n")
+}
+
+// ShortHelp lists the console's keys.
+func (k *Console) ShortHelp() []key.Binding {
+	keys := k.common.Keys
+	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
+	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeySlide))
+	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.CodeKey, history, keys.Quit, keys.Start}
+}
+
+func (k *Console) footer() string {
+	c := k.common
+	var line string
+	switch {
+	case k.queue.waiting:
+		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, k.queue.len()), c.Width))
+	case len(k.queue.failed) > 0:
+		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, k.queue.failedList())+" – "+storeError(c.Text, k.err), c.Width))
+	case k.err != nil && k.meeting != nil:
+		line = c.Styles.Error.Render(truncate("✗ "+storeError(c.Text, k.err), c.Width))
+	case k.notice != "":
+		line = c.Styles.Attention.Render(truncate("✓ "+k.notice, c.Width))
+	}
+	var keys []key.Binding
+	switch k.private {
+	case privateAskCodeKey, privateAskHistory:
+		keys = []key.Binding{c.Keys.Yes, c.Keys.No}
+	case privateCodeKey:
+	case privateHistory:
+		keys = []key.Binding{c.Keys.Up, c.Keys.Down, c.Keys.Back}
+	default:
+		keys = k.ShortHelp()
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, line, k.fitHelp(keys))
+}
+
+// fitHelp shows as many of keys as fit the width, in order, marking a cut
+// with an ellipsis; the way out (q) always shows, at the end.
+func (k *Console) fitHelp(keys []key.Binding) string {
+	h := k.help
+	h.Width = 0
+	quit := k.common.Keys.Quit
+	var own []key.Binding
+	for _, b := range keys {
+		if !sameKeys(b, quit) {
+			own = append(own, b)
+		}
+	}
+	tail := ""
+	if k.private == privateNone {
+		tail = h.ShortHelpView([]key.Binding{quit})
+	}
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	room := k.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	head := ""
+	for i := range own {
+		next := h.ShortHelpView(own[:i+1])
+		if lipgloss.Width(next)+2 > room {
+			head += " " + h.Styles.Ellipsis.Inline(true).Render("…")
+			break
+		}
+		head = next
+	}
+	switch {
+	case tail == "":
+		return head
+	case head == "":
+		return tail
+	}
+	return head + sep + tail
+}

@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/klynge/klynge/meeting"
+)
+
+// commitFresh commits a run-state change computed again from the meeting
+// as stored at the moment of the commit, in the commit's own transaction:
+// the queue's own before and after may miss what another window has
+// committed meanwhile. A change the stored meeting refuses (the other
+// window already ended the round) fails like any failed commit.
+func commitFresh(ch change) func(ctx context.Context, st Store, before, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+	return func(ctx context.Context, st Store, before, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+		_, saved, err := st.UpdateRun(ctx, after.ID, func(stored meeting.Meeting) (meeting.Meeting, error) {
+			return ch.op(stored, ch.at)
+		})
+		if err != nil {
+			return before, nil, err
+		}
+		return saved, nil, nil
+	}
+}
+
+// consoleOpen reports whether a presenter console is open on the meeting.
+func (c *Common) consoleOpen() bool { return c.ConsoleOpen != nil && c.ConsoleOpen() }
+
+// reloadedMsg is the meeting read again because another window changed
+// it; saves is how many of this window's commits had landed when the
+// read began.
+type reloadedMsg struct {
+	meetingMsg
+	saves int
+}
+
+// reload reads the meeting again after another window's change.
+func reload(c *Common, id int64, saves int) tea.Cmd {
+	load := loadMeeting(c, id)
+	return func() tea.Msg {
+		msg := load()
+		if m, ok := msg.(meetingMsg); ok {
+			return reloadedMsg{meetingMsg: m, saves: saves}
+		}
+		return msg
+	}
+}
+
+// follow handles the watcher's messages: it looks for other windows'
+// changes and reads the meeting again when there are some. ok reports
+// that msg was one of them.
+func (m *Model) follow(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	c := m.common
+	switch msg := msg.(type) {
+	case pollTickMsg:
+		return m.watch.look(c, true), true
+	case PollMsg:
+		return m.watch.look(c, false), true
+	case versionMsg:
+		var cmds []tea.Cmd
+		if msg.tick {
+			cmds = append(cmds, m.watch.schedule())
+		}
+		if m.watch.changed(msg) && m.meeting != nil {
+			cmds = append(cmds, reload(c, m.meetingID, m.saves))
+		}
+		return tea.Batch(cmds...), true
+	case reloadedMsg:
+		if m.queue.len() > 0 || msg.saves != m.saves {
+			// Our own commit landed (or waits) after this read began:
+			// the read may be older than what we hold. Read again at
+			// the next look.
+			m.watch.forget()
+			return nil, true
+		}
+		before := m.meeting.Current()
+		m.setCluster(msg.cluster)
+		m.openPledges = msg.openPledges
+		m.meetings = msg.meetings
+		m.setMeeting(msg.meeting)
+		var cmds []tea.Cmd
+		// Another window moved the meeting on: the live view goes with
+		// it, as it would after this window's own key.
+		if now := msg.meeting.Current(); now != before && now >= 0 {
+			m.agenda.selectItem(now)
+			if m.liveView() {
+				cmds = append(cmds, m.show(now))
+			}
+		}
+		cmds = append(cmds, m.loadScreen(m.active))
+		return tea.Batch(cmds...), true
+	}
+	return nil, false
+}
+
+// refusePrivate refuses to open a private thing on the projector while a
+// presenter console is open, pointing to the console instead. what is the
+// thing's sentence in the UI language.
+func (m *Model) refusePrivate(what string) bool {
+	if !m.common.consoleOpen() {
+		return false
+	}
+	m.err = privateError{what}
+	return true
+}
+
+// privateError is the projector's refusal to show a private thing; it is
+// worded in the UI language already.
+type privateError struct{ text string }
+
+func (e privateError) Error() string { return e.text }
