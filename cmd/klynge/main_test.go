@@ -176,7 +176,7 @@ func TestInitNewList(t *testing.T) {
 	if !strings.Contains(out, "created meeting 1") || !strings.Contains(out, "2026-12-03 18:00") {
 		t.Errorf("meeting new output %q", out)
 	}
-	code, out, _ = runKlynge(t, env, "meeting", "list")
+	code, out, _ = runKlynge(t, env, "--lang", "da", "meeting", "list")
 	if code != 0 || !strings.Contains(out, "Decembermøde") || !strings.Contains(out, "planlagt") {
 		t.Errorf("meeting list: %d %q", code, out)
 	}
