@@ -476,14 +476,14 @@ func (k *Console) body(height int) string {
 		left := ""
 		switch {
 		case b.Current < 0:
-		case ib.Left >= 0:
-			left = fmt.Sprintf(t.Left, clockDuration(ib.Left))
+		case ib.Left > 0:
+			left = fmt.Sprintf(t.Left, leftText(ib.Left))
 		default:
-			left = fmt.Sprintf(t.Over, clockDuration(ib.Left))
+			left = fmt.Sprintf(t.Over, leftText(ib.Left))
 		}
 		head := fmt.Sprintf("%s %d/%d %s %s", k.text.ConsoleNow+":", focus+1, len(mt.Items), kindSymbol(it.Kind), it.Title)
 		style := s.Clock
-		if ib.Left < 0 {
+		if ib.Left <= 0 && b.Current >= 0 {
 			style = s.Error
 		}
 		lines = append(lines, spread(s.Kind.Render(truncate(head, w-lipgloss.Width(left)-2)), style.Render(left), w))
@@ -543,11 +543,11 @@ func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string 
 	case meeting.TimerNotStarted:
 		state = fmt.Sprintf(k.text.ConsoleRoundWaiting, wholeMinutes(tm.Planned))
 	case meeting.TimerPaused:
-		state = fmt.Sprintf(k.text.ConsoleRoundPaused, clockDuration(tm.Remaining(now)))
+		state = fmt.Sprintf(k.text.ConsoleRoundPaused, leftText(tm.Remaining(now)))
 	case meeting.TimerOverrun:
-		state, style = fmt.Sprintf(k.text.ConsoleRoundOver, clockDuration(tm.Remaining(now))), s.Error
+		state, style = fmt.Sprintf(k.text.ConsoleRoundOver, leftText(tm.Remaining(now))), s.Error
 	default:
-		state = fmt.Sprintf(k.text.ConsoleRoundLeft, clockDuration(tm.Remaining(now)))
+		state = fmt.Sprintf(k.text.ConsoleRoundLeft, leftText(tm.Remaining(now)))
 		if tm.Remaining(now) <= meeting.LastMinutesWindow {
 			style = s.Warning
 		}

@@ -89,7 +89,7 @@ var tuiEntries = []Entry{
 	{"tui.QuitBodyEnded", "Mødet er slut. Alt er gemt; eksport og opfølgning kan også ske senere med »klynge run«.", "The meeting has ended. Everything is saved; export and follow-up can also be done later with `klynge run`."},
 	{"tui.KeyReopen", "genåbn mødet", "reopen the meeting"},
 	{"tui.ReopenTitle", "Genåbn mødet?", "Reopen the meeting?"},
-	{"tui.ReopenBody", "Mødet sluttede %s. Genåbnes det, kører »%s« igen, og dets ur tæller tiden siden da.", "The meeting ended %s. Reopened, %q runs again and its clock counts the time since."},
+	{"tui.ReopenBody", "Mødet sluttede %s. Genåbnes det, kører »%s« igen, og uret tæller tiden siden da.", "The meeting ended %s. Reopened, %q runs again and its clock counts the time since."},
 	{"tui.NoticeReopened", "Mødet er genåbnet: »%s« kører igen", "The meeting is reopened: %q runs again"},
 	{"tui.CodeKeyTitle", "Kodenøgle – ikke til projektor", "Code key – not for the projector"},
 	{"tui.CodeKeyWarning", "Kodenøglen viser, hvilken praksis der har hvilken kode. Sluk projektoren eller vend skærmen væk fra salen, før du viser den. Den skjules igen ved næste tastetryk.", "The code key shows which practice has which code. Turn off the projector or turn the screen away from the room before you show it. It hides again on the next key."},
