@@ -161,7 +161,9 @@ func statusSymbol(s meeting.ItemStatus) string {
 
 // View renders one row per agenda item and the time budget under it. The
 // selected row is marked with an arrow as well as a highlight, so it shows
-// without colour too.
+// without colour too. A title longer than its column wraps onto a second
+// line instead of being cut; on a wide screen the title column is as wide
+// as the longest title and the table is centred.
 func (a *agendaScreen) View() string {
 	c := a.common
 	s := c.Styles
@@ -176,20 +178,23 @@ func (a *agendaScreen) View() string {
 		return fmt.Sprintf("%s%2s %s %-5s  %-*s  ", marker, num, status, start, kindW+2, kind)
 	}
 	right := func(planned, actual, fit string) string { return fmt.Sprintf(" %7s %7s %1s", planned, actual, fit) }
-	titleW := max(8, a.width-lipgloss.Width(left("  ", "", " ", "", ""))-lipgloss.Width(right("", "", "")))
+	fixed := lipgloss.Width(left("  ", "", " ", "", "")) + lipgloss.Width(right("", "", ""))
+	longest := lipgloss.Width(t.ColTitle + " ▲ ▼")
+	for _, it := range a.meeting.Items {
+		longest = max(longest, lipgloss.Width(it.Title))
+	}
+	titleW := max(8, min(a.width-fixed, longest))
+	margin := 0
+	if a.width >= 120 {
+		margin = (a.width - fixed - titleW) / 2
+	}
+	width := a.width - margin
+	pad := spaces(margin)
 
-	end := min(len(a.meeting.Items), a.offset+a.listRows())
-	more := ""
-	if a.offset > 0 {
-		more += " ▲"
-	}
-	if end < len(a.meeting.Items) {
-		more += " ▼"
-	}
-	head := left("  ", "#", " ", t.ColStart, t.ColKind) + padRight(t.ColTitle+more, titleW) + right(t.ColPlanned, t.ColActual, "")
-	rows := []string{s.Heading.Render(padRight(head, a.width))}
-	for i := a.offset; i < end; i++ {
-		it := a.meeting.Items[i]
+	// Each item is a block of one line, or more when its title wraps.
+	blocks := make([][]string, len(a.meeting.Items))
+	heights := make([]int, len(a.meeting.Items))
+	for i, it := range a.meeting.Items {
 		ib := b.Items[i]
 		marker := "  "
 		if i == a.cursor {
@@ -204,25 +209,51 @@ func (a *agendaScreen) View() string {
 			fit = "⚠"
 		}
 		start := ib.ProjectedStart
-		row := left(marker, fmt.Sprint(i+1), statusSymbol(ib.Status), t.Clock(start.Local()), kindSymbol(it.Kind)+" "+t.Kind(it.Kind)) +
-			padRight(truncate(it.Title, titleW), titleW) +
-			right(fmt.Sprintf("%d %s", it.Minutes, t.MinutesShort), actual, fit)
-		row = padRight(row, a.width)
+		title := wrapLines(it.Title, titleW)
+		style := s.Text
 		switch {
 		case i == a.cursor:
-			rows = append(rows, s.Selected.Render(row))
+			style = s.Selected
 		case !ib.Fits || (ib.Status == meeting.StatusRunning && ib.Left < 0):
-			rows = append(rows, s.Warning.Render(row))
+			style = s.Warning
 		case ib.Status == meeting.StatusRunning:
-			rows = append(rows, s.Kind.Render(row))
-		default:
-			rows = append(rows, s.Text.Render(row))
+			style = s.Kind
 		}
+		row := left(marker, fmt.Sprint(i+1), statusSymbol(ib.Status), t.Clock(start.Local()), kindSymbol(it.Kind)+" "+t.Kind(it.Kind)) +
+			padRight(title[0], titleW) +
+			right(fmt.Sprintf("%d %s", it.Minutes, t.MinutesShort), actual, fit)
+		block := []string{pad + style.Render(padRight(row, width))}
+		for _, l := range title[1:] {
+			block = append(block, pad+style.Render(padRight(spaces(fixed-lipgloss.Width(right("", "", "")))+l, width)))
+		}
+		blocks[i], heights[i] = block, len(block)
 	}
-	for len(rows) < 1+a.listRows() {
-		rows = append(rows, "")
+	rowsRoom := a.listRows()
+	a.offset = blockOffset(heights, a.cursor, a.offset, rowsRoom)
+	var shown []string
+	end := a.offset
+	for end < len(blocks) && len(shown)+len(blocks[end]) <= rowsRoom {
+		shown = append(shown, blocks[end]...)
+		end++
 	}
-	rows = append(rows, a.budgetView(b)...)
+	more := ""
+	if a.offset > 0 {
+		more += " ▲"
+	}
+	if end < len(a.meeting.Items) {
+		more += " ▼"
+	}
+	head := left("  ", "#", " ", t.ColStart, t.ColKind) + padRight(t.ColTitle+more, titleW) + right(t.ColPlanned, t.ColActual, "")
+	rows := []string{pad + s.Heading.Render(padRight(head, width))}
+	rows = append(rows, shown...)
+	// The budget right under the table (not at the foot of a tall
+	// projector screen), as wide as the table's block.
+	full := a.width
+	a.width = width
+	for _, l := range a.budgetView(b) {
+		rows = append(rows, pad+l)
+	}
+	a.width = full
 	return strings.Join(rows, "\n")
 }
 

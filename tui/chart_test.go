@@ -183,7 +183,7 @@ func TestChartGolden(t *testing.T) {
 	for _, size := range []struct {
 		name string
 		w, h int
-	}{{"80x24", 80, 24}, {"160x48", 160, 48}} {
+	}{{"80x24", 80, 24}, {"120x35", 120, 35}, {"160x48", 160, 48}, {"200x60", 200, 60}} {
 		t.Run(size.name, func(t *testing.T) {
 			model := newModel(s, m.ID, modelOpts{})
 			tm := startProgram(t, model, size.w, size.h, "tryk s")

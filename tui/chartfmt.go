@@ -14,6 +14,7 @@ type chartStrings struct {
 	LowShort    string // format: min denominator
 	TooFew      string // format: counted practices, minimum
 	Period      string // format: period
+	MoreBarsEnd string // format: first, last, total
 	Guess       string
 	GuessHint   string
 	MoreBars    string // format: from, to, total
@@ -37,7 +38,7 @@ func chartText(lang string) chartStrings {
 			Page: "%d/%d", NoData: "no data: %s", Low: "n<%d: too few patients, not counted", LowShort: "n<%d",
 			TooFew: "no cluster statistic: only %d practices count (at least %d needed)",
 			Period: "Period: %s", Guess: "Where do you think the cluster is?", GuessHint: "press r to show the bars",
-			MoreBars: "▼ %d–%d of %d · pgdn for more", NoValues: "No figures for this indicator yet.",
+			MoreBars: "▼ %d–%d of %d · pgdn for more", MoreBarsEnd: "▲ %d–%d of %d · pgup for the first", NoValues: "No figures for this indicator yet.",
 			ContextHead: "The practices in context", NoContext: "The pack defines no context indicators.",
 			ContextCount: "%d practices", ContextNoData: "no data: %d practices", ContextTooFew: "too few practices with figures to show a spread (at least %d)",
 			ContextNote: "Groups of at least %d practices, without codes · your own figures are on your slip",
@@ -58,7 +59,7 @@ func chartText(lang string) chartStrings {
 		Page: "%d/%d", NoData: "ingen data: %s", Low: "n<%d: for få patienter, ikke talt med", LowShort: "n<%d",
 		TooFew: "ingen klyngestatistik: kun %d praksis tæller (mindst %d skal)",
 		Period: "Periode: %s", Guess: "Hvor tror I, klyngen ligger?", GuessHint: "tryk r for at vise søjlerne",
-		MoreBars: "▼ %d–%d af %d · pgdn for flere", NoValues: "Ingen tal for denne indikator endnu.",
+		MoreBars: "▼ %d–%d af %d · pgdn for flere", MoreBarsEnd: "▲ %d–%d af %d · pgup for de første", NoValues: "Ingen tal for denne indikator endnu.",
 		ContextHead: "Praksis i kontekst", NoContext: "Pakken har ingen kontekstindikatorer.",
 		ContextCount: "%d praksis", ContextNoData: "ingen data: %d praksis", ContextTooFew: "for få praksis med tal til at vise en fordeling (mindst %d)",
 		ContextNote: "Grupper med mindst %d praksis, uden koder · jeres egne tal står på jeres seddel",

@@ -83,10 +83,7 @@ func (v chartView) render() string {
 	col := func(x float64) int {
 		return max(0, min(barW-1, int(math.Round(x/axis*float64(barW)))-1))
 	}
-	marks := map[int]meeting.MarkKind{}
-	for _, m := range c.Marks {
-		marks[col(m.Value)] = m.Kind
-	}
+	marks := placeMarks(c.Marks, col, barW)
 	pad := strings.Repeat(" ", labelW+1)
 
 	rows := v.barRows()
@@ -96,20 +93,39 @@ func (v chartView) render() string {
 		body = append(body, s.Text.Render(v.strs.NoValues))
 	case v.hidden:
 		body = v.guess(barW, labelW, marks, rows)
-	default:
-		end := min(len(c.Bars), v.offset+rows)
-		if len(c.Bars) > rows {
-			end = min(len(c.Bars), v.offset+rows-1)
-		}
+	case len(c.Bars) > rows:
+		end := min(len(c.Bars), v.offset+rows-1)
 		for _, b := range c.Bars[v.offset:end] {
-			body = append(body, v.barRow(b, labelW, barW, axis, marks))
+			body = append(body, v.barRow(b, labelW, barW, axis, marks, true))
 		}
-		if len(c.Bars) > rows {
-			body = append(body, s.Heading.Render(fmt.Sprintf(v.strs.MoreBars, v.offset+1, end, len(c.Bars))))
+		// On the last page there is nothing further down to page to.
+		more := fmt.Sprintf(v.strs.MoreBars, v.offset+1, end, len(c.Bars))
+		if end == len(c.Bars) {
+			more = fmt.Sprintf(v.strs.MoreBarsEnd, v.offset+1, end, len(c.Bars))
+		}
+		body = append(body, s.Heading.Render(more))
+	default:
+		// The bars fill the height: on a projector each bar is up to
+		// three lines thick with a line between bars, and the reference
+		// lines run through the gaps and any rows left down to the axis.
+		thick, gap := barThickness(rows, len(c.Bars))
+		for i, b := range c.Bars {
+			if i > 0 {
+				for range gap {
+					body = append(body, pad+v.markRow(barW, marks))
+				}
+			}
+			for j := range thick {
+				body = append(body, v.barRow(b, labelW, barW, axis, marks, j == (thick-1)/2))
+			}
 		}
 	}
 	for len(body) < rows {
-		body = append(body, "")
+		if len(c.Bars) > 0 && !v.hidden {
+			body = append(body, pad+v.markRow(barW, marks))
+		} else {
+			body = append(body, "")
+		}
 	}
 	lines = append(lines, body...)
 	ticks, tickLabels := v.axisRows(barW, axis, marks)
@@ -188,7 +204,7 @@ func (v chartView) legend() []string {
 
 // barRow draws one practice: label, bar, value. Marks cross the bar as
 // thin lines; a bar under the minimum denominator is hatched and marked.
-func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks map[int]meeting.MarkKind) string {
+func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks map[int]meeting.MarkKind, labelled bool) string {
 	ind := v.chart.Indicator
 	fill := int(math.Round(b.Value / axis * float64(barW)))
 	fill = max(0, min(barW, fill))
@@ -241,8 +257,68 @@ func (v chartView) barRow(b meeting.Bar, labelW, barW int, axis float64, marks m
 	if b.Low {
 		value = fmt.Sprintf(v.strs.LowShort, ind.MinDenominator)
 	}
+	if !labelled {
+		// The other lines of a thick bar: the bar only.
+		return strings.Repeat(" ", labelW) + " " + sb.String()
+	}
 	label := cellsRight(b.Label, labelW)
 	return v.paints.label.wrap(label) + " " + sb.String() + " " + v.paints.text.wrap(value)
+}
+
+// markRow is a line with only the reference lines, between thick bars
+// and below the last one, so the lines reach the axis.
+func (v chartView) markRow(barW int, marks map[int]meeting.MarkKind) string {
+	var sb strings.Builder
+	for i := range barW {
+		if _, ok := marks[i]; ok {
+			sb.WriteString(v.paints.mark.wrap("│"))
+		} else {
+			sb.WriteByte(' ')
+		}
+	}
+	return strings.TrimRight(sb.String(), " ")
+}
+
+// barThickness is how many lines each of n bars gets in rows lines, and
+// how many blank lines go between bars: one line each when they barely
+// fit, up to three with a gap of one on a projector.
+func barThickness(rows, n int) (thick, gap int) {
+	if n <= 0 {
+		return 1, 0
+	}
+	// n bars of t lines and n-1 gaps of g lines fit in rows.
+	for _, tg := range [][2]int{{3, 1}, {2, 1}, {1, 1}} {
+		if n*tg[0]+(n-1)*tg[1] <= rows {
+			return tg[0], tg[1]
+		}
+	}
+	return 1, 0
+}
+
+// placeMarks puts each reference mark on its column; a mark that would
+// fall on a column already taken (the mean next to the median) moves one
+// column towards its value, or away, so no line hides another.
+func placeMarks(ms []meeting.Mark, col func(float64) int, barW int) map[int]meeting.MarkKind {
+	marks := map[int]meeting.MarkKind{}
+	at := map[int]float64{}
+	for _, m := range ms {
+		c := col(m.Value)
+		if _, taken := marks[c]; taken {
+			step := 1
+			if m.Value < at[c] {
+				step = -1
+			}
+			for _, try := range []int{c + step, c - step, c + 2*step, c - 2*step} {
+				if _, t := marks[try]; !t && try >= 0 && try < barW {
+					c = try
+					break
+				}
+			}
+		}
+		marks[c] = m.Kind
+		at[c] = m.Value
+	}
+	return marks
 }
 
 // guess hides the bars behind the question, so the room commits to a
@@ -327,7 +403,16 @@ func (v chartView) notes() []string {
 	if len(parts) == 0 {
 		return nil
 	}
-	return []string{s.Text.Render(truncate(strings.Join(parts, " · "), v.width))}
+	// Wrapped, not cut: the period and who has no data are facts the room
+	// reads. At most three lines, so the bars keep the screen.
+	lines := wrapLines(strings.Join(parts, " · "), v.width)
+	if len(lines) > 3 {
+		lines = append(lines[:2], truncate(strings.Join(lines[2:], " "), v.width))
+	}
+	for i := range lines {
+		lines[i] = s.Text.Render(lines[i])
+	}
+	return lines
 }
 
 // headRunes is at most the first n runes of s (n+1 when cut, so that the

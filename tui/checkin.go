@@ -250,23 +250,25 @@ func (s *checkinScreen) View() string {
 		s.filter.View(),
 		"",
 	}
-	rows := max(1, s.height-len(lines))
-	offset := max(0, min(s.cursor-rows/2, len(s.rows)-rows))
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Text.Render(t.NoMatch))
 	}
-	for i := offset; i < min(len(s.rows), offset+rows); i++ {
-		r := s.rows[i]
+	// Each row is a block: a long reason wraps under the status instead
+	// of being cut at 80 columns.
+	blocks := make([][]string, len(s.rows))
+	for i, r := range s.rows {
 		if r.guest != nil {
 			line := "    " + cellsLeft(r.guest.Name, 32) + " ✓ " + t.GuestWord
 			if r.guest.Role != "" {
 				line += " – " + r.guest.Role
 			}
-			lines = append(lines, st.Text.Render(truncate(line, s.width)))
+			for _, l := range wrapIndent(line, s.width, 38) {
+				blocks[i] = append(blocks[i], st.Text.Render(l))
+			}
 			continue
 		}
 		if r.member == nil {
-			lines = append(lines, st.Heading.Render(truncate(r.practice, s.width)))
+			blocks[i] = []string{st.Heading.Render(truncate(r.practice, s.width))}
 			continue
 		}
 		a := s.meeting.Attendance[r.member.ID]
@@ -278,17 +280,16 @@ func (s *checkinScreen) View() string {
 			state += " – " + a.Reason
 		}
 		marker := "  "
+		style := st.Text
 		if i == s.cursor {
-			marker = "▶ "
+			marker, style = "▶ ", st.Selected
 		}
-		row := padRight(fmt.Sprintf("%s  %s %s", marker, cellsLeft(r.member.Name, 32), state), s.width)
-		row = truncate(row, s.width)
-		if i == s.cursor {
-			lines = append(lines, st.Selected.Render(row))
-		} else {
-			lines = append(lines, st.Text.Render(row))
+		for _, l := range wrapIndent(fmt.Sprintf("%s  %s %s", marker, cellsLeft(r.member.Name, 32), state), s.width, 38) {
+			blocks[i] = append(blocks[i], style.Render(padRight(l, s.width)))
 		}
 	}
+	shown, _, _ := blockWindow(blocks, s.cursor, max(1, s.height-len(lines)))
+	lines = append(lines, shown...)
 	return strings.Join(lines, "\n")
 }
 

@@ -153,8 +153,15 @@ func (s *consentScreen) View() string {
 	c := s.common
 	st := c.Styles
 	t := c.Text
-	lines := []string{st.Title.Render(t.ConsentTitle), st.Text.Render(truncate(t.ConsentHint, s.width)), ""}
+	lines := []string{st.Title.Render(t.ConsentTitle)}
+	for _, l := range wrapLines(t.ConsentHint, s.width) {
+		lines = append(lines, st.Text.Render(l))
+	}
+	lines = append(lines, "")
 	rows := max(1, s.height-len(lines))
+	if len(s.order) > rows {
+		rows = max(1, rows-1) // room for the position line
+	}
 	offset := max(0, min(s.cursor-rows+1, len(s.order)-rows))
 	for i := offset; i < min(len(s.order), offset+rows); i++ {
 		yd := s.order[i]
@@ -173,6 +180,9 @@ func (s *consentScreen) View() string {
 			row = st.Text.Render(row)
 		}
 		lines = append(lines, row)
+	}
+	if pos := listPosition(t, offset, rows, len(s.order)); pos != "" {
+		lines = append(lines, st.Muted.Render(pos))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -138,11 +138,16 @@ func (s *followUpScreen) View() string {
 	c := s.common
 	st := c.Styles
 	t := c.Text
-	lines := []string{st.Title.Render(fmt.Sprintf(t.FollowUpTitle, len(s.rows))), st.Text.Render(truncate(t.FollowUpHint, s.width)), ""}
+	lines := []string{st.Title.Render(fmt.Sprintf(t.FollowUpTitle, len(s.rows)))}
+	for _, l := range wrapLines(t.FollowUpHint, s.width) {
+		lines = append(lines, st.Text.Render(l))
+	}
+	lines = append(lines, "")
 	if len(s.rows) == 0 {
 		lines = append(lines, st.Text.Render(t.NoOpenPledges))
 	}
 	strs := chartText(t.Lang)
+	var blocks [][]string
 	for i, r := range s.rows {
 		p := r.pledge
 		name := p.Ydernummer
@@ -163,7 +168,10 @@ func (s *followUpScreen) View() string {
 		if i == s.cursor {
 			marker, style = "▶ ", st.Selected
 		}
-		lines = append(lines, style.Render(truncate(fmt.Sprintf("%s%s: %s", marker, name, p.Action), s.width)))
+		var block []string
+		for _, l := range wrapIndent(fmt.Sprintf("%s%s: %s", marker, name, p.Action), s.width, 4) {
+			block = append(block, style.Render(l))
+		}
 		detail := "    " + state
 		if p.Indicator != "" {
 			// Figures next to a practice's name only with its consent at
@@ -180,11 +188,18 @@ func (s *followUpScreen) View() string {
 				detail += " · ▤ " + p.Indicator + " (" + t.FiguresNeedConsent + ")"
 			}
 		}
-		lines = append(lines, st.Text.Render(truncate(detail, s.width)))
+		for _, l := range wrapIndent(detail, s.width, 4) {
+			block = append(block, st.Text.Render(l))
+		}
+		blocks = append(blocks, block)
 	}
-	if len(lines) > s.height {
-		start := min(len(lines)-s.height, max(0, 3+2*s.cursor-s.height/2))
-		lines = append(lines[:3], lines[3+start:]...)
+	shown, first, last := blockWindow(blocks, s.cursor, max(1, s.height-len(lines)-1))
+	lines = append(lines, shown...)
+	if pos := blockPosition(t, first, last, len(blocks)); pos != "" {
+		for len(lines) < s.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.Muted.Render(pos))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -168,16 +168,17 @@ func (s *pledgeScreen) View() string {
 	if len(ps) == 0 {
 		lines = append(lines, st.Text.Render(t.NoPledges))
 	}
-	var rows []string
-	cursorRow := 0
+	// Each pledge is a block: the action wrapped, then its owner, due
+	// date and indicator on a detail line, so none is cut at 80 columns.
+	var blocks [][]string
 	last := ""
 	for i, p := range ps {
+		var block []string
 		name := s.practiceName(p.Ydernummer)
 		if name != last {
-			rows = append(rows, st.Heading.Render(truncate(name, s.width)))
+			block = append(block, st.Heading.Render(truncate(name, s.width)))
 			last = name
 		}
-		line := "• " + p.Action
 		var extra []string
 		if p.Owner != "" {
 			extra = append(extra, t.Owner+": "+p.Owner)
@@ -186,18 +187,28 @@ func (s *pledgeScreen) View() string {
 		if p.Indicator != "" {
 			extra = append(extra, "▤ "+p.Indicator)
 		}
-		line += " — " + strings.Join(extra, " · ")
 		marker := "  "
 		style := st.Text
 		if i == s.cursor {
 			marker, style = "▶ ", st.Selected
-			cursorRow = len(rows)
 		}
-		rows = append(rows, style.Render(truncate(marker+line, s.width)))
+		for _, l := range wrapIndent(marker+"• "+p.Action, s.width, 4) {
+			block = append(block, style.Render(l))
+		}
+		for _, l := range wrapIndent("    "+strings.Join(extra, " · "), s.width, 4) {
+			block = append(block, st.Muted.Render(l))
+		}
+		blocks = append(blocks, block)
 	}
-	room := max(1, s.height-len(lines))
-	offset := max(0, min(cursorRow-room/2, len(rows)-room))
-	lines = append(lines, rows[min(offset, len(rows)):min(len(rows), offset+room)]...)
+	room := max(1, s.height-len(lines)-1)
+	shown, first, lastShown := blockWindow(blocks, s.cursor, room)
+	lines = append(lines, shown...)
+	if pos := blockPosition(t, first, lastShown, len(blocks)); pos != "" {
+		for len(lines) < s.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, st.Muted.Render(pos))
+	}
 	return strings.Join(lines, "\n")
 }
 

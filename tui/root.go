@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -83,6 +84,8 @@ type Model struct {
 	// last export wrote.
 	exportDir string
 	exported  *exportedMsg
+	// exportedOffset is the first written file shown.
+	exportedOffset int
 	// openPledges counts earlier meetings' pledges awaiting follow-up, so
 	// starting the meeting can put the follow-up on the agenda.
 	openPledges int
@@ -210,7 +213,7 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start())
+	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start(m.common))
 }
 
 // Meeting returns the meeting as last read from the store, or nil before
@@ -325,6 +328,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportedMsg:
 		m.exported = &msg
+		m.exportedOffset = 0
 		m.notice = m.common.Text.T("tui.NoticeExported", len(msg.paths), msg.dir)
 		return nil
 	case pledgesMsg, pledgeSavedMsg, pledgeDeletedMsg:
@@ -605,8 +609,23 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	m.notice = ""
 	m.queue.failed = nil
 	if m.exported != nil {
-		// The list of written files stays until a key is pressed.
-		m.exported = nil
+		// The list of written files stays until a key other than the
+		// keys that scroll it is pressed.
+		page := max(1, m.exportedRows())
+		switch {
+		case key.Matches(msg, keys.Down):
+			m.exportedOffset++
+		case key.Matches(msg, keys.Up):
+			m.exportedOffset--
+		case key.Matches(msg, keys.ScrollDown):
+			m.exportedOffset += page
+		case key.Matches(msg, keys.ScrollUp):
+			m.exportedOffset -= page
+		default:
+			m.exported = nil
+			return nil
+		}
+		m.exportedOffset = max(0, min(m.exportedOffset, len(m.exported.paths)-page))
 		return nil
 	}
 	if m.reopening {
@@ -843,6 +862,9 @@ func (m *Model) footer() string {
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {
+	case m.exported != nil:
+		// The list of written files scrolls; any other key closes it.
+		keys = bindings{c.Keys.Down, c.Keys.Up, c.Keys.ScrollDown, c.Keys.ScrollUp}
 	case m.codeKey == codeKeyAsking:
 		keys = bindings{c.Keys.Yes, c.Keys.No}
 	case m.codeKey == codeKeyShown:
@@ -1084,13 +1106,41 @@ func startWithFollowUp(open int, title string) runOp {
 	}
 }
 
-// exportedView lists the files the export wrote.
+// exportedRows is how many written files fit on screen under the title,
+// above the position and the hint.
+func (m *Model) exportedRows() int {
+	_, bodyH := m.bodySize()
+	return max(1, bodyH-5)
+}
+
+// exportedView lists the files the export wrote, relative to the folder
+// named in the title, scrolling with a visible position when they do not
+// all fit.
 func (m *Model) exportedView() string {
 	c := m.common
-	lines := []string{c.Styles.Title.Render(c.Text.ExportedTitle), ""}
-	for _, p := range m.exported.paths {
-		lines = append(lines, c.Styles.Text.Render(truncate("✓ "+p, c.Width)))
+	e := m.exported
+	lines := []string{}
+	for _, l := range wrapLines(c.Text.T("tui.NoticeExported", len(e.paths), e.dir), c.Width) {
+		lines = append(lines, c.Styles.Title.Render(l))
 	}
-	lines = append(lines, "", c.Styles.Heading.Render(c.Text.DismissHint))
+	lines = append(lines, "")
+	rows := max(1, m.exportedRows()-(len(lines)-2))
+	offset := max(0, min(m.exportedOffset, len(e.paths)-rows))
+	for _, p := range e.paths[offset:min(len(e.paths), offset+rows)] {
+		if rel, err := filepath.Rel(e.dir, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
+		}
+		for _, l := range wrapIndent("✓ "+p, c.Width, 2) {
+			lines = append(lines, c.Styles.Text.Render(l))
+		}
+	}
+	hint := c.Text.DismissHint
+	if pos := listPosition(c.Text, offset, rows, len(e.paths)); pos != "" {
+		hint = pos + " · " + hint
+	}
+	lines = append(lines, "")
+	for _, l := range wrapLines(hint, c.Width) {
+		lines = append(lines, c.Styles.Heading.Render(l))
+	}
 	return strings.Join(lines, "\n")
 }

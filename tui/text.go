@@ -197,7 +197,6 @@ type Text struct {
 	ExportTitle          string
 	ExportHint           string
 	FieldFolder          string
-	ExportedTitle        string
 
 	// The write queue and the forms.
 	KeyPrevField    string

@@ -263,3 +263,8 @@ func (a *app) openCluster(ctx context.Context, id int64) (*store.Store, meeting.
 	}
 	return s, c, nil
 }
+
+// t words a catalogue message (meeting/msg) in the user's language.
+func (a *app) t(key string, args ...any) string {
+	return msg.For(a.language()).T(key, args...)
+}

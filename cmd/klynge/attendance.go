@@ -49,15 +49,15 @@ func (a *app) afbudCommand() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			names := practiceNames(c)
-			what := fmt.Sprintf("recorded apologies from %s (%s)", mem.Name, names[mem.Ydernummer])
+			what := a.t("cli.ApologiesFrom", mem.Name, names[mem.Ydernummer])
 			if r := m.Attendance[mem.ID].Reason; r != "" {
-				what += fmt.Sprintf(", reason %q", r)
+				what += a.t("cli.ApologiesReason", r)
 			}
 			if had && before.Status != meeting.StatusApologies {
-				what += fmt.Sprintf(" (was %s)", before.Status)
+				what += a.t("cli.ApologiesWas", a.t("status."+string(before.Status)))
 			}
-			fmt.Fprintf(out, "%s for meeting %d (%s, %s)\n", what, m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
-			fmt.Fprintf(out, "apologies so far: %s\n", strings.Join(apologiesList(c, m), ", "))
+			fmt.Fprintln(out, a.t("cli.ForMeeting", what, m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY)))
+			fmt.Fprintln(out, a.t("cli.ApologiesSoFar", strings.Join(apologiesList(c, m), ", ")))
 			return nil
 		},
 	}
@@ -185,7 +185,7 @@ func (a *app) guestCommand() *cobra.Command {
 				if m, err = s.AddGuest(ctx, m.ID, meeting.Guest{Name: name, Role: role}); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "added guest %s to meeting %d (%s, %s)\n", guestText(m.Guests[len(m.Guests)-1]), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
+				fmt.Fprintln(out, a.t("cli.GuestAdded", guestText(m.Guests[len(m.Guests)-1]), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY)))
 			case cmd.Flags().Changed("remove"):
 				if remove < 1 || remove > len(m.Guests) {
 					return meeting.Errorf(meeting.EINVALID, "meeting %d has %s: --remove takes a number from the list `klynge attendance guest --meeting %d` shows",
@@ -195,13 +195,13 @@ func (a *app) guestCommand() *cobra.Command {
 				if m, err = s.RemoveGuest(ctx, m.ID, remove-1); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "removed guest %s from meeting %d (%s, %s)\n", guestText(gone), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY))
+				fmt.Fprintln(out, a.t("cli.GuestRemoved", guestText(gone), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY)))
 			}
 			if len(m.Guests) == 0 {
-				fmt.Fprintf(out, "meeting %d (%s) has no guests\n", m.ID, meeting.Inert(m.Title))
+				fmt.Fprintln(out, a.t("cli.NoGuests", m.ID, meeting.Inert(m.Title)))
 				return nil
 			}
-			fmt.Fprintf(out, "guests of meeting %d (%s):\n", m.ID, meeting.Inert(m.Title))
+			fmt.Fprintln(out, a.t("cli.GuestsOf", m.ID, meeting.Inert(m.Title)))
 			for i, g := range m.Guests {
 				fmt.Fprintf(out, "  %d. %s\n", i+1, guestText(g))
 			}
@@ -256,9 +256,9 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 				if err := s.SetAttendanceRule(ctx, c.ID, rule); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "set the attendance rule of cluster %q\n", c.Name)
+				fmt.Fprintln(out, a.t("cli.RuleSet", c.Name))
 			}
-			fmt.Fprintf(out, "rule of cluster %q: %s\n", c.Name, ruleText(rule, "en"))
+			fmt.Fprintln(out, a.t("cli.Rule", c.Name, ruleText(rule, a.language())))
 			return nil
 		},
 	}

@@ -108,9 +108,9 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 					flagged++
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote the attendance of %s over %s (%s – %s) to %s; %d to reach out to\n",
-				plural(len(r.rows), "member", "members"), plural(r.held, "held meeting", "held meetings"),
-				from.Format(dateDMY), now.Format(dateDMY), outFile, flagged)
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteAttendance",
+				len(r.rows), r.held,
+				from.Format(dateDMY), now.Format(dateDMY), outFile, flagged))
 			return nil
 		},
 	}

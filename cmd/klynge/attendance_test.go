@@ -200,7 +200,7 @@ func TestAttendanceReportCSV(t *testing.T) {
 		dir := t.TempDir()
 		file := filepath.Join(dir, "fremmøde.csv")
 		msg := mustKlynge(t, env, "attendance", "report", "-o", file)
-		if msg != "wrote the attendance of 23 members over 4 held meetings (24-11-2025 – 23-11-2026) to "+file+"; 2 to reach out to\n" {
+		if msg != "skrev fremmødet for 23 medlemmer over 4 afholdte møder (24-11-2025 – 23-11-2026) til "+file+"; 2 at tage kontakt til\n" {
 			t.Errorf("message %q", msg)
 		}
 		b, err := os.ReadFile(file)
@@ -347,19 +347,19 @@ func TestAttendanceAfbud(t *testing.T) {
 	})
 
 	out := mustKlynge(t, env, "attendance", "afbud", "anne", "sør", "--reason", "kursus")
-	if out != `recorded apologies from Anne Sørensen (Læge Anne Sørensen), reason "kursus" for meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)`+"\napologies so far: Anne Sørensen\n" {
+	if out != `afbud fra Anne Sørensen (Læge Anne Sørensen) er gemt, begrundelse »kursus« – møde 6 (KOL – diagnostik og opfølgning, 03-12-2026)`+"\nafbud indtil nu: Anne Sørensen\n" {
 		t.Errorf("afbud: %q", out)
 	}
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "6", "18")
-	wantLines(t, out, "apologies so far: Hanne Bæk, Anne Sørensen") // in roster order
+	wantLines(t, out, "afbud indtil nu: Hanne Bæk, Anne Sørensen") // in roster order
 	// The exact full name settles a match that is also part of another.
 	mustKlynge(t, env, "roster", "add", "--ydernummer", "085290", "--name", "Hanne Bækgaard")
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "6", "hanne bæk")
-	wantLines(t, out, "recorded apologies from Hanne Bæk (Lægerne på Torvet) for meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
+	wantLines(t, out, "afbud fra Hanne Bæk (Lægerne på Torvet) er gemt – møde 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
 	// Names fold the Danish way (meeting.MatchesName): "soren aero" is
 	// Søren Ærø-Hansen.
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "6", "soren", "aero")
-	wantLines(t, out, "recorded apologies from Søren Ærø-Hansen (Lægerne Østergade) for meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
+	wantLines(t, out, "afbud fra Søren Ærø-Hansen (Lægerne Østergade) er gemt – møde 6 (KOL – diagnostik og opfølgning, 03-12-2026)")
 	// Hanne Bækgaard joined today (23-11-2026), after meeting 5: she
 	// cannot be recorded at it (meeting.Member.CheckActiveAt).
 	code, _, errOut := runKlynge(t, env, "attendance", "afbud", "--meeting", "5", "bækgaard")
@@ -368,7 +368,7 @@ func TestAttendanceAfbud(t *testing.T) {
 	}
 	// An earlier meeting: the check-in is replaced.
 	out = mustKlynge(t, env, "attendance", "afbud", "--meeting", "5", "Søren Ærø-Hansen")
-	wantLines(t, out, "recorded apologies from Søren Ærø-Hansen (Lægerne Østergade) (was present) for meeting 5 (KOL – diagnostik og opfølgning, 10-11-2026)")
+	wantLines(t, out, "afbud fra Søren Ærø-Hansen (Lægerne Østergade) er gemt (var til stede) – møde 5 (KOL – diagnostik og opfølgning, 10-11-2026)")
 
 	withStore(t, db, func(ctx context.Context, s *store.Store, c meeting.Cluster) {
 		m, err := s.Meeting(ctx, december)
@@ -388,6 +388,7 @@ func TestAttendanceAfbud(t *testing.T) {
 
 func TestAttendanceGuest(t *testing.T) {
 	_, env, _ := attendanceDB(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	out := mustKlynge(t, env, "attendance", "guest", "--name", "Overlæge Åse Bjørnø", "--role", "oplæg om spirometri")
 	wantLines(t, out,
 		"added guest Overlæge Åse Bjørnø (oplæg om spirometri) to meeting 6 (KOL – diagnostik og opfølgning, 03-12-2026)",
@@ -421,6 +422,7 @@ func TestAttendanceGuest(t *testing.T) {
 
 func TestAttendanceRuleCommand(t *testing.T) {
 	_, env := demoDB(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	out := mustKlynge(t, env, "attendance", "rule")
 	if out != `rule of cluster "Klynge Nordby": reach out after more than 1 missed meeting in 12 months (apologies count as missed), or when a member has not come for more than 6 months without sending apologies`+"\n" {
 		t.Errorf("default rule: %q", out)
@@ -433,7 +435,7 @@ func TestAttendanceRuleCommand(t *testing.T) {
 		t.Errorf("months away off: %q", out)
 	}
 	code, _, errOut := runKlynge(t, env, "attendance", "rule", "--max-missed", "-1")
-	if code != 1 || strings.TrimSpace(errOut) != "klynge: det højeste antal møder, et medlem må misse, skal være 0 eller mere, ikke -1" {
+	if code != 1 || strings.TrimSpace(errOut) != "klynge: the most meetings a member may miss must be 0 or more, not -1" {
 		t.Errorf("negative: %d %q", code, errOut)
 	}
 	if out := mustKlynge(t, env, "attendance", "rule"); !strings.Contains(out, "more than 2 missed meetings") {

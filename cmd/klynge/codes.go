@@ -9,12 +9,6 @@ import (
 	"github.com/klynge/klynge/meeting"
 )
 
-// codeKeyWarning heads the code key, which must never reach the projector.
-var codeKeyWarning = map[string]string{
-	"da": "KODENØGLE – IKKE TIL PROJEKTOR: kun for koordinatoren; vis den ikke på en delt skærm.",
-	"en": "CODE KEY – NOT FOR THE PROJECTOR: for the coordinator only; do not show it on a shared screen.",
-}
-
 func (a *app) codesCommand() *cobra.Command {
 	var meetingID int64
 	var regenerate, show bool
@@ -52,22 +46,22 @@ func (a *app) codesCommand() *cobra.Command {
 				if m, err = s.RegenerateCodes(ctx, m.ID, codes); err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "drew new letter codes for the %d practices of meeting %d (%s); the old codes no longer apply\n",
-					len(m.Codes), m.ID, m.Title)
+				fmt.Fprintln(out, a.t("cli.CodesDrawn",
+					len(m.Codes), m.ID, m.Title))
 			}
 			if !show {
 				switch {
 				case len(m.Codes) == 0:
-					fmt.Fprintf(out, "meeting %d (%s) has no letter codes yet: draw them with `klynge meeting codes --meeting %d --regenerate`\n", m.ID, meeting.Inert(m.Title), m.ID)
+					fmt.Fprintln(out, a.t("cli.CodesNone", m.ID, meeting.Inert(m.Title), m.ID))
 				case !regenerate:
-					fmt.Fprintf(out, "meeting %d (%s) has letter codes for %d practices; the code key is secret: print it with --show, away from the projector\n",
-						m.ID, m.Title, len(m.Codes))
+					fmt.Fprintln(out, a.t("cli.CodesSecret",
+						m.ID, m.Title, len(m.Codes)))
 				}
 				return nil
 			}
-			fmt.Fprintln(out, codeKeyWarning[a.language()])
+			fmt.Fprintln(out, a.t("cli.CodeKeyWarning"))
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "CODE\tYDERNUMMER\tPRACTICE")
+			fmt.Fprintln(tw, a.t("cli.CodesHead"))
 			for _, p := range sortedByCode(m, c) {
 				code, ok := m.Codes[p.Ydernummer]
 				if !ok {

@@ -34,7 +34,7 @@ func (a *app) versionCommand() *cobra.Command {
 					}
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "klynge %s, database schema %d\n", v, store.LatestSchema())
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.Version", v, store.LatestSchema()))
 			// The file's own schema, read without opening it, so that a
 			// newer file is reported and never changed.
 			path := a.db
@@ -79,7 +79,7 @@ func (a *app) initCommand() *cobra.Command {
 				return err
 			}
 			if len(clusters) > 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s is already set up for cluster %q; nothing changed\n", s.Path(), clusters[0].Name)
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.InitAlready", s.Path(), clusters[0].Name))
 				return nil
 			}
 			c, err := s.CreateCluster(ctx, meeting.Cluster{Name: name, Practices: practices})
@@ -136,9 +136,9 @@ func (a *app) packCommand() *cobra.Command {
 				return err
 			}
 			for _, w := range pack.Warnings(p) {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: warning: %s\n", filepath.Join(args[0], pack.PackFile), w)
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackWarning", filepath.Join(args[0], pack.PackFile), w))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok — %s\n", args[0], pack.Summary(p))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackOK", args[0], pack.Summary(p)))
 			return nil
 		},
 	})
@@ -190,7 +190,7 @@ func (a *app) meetingCommand() *cobra.Command {
 				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"),
 				plural(len(m.Codes), "practice", "practices"), figures, m.ID)
 			if note != "" {
-				fmt.Fprintln(cmd.OutOrStdout(), "note: "+note)
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.Note", note))
 			}
 			return nil
 		},
@@ -217,7 +217,7 @@ func (a *app) meetingCommand() *cobra.Command {
 				return err
 			}
 			if len(meetings) == 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "no meetings in %s yet: create one with `klynge meeting new --pack DIR`\n", s.Path())
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.NoMeetings", s.Path()))
 				return nil
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)

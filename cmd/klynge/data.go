@@ -50,14 +50,14 @@ func (a *app) dataCommand() *cobra.Command {
 			out := cmd.OutOrStdout()
 			a.notePadded(out, file, padded)
 			if dryRun {
-				return printImportPlan(out, file, m, c, rows)
+				return a.printImportPlan(out, file, m, c, rows)
 			}
 			res, err := s.ImportValues(ctx, m.ID, rows)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "%s: imported %s into meeting %d (%s): %d added, %d replaced, %d unchanged\n",
-				file, plural(len(rows), "figure", "figures"), m.ID, m.Title, res.Added, res.Replaced, res.Unchanged)
+			fmt.Fprintln(out, a.t("cli.DataImported",
+				file, plural(len(rows), "figure", "figures"), m.ID, m.Title, res.Added, res.Replaced, res.Unchanged))
 			return nil
 		},
 	}
@@ -92,7 +92,7 @@ func ydernumre(c meeting.Cluster) []string {
 // of the meeting's pack: how many figures the file has, how many practices
 // would then have a figure, how many are under the indicator's
 // min_denominator, and which practices would have none.
-func printImportPlan(w io.Writer, file string, m meeting.Meeting, c meeting.Cluster, rows []meeting.DataRow) error {
+func (a *app) printImportPlan(w io.Writer, file string, m meeting.Meeting, c meeting.Cluster, rows []meeting.DataRow) error {
 	after := map[[2]string]meeting.DataRow{}
 	for _, v := range m.Values {
 		after[[2]string{v.Ydernummer, v.Indicator}] = v
@@ -140,8 +140,8 @@ func printImportPlan(w io.Writer, file string, m meeting.Meeting, c meeting.Clus
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "importing would add %d, replace %d and leave %d unchanged; figures not in the file stay as they are\n",
-		added, replaced, unchanged)
+	_, err := fmt.Fprintln(w, a.t("cli.DataDryRunSum",
+		added, replaced, unchanged))
 	return err
 }
 

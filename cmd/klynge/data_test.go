@@ -100,6 +100,7 @@ func TestMeetingNewDrawsCodesAndImportsPackData(t *testing.T) {
 
 func TestMeetingNewRefusesPackDataOutsideTheCluster(t *testing.T) {
 	env := map[string]string{"KLYNGE_DB": filepath.Join(t.TempDir(), "klynge.db")}
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	if code, _, errOut := runKlynge(t, env, "init", "--roster", demoRoster); code != 0 {
 		t.Fatal(errOut)
 	}
@@ -128,6 +129,7 @@ func TestMeetingNewRefusesPackDataOutsideTheCluster(t *testing.T) {
 
 func TestDataImport(t *testing.T) {
 	env := demoMeeting(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	before := storedMeeting(t, env, 1)
 
 	code, out, errOut := runKlynge(t, env, "data", "import", "--meeting", "1", filepath.Join(fixtureDir, "rettelser.csv"))
@@ -170,6 +172,7 @@ func TestDataImport(t *testing.T) {
 
 func TestDataImportDryRun(t *testing.T) {
 	env := demoMeeting(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	before := valuesKey(storedMeeting(t, env, 1))
 	code, out, errOut := runKlynge(t, env, "data", "import", "--dry-run", filepath.Join(fixtureDir, "rettelser.csv"))
 	if code != 0 {
@@ -275,6 +278,7 @@ func TestDataImportWithoutMeeting(t *testing.T) {
 
 func TestMeetingCodes(t *testing.T) {
 	env := demoMeeting(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	m := storedMeeting(t, env, 1)
 
 	// Without --show nothing secret is printed.

@@ -92,13 +92,13 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 				}
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "wrote %d slips for meeting %d (%s, %s) to %s: slip-CODE.html to print, slip-CODE.txt to e-mail\n",
-				len(slips), m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), dir)
+			fmt.Fprintln(out, a.t("cli.WroteSlips",
+				len(slips), m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), dir))
 			if n := len(c.Practices) - len(slips); n > 0 {
-				fmt.Fprintf(out, "note: %d practices of the cluster have no code at this meeting and got no slip\n", n)
+				fmt.Fprintln(out, a.t("cli.SlipsNoCode", n))
 			}
 			if stray := straySlips(dir, files); len(stray) > 0 {
-				fmt.Fprintf(out, "note: %s also holds %s from another export; remove them before sending\n", dir, fileList(stray))
+				fmt.Fprintln(out, a.t("cli.StraySlips", dir, fileList(stray)))
 			}
 			return nil
 		},
@@ -195,7 +195,7 @@ func checkOverwrite(dir string, files []slipFile, force bool) error {
 		}
 	}
 	if len(existing) > 0 {
-		return meeting.Errorf(meeting.EINVALID, "%s already holds %s: pass --force to overwrite, or choose another -o", dir, fileList(existing))
+		return meeting.Errork(meeting.EINVALID, "cli.AlreadyHolds", dir, fileList(existing))
 	}
 	return nil
 }

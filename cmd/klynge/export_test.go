@@ -87,7 +87,7 @@ func TestExportSlips(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export slips: %d %s", code, errOut)
 	}
-	if want := "wrote 14 slips for meeting " + id + " (" + m.Title + ", 2026-12-03) to " + dir; !strings.HasPrefix(out, want) {
+	if want := "skrev 14 ark for møde " + id + " (" + m.Title + ", 2026-12-03) til " + dir; !strings.HasPrefix(out, want) {
 		t.Errorf("stdout %q, want %q…", out, want)
 	}
 	// Nothing on the terminal pairs a code with a practice.

@@ -118,8 +118,8 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote the follow-up list of meeting %d (%s, %s) with %s to %s\n",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), plural(len(ps), "pledge", "pledges"), out)
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteFollowUp",
+				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), plural(len(ps), "pledge", "pledges"), out))
 			return nil
 		},
 	}
@@ -176,8 +176,8 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote the minutes of meeting %d (%s, %s) to %s\n",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), out)
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteMinutes",
+				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), out))
 			return nil
 		},
 	}

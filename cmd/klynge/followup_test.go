@@ -12,6 +12,7 @@ import (
 func TestPledgeAddAndExports(t *testing.T) {
 	db, m, _ := slipsDB(t, false, false)
 	env := map[string]string{"KLYNGE_DB": db}
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	id := strconv.FormatInt(m.ID, 10)
 
 	code, out, errOut := runKlynge(t, env, "pledge", "add", "--meeting", id, "--practice", "047318",
@@ -165,7 +166,7 @@ func TestPledgeAddBadDue(t *testing.T) {
 		})
 	}
 	code, out, _ := runKlynge(t, env, "pledge", "list", "--meeting", id)
-	if code != 0 || !strings.Contains(out, "no pledges") {
+	if code != 0 || !strings.Contains(out, "ingen tiltag") {
 		t.Errorf("refused pledges were stored: %q", out)
 	}
 }

@@ -141,11 +141,11 @@ func TestPackCheckWarnsAboutWeakSuppression(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, errOut := runKlynge(t, nil, "pack", "check", dir)
+	code, out, errOut := runKlynge(t, nil, "--lang", "en", "pack", "check", dir)
 	if code != 0 || !strings.Contains(out, `pack.toml: warning: indicator "kol-forloebsplan" has min_denominator 3, below 5`) || !strings.Contains(out, ": ok") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
 	}
-	if _, out, _ := runKlynge(t, nil, "pack", "check", demoPackDir); strings.Contains(out, "warning") {
+	if _, out, _ := runKlynge(t, nil, "--lang", "en", "pack", "check", demoPackDir); strings.Contains(out, "warning") {
 		t.Errorf("the demo pack needs no warning:\n%s", out)
 	}
 }

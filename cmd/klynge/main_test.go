@@ -50,7 +50,7 @@ func runKlynge(t *testing.T, env map[string]string, args ...string) (int, string
 }
 
 func TestVersion(t *testing.T) {
-	code, out, _ := runKlynge(t, nil, "version")
+	code, out, _ := runKlynge(t, nil, "--lang", "en", "version")
 	if code != 0 || !strings.HasPrefix(out, "klynge "+version) || !strings.Contains(out, "schema") {
 		t.Fatalf("version: code %d, out %q", code, out)
 	}
@@ -161,6 +161,7 @@ func TestBadInputIsOneLine(t *testing.T) {
 func TestInitNewList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "klynge.db")
 	env := map[string]string{"KLYNGE_DB": db}
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	code, out, errOut := runKlynge(t, env, "init", "--cluster", "Klynge Nordby", "--roster", "../../testdata/demo/roster.csv")
 	if code != 0 {
 		t.Fatalf("init: %d %s", code, errOut)
@@ -175,7 +176,7 @@ func TestInitNewList(t *testing.T) {
 	if !strings.Contains(out, "created meeting 1") || !strings.Contains(out, "2026-12-03 18:00") {
 		t.Errorf("meeting new output %q", out)
 	}
-	code, out, _ = runKlynge(t, env, "meeting", "list")
+	code, out, _ = runKlynge(t, env, "--lang", "da", "meeting", "list")
 	if code != 0 || !strings.Contains(out, "Decembermøde") || !strings.Contains(out, "planlagt") {
 		t.Errorf("meeting list: %d %q", code, out)
 	}

@@ -59,8 +59,8 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 			if p, err = s.SavePledge(ctx, p); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "recorded pledge %d of practice %s at meeting %d, due %s\n",
-				p.ID, p.Ydernummer, m.ID, p.Due.Format("02-01-2006"))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PledgeRecorded",
+				p.ID, p.Ydernummer, m.ID, p.Due.Format("02-01-2006")))
 			return nil
 		},
 	}
@@ -145,14 +145,14 @@ func (a *app) pledgeListCommand() *cobra.Command {
 			out := cmd.OutOrStdout()
 			if len(ps) == 0 {
 				if open {
-					fmt.Fprintf(out, "no pledges to follow up at meeting %d (%s)\n", m.ID, meeting.Inert(m.Title))
+					fmt.Fprintln(out, a.t("cli.NoPledgesToFollow", m.ID, meeting.Inert(m.Title)))
 				} else {
-					fmt.Fprintf(out, "no pledges at meeting %d (%s): add one with `klynge pledge add --meeting %d`\n", m.ID, meeting.Inert(m.Title), m.ID)
+					fmt.Fprintln(out, a.t("cli.NoPledges", m.ID, meeting.Inert(m.Title), m.ID))
 				}
 				return nil
 			}
 			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tMEETING\tPRACTICE\tDUE\tOWNER\tINDICATOR\tFOLLOW-UP\tACTION")
+			fmt.Fprintln(tw, a.t("cli.PledgesHead"))
 			for _, p := range ps {
 				review := "-"
 				if p.Review != nil {

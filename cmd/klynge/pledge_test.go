@@ -58,7 +58,7 @@ func TestPledgeAddDue(t *testing.T) {
 			id := strconv.FormatInt(st.meeting.ID, 10)
 			code, out, errOut := runKlynge(t, env, "pledge", "add", "--meeting", id, "--practice", st.practice,
 				"--action", st.name, "--due", st.due)
-			if code != 0 || !strings.Contains(out, "due "+st.want) {
+			if code != 0 || !strings.Contains(out, "frist "+st.want) {
 				t.Fatalf("exit %d, stdout %q, stderr %q; want due %s", code, out, errOut, st.want)
 			}
 			withStore(t, db, func(ctx context.Context, s *store.Store, _ meeting.Cluster) {

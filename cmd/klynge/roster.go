@@ -55,7 +55,7 @@ func (a *app) rosterImportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			printRosterImport(cmd.OutOrStdout(), file, after, res)
+			a.printRosterImport(cmd.OutOrStdout(), file, after, res)
 			return nil
 		},
 	}
@@ -65,19 +65,19 @@ func (a *app) rosterImportCommand() *cobra.Command {
 
 // printRosterImport says what an import changed, one line per change, and
 // lists the doctors the file left out.
-func printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.RosterImportResult) {
+func (a *app) printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.RosterImportResult) {
 	names := practiceNames(c)
 	fmt.Fprintf(w, "%s: cluster %q: %s added, %s added, %d updated, %d unchanged\n", file, c.Name,
 		plural(len(res.NewPractices), "practice", "practices"), plural(len(res.Added), "doctor", "doctors"),
 		len(res.Updated), res.Unchanged)
 	for _, p := range res.NewPractices {
-		fmt.Fprintf(w, "  new practice %s %s\n", p.Ydernummer, meeting.Inert(p.Name))
+		fmt.Fprintln(w, a.t("cli.RosterNewPractice", p.Ydernummer, meeting.Inert(p.Name)))
 	}
 	for _, r := range res.RenamedPractices {
-		fmt.Fprintf(w, "  practice %s renamed: %q → %q\n", r.Ydernummer, r.From, r.To)
+		fmt.Fprintln(w, a.t("cli.RosterRenamed", r.Ydernummer, r.From, r.To))
 	}
 	for _, m := range res.Added {
-		fmt.Fprintf(w, "  added %s (%s), id %d\n", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID)
+		fmt.Fprintln(w, a.t("cli.RosterAdded", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID))
 	}
 	for _, u := range res.Updated {
 		var changes []string
@@ -93,10 +93,10 @@ func printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.Ro
 		if u.Before.Ydernummer != u.After.Ydernummer {
 			changes = append(changes, fmt.Sprintf("practice %s → %s (%s)", u.Before.Ydernummer, u.After.Ydernummer, names[u.After.Ydernummer]))
 		}
-		fmt.Fprintf(w, "  updated %s, id %d: %s\n", meeting.Inert(u.After.Name), u.After.ID, strings.Join(changes, ", "))
+		fmt.Fprintln(w, a.t("cli.RosterUpdated", meeting.Inert(u.After.Name), u.After.ID, strings.Join(changes, ", ")))
 	}
 	for _, m := range res.NotInFile {
-		fmt.Fprintf(w, "not in the file: %s (%s, id %d) — retire them with klynge roster retire %d\n", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID, m.ID)
+		fmt.Fprintln(w, a.t("cli.RosterNotInFile", meeting.Inert(m.Name), meeting.Inert(names[m.Ydernummer]), m.ID, m.ID))
 	}
 }
 
@@ -146,11 +146,11 @@ func (a *app) rosterListCommand() *cobra.Command {
 			}
 			fmt.Fprintln(out)
 			if len(c.Practices) == 0 {
-				fmt.Fprintln(out, "no practices yet: import a roster with `klynge roster import FILE`")
+				fmt.Fprintln(out, a.t("cli.NoPractices"))
 				return nil
 			}
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "YDERNUMMER\tPRACTICE\tID\tDOCTOR\tE-MAIL\tNOTE")
+			fmt.Fprintln(tw, a.t("cli.RosterHead"))
 			for _, p := range c.Practices {
 				yd, name := meeting.Inert(p.Ydernummer), meeting.Inert(p.Name)
 				if len(p.Members) == 0 {
@@ -221,8 +221,8 @@ func (a *app) rosterAddCommand() *cobra.Command {
 			if n, ok := names[ydernummer]; ok {
 				pname = n
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s %s) to cluster %q, id %d; meetings from today on count for them\n",
-				m.Name, m.Ydernummer, pname, c.Name, m.ID)
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.MemberAdded",
+				m.Name, m.Ydernummer, pname, c.Name, m.ID))
 			return nil
 		},
 	}
@@ -283,14 +283,14 @@ func (a *app) rosterRetireCommand() *cobra.Command {
 				return err
 			}
 			if m.Retired != nil {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s (id %d) already retired on %s; nothing changed\n", m.Name, m.ID, m.Retired.Format(dateDMY))
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.MemberAlreadyRetired", m.Name, m.ID, m.Retired.Format(dateDMY)))
 				return nil
 			}
 			if m, err = s.RetireMember(ctx, id, a.env.clock.Now()); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "retired %s (%s, id %d) from %s; their attendance history stays\n",
-				m.Name, m.Ydernummer, m.ID, m.Retired.Format(dateDMY))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.MemberRetired",
+				m.Name, m.Ydernummer, m.ID, m.Retired.Format(dateDMY)))
 			return nil
 		},
 	}

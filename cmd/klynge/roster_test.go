@@ -73,6 +73,7 @@ func TestRosterImport(t *testing.T) {
 	for _, file := range []string{"opdatering.csv", "opdatering.xlsx"} {
 		t.Run(file, func(t *testing.T) {
 			_, env := demoDB(t)
+			env["KLYNGE_LANG"] = "en" // this test reads the English wording
 			path := filepath.Join(rosterFixtureDir, file)
 			out := mustKlynge(t, env, "roster", "import", path)
 			wantLines(t, out,
@@ -192,6 +193,7 @@ func fileDump(t *testing.T, db string) string {
 
 func TestRosterAdd(t *testing.T) {
 	_, env := demoDB(t)
+	env["KLYNGE_LANG"] = "en" // this test reads the English wording
 	out := mustKlynge(t, env, "roster", "add", "--ydernummer", "047318", "--name", "Nikolaj Ny", "--email", "nikolaj@oestergade.example")
 	if out != `added Nikolaj Ny (047318 Lægerne Østergade) to cluster "Klynge Nordby", id 23; meetings from today on count for them`+"\n" {
 		t.Errorf("add: %q", out)

@@ -209,7 +209,6 @@ var tuiEntries = []Entry{
 	{"tui.ExportTitle", "Eksport efter mødet", "Export after the meeting"},
 	{"tui.ExportHint", "Referat, opfølgningslister (Markdown, CSV, XLSX, kalender), fremmøde og personlige ark skrives i mappen. Findes filerne, overskrives de ikke.", "Minutes, follow-up lists (Markdown, CSV, XLSX, calendar), attendance and personal slips go into the folder. Existing files are not overwritten."},
 	{"tui.FieldFolder", "Mappe", "Folder"},
-	{"tui.ExportedTitle", "Skrevet:", "Written:"},
 	{"tui.NoticeExported", "%[1]d {1:fil|filer} skrevet til %[2]s", "%[1]d {1:file|files} written to %[2]s"},
 	{"tui.KeyPrevField", "forrige felt", "previous field"},
 	{"tui.WaitingDB", "venter på databasen… (%d ikke gemt endnu)", "waiting for the database… (%d not saved yet)"},
