@@ -41,6 +41,9 @@ type Meeting struct {
 	// Slide is the slide of the pack the projector shows (0-based), kept
 	// so that a presenter console follows and turns it.
 	Slide int
+	// DataScreen is the data screen's page and revealed charts, kept so that a
+	// presenter console follows and drives them.
+	DataScreen ChartState
 }
 
 // DefaultStart is the time of day an after-hours meeting usually starts,

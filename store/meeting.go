@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -242,7 +243,7 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 }
 
 // meetingColumns are the columns scanMeeting reads, in order.
-const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json, slide`
+const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json, slide, chart_json`
 
 // scanMeeting reads one row of meetingColumns. sql.ErrNoRows passes through
 // untranslated for the caller to report.
@@ -251,9 +252,9 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 		m                   meeting.Meeting
 		start, end, created string
 		started             sql.NullString
-		pack                string
+		pack, chart         string
 	)
-	if err := row.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created, &pack, &m.Slide); err != nil {
+	if err := row.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created, &pack, &m.Slide, &chart); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return m, err
 		}
@@ -271,6 +272,9 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 	}
 	if m.Started, err = decodeTimePtr(started); err != nil {
 		return m, err
+	}
+	if err := json.Unmarshal([]byte(chart), &m.DataScreen); err != nil {
+		return m, meeting.Errorf(meeting.EINTERNAL, "meeting %d: the stored chart state is damaged: %v", m.ID, err)
 	}
 	if m.Pack, err = decodePack(pack); err != nil {
 		return m, meeting.Errork(meeting.EINTERNAL, "err.InMeeting", m.ID, err)

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"maps"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -29,7 +31,8 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 // one committed before it, and none is lost. It returns the meeting
 // before and after, as stored. An error of op is returned as it is and
 // nothing is written. Only what SaveRun writes (the start and the items
-// with their timers and presenting groups) and the slide shown are kept
+// with their timers and presenting groups), the slide shown and the data
+// screen's state are kept
 // of op's result.
 func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error) {
 	const what = "save the meeting's run state"
@@ -53,6 +56,11 @@ func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting
 	}
 	if changed.Slide != before.Slide {
 		if err := recordSlide(ctx, tx, id, changed.Slide); err != nil {
+			return before, after, err
+		}
+	}
+	if !sameChart(changed.DataScreen, before.DataScreen) {
+		if err := recordChart(ctx, tx, id, changed.DataScreen); err != nil {
 			return before, after, err
 		}
 	}
@@ -95,4 +103,45 @@ func recordSlide(ctx context.Context, tx *sql.Tx, meetingID int64, slide int) er
 		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
 	}
 	return nil
+}
+
+// RecordChart stores the data screen's state of meeting meetingID (the
+// indicator page shown and the charts revealed), so that the projector
+// and its consoles show the same.
+func (s *Store) RecordChart(ctx context.Context, meetingID int64, cs meeting.ChartState) error {
+	const what = "save the chart shown"
+	if cs.Item < 0 || cs.Page < 0 {
+		return meeting.Errorf(meeting.EINVALID, "chart page %d of item %d does not exist; both are numbered from 0", cs.Page, cs.Item)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	if err := recordChart(ctx, tx, meetingID, cs); err != nil {
+		return err
+	}
+	return translate(tx.Commit(), what)
+}
+
+func recordChart(ctx context.Context, tx *sql.Tx, meetingID int64, cs meeting.ChartState) error {
+	const what = "save the chart shown"
+	b, err := json.Marshal(cs)
+	if err != nil {
+		return meeting.Errorf(meeting.EINTERNAL, "encode the chart shown: %v", err)
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE meetings SET chart_json = ? WHERE id = ?`, string(b), meetingID)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
+	}
+	return nil
+}
+
+func sameChart(a, b meeting.ChartState) bool {
+	return a.Item == b.Item && a.Page == b.Page && maps.Equal(a.Shown, b.Shown)
 }

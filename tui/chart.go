@@ -25,10 +25,12 @@ type chartScreen struct {
 	offset  int
 	// shown lists the indicators whose bars have been revealed; a chart
 	// opens hidden when its indicator asks the room to guess first.
-	shown  map[string]bool
-	width  int
-	height int
-	strs   chartStrings
+	shown map[string]bool
+	// followed is the stored state last followed (see follow).
+	followed meeting.ChartState
+	width    int
+	height   int
+	strs     chartStrings
 }
 
 func newChartScreen(c *Common) *chartScreen {
@@ -47,19 +49,14 @@ func (s *chartScreen) open(i int) {
 	}
 	s.item = i
 	s.setPages()
+	if s.followed.Item == i {
+		// The page another window left this item's charts at.
+		s.page = max(0, min(s.followed.Page, len(s.pages)-1))
+	}
 }
 
 func (s *chartScreen) setPages() {
-	s.pages = nil
-	if s.item < len(s.meeting.Items) {
-		s.pages = append(s.pages, s.meeting.Items[s.item].Indicators...)
-	}
-	for _, ind := range s.meeting.Pack.Indicators {
-		if ind.Context {
-			s.pages = append(s.pages, "")
-			break
-		}
-	}
+	s.pages = s.meeting.ChartPages(s.item)
 	s.page = max(0, min(s.page, len(s.pages)-1))
 }
 
@@ -85,10 +82,12 @@ func (s *chartScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	case key.Matches(k, keys.Next):
 		if s.page < len(s.pages)-1 {
 			s.page, s.offset = s.page+1, 0
+			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.Prev):
 		if s.page > 0 {
 			s.page, s.offset = s.page-1, 0
+			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.ScrollDown), key.Matches(k, keys.Down):
 		if s.offset+rows-1 < s.total() {
@@ -98,9 +97,29 @@ func (s *chartScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 		s.offset = max(0, s.offset-max(1, rows-1))
 	case key.Matches(k, keys.Reveal):
 		id := s.pages[s.page]
+		if id == "" {
+			return nil, nil
+		}
 		s.shown[id] = !s.isShown(id)
+		return []tea.Msg{write(chartShowChange(s.common, id, s.shown[id]))}, nil
 	}
 	return nil, nil
+}
+
+// follow shows the stored page and revealed charts when they (another
+// window's keys, or a restart) differ from the ones last followed; the
+// screen's own keys are shown at once and not undone by their commits.
+func (s *chartScreen) follow(cs meeting.ChartState) {
+	old := s.followed
+	s.followed = cs
+	if cs.Item == s.item && (cs.Item != old.Item || cs.Page != old.Page) {
+		s.page, s.offset = max(0, min(cs.Page, len(s.pages)-1)), 0
+	}
+	for id, v := range cs.Shown {
+		if w, ok := old.Shown[id]; !ok || w != v {
+			s.shown[id] = v
+		}
+	}
 }
 
 // pageRows is how many practices the current page shows at once.

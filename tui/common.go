@@ -69,6 +69,9 @@ type Store interface {
 	// RecordSlide commits the slide the projector shows, so consoles
 	// follow it.
 	RecordSlide(ctx context.Context, meetingID int64, slide int) error
+	// RecordChart commits the data screen's indicator page and revealed
+	// charts, so consoles and the projector show the same.
+	RecordChart(ctx context.Context, meetingID int64, cs meeting.ChartState) error
 	// UpdateRun changes the run state by op from the meeting as stored
 	// now, in one transaction, so that the projector's and the consoles'
 	// changes each start from the one before.

@@ -279,6 +279,12 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		k.private = privateAskCodeKey
 	case key.Matches(msg, keys.History):
 		k.private = privateAskHistory
+	case key.Matches(msg, keys.Reveal):
+		return k.reveal(plan)
+	case key.Matches(msg, keys.Prev) && k.dataItem(plan) >= 0:
+		return k.turnChart(plan, -1)
+	case key.Matches(msg, consoleNextSlide(keys)) && k.dataItem(plan) >= 0:
+		return k.turnChart(plan, 1)
 	case key.Matches(msg, keys.Prev):
 		if plan.TurnSlide(-1).Slide != plan.Slide {
 			return k.write(slideChange(c, -1))
@@ -312,6 +318,42 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		return k.minuteChange(plan, -time.Minute)
 	}
 	return nil
+}
+
+// dataItem is the data item in focus, -1 when the item in focus is not
+// one: on a data item ←/→ turn the indicator pages, as on the projector's
+// data screen.
+func (k *Console) dataItem(plan meeting.Meeting) int {
+	i := plan.Focus()
+	if i < 0 || i >= len(plan.Items) || plan.Items[i].Kind != meeting.KindData || len(plan.ChartPages(i)) == 0 {
+		return -1
+	}
+	return i
+}
+
+// turnChart moves the data item's indicator page by delta.
+func (k *Console) turnChart(plan meeting.Meeting, delta int) tea.Cmd {
+	i := k.dataItem(plan)
+	pages := len(plan.ChartPages(i))
+	page := plan.ChartPage(i)
+	if next := max(0, min(page+delta, pages-1)); next != page {
+		return k.write(chartPageChange(k.common, i, next, pages))
+	}
+	return nil
+}
+
+// reveal shows the bars of the indicator page in focus, or hides them
+// again.
+func (k *Console) reveal(plan meeting.Meeting) tea.Cmd {
+	i := k.dataItem(plan)
+	if i < 0 {
+		return nil
+	}
+	id := plan.ChartPages(i)[plan.ChartPage(i)]
+	if id == "" {
+		return nil // the context page has no bars to hide
+	}
+	return k.write(chartShowChange(k.common, id, !plan.ChartShown(id)))
 }
 
 // consoleNextSlide is → and l: space starts and pauses the round here.
@@ -512,6 +554,11 @@ func (k *Console) body(height int) string {
 		lines = append(lines, k.roundLines(mt, focus, now)...)
 	}
 
+	// The data item's indicator page and whether its bars show.
+	if i := k.dataItem(k.planned()); i >= 0 {
+		lines = append(lines, k.chartLine(k.planned(), i), "")
+	}
+
 	// Notes of the projector's slide and the next slide's title.
 	lines = append(lines, k.notesLines()...)
 	lines = append(lines, "")
@@ -598,6 +645,27 @@ func (k *Console) notesLines() []string {
 	return append(lines, s.Muted.Render(truncate(next, w)))
 }
 
+// chartLine names the indicator page the projector shows and whether its
+// bars are revealed.
+func (k *Console) chartLine(plan meeting.Meeting, i int) string {
+	s := k.common.Styles
+	pages := plan.ChartPages(i)
+	page := max(0, min(plan.ChartPage(i), len(pages)-1))
+	id := pages[page]
+	var title, state string
+	style := s.Text
+	if ind, ok := plan.Pack.Indicator(id); ok && id != "" {
+		title = ind.Title
+		state = " · " + k.text.ConsoleChartShown
+		if !plan.ChartShown(id) {
+			state, style = " · "+k.text.ConsoleChartHidden, s.Warning
+		}
+	} else {
+		title = chartText(k.common.Text.Lang).ContextHead
+	}
+	return style.Render(truncate(fmt.Sprintf(k.text.ConsoleChart, page+1, len(pages), title)+state, k.common.Width))
+}
+
 // slideTitle is a slide's first non-empty line without its Markdown
 // heading marks.
 func slideTitle(sl meeting.Slide) string {
@@ -675,9 +743,9 @@ func (k *Console) codeKeyView(height int) string {
 func (k *Console) ShortHelp() []key.Binding {
 	keys := k.common.Keys
 	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
-	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeySlide))
+	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeyPage))
 	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
-	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.CodeKey, history, keys.Quit, keys.Start}
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.CodeKey, history, keys.Quit, keys.Start}
 }
 
 func (k *Console) footer() string {

@@ -37,6 +37,11 @@ type consoleText struct {
 	ConsoleHistoryAsk     string
 	ConsoleHistoryWarn    string
 	ConsoleKeySlide       string
+	ConsoleKeyPage        string
+	ConsoleKeyIndicator   string
+	ConsoleChart          string
+	ConsoleChartHidden    string
+	ConsoleChartShown     string
 	ConsoleKeyHistory     string
 	ConsoleKeyMinute      string
 	ConsolePrivateCodeKey string

@@ -239,3 +239,13 @@ func typeText(tm interface{ Send(tea.Msg) }, s string) {
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
 }
+
+// resetChart stores the data screen's first page with no chart revealed by
+// hand: the page and the reveals are kept in the database, so a program
+// started after another would begin where that one left them.
+func resetChart(t *testing.T, s *store.Store, meetingID int64) {
+	t.Helper()
+	if err := s.RecordChart(context.Background(), meetingID, meeting.ChartState{}); err != nil {
+		t.Fatal(err)
+	}
+}

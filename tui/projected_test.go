@@ -273,6 +273,7 @@ func TestProjectedScreensAreInertAndAnonymous(t *testing.T) {
 		size := ps
 		secrets := ps.secrets
 		t.Run(ps.name, func(t *testing.T) {
+			resetChart(t, s, m.ID)
 			if ps.off {
 				for yd := range consented {
 					if _, err := s.SetConsent(context.Background(), m.ID, yd, false, meetingStart.Add(time.Minute)); err != nil {

@@ -524,6 +524,7 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	// the one this window's queued turns lead to.
 	m.slides.follow(m.planned().Slide)
 	m.chart.setMeeting(mt, m.names)
+	m.chart.follow(m.planned().DataScreen)
 	m.consent.setMeeting(mt, m.names)
 	m.checkin.setMeeting(mt, m.cluster)
 	m.round.setMeeting(mt)

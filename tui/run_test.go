@@ -197,6 +197,7 @@ func TestScreensFitInBothThemesAndSizes(t *testing.T) {
 						name += "/colour"
 					}
 					t.Run(name+"/"+sizeName(size.w, size.h), func(t *testing.T) {
+						resetChart(t, s, m.ID)
 						model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(3), theme: themeName(theme), color: color})
 						tm := startProgram(t, model, 80, 24, "Velkomst")
 						tm.Send(tea.WindowSizeMsg{Width: size.w, Height: size.h})

@@ -148,3 +148,36 @@ func (s *slidesScreen) follow(i int) {
 	s.followed = i
 	s.goTo(i)
 }
+
+// chartPageChange stores page (of pages) of item i's charts as the one
+// shown: the projector's and the console's indicator keys.
+func chartPageChange(c *Common, i, page, pages int) change {
+	return change{
+		what: consoleLang(c.Text.Lang).ConsoleKeyIndicator,
+		op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return mt.TurnChart(i, page-mt.ChartPage(i), pages), nil
+		},
+		commit: commitChart,
+		fresh:  true,
+	}
+}
+
+// chartShowChange stores whether indicator id's bars are shown: the
+// projector's and the console's reveal key.
+func chartShowChange(c *Common, id string, shown bool) change {
+	return change{
+		what: c.Text.KeyReveal,
+		op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			if mt.ChartShown(id) != shown {
+				mt = mt.RevealChart(id)
+			}
+			return mt, nil
+		},
+		commit: commitChart,
+		fresh:  true,
+	}
+}
+
+func commitChart(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+	return after, nil, st.RecordChart(ctx, after.ID, after.DataScreen)
+}
