@@ -347,3 +347,80 @@ func TestProjector_PrivateOnConsole(t *testing.T) {
 	proj.Send(key("j"))
 	waitFor(t, proj, "KODENØGLE – IKKE TIL PROJEKTOR")
 }
+
+// TestConsole_Chart: on the data item the console's ←/→ turn the
+// projector's indicator pages and r reveals a chart hidden for the room's
+// guess; the projector follows through the database, and shows nothing
+// computed while the chart is hidden.
+func TestConsole_Chart(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	ctx := context.Background()
+	if _, _, err := s.UpdateRun(ctx, m.ID, func(mt meeting.Meeting) (meeting.Meeting, error) {
+		mt, err := mt.Start(meetingStart)
+		if err != nil {
+			return mt, err
+		}
+		for range 2 {
+			if mt, err = mt.Next(meetingStart); err != nil {
+				return mt, err
+			}
+		}
+		return mt, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	now := meetingStart.Add(20 * time.Minute)
+	proj := teatest.NewTestModel(t, framed{newProjector(s, m.ID, now, nil)}, teatest.WithInitialTermSize(200, 60))
+	con := teatest.NewTestModel(t, framedConsole{newConsole(window(t, s), m.ID, now, "")}, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, con, "Data, indikator 1/")
+	proj.Send(key("enter"))
+	waitFor(t, proj, "KOL-prævalens")
+
+	// Two pages on from the console: the projector shows the chart
+	// hidden for the room's guess, and nothing computed.
+	con.Send(key("l"))
+	con.Send(key("l"))
+	drained(t, con)
+	waitFor(t, con, "· skjult")
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, "Hvor tror I")
+	hidden := stripANSI(currentFrame(t, proj))
+	if !strings.Contains(hidden, " 3/") {
+		t.Errorf("the projector should show page 3:\n%s", hidden)
+	}
+
+	// r on the console reveals it on the projector.
+	con.Send(key("r"))
+	drained(t, con)
+	waitFor(t, con, "· vist")
+	proj.Send(tui.PollMsg{})
+	waitNotFor(t, proj, "Hvor tror I")
+	shown := stripANSI(currentFrame(t, proj))
+	if shown == hidden {
+		t.Errorf("the revealed chart looks as the hidden one:\n%s", shown)
+	}
+
+	// And r again hides it: the guess round can be run again.
+	con.Send(key("r"))
+	drained(t, con)
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, "Hvor tror I")
+	if again := stripANSI(currentFrame(t, proj)); again != hidden {
+		t.Errorf("hidden again, the projector shows more than before:\n%s\nwant\n%s", again, hidden)
+	}
+
+	// The projector's own → is stored too, and the console follows.
+	proj.Send(key("l"))
+	drained(t, proj)
+	con.Send(tui.PollMsg{})
+	waitFor(t, con, "Data, indikator 4/")
+	got, err := s.Meeting(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.DataScreen.Page != 3 || got.DataScreen.Item != 2 {
+		t.Errorf("stored data screen %+v, want item 2 page 3", got.DataScreen)
+	}
+	con.Send(key("q"))
+	con.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}

@@ -249,3 +249,18 @@ func resetChart(t *testing.T, s *store.Store, meetingID int64) {
 		t.Fatal(err)
 	}
 }
+
+// waitNotFor waits until the program's current frame no longer shows text.
+func waitNotFor(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	last := ""
+	for time.Now().Before(deadline) {
+		last = currentFrame(t, tm)
+		if !strings.Contains(last, text) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%q never went away; last frame:\n%s", text, last)
+}
