@@ -169,11 +169,22 @@ func (s *chartScreen) contextView() string {
 	if len(dists) == 0 {
 		return strings.Join([]string{head, "", st.Text.Render(s.strs.NoContext)}, "\n")
 	}
+	// On a wide screen the bands are one block, centred: as wide as the
+	// widest title or band row, not spread across the wall.
+	pad := ""
+	if s.width >= 120 {
+		blockW := lipgloss.Width(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices))
+		for _, d := range dists {
+			blockW = max(blockW, lipgloss.Width(d.Indicator.Title))
+		}
+		blockW = max(blockW, 60)
+		pad = spaces(max(0, (s.width-blockW)/2))
+	}
 	var body []string
 	for _, d := range dists {
-		body = append(body, "", st.Heading.Render(meeting.FitCells(d.Indicator.Title, s.width)))
+		body = append(body, "", pad+st.Heading.Render(meeting.FitCells(d.Indicator.Title, s.width-len(pad))))
 		if d.TooFew {
-			body = append(body, st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextTooFew, meeting.MinBandPractices), s.width)))
+			body = append(body, pad+st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextTooFew, meeting.MinBandPractices), s.width-len(pad))))
 			continue
 		}
 		unit := s.strs.Units[d.Indicator.Unit]
@@ -192,13 +203,13 @@ func (s *chartScreen) contextView() string {
 		for i, b := range d.Bands {
 			bar := strings.Repeat("█", max(1, b.Count*barW/most))
 			line := "  " + cellsRight(ranges[i], rangeW) + "  " + st.Bar.Render(bar) + " " + st.Text.Render(fmt.Sprintf(s.strs.ContextCount, b.Count))
-			body = append(body, truncateANSI(line, s.width))
+			body = append(body, truncateANSI(pad+line, s.width))
 		}
 		if d.NoData > 0 {
-			body = append(body, st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextNoData, d.NoData), s.width)))
+			body = append(body, pad+st.Text.Render(truncate("  "+fmt.Sprintf(s.strs.ContextNoData, d.NoData), s.width-len(pad))))
 		}
 	}
-	foot := st.Text.Render(truncate(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices), s.width))
+	foot := pad + st.Text.Render(truncate(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices), s.width-len(pad)))
 	rows := max(1, s.height-2)
 	offset := min(s.offset, max(0, len(body)-rows))
 	body = body[offset:min(len(body), offset+rows)]

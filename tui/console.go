@@ -104,7 +104,7 @@ func (k *Console) planned() meeting.Meeting {
 
 // Init loads the meeting, starts the clock and the watcher.
 func (k *Console) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(k.common, k.meetingID), tick(k.common.Clock), k.watch.start())
+	return tea.Batch(loadMeeting(k.common, k.meetingID), tick(k.common.Clock), k.watch.start(k.common))
 }
 
 // Update handles size, clock, the watcher, the write queue and keys.
@@ -126,23 +126,21 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		return nil
 
 	// Following the other windows.
-	case pollTickMsg:
-		return k.watch.look(c, true)
 	case PollMsg:
-		return k.watch.look(c, false)
+		return k.watch.look(c)
+	case restartWatchMsg:
+		return k.watch.wait(c)
 	case versionMsg:
-		var cmds []tea.Cmd
-		if msg.tick {
-			cmds = append(cmds, k.watch.schedule())
-		}
+		cmds := []tea.Cmd{k.watch.next(c, msg)}
 		if k.watch.changed(msg) && k.meeting != nil {
 			cmds = append(cmds, reload(c, k.meetingID, k.saves))
 		}
 		return tea.Batch(cmds...)
+	case rereadMsg:
+		return reload(c, k.meetingID, k.saves)
 	case reloadedMsg:
 		if k.queue.len() > 0 || msg.saves != k.saves {
-			k.watch.forget()
-			return nil
+			return tea.Tick(rereadAfter, func(time.Time) tea.Msg { return rereadMsg{} })
 		}
 		k.set(msg.meetingMsg)
 		if k.private == privateHistory {

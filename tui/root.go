@@ -213,7 +213,7 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start())
+	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start(m.common))
 }
 
 // Meeting returns the meeting as last read from the store, or nil before

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -54,26 +55,24 @@ func reload(c *Common, id int64, saves int) tea.Cmd {
 func (m *Model) follow(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	c := m.common
 	switch msg := msg.(type) {
-	case pollTickMsg:
-		return m.watch.look(c, true), true
 	case PollMsg:
-		return m.watch.look(c, false), true
+		return m.watch.look(c), true
+	case restartWatchMsg:
+		return m.watch.wait(c), true
 	case versionMsg:
-		var cmds []tea.Cmd
-		if msg.tick {
-			cmds = append(cmds, m.watch.schedule())
-		}
+		cmds := []tea.Cmd{m.watch.next(c, msg)}
 		if m.watch.changed(msg) && m.meeting != nil {
 			cmds = append(cmds, reload(c, m.meetingID, m.saves))
 		}
 		return tea.Batch(cmds...), true
+	case rereadMsg:
+		return reload(c, m.meetingID, m.saves), true
 	case reloadedMsg:
 		if m.queue.len() > 0 || msg.saves != m.saves {
-			// Our own commit landed (or waits) after this read began:
-			// the read may be older than what we hold. Read again at
-			// the next look.
-			m.watch.forget()
-			return nil, true
+			// This window's own commit landed (or waits) after this
+			// read began, so the read may be older than what it holds:
+			// read again shortly.
+			return tea.Tick(rereadAfter, func(time.Time) tea.Msg { return rereadMsg{} }), true
 		}
 		before := m.meeting.Current()
 		m.setCluster(msg.cluster)

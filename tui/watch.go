@@ -21,14 +21,20 @@ const PollEvery = 250 * time.Millisecond
 // send it instead of waiting for the poll interval.
 type PollMsg struct{}
 
-// pollTickMsg is the watcher's own timer firing; it schedules the next.
-type pollTickMsg struct{}
-
 // versionMsg carries the database's data version as one look found it.
 type versionMsg struct {
 	version int64
-	tick    bool // the look came from the timer, which goes on
+	// watching: the look came from the watcher's own loop, which must be
+	// started again.
+	watching bool
 }
+
+// rereadMsg asks for the meeting to be read again: a read that came back
+// after one of this window's own commits was not used.
+type rereadMsg struct{}
+
+// rereadAfter is how soon such a read is tried again.
+const rereadAfter = 100 * time.Millisecond
 
 // watcher remembers the data version a window last read the meeting at.
 type watcher struct {
@@ -37,28 +43,65 @@ type watcher struct {
 	known   bool
 }
 
-// start schedules the first timed look.
-func (w *watcher) start() tea.Cmd { return w.schedule() }
+// start begins the watcher's loop: see wait.
+func (w *watcher) start(c *Common) tea.Cmd { return w.wait(c) }
 
-func (w *watcher) schedule() tea.Cmd {
+// wait looks at the data version every w.every in a command of its own
+// and answers only when it differs from the one last seen (or a look
+// fails): an idle window's program is not woken at all, so it neither
+// updates nor redraws for a look that found nothing.
+func (w *watcher) wait(c *Common) tea.Cmd {
 	if w.every <= 0 {
 		return nil
 	}
-	return tea.Tick(w.every, func(time.Time) tea.Msg { return pollTickMsg{} })
+	every, known, seen := w.every, w.version, w.known
+	return func() tea.Msg {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-c.Ctx.Done():
+				return nil
+			case <-t.C:
+			}
+			v, err := c.Store.DataVersion(c.Ctx)
+			if err != nil {
+				// The store closed as the program ended, or failed: stop
+				// looking. (A running program starts a new loop.)
+				return versionMsg{version: -1, watching: true}
+			}
+			if !seen || v != known {
+				return versionMsg{version: v, watching: true}
+			}
+		}
+	}
 }
 
-// look asks the store for its data version.
-func (w *watcher) look(c *Common, tick bool) tea.Cmd {
+// look asks the store for its data version once.
+func (w *watcher) look(c *Common) tea.Cmd {
 	return func() tea.Msg {
 		v, err := c.Store.DataVersion(c.Ctx)
 		if err != nil {
-			// A failed look is tried again at the next one; the meeting
-			// on screen stays as it was.
-			return versionMsg{version: -1, tick: tick}
+			return versionMsg{version: -1}
 		}
-		return versionMsg{version: v, tick: tick}
+		return versionMsg{version: v}
 	}
 }
+
+// next is what follows a look: the loop again, after a pause when the
+// look failed, so a failing store is not asked in a tight loop.
+func (w *watcher) next(c *Common, msg versionMsg) tea.Cmd {
+	if !msg.watching {
+		return nil
+	}
+	if msg.version < 0 {
+		return tea.Tick(w.every, func(time.Time) tea.Msg { return restartWatchMsg{} })
+	}
+	return w.wait(c)
+}
+
+// restartWatchMsg starts the watcher's loop again after a failed look.
+type restartWatchMsg struct{}
 
 // changed takes a look's result and reports whether the meeting must be
 // read again.
@@ -78,7 +121,3 @@ func (w *watcher) changed(msg versionMsg) bool {
 	w.version = msg.version
 	return true
 }
-
-// forget makes the next look read the meeting again, e.g. when a read
-// came back too late to be used.
-func (w *watcher) forget() { w.version-- }

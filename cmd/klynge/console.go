@@ -51,6 +51,9 @@ func (a *app) consoleCommand() *cobra.Command {
 	}
 }
 
+// consoleFPS is the console's frame rate.
+const consoleFPS = 20
+
 // runConsole opens the presenter console of the meeting on the terminal
 // and returns when the coordinator quits it.
 func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) error {
@@ -84,7 +87,9 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 		Lang:      a.language(),
 		PollEvery: tui.PollEvery,
 	})
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	// The console sits open all evening, mostly idle: 20 frames a second
+	// (not Bubble Tea's 60) keeps its wake-ups few and keys still prompt.
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(consoleFPS))
 	_, err = p.Run()
 	if err != nil && ctx.Err() != nil {
 		return nil // interrupted by a signal: everything is already saved

@@ -53,8 +53,12 @@ type SlipLine struct {
 	// is shown but left out of the mean and not placed in a fifth.
 	OwnLow bool
 	// Mean is the cluster's mean over the practices that count (those not
-	// under the minimum denominator); nil when none count.
-	Mean     *float64
+	// under the minimum denominator); nil when none count. When Median is
+	// set it is the cluster's median instead.
+	Mean *float64
+	// Median reports that the projected chart showed the cluster's median
+	// and no mean, so the slip gives the same figure the room saw.
+	Median   bool
 	Region   *float64
 	National *float64
 	Target   *float64
@@ -104,9 +108,10 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 	}
 	charts := make([]meeting.Chart, len(m.Pack.Indicators))
 	for i, ind := range m.Pack.Indicators {
-		// The mean whatever marks the pack shows on the projector.
+		// The cluster's figure the projector showed: the median where the
+		// chart showed a median and no mean, else the mean.
 		withMean := ind
-		withMean.Marks = []meeting.MarkKind{meeting.MarkMean}
+		withMean.Marks = []meeting.MarkKind{centreMark(ind)}
 		charts[i] = meeting.BuildChart(withMean, rows[ind.ID], labels, nil)
 	}
 
@@ -129,7 +134,7 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 				value = &v
 				low = r.Denominator != nil && *r.Denominator < float64(ind.MinDenominator)
 			}
-			mean, n := clusterMean(c)
+			mean, n := clusterMean(c, centreMark(ind))
 			period := r.Period
 			if period == "" {
 				period = c.Period
@@ -142,7 +147,7 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 				continue
 			}
 			line := SlipLine{
-				Indicator: ind, Own: value, OwnLow: low, Mean: mean,
+				Indicator: ind, Own: value, OwnLow: low, Mean: mean, Median: centreMark(ind) == meeting.MarkMedian,
 				Region: ind.Region, National: ind.National, Target: ind.Target,
 				ClusterN: n, Period: period,
 			}
@@ -161,15 +166,35 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 	return slips, nil
 }
 
-// clusterMean is the chart's mean mark and how many bars it counts.
-func clusterMean(c meeting.Chart) (*float64, int) {
+// centreMark is the cluster statistic the projected chart of ind shows:
+// the median when its marks have a median and no mean, else the mean
+// (also for a chart that shows neither, as the slip always gives one).
+func centreMark(ind meeting.Indicator) meeting.MarkKind {
+	median := false
+	for _, k := range ind.Marks {
+		switch k {
+		case meeting.MarkMean:
+			return meeting.MarkMean
+		case meeting.MarkMedian:
+			median = true
+		}
+	}
+	if median && !ind.Context {
+		return meeting.MarkMedian
+	}
+	return meeting.MarkMean
+}
+
+// clusterMean is the chart's mark of the given kind (mean or median) and
+// how many bars it counts.
+func clusterMean(c meeting.Chart, kind meeting.MarkKind) (*float64, int) {
 	n := 0
 	for _, b := range c.Bars {
 		if !b.Low {
 			n++
 		}
 	}
-	v, ok := c.Mark(meeting.MarkMean)
+	v, ok := c.Mark(kind)
 	if !ok {
 		return nil, n
 	}
@@ -369,6 +394,20 @@ func newSlipView(s Slip) slipView {
 		ContextColumns: []string{"", t.contextOwn, t.contextMean, t.region, t.national},
 		Footer:         []string{t.footerMean, t.footerFifths},
 	}
+	medians, means := 0, 0
+	for _, l := range s.Lines {
+		if l.Median {
+			medians++
+		} else {
+			means++
+		}
+	}
+	switch {
+	case medians > 0 && means == 0:
+		v.Footer[0] = t.footerMedian
+	case medians > 0:
+		v.Footer[0] = t.footerBoth
+	}
 	if s.Period != "" {
 		v.Period = fmt.Sprintf(t.period, s.Period)
 	}
@@ -395,7 +434,11 @@ func newSlipView(s Slip) slipView {
 			ownRow.Notes = notes
 		}
 		lv.Rows = append(lv.Rows, ownRow)
-		meanRow := rowView{Label: t.mean, Value: "–", Notes: []string{t.noCluster}}
+		label := t.mean
+		if l.Median {
+			label = t.median
+		}
+		meanRow := rowView{Label: label, Value: "–", Notes: []string{t.noCluster}}
 		if l.Mean != nil {
 			meanRow.Value = t.format(*l.Mean, ind.Unit)
 			meanRow.Notes = []string{t.practices(l.ClusterN)}
@@ -448,6 +491,7 @@ type texts struct {
 	noCluster, notPlaced, notPlacedLow, notPlacedNoData, unitLabel  string
 	contextHead, contextIntro, contextOwn, contextMean              string
 	footerMean, footerFifths, practice, practiceN                   string
+	median, footerMedian, footerBoth                                string
 	best, highest, lowest                                           string
 	units                                                           map[meeting.Unit]string
 	unitSymbols                                                     map[meeting.Unit]string
@@ -471,6 +515,8 @@ func slipText(lang string) texts {
 			contextHead: "About your practice", contextIntro: "Figures that describe the practice, not its quality.",
 			contextOwn: "Yours", contextMean: "Cluster mean",
 			footerMean: "The cluster mean and the place in the cluster count only the practices with enough patients to compare.",
+			median:     "Cluster median", footerMedian: "The cluster median and the place in the cluster count only the practices with enough patients to compare.",
+			footerBoth: "The cluster's figure (mean or median, as on the chart) and the place in the cluster count only the practices with enough patients to compare.",
 			footerFifths: "Place in the cluster: the practices are split into five equal parts; the 1st fifth has the best values " +
 				"(for an indicator without a direction, the highest).",
 			practice: "%d practice", practiceN: "%d practices",
@@ -502,6 +548,8 @@ func slipText(lang string) texts {
 		contextHead: "Om jeres praksis", contextIntro: "Tal der beskriver praksis – ikke dens kvalitet.",
 		contextOwn: "Jeres", contextMean: "Klyngens gns.",
 		footerMean: "Klyngens gennemsnit og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
+		median:     "Klyngens median", footerMedian: "Klyngens median og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
+		footerBoth: "Klyngens tal (gennemsnit eller median, som på diagrammet) og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
 		footerFifths: "Placering i klyngen: praksis deles i fem lige store dele; 1. femtedel har de bedste værdier " +
 			"(ved en indikator uden retning de højeste).",
 		practice: "%d praksis", practiceN: "%d praksis",

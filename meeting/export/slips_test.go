@@ -467,3 +467,48 @@ func TestSlipGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestSlipGivesTheFigureTheChartShowed: where the projected chart shows
+// the cluster's median and no mean (the demo's spirometry indicator), the
+// slip gives that median, labelled as one, not a mean the room never saw.
+func TestSlipGivesTheFigureTheChartShowed(t *testing.T) {
+	m, practices := demoMeeting(t)
+	slips, err := export.Slips(m, practices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ind meeting.Indicator
+	for _, i := range m.Pack.Indicators {
+		if i.ID == "kol-spirometri" {
+			ind = i
+		}
+	}
+	var rows []meeting.DataRow
+	for _, r := range m.Values {
+		if r.Indicator == ind.ID {
+			rows = append(rows, r)
+		}
+	}
+	chart := meeting.BuildChart(ind, rows, m.Codes, nil)
+	median, ok := chart.Mark(meeting.MarkMedian)
+	if !ok {
+		t.Fatal("the demo's spirometry chart shows no median")
+	}
+	if _, hasMean := chart.Mark(meeting.MarkMean); hasMean {
+		t.Fatal("the demo's spirometry chart shows a mean too; pick another indicator")
+	}
+	l := line(t, slips[0], "kol-spirometri")
+	if !l.Median || l.Mean == nil || !near(*l.Mean, median) {
+		t.Errorf("slip gives %v (median %v), the chart showed the median %v", l.Mean, l.Median, median)
+	}
+	var b strings.Builder
+	if err := export.WriteSlipText(&b, slips[0]); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Klyngens median") {
+		t.Errorf("the slip does not call it the median:\n%s", b.String())
+	}
+	if l := line(t, slips[0], "kol-forloebsplan"); l.Median {
+		t.Error("the care-plan chart shows a mean; the slip should too")
+	}
+}
