@@ -58,7 +58,9 @@ func (m Meeting) ChangeTimer(i int, at time.Time, change func(Timer, time.Time) 
 	if err != nil {
 		return m, err
 	}
-	if t.Planned != before.Planned {
+	// A held or dropped round keeps its record: its length cannot change
+	// and it cannot start now (ending a timer still running is allowed).
+	if t.Planned != before.Planned || (before.Started == nil && t.Started != nil) {
 		switch m.Items[i].Status() {
 		case StatusDone:
 			return m, Errork(ECONFLICT, "err.RoundHeld", m.Items[i].Title)

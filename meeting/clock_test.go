@@ -238,6 +238,12 @@ func TestEndedMeetingStaysEnded(t *testing.T) {
 		t.Errorf("the refusal is worded by the catalogue: %v", err)
 	}
 	r := ok(m.Reopen())
+	if _, err := m.ChangeTimer(5, at(70), meeting.Timer.Toggle); meeting.ErrorCode(err) != meeting.ECONFLICT {
+		t.Errorf("starting the timer of a dropped round: %v", err)
+	}
+	if _, err := m.ChangeTimer(3, at(70), meeting.Timer.Toggle); meeting.ErrorCode(err) != meeting.ECONFLICT {
+		t.Errorf("starting the timer of a held round after the end: %v", err)
+	}
 	if r.Ended() || r.Current() != 6 || r.Items[6].Ended != nil {
 		t.Errorf("reopen should run the evaluation again: current %d", r.Current())
 	}

@@ -38,6 +38,9 @@ type Meeting struct {
 	// Started is when the coordinator started the meeting; nil before.
 	Started *time.Time
 	Created time.Time
+	// Slide is the slide of the pack the projector shows (0-based), kept
+	// so that a presenter console follows and turns it.
+	Slide int
 }
 
 // DefaultStart is the time of day an after-hours meeting usually starts,

@@ -242,7 +242,7 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 }
 
 // meetingColumns are the columns scanMeeting reads, in order.
-const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json`
+const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json, slide`
 
 // scanMeeting reads one row of meetingColumns. sql.ErrNoRows passes through
 // untranslated for the caller to report.
@@ -253,7 +253,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 		started             sql.NullString
 		pack                string
 	)
-	if err := row.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created, &pack); err != nil {
+	if err := row.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created, &pack, &m.Slide); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return m, err
 		}

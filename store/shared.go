@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -28,7 +29,8 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 // one committed before it, and none is lost. It returns the meeting
 // before and after, as stored. An error of op is returned as it is and
 // nothing is written. Only what SaveRun writes (the start and the items
-// with their timers and presenting groups) is kept of op's result.
+// with their timers and presenting groups) and the slide shown are kept
+// of op's result.
 func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error) {
 	const what = "save the meeting's run state"
 	tx, err := s.db.BeginTx(ctx, nil) // immediate: holds the write lock from here
@@ -49,6 +51,11 @@ func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting
 	if err := saveRun(ctx, tx, changed); err != nil {
 		return before, after, err
 	}
+	if changed.Slide != before.Slide {
+		if err := recordSlide(ctx, tx, id, changed.Slide); err != nil {
+			return before, after, err
+		}
+	}
 	if after, err = findMeeting(ctx, tx, id); err != nil {
 		return before, after, err
 	}
@@ -56,4 +63,36 @@ func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting
 		return before, after, translate(err, what)
 	}
 	return before, after, nil
+}
+
+// RecordSlide stores the slide the projector shows (0-based) of meeting
+// meetingID.
+func (s *Store) RecordSlide(ctx context.Context, meetingID int64, slide int) error {
+	const what = "save the slide shown"
+	if slide < 0 {
+		return meeting.Errorf(meeting.EINVALID, "slide %d does not exist; slides are numbered from 0", slide)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, what)
+	}
+	defer tx.Rollback()
+	if err := recordSlide(ctx, tx, meetingID, slide); err != nil {
+		return err
+	}
+	return translate(tx.Commit(), what)
+}
+
+func recordSlide(ctx context.Context, tx *sql.Tx, meetingID int64, slide int) error {
+	const what = "save the slide shown"
+	res, err := tx.ExecContext(ctx, `UPDATE meetings SET slide = ? WHERE id = ?`, slide, meetingID)
+	if err != nil {
+		return translate(err, what)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return translate(err, what)
+	} else if n == 0 {
+		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
+	}
+	return nil
 }

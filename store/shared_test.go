@@ -97,3 +97,41 @@ func TestUpdateRun(t *testing.T) {
 		t.Errorf("after a refused change the current item is %d, want 4", got.Current())
 	}
 }
+
+// TestRecordSlide: the slide shown is stored and read back, turned from
+// the stored one by UpdateRun, and refused below 0 or for no meeting.
+func TestRecordSlide(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "klynge.db")
+	a, b := mustOpenPath(t, path), mustOpenPath(t, path)
+	m, err := a.CreateMeeting(ctx, testMeeting(mustCluster(t, a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Slide != 0 {
+		t.Fatalf("a new meeting shows slide %d", m.Slide)
+	}
+	if err := a.RecordSlide(ctx, m.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	m.Pack.Slides = append(m.Pack.Slides, m.Pack.Slides...) // two slides
+	if _, _, err := b.UpdateRun(ctx, m.ID, func(mt meeting.Meeting) (meeting.Meeting, error) {
+		mt.Slide++
+		return mt, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Meeting(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Slide != 1 {
+		t.Errorf("slide %d after a turn, want 1", got.Slide)
+	}
+	if err := a.RecordSlide(ctx, m.ID, -1); meeting.ErrorCode(err) != meeting.EINVALID {
+		t.Errorf("slide -1: %v", err)
+	}
+	if err := a.RecordSlide(ctx, m.ID+99, 1); meeting.ErrorCode(err) != meeting.ENOTFOUND {
+		t.Errorf("no meeting: %v", err)
+	}
+}

@@ -66,6 +66,9 @@ type Store interface {
 	// DataVersion changes when another window (another connection) has
 	// committed: the projector and its consoles follow each other by it.
 	DataVersion(ctx context.Context) (int64, error)
+	// RecordSlide commits the slide the projector shows, so consoles
+	// follow it.
+	RecordSlide(ctx context.Context, meetingID int64, slide int) error
 	// UpdateRun changes the run state by op from the meeting as stored
 	// now, in one transaction, so that the projector's and the consoles'
 	// changes each start from the one before.

@@ -34,14 +34,11 @@ type Console struct {
 	queue       writeQueue
 	watch       watcher
 	saves       int
-	// slide is the slide whose notes show. The projector's slide is not
-	// stored, so the console keeps its own place in the deck.
-	slide   int
-	private privateStage
-	history *historyScreen
-	help    help.Model
-	err     error
-	notice  string
+	private     privateStage
+	history     *historyScreen
+	help        help.Model
+	err         error
+	notice      string
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 }
@@ -215,7 +212,6 @@ func (k *Console) set(msg meetingMsg) {
 	for _, p := range msg.cluster.Practices {
 		k.names[p.Ydernummer] = p.Name
 	}
-	k.slide = min(k.slide, max(0, len(msg.meeting.Pack.Slides)-1))
 }
 
 func (k *Console) nextWrite() tea.Cmd {
@@ -284,9 +280,13 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, keys.History):
 		k.private = privateAskHistory
 	case key.Matches(msg, keys.Prev):
-		k.slide = max(0, k.slide-1)
+		if plan.TurnSlide(-1).Slide != plan.Slide {
+			return k.write(slideChange(c, -1))
+		}
 	case key.Matches(msg, consoleNextSlide(keys)):
-		k.slide = min(max(0, len(plan.Pack.Slides)-1), k.slide+1)
+		if plan.TurnSlide(1).Slide != plan.Slide {
+			return k.write(slideChange(c, 1))
+		}
 	case key.Matches(msg, keys.Start) && !plan.UnderWay():
 		return k.write(runChange(c, t.KeyStart, startWithFollowUp(k.openPledges, t.FollowUpItem), func(_, saved meeting.Meeting) string {
 			return fmt.Sprintf(t.NoticeStarted, t.Clock(saved.Started.Local()))
@@ -512,7 +512,7 @@ func (k *Console) body(height int) string {
 		lines = append(lines, k.roundLines(mt, focus, now)...)
 	}
 
-	// Notes of the console's slide and the next slide's title.
+	// Notes of the projector's slide and the next slide's title.
 	lines = append(lines, k.notesLines()...)
 	lines = append(lines, "")
 
@@ -565,7 +565,7 @@ func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string 
 	return append(lines, "")
 }
 
-// notesLines are the speaker notes of the console's slide, wrapped, and
+// notesLines are the speaker notes of the projector's slide, wrapped, and
 // the next slide's title.
 func (k *Console) notesLines() []string {
 	c := k.common
@@ -575,7 +575,7 @@ func (k *Console) notesLines() []string {
 	if len(slides) == 0 {
 		return []string{s.Muted.Render(k.text.ConsoleNoSlides)}
 	}
-	i := min(k.slide, len(slides)-1)
+	i := max(0, min(k.planned().Slide, len(slides)-1))
 	lines := []string{s.Heading.Render(fmt.Sprintf(k.text.ConsoleNotes, i+1, len(slides)))}
 	notes := strings.TrimSpace(slides[i].Notes)
 	if notes == "" {

@@ -118,12 +118,15 @@ func TestConsole_Shows(t *testing.T) {
 				}
 			}
 			assertFits(t, currentFrame(t, tm), size[0], size[1])
-			// → moves the console's own place in the notes.
+			// → turns the slide (the projector's, stored) and its notes.
 			tm.Send(key("l"))
 			waitFor(t, tm, "Noter, dias 2/8")
 			if f := stripANSI(currentFrame(t, tm)); !strings.Contains(f, "Spørg salen") {
 				t.Errorf("slide 2's notes missing:\n%s", f)
 			}
+			// The turn is stored: back to slide 1 for the next size.
+			tm.Send(key("h"))
+			waitFor(t, tm, "Noter, dias 1/8")
 			tm.Send(key("q"))
 			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 		})
@@ -169,6 +172,20 @@ func TestConsole_FollowsAndDrives(t *testing.T) {
 	drained(t, proj)
 	con.Send(tui.PollMsg{})
 	waitFor(t, con, "Nu: 2/8")
+
+	// The slides are shared: the projector shows the talk, the console
+	// turns a slide, and back.
+	proj.Send(key("enter"))
+	waitFor(t, proj, "Dias 1/8")
+	con.Send(key("l"))
+	drained(t, con)
+	waitFor(t, con, "Noter, dias 2/8")
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, "Dias 2/8")
+	proj.Send(key("l"))
+	drained(t, proj)
+	con.Send(tui.PollMsg{})
+	waitFor(t, con, "Noter, dias 3/8")
 
 	// The console goes on to the data; the projector's live view follows.
 	con.Send(key("n"))

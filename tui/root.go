@@ -520,6 +520,9 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
 	m.slides.setSlides(mt.Pack.Slides)
+	// The slide is shared with the consoles: show the one stored, or
+	// the one this window's queued turns lead to.
+	m.slides.follow(m.planned().Slide)
 	m.chart.setMeeting(mt, m.names)
 	m.consent.setMeeting(mt, m.names)
 	m.checkin.setMeeting(mt, m.cluster)

@@ -110,3 +110,41 @@ func (m *Model) refusePrivate(what string) bool {
 type privateError struct{ text string }
 
 func (e privateError) Error() string { return e.text }
+
+// slideChange turns the meeting's shown slide by delta: the projector's
+// and the console's → and ←. The slide is stored, so every window shows
+// (or shows the notes of) the same one.
+func slideChange(c *Common, delta int) change {
+	return change{
+		// No time: turning a slide is not stamped.
+		what: consoleLang(c.Text.Lang).ConsoleKeySlide,
+		op: func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return mt.TurnSlide(delta), nil
+		},
+		commit: func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			return after, nil, st.RecordSlide(ctx, after.ID, after.Slide)
+		},
+		fresh: true,
+	}
+}
+
+// turn moves the slides by delta at once and stores the move.
+func (s *slidesScreen) turn(delta int) []tea.Msg {
+	before := s.index
+	s.goTo(s.index + delta)
+	if s.index == before {
+		return nil
+	}
+	return []tea.Msg{write(slideChange(s.common, delta))}
+}
+
+// follow shows slide i when the stored slide (another window's turn, or a
+// restart) differs from the one last followed; the screen's own turns are
+// shown at once and not undone by their commits.
+func (s *slidesScreen) follow(i int) {
+	if i == s.followed {
+		return
+	}
+	s.followed = i
+	s.goTo(i)
+}

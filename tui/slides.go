@@ -92,6 +92,8 @@ type slidesScreen struct {
 	rendered []renderedSlide
 	// renders counts glamour passes, so tests can tell a cache hit.
 	renders int
+	// followed is the stored slide last followed (see follow).
+	followed int
 }
 
 func newSlidesScreen(c *Common) *slidesScreen {
@@ -139,9 +141,9 @@ func (s *slidesScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	keys := s.common.Keys
 	switch {
 	case key.Matches(k, keys.Next):
-		s.goTo(s.index + 1)
+		return s.turn(1), nil
 	case key.Matches(k, keys.Prev):
-		s.goTo(s.index - 1)
+		return s.turn(-1), nil
 	case key.Matches(k, keys.ScrollDown):
 		s.scroll(s.pageHeight())
 	case key.Matches(k, keys.ScrollUp):

@@ -4,7 +4,7 @@ package msg
 var domainEntries = []Entry{
 	{"err.MeetingEnded", "Mødet er slut; genåbn det først (b), hvis dagsordenen skal ændres.", "The meeting has ended; reopen it first (b) to change the agenda."},
 	{"err.MeetingNotEnded", "Mødet er ikke slut, så der er intet at genåbne.", "The meeting has not ended, so there is nothing to reopen."},
-	{"err.RoundHeld", "»%s« er holdt; rundens længde kan ikke længere ændres.", "%q has been held; the round's length can no longer change."},
+	{"err.RoundHeld", "»%s« er holdt; runden kan ikke længere startes eller ændres.", "%q has been held; the round can no longer start or change."},
 	{"err.RoundDropped", "»%s« er droppet; tag det med igen først.", "%q is dropped; bring it back first."},
 	{"err.InMeeting", "møde %d: %s", "meeting %d: %s"},
 	{"err.InItem", "dagsordenspunkt %d (»%s«): %s", "agenda item %d (%q): %s"},
