@@ -52,7 +52,7 @@ func (a *app) consoleCommand() *cobra.Command {
 }
 
 // consoleFPS is the console's frame rate.
-const consoleFPS = 20
+const consoleFPS = 10
 
 // runConsole opens the presenter console of the meeting on the terminal
 // and returns when the coordinator quits it.
@@ -87,8 +87,9 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 		Lang:      a.language(),
 		PollEvery: tui.PollEvery,
 	})
-	// The console sits open all evening, mostly idle: 20 frames a second
-	// (not Bubble Tea's 60) keeps its wake-ups few and keys still prompt.
+	// The console sits open all evening, mostly idle: 10 frames a second
+	// (not Bubble Tea's 60) keeps its wake-ups few; a key still shows
+	// within 0.1 s.
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(consoleFPS))
 	_, err = p.Run()
 	if err != nil && ctx.Err() != nil {
