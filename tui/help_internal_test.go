@@ -62,6 +62,12 @@ func allKeys(km KeyMap) []string {
 // formed and a plenum, without a store: only keys and views are used.
 func helpModel(t *testing.T) *Model {
 	t.Helper()
+	return helpModelIn(t, "da")
+}
+
+// helpModelIn is helpModel in the UI language lang.
+func helpModelIn(t *testing.T, lang string) *Model {
+	t.Helper()
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
 	if err != nil {
@@ -105,7 +111,7 @@ func helpModel(t *testing.T) *Model {
 	mt.Groups = []meeting.Group{{Number: 1}, {Number: 2}}
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	m := New(context.Background(), Options{Lang: "da", Renderer: r, Clock: meeting.FixedClock(start.Add(time.Minute))})
+	m := New(context.Background(), Options{Lang: lang, Renderer: r, Clock: meeting.FixedClock(start.Add(time.Minute))})
 	m.update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m.update(meetingMsg{meeting: mt, cluster: meeting.Cluster{Practices: practices}})
 	m.update(pledgesMsg{pledges: []meeting.Pledge{{ID: 1, Ydernummer: yds[0], Action: "a", Due: start}}})

@@ -23,7 +23,13 @@ var layoutSizes = [][2]int{{80, 24}, {120, 35}, {200, 60}}
 // and a consenting practice.
 func layoutModel(t *testing.T, w, h int) *Model {
 	t.Helper()
-	m := helpModel(t)
+	return layoutModelIn(t, w, h, "da")
+}
+
+// layoutModelIn is layoutModel in the UI language lang.
+func layoutModelIn(t *testing.T, w, h int, lang string) *Model {
+	t.Helper()
+	m := helpModelIn(t, lang)
 	m.update(tea.WindowSizeMsg{Width: w, Height: h})
 	mt := *m.meeting
 	cl := m.checkin.cluster

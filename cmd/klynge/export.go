@@ -15,6 +15,7 @@ import (
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/export"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func (a *app) exportCommand() *cobra.Command {
@@ -98,7 +99,7 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 				fmt.Fprintln(out, a.t("cli.SlipsNoCode", n))
 			}
 			if stray := straySlips(dir, files); len(stray) > 0 {
-				fmt.Fprintln(out, a.t("cli.StraySlips", dir, fileList(stray)))
+				fmt.Fprintln(out, a.t("cli.StraySlips", dir, msg.For(a.language()).Error(fileList(stray))))
 			}
 			return nil
 		},
@@ -218,13 +219,13 @@ func straySlips(dir string, files []slipFile) []string {
 }
 
 // fileList names a few files and counts the rest, to keep a message on one
-// line.
-func fileList(names []string) string {
+// line; a keyed phrase (not a failure) that the catalogue words in the user's language.
+func fileList(names []string) error {
 	const shown = 3
 	if len(names) <= shown {
-		return strings.Join(names, ", ")
+		return meeting.Errork("", "cli.FileList", strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%s and %d more slip files", strings.Join(names[:shown], ", "), len(names)-shown)
+	return meeting.Errork("", "cli.FileListMore", strings.Join(names[:shown], ", "), len(names)-shown)
 }
 
 // writeFileAtomic writes data to dir/name through a temporary file in the

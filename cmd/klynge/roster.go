@@ -140,11 +140,11 @@ func (a *app) rosterListCommand() *cobra.Command {
 					}
 				}
 			}
-			fmt.Fprintf(out, "cluster %q: %s, %s active", c.Name, plural(len(c.Practices), "practice", "practices"), plural(active, "doctor", "doctors"))
+			line := a.t("cli.RosterSummary", c.Name, len(c.Practices), active)
 			if retired > 0 {
-				fmt.Fprintf(out, ", %d retired", retired)
+				line += a.t("cli.RosterRetired", retired)
 			}
-			fmt.Fprintln(out)
+			fmt.Fprintln(out, line)
 			if len(c.Practices) == 0 {
 				fmt.Fprintln(out, a.t("cli.NoPractices"))
 				return nil

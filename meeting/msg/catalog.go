@@ -78,6 +78,10 @@ var domainEntries = []Entry{
 
 // cliEntries are the command line's texts.
 var cliEntries = []Entry{
+	{"cli.FileList", "%s", "%s"},
+	{"cli.FileListMore", "%[1]s og %[2]d {2:anden fil|andre filer}", "%[1]s and %[2]d more slip {2:file|files}"},
+	{"cli.RosterSummary", "klyngen »%[1]s«: %[2]d praksis, %[3]d aktive {3:læge|læger}", "cluster %[1]q: %[2]d {2:practice|practices}, %[3]d {3:doctor|doctors} active"},
+	{"cli.RosterRetired", ", %d udmeldt", ", %d retired"},
 	{"cli.CodesHead", "KODE\tYDERNUMMER\tPRAKSIS", "CODE\tYDERNUMMER\tPRACTICE"},
 	{"cli.CodeKeyWarning", "KODENØGLE – IKKE TIL PROJEKTOR: kun for koordinatoren; vis den ikke på en delt skærm.", "CODE KEY – NOT FOR THE PROJECTOR: for the coordinator only; do not show it on a shared screen."},
 	{"cli.Note", "bemærk: %s", "note: %s"},
