@@ -36,6 +36,11 @@ type Console struct {
 	saves       int
 	private     privateStage
 	history     *historyScreen
+	// consent is the projector's consent list, open over the console
+	// while consentOpen: P toggles a practice's consent to be shown by
+	// name through the same write queue.
+	consent     *consentScreen
+	consentOpen bool
 	help        help.Model
 	err         error
 	notice      string
@@ -75,6 +80,7 @@ func NewConsole(ctx context.Context, opts Options) *Console {
 		meetingID: opts.MeetingID,
 		watch:     watcher{every: opts.PollEvery},
 		history:   newHistoryScreen(c),
+		consent:   newConsentScreen(c),
 		help:      help.New(),
 	}
 	k.help.Styles.ShortKey = c.Styles.HelpKey
@@ -115,6 +121,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		c.Width, c.Height = msg.Width, msg.Height
 		k.history.SetSize(msg.Width, max(0, msg.Height-headerLines-footerLines))
+		k.consent.SetSize(msg.Width, max(0, msg.Height-headerLines-footerLines))
 		return nil
 	case tickMsg:
 		return tick(c.Clock)
@@ -159,6 +166,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		}
 		k.saves++
 		k.meeting = &msg.meeting
+		k.consent.setMeeting(msg.meeting, k.names)
 		if msg.notice != "" {
 			k.notice = msg.notice
 		}
@@ -212,6 +220,7 @@ func (k *Console) set(msg meetingMsg) {
 	for _, p := range msg.cluster.Practices {
 		k.names[p.Ydernummer] = p.Name
 	}
+	k.consent.setMeeting(msg.meeting, k.names)
 }
 
 func (k *Console) nextWrite() tea.Cmd {
@@ -263,6 +272,19 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 	k.err = nil
 	k.notice = ""
 	k.queue.failed = nil
+	if k.consentOpen {
+		msgs, cmd := k.consent.Update(msg)
+		cmds := []tea.Cmd{cmd}
+		for _, m := range msgs {
+			switch m := m.(type) {
+			case backMsg:
+				k.consentOpen = false
+			case writeMsg:
+				cmds = append(cmds, k.update(m))
+			}
+		}
+		return tea.Batch(cmds...)
+	}
 	if key.Matches(msg, keys.Quit) {
 		if k.queue.len() > 0 && !k.quitWhenSaved {
 			k.quitWhenSaved = true
@@ -281,6 +303,8 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		k.private = privateAskHistory
 	case key.Matches(msg, keys.Reveal):
 		return k.reveal(plan)
+	case key.Matches(msg, keys.Consent):
+		k.consentOpen = true
 	case key.Matches(msg, keys.Prev) && k.dataItem(plan) >= 0:
 		return k.turnChart(plan, -1)
 	case key.Matches(msg, consoleNextSlide(keys)) && k.dataItem(plan) >= 0:
@@ -449,6 +473,8 @@ func (k *Console) View() string {
 		body = k.codeKeyView(bodyH)
 	case k.private == privateHistory:
 		body = k.history.View()
+	case k.consentOpen:
+		body = k.consent.View()
 	default:
 		body = k.body(bodyH)
 	}
@@ -745,7 +771,7 @@ func (k *Console) ShortHelp() []key.Binding {
 	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
 	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeyPage))
 	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
-	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.CodeKey, history, keys.Quit, keys.Start}
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.Consent, keys.CodeKey, history, keys.Quit, keys.Start}
 }
 
 func (k *Console) footer() string {
@@ -769,6 +795,10 @@ func (k *Console) footer() string {
 	case privateHistory:
 		keys = []key.Binding{c.Keys.Up, c.Keys.Down, c.Keys.Back}
 	default:
+		if k.consentOpen {
+			keys = k.consent.ShortHelp()
+			break
+		}
 		keys = k.ShortHelp()
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, line, k.fitHelp(keys))

@@ -421,6 +421,42 @@ func TestConsole_Chart(t *testing.T) {
 	if got.DataScreen.Page != 3 || got.DataScreen.Item != 2 {
 		t.Errorf("stored data screen %+v, want item 2 page 3", got.DataScreen)
 	}
+
+	// Back on the first page, P on the console gives the first practice's
+	// consent, and the projector's chart shows it by name.
+	for range 3 {
+		con.Send(key("h"))
+	}
+	drained(t, con)
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, "KOL-prævalens")
+	con.Send(key("P"))
+	waitFor(t, con, "samtykke")
+	con.Send(key(" "))
+	drained(t, con)
+	if got, err = s.Meeting(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Consents) != 1 {
+		t.Fatalf("after one toggle on the console %d practices consent, want 1", len(got.Consents))
+	}
+	cl, err := s.Cluster(ctx, got.ClusterID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := ""
+	for _, p := range cl.Practices {
+		if _, ok := got.Consents[p.Ydernummer]; ok {
+			name = p.Name
+		}
+	}
+	if strings.Contains(currentFrame(t, proj), name) {
+		t.Fatalf("the projector shows %q before it consented", name)
+	}
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, name)
+	con.Send(key("esc"))
+	waitFor(t, con, "Data, indikator 1/")
 	con.Send(key("q"))
 	con.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }

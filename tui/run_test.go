@@ -204,6 +204,9 @@ func TestScreensFitInBothThemesAndSizes(t *testing.T) {
 						for _, k := range sc.keys {
 							tm.Send(key(k))
 						}
+						// The chart's page is stored: let it land before the
+						// next program starts from the stored state.
+						drained(t, tm)
 						if err := tm.Quit(); err != nil {
 							t.Fatal(err)
 						}
