@@ -272,7 +272,7 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 	k.err = nil
 	k.notice = ""
 	k.queue.failed = nil
-	if k.consentOpen {
+	if k.consentOpen && !key.Matches(msg, keys.Quit) {
 		msgs, cmd := k.consent.Update(msg)
 		cmds := []tea.Cmd{cmd}
 		for _, m := range msgs {
