@@ -119,27 +119,15 @@ func (s *Store) RecordConsent(ctx context.Context, meetingID int64, ydernummer s
 		return err
 	}
 	const what = "record the consent"
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return translate(err, what)
-	}
-	defer tx.Rollback()
 	// The practice is found through the meeting's cluster, so a practice
 	// of another cluster (or a missing meeting) inserts nothing.
-	res, err := tx.ExecContext(ctx, `
+	return s.execOne(ctx, what, func() error {
+		return meeting.Errorf(meeting.EINVALID,
+			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
+	}, `
 		INSERT INTO consent_log (meeting_id, practice_id, given, at)
 		SELECT mt.id, p.id, ?, ? FROM meetings mt JOIN practices p ON p.cluster_id = mt.cluster_id
 		WHERE mt.id = ? AND p.ydernummer = ?`, given, enc, meetingID, ydernummer)
-	if err != nil {
-		return translate(err, what)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return translate(err, what)
-	} else if n == 0 {
-		return meeting.Errorf(meeting.EINVALID,
-			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
-	}
-	return translate(tx.Commit(), what)
 }
 
 // RecordTimer stores the round timer t of agenda item itemID of meeting
@@ -296,11 +284,29 @@ func (s *Store) RecordNote(ctx context.Context, meetingID, itemID int64, group i
 // updateItem runs one UPDATE of an agenda item in its own transaction and
 // fails with ENOTFOUND when it changed no row.
 func (s *Store) updateItem(ctx context.Context, meetingID, itemID int64, what, query string, args ...any) error {
+	return s.execOne(ctx, what, func() error {
+		return meeting.Errorf(meeting.ENOTFOUND,
+			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, meetingID)
+	}, query, args...)
+}
+
+// execOne runs one statement in its own transaction; when it changed no
+// row, it rolls back and returns the error noRow makes.
+func (s *Store) execOne(ctx context.Context, what string, noRow func() error, query string, args ...any) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer tx.Rollback()
+	if err := execOneIn(ctx, tx, what, noRow, query, args...); err != nil {
+		return err
+	}
+	return translate(tx.Commit(), what)
+}
+
+// execOneIn runs one statement in tx and returns the error noRow makes
+// when it changed no row.
+func execOneIn(ctx context.Context, tx *sql.Tx, what string, noRow func() error, query string, args ...any) error {
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		return translate(err, what)
@@ -308,8 +314,7 @@ func (s *Store) updateItem(ctx context.Context, meetingID, itemID int64, what, q
 	if n, err := res.RowsAffected(); err != nil {
 		return translate(err, what)
 	} else if n == 0 {
-		return meeting.Errorf(meeting.ENOTFOUND,
-			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, meetingID)
+		return noRow()
 	}
-	return translate(tx.Commit(), what)
+	return nil
 }

@@ -93,16 +93,14 @@ func (s *Store) RecordSlide(ctx context.Context, meetingID int64, slide int) err
 
 func recordSlide(ctx context.Context, tx *sql.Tx, meetingID int64, slide int) error {
 	const what = "save the slide shown"
-	res, err := tx.ExecContext(ctx, `UPDATE meetings SET slide = ? WHERE id = ?`, slide, meetingID)
-	if err != nil {
-		return translate(err, what)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return translate(err, what)
-	} else if n == 0 {
+	return execOneIn(ctx, tx, what, meetingMissing(meetingID), `UPDATE meetings SET slide = ? WHERE id = ?`, slide, meetingID)
+}
+
+// meetingMissing makes the error for an update that found no meeting.
+func meetingMissing(meetingID int64) func() error {
+	return func() error {
 		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
 	}
-	return nil
 }
 
 // RecordChart stores the data screen's state of meeting meetingID (the
@@ -130,16 +128,7 @@ func recordChart(ctx context.Context, tx *sql.Tx, meetingID int64, cs meeting.Ch
 	if err != nil {
 		return meeting.Errorf(meeting.EINTERNAL, "encode the chart shown: %v", err)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE meetings SET chart_json = ? WHERE id = ?`, string(b), meetingID)
-	if err != nil {
-		return translate(err, what)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return translate(err, what)
-	} else if n == 0 {
-		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
-	}
-	return nil
+	return execOneIn(ctx, tx, what, meetingMissing(meetingID), `UPDATE meetings SET chart_json = ? WHERE id = ?`, string(b), meetingID)
 }
 
 func sameChart(a, b meeting.ChartState) bool {

@@ -199,14 +199,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		k.err = msg.err
 		return nil
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-			cmds := make([]tea.Cmd, 0, len(msg.Runes))
-			for _, r := range msg.Runes {
-				cmds = append(cmds, k.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
-			}
-			return tea.Batch(cmds...)
-		}
-		return k.key(msg)
+		return eachKey(msg, k.key)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -177,4 +178,19 @@ func DefaultKeyMap(t Text) KeyMap {
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t.KeyPrevField)),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyCancel)),
 	}
+}
+
+// eachKey hands msg to handle one key press at a time. Keys typed faster
+// than the program reads them (or held down) arrive as one message with
+// several runes; each is its own key press, so none is lost. A paste stays
+// one message.
+func eachKey(msg tea.KeyMsg, handle func(tea.KeyMsg) tea.Cmd) tea.Cmd {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) <= 1 || msg.Paste {
+		return handle(msg)
+	}
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		cmds = append(cmds, handle(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+	}
+	return tea.Batch(cmds...)
 }

@@ -344,17 +344,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.err = msg.err
 		return nil
 	case tea.KeyMsg:
-		// Keys typed faster than the program reads them (or held down)
-		// arrive as one message with several runes; each is its own key
-		// press, so none is lost.
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-			cmds := make([]tea.Cmd, 0, len(msg.Runes))
-			for _, r := range msg.Runes {
-				cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
-			}
-			return tea.Batch(cmds...)
-		}
-		return m.handleKey(msg)
+		return eachKey(msg, m.handleKey)
 	}
 	out, cmd := m.activeScreen().Update(msg)
 	return tea.Batch(cmd, m.handle(out))

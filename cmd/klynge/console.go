@@ -2,13 +2,9 @@ package main
 
 import (
 	"context"
-	"os"
 	"strconv"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/term"
-	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
@@ -64,36 +60,22 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 		return err
 	}
 	defer unlock()
-	in, inOK := a.env.stdin.(*os.File)
-	out, outOK := a.env.stdout.(*os.File)
-	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return meeting.Errorfl(meeting.EINVALID, "konsollen skal have en terminal: kør den i et terminalvindue, ikke gennem et rør",
-			"the console needs a terminal: run it in a terminal window, not through a pipe")
-	}
-	theme, err := a.themeName()
+	t, err := a.openTerminal(meeting.Errorfl(meeting.EINVALID, "konsollen skal have en terminal: kør den i et terminalvindue, ikke gennem et rør",
+		"the console needs a terminal: run it in a terminal window, not through a pipe"))
 	if err != nil {
 		return err
-	}
-	renderer := lipgloss.NewRenderer(out)
-	if a.env.getenv("NO_COLOR") != "" {
-		renderer.SetColorProfile(termenv.Ascii)
 	}
 	model := tui.NewConsole(ctx, tui.Options{
 		MeetingID: meetingID,
 		Store:     s,
 		Clock:     a.env.clock,
-		Renderer:  renderer,
-		Theme:     theme,
+		Renderer:  t.renderer,
+		Theme:     t.theme,
 		Lang:      a.language(),
 		PollEvery: tui.PollEvery,
 	})
 	// The console sits open all evening, mostly idle: 10 frames a second
 	// (not Bubble Tea's 60) keeps its wake-ups few; a key still shows
 	// within 0.1 s.
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(consoleFPS))
-	_, err = p.Run()
-	if err != nil && ctx.Err() != nil {
-		return nil // interrupted by a signal: everything is already saved
-	}
-	return err
+	return t.run(ctx, model, tea.WithFPS(consoleFPS))
 }

@@ -27,29 +27,22 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		return err
 	}
 	defer unlock()
-	in, inOK := a.env.stdin.(*os.File)
-	out, outOK := a.env.stdout.(*os.File)
-	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return meeting.Errorf(meeting.EINVALID, "klynge needs a terminal to show the meeting: run it in a terminal window, not through a pipe")
+	t, err := a.openTerminal(meeting.Errorf(meeting.EINVALID,
+		"klynge needs a terminal to show the meeting: run it in a terminal window, not through a pipe"))
+	if err != nil {
+		return err
 	}
 	// A copy as the meeting opens and as it closes, so that the evening's
 	// work can be got back whatever happens to the file.
 	a.backupFor(ctx, s, meetingID, "start")
 	defer a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
-	theme, err := a.themeName()
-	if err != nil {
-		return err
-	}
-	renderer := lipgloss.NewRenderer(out)
-	if a.env.getenv("NO_COLOR") != "" {
-		renderer.SetColorProfile(termenv.Ascii)
-	}
+	out := t.out
 	model := tui.New(ctx, tui.Options{
 		MeetingID: meetingID,
 		Store:     s,
 		Clock:     a.env.clock,
-		Renderer:  renderer,
-		Theme:     theme,
+		Renderer:  t.renderer,
+		Theme:     t.theme,
 		Lang:      a.language(),
 		Bell:      bellTo(a.bell, out),
 		Exporter:  storeExporter{store: s, lang: a.language(), clock: a.env.clock},
@@ -60,10 +53,43 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		PollEvery:   tui.PollEvery,
 		ConsoleOpen: func() bool { return s.ConsoleOpen(meetingID) },
 	})
-	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
-	_, err = p.Run()
+	return t.run(ctx, model)
+}
+
+// screenTerminal is the terminal a full-screen program draws on.
+type screenTerminal struct {
+	in, out  *os.File
+	renderer *lipgloss.Renderer
+	theme    tui.ThemeName
+}
+
+// openTerminal checks that standard input and output are a terminal and
+// prepares its renderer (honouring NO_COLOR) and the chosen theme;
+// notTerminal is the error when they are not a terminal.
+func (a *app) openTerminal(notTerminal error) (screenTerminal, error) {
+	in, inOK := a.env.stdin.(*os.File)
+	out, outOK := a.env.stdout.(*os.File)
+	if !inOK || !outOK || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return screenTerminal{}, notTerminal
+	}
+	theme, err := a.themeName()
+	if err != nil {
+		return screenTerminal{}, err
+	}
+	renderer := lipgloss.NewRenderer(out)
+	if a.env.getenv("NO_COLOR") != "" {
+		renderer.SetColorProfile(termenv.Ascii)
+	}
+	return screenTerminal{in: in, out: out, renderer: renderer, theme: theme}, nil
+}
+
+// run runs model full screen until it quits. An interrupt by a signal is
+// no error: every action was saved as it was taken.
+func (t screenTerminal) run(ctx context.Context, model tea.Model, opts ...tea.ProgramOption) error {
+	opts = append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(t.in), tea.WithOutput(t.out)}, opts...)
+	_, err := tea.NewProgram(model, opts...).Run()
 	if err != nil && ctx.Err() != nil {
-		return nil // interrupted by a signal: everything is already saved
+		return nil
 	}
 	return err
 }
