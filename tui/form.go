@@ -300,10 +300,10 @@ func (f *form) View(width, height int) string {
 		in := fl.input
 		if compact {
 			in.Width = max(8, min(60, width-labelW-16))
-			parts = append(parts, s.Text.Render(padRight(fl.label+":", labelW))+" "+in.View())
+			parts = append(parts, s.Text.Render(padRight(fl.label+":", labelW))+" "+fieldView(in))
 		} else {
 			in.Width = max(8, min(60, width-16))
-			parts = append(parts, s.Text.Render(fl.label+":"), in.View())
+			parts = append(parts, s.Text.Render(fl.label+":"), fieldView(in))
 			// A long text (a pledge, a note) does not fit the field's one
 			// line: with room, the whole of it shows wrapped under it, so
 			// it can be read back before it is saved.
@@ -826,4 +826,11 @@ func (f *form) pledge(now time.Time) (*change, int, string) {
 		},
 		notice: func(_, _ meeting.Meeting) string { return fmt.Sprintf(t.NoticePledgeSaved, practice.Name) },
 	}, 0, ""
+}
+
+// fieldView draws a text field no wider than its prompt, its width and the
+// cursor. The text input scrolls by runes, so emoji and other wide
+// characters would otherwise push the line past the form's frame.
+func fieldView(in textinput.Model) string {
+	return truncateANSI(in.View(), lipgloss.Width(in.Prompt)+in.Width+1)
 }
