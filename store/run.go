@@ -424,5 +424,8 @@ func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	}
 	rows.Close() // before the next query on the transaction's connection
 	m.Items = items
-	return findNotes(ctx, tx, m)
+	if err := findNotes(ctx, tx, m); err != nil {
+		return err
+	}
+	return findEvaluations(ctx, tx, m)
 }
