@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -211,6 +212,7 @@ func EvaluationTrend(meetings []Meeting, upTo time.Time) []TrendPoint {
 // when it is 0 ("7", "7,5"), in the language's number format; the screen,
 // the minutes and the CLI all write scores with it.
 func FormatScore(v float64, lang string) string {
-	s := FormatNumber(v, UnitPercent, lang)
+	// Half up, as a person rounds (8.25 is 8,3), not to even.
+	s := FormatNumber(math.Floor(v*10+0.5)/10, UnitPercent, lang)
 	return strings.TrimSuffix(strings.TrimSuffix(s, ",0"), ".0")
 }

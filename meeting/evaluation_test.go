@@ -117,3 +117,14 @@ func TestEvaluationTrend(t *testing.T) {
 		t.Errorf("trend up to the 10th = %+v", tr)
 	}
 }
+
+func TestFormatScore(t *testing.T) {
+	for _, tc := range []struct {
+		v      float64
+		da, en string
+	}{{7, "7", "7"}, {8.25, "8,3", "8.3"}, {7.5, "7,5", "7.5"}, {0, "0", "0"}, {10, "10", "10"}, {6.66, "6,7", "6.7"}} {
+		if da, en := meeting.FormatScore(tc.v, "da"), meeting.FormatScore(tc.v, "en"); da != tc.da || en != tc.en {
+			t.Errorf("%v: %s %s, want %s %s", tc.v, da, en, tc.da, tc.en)
+		}
+	}
+}
