@@ -71,57 +71,75 @@ func noEvaluationItem(meetingID, itemID int64) error {
 		"agenda item %d is not an evaluation item of meeting %d; reload the meeting", itemID, meetingID)
 }
 
-// findEvaluations reads the scores and notes of m's evaluation items into
-// their Evaluation. m.Items must be read.
-func findEvaluations(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	what := fmt.Sprintf("read the evaluation of meeting %d", m.ID)
-	index := make(map[int64]int, len(m.Items))
-	for i := range m.Items {
-		m.Items[i].Evaluation = meeting.Evaluation{}
-		index[m.Items[i].ID] = i
+// findEvaluations reads the scores and notes of the evaluation items of
+// each of ms into their Evaluation, in one query per table for all of
+// them. The items must be read.
+func findEvaluations(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	what := "read the evaluation of " + set.name()
+	type at struct {
+		m *meeting.Meeting
+		i int
+	}
+	index := map[int64]at{}
+	for _, m := range ms {
+		for i := range m.Items {
+			m.Items[i].Evaluation = meeting.Evaluation{}
+			index[m.Items[i].ID] = at{m, i}
+		}
+	}
+	item := func(meetingID, itemID int64) (*meeting.RunItem, error) {
+		it, ok := index[itemID]
+		if !ok || it.m.ID != meetingID {
+			return nil, meeting.Errorf(meeting.EINTERNAL, "meeting %d: an evaluation refers to agenda item %d, which is not on its agenda", meetingID, itemID)
+		}
+		return &it.m.Items[it.i], nil
 	}
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, agenda_item_id, score, count FROM evaluation_scores
-		WHERE meeting_id = ? ORDER BY id`, m.ID)
+		SELECT meeting_id, agenda_item_id, id, score, count FROM evaluation_scores
+		WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			e      meeting.ScoreEntry
-			itemID int64
+			e                 meeting.ScoreEntry
+			meetingID, itemID int64
 		)
-		if err := rows.Scan(&e.ID, &itemID, &e.Score, &e.Count); err != nil {
+		if err := rows.Scan(&meetingID, &itemID, &e.ID, &e.Score, &e.Count); err != nil {
 			return translate(err, what)
 		}
-		i, ok := index[itemID]
-		if !ok {
-			return meeting.Errorf(meeting.EINTERNAL, "meeting %d: a score refers to agenda item %d, which is not on its agenda", m.ID, itemID)
+		it, err := item(meetingID, itemID)
+		if err != nil {
+			return err
 		}
-		m.Items[i].Evaluation.Entries = append(m.Items[i].Evaluation.Entries, e)
+		it.Evaluation.Entries = append(it.Evaluation.Entries, e)
 	}
 	if err := rows.Err(); err != nil {
 		return translate(err, what)
 	}
-	rows.Close()
+	rows.Close() // before the next query on the transaction's connection
 	nrows, err := tx.QueryContext(ctx, `
-		SELECT agenda_item_id, worked, change FROM evaluation_notes WHERE meeting_id = ?`, m.ID)
+		SELECT meeting_id, agenda_item_id, worked, change FROM evaluation_notes
+		WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer nrows.Close()
 	for nrows.Next() {
 		var (
-			itemID         int64
-			worked, change string
+			meetingID, itemID int64
+			worked, change    string
 		)
-		if err := nrows.Scan(&itemID, &worked, &change); err != nil {
+		if err := nrows.Scan(&meetingID, &itemID, &worked, &change); err != nil {
 			return translate(err, what)
 		}
-		if i, ok := index[itemID]; ok {
-			m.Items[i].Evaluation.Worked, m.Items[i].Evaluation.Change = worked, change
+		it, err := item(meetingID, itemID)
+		if err != nil {
+			return err
 		}
+		it.Evaluation.Worked, it.Evaluation.Change = worked, change
 	}
 	return translate(nrows.Err(), what)
 }

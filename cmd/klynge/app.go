@@ -207,6 +207,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.pledgeCommand())
 	root.AddCommand(a.evaluationCommand())
 	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
+	root.AddCommand(a.devCommand())
 	return root
 }
 
