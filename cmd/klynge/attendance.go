@@ -26,7 +26,7 @@ func (a *app) afbudCommand() *cobra.Command {
 		Use:   "afbud " + a.t("cli.UseAfbud"),
 		Short: a.t("cli.ShortAfbud"),
 		Long:  a.t("cli.LongAfbud"),
-		Args: minArgs(1),
+		Args:  minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			query := strings.Join(args, " ")
@@ -142,7 +142,7 @@ func (a *app) guestCommand() *cobra.Command {
 		Use:   "guest " + a.t("cli.UseGuest"),
 		Short: a.t("cli.ShortGuest"),
 		Long:  a.t("cli.LongGuest"),
-		Args: noArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			changes := cmd.Flags().Changed("name") || cmd.Flags().Changed("role")
@@ -210,7 +210,7 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 		Use:   "rule " + a.t("cli.UseRule"),
 		Short: a.t("cli.ShortRule"),
 		Long:  a.t("cli.LongRule"),
-		Args: noArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, c, err := a.openCluster(ctx, clusterID)

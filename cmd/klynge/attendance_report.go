@@ -28,8 +28,8 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report " + a.t("cli.UseReport"),
 		Short: a.t("cli.ShortReport"),
-		Long: a.t("cli.LongReport"),
-		Args: noArgs,
+		Long:  a.t("cli.LongReport"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			lang := a.language()

@@ -15,8 +15,8 @@ func (a *app) codesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "codes " + a.t("cli.UseCodes"),
 		Short: a.t("cli.ShortCodes"),
-		Long: a.t("cli.LongCodes"),
-		Args: noArgs,
+		Long:  a.t("cli.LongCodes"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			out := cmd.OutOrStdout()

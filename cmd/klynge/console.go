@@ -16,8 +16,8 @@ func (a *app) consoleCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "console " + a.t("cli.UseMeetingID"),
 		Short: a.t("cli.ShortConsole"),
-		Long: a.t("cli.LongConsole"),
-		Args: maxArgs(1),
+		Long:  a.t("cli.LongConsole"),
+		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openStore()

@@ -28,8 +28,8 @@ func (a *app) dataCommand() *cobra.Command {
 	importCmd := &cobra.Command{
 		Use:   "import " + a.t("cli.UseDataImport"),
 		Short: a.t("cli.ShortDataImport"),
-		Long: a.t("cli.LongDataImport"),
-		Args: exactArgs(1),
+		Long:  a.t("cli.LongDataImport"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]

@@ -25,7 +25,7 @@ func (a *app) demoCommand() *cobra.Command {
 		Use:   "demo",
 		Short: a.t("cli.ShortDemo"),
 		Long:  a.t("cli.LongDemo"),
-		Args: noArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if a.db == "" {

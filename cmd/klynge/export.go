@@ -36,8 +36,8 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "slips " + a.t("cli.UseSlips"),
 		Short: a.t("cli.ShortSlips"),
-		Long: a.t("cli.LongSlips"),
-		Args: noArgs,
+		Long:  a.t("cli.LongSlips"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, err := a.openStore()

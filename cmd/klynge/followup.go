@@ -87,8 +87,8 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "followup " + a.t("cli.UseFollowUp"),
 		Short: a.t("cli.ShortFollowUp"),
-		Long: a.t("cli.LongFollowUp"),
-		Args: noArgs,
+		Long:  a.t("cli.LongFollowUp"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := formatFor(format, out)
 			if err != nil {
@@ -135,8 +135,8 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "minutes " + a.t("cli.UseMinutes"),
 		Short: a.t("cli.ShortMinutes"),
-		Long: a.t("cli.LongMinutes"),
-		Args: noArgs,
+		Long:  a.t("cli.LongMinutes"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if ext := strings.ToLower(filepath.Ext(out)); ext != "" && ext != ".md" && ext != ".markdown" && ext != ".txt" {
 				return meeting.Errork(meeting.EINVALID, "cli.ErrMinutesExt", ext)

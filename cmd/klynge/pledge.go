@@ -26,8 +26,8 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add " + a.t("cli.UsePledgeAdd"),
 		Short: a.t("cli.ShortPledgeAdd"),
-		Long: a.t("cli.LongPledgeAdd"),
-		Args: noArgs,
+		Long:  a.t("cli.LongPledgeAdd"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, m, c, err := a.openMeeting(ctx, meetingID)

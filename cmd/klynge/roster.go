@@ -25,8 +25,8 @@ func (a *app) rosterImportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import " + a.t("cli.UseRosterImport"),
 		Short: a.t("cli.ShortRosterImport"),
-		Long: a.t("cli.LongRosterImport"),
-		Args: exactArgs(1),
+		Long:  a.t("cli.LongRosterImport"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]
@@ -263,8 +263,8 @@ func (a *app) rosterRetireCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "retire " + a.t("cli.UseRetire"),
 		Short: a.t("cli.ShortRetire"),
-		Long: a.t("cli.LongRetire"),
-		Args: exactArgs(1),
+		Long:  a.t("cli.LongRetire"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			id, err := strconv.ParseInt(strings.TrimSpace(args[0]), 10, 64)

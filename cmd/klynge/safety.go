@@ -50,8 +50,8 @@ func (a *app) backupCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "backup " + a.t("cli.UseBackup"),
 		Short: a.t("cli.ShortBackup"),
-		Long: a.t("cli.LongBackup"),
-		Args: maxArgs(1),
+		Long:  a.t("cli.LongBackup"),
+		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			if list {
@@ -101,8 +101,8 @@ func (a *app) restoreCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "restore " + a.t("cli.UseRestore"),
 		Short: a.t("cli.ShortRestore"),
-		Long: a.t("cli.LongRestore"),
-		Args: exactArgs(1),
+		Long:  a.t("cli.LongRestore"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := a.dbPath()
 			if err != nil {
