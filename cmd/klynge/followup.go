@@ -164,8 +164,12 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 					reviewed = append(reviewed, p)
 				}
 			}
+			trend, err := evaluationTrend(ctx, s, c.ID, m.PlannedStart)
+			if err != nil {
+				return err
+			}
 			var b bytes.Buffer
-			if err := export.WriteMinutes(&b, m, c, ps, reviewed); err != nil {
+			if err := export.WriteMinutes(&b, m, c, ps, reviewed, trend...); err != nil {
 				return meeting.Errork(meeting.EINTERNAL, "cli.ErrWriteMinutes", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {

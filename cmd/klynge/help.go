@@ -273,6 +273,10 @@ func minArgs(n int) cobra.PositionalArgs {
 	}
 }
 
+// anyArgs takes any arguments: the help command's are a command's path,
+// which it checks itself.
+func anyArgs(*cobra.Command, []string) error { return nil }
+
 // plainUse is the command's usage line without the flags placeholder.
 func plainUse(c *cobra.Command) string {
 	if c.HasParent() {
@@ -286,6 +290,7 @@ func (a *app) helpCommand(root *cobra.Command) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help " + a.t("cli.UseHelp"),
 		Short: a.t("cli.ShortHelp"),
+		Args:  anyArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := root.Find(args)
 			if err != nil || target == nil || len(rest) > 0 {

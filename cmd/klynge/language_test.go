@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -184,6 +185,33 @@ func (inv invocation) elsewhereLang() string {
 	return f[len(f)-1]
 }
 
+// TestNoEnglishValidators: no command checks its arguments with cobra's
+// own validators, whose errors are English; noArgs, exactArgs, maxArgs and
+// minArgs word them through the catalogue.
+func TestNoEnglishValidators(t *testing.T) {
+	english := map[uintptr]string{}
+	for name, f := range map[string]cobra.PositionalArgs{
+		"cobra.NoArgs": cobra.NoArgs, "cobra.ArbitraryArgs": cobra.ArbitraryArgs,
+		"cobra.ExactArgs": cobra.ExactArgs(1), "cobra.MaximumNArgs": cobra.MaximumNArgs(1),
+		"cobra.MinimumNArgs": cobra.MinimumNArgs(1), "cobra.RangeArgs": cobra.RangeArgs(1, 2),
+		"cobra.OnlyValidArgs": cobra.OnlyValidArgs,
+	} {
+		english[reflect.ValueOf(f).Pointer()] = name
+	}
+	if name := english[reflect.ValueOf(cobra.PositionalArgs(noArgs)).Pointer()]; name != "" {
+		t.Fatalf("noArgs taken for %s: the check cannot tell validators apart", name)
+	}
+	walkCommands(commandTree(), func(c *cobra.Command) {
+		if c.Args == nil {
+			t.Errorf("klynge %s takes any arguments: give it noArgs, exactArgs, maxArgs or minArgs", pathOf(c))
+			return
+		}
+		if name := english[reflect.ValueOf(c.Args).Pointer()]; name != "" {
+			t.Errorf("klynge %s checks its arguments with %s, which words its errors in English", pathOf(c), name)
+		}
+	})
+}
+
 // everyCommandCalls are the real calls of TestCommandsSpeakOneLanguage, in
 // order, on the demo meeting (demoMeeting); dir is a folder for output.
 func everyCommandCalls(dir string) []invocation {
@@ -252,6 +280,9 @@ func everyCommandCalls(dir string) []invocation {
 		{cmd: "export attendance", args: []string{"export", "attendance", "-o", out("fremmoede.csv")}},
 		{cmd: "export attendance", args: []string{"export", "attendance", "--format", "pdf"}, code: 1},
 		{cmd: "roster retire", args: []string{"roster", "retire", "1"}},
+		{cmd: "evaluation", args: []string{"evaluation"}},
+		{cmd: "evaluation", args: []string{"evaluation", "-o", out("evaluering.csv")}},
+		{cmd: "evaluation", args: []string{"evaluation", "--format", "pdf"}, code: 1},
 		{cmd: "check", args: []string{"check"}},
 		{cmd: "check", args: []string{"check", "extra"}, code: 1},
 		{cmd: "backup", args: []string{"backup"}},

@@ -330,4 +330,10 @@ var cliEntries = []Entry{
 	{"cli.ErrNoMemberNear", "intet medlem af klyngen »%s« passer på »%s«; delvist: %s", "no member of cluster %q matches %q; partly matching: %s"},
 	{"cli.ErrNoMember", "intet medlem af klyngen »%s« passer på »%s«: se navnene med `klynge roster list`", "no member of cluster %q matches %q: see `klynge roster list` for the names"},
 	{"cli.ErrManyMembers", "»%[1]s« passer på %[2]d {2:medlem|medlemmer}: %[3]s; skriv mere af navnet eller id'et", "%[1]q matches %[2]d {2:member|members}: %[3]s; give more of the name, or the id"},
+	// evaluation.
+	{"cli.UseEvaluation", "[--format text|csv] [-o FIL] [--force]", "[--format text|csv] [-o FILE] [--force]"},
+	{"cli.ShortEvaluation", "Klyngens evalueringer på tværs af møder: antal, gennemsnit og median pr. møde", "The cluster's evaluation scores across meetings: n, mean and median per meeting"},
+	{"cli.LongEvaluation", "`evaluation` viser hvert møde med evalueringer, ældste først, med antal svar, deres gennemsnit og\nmedian. --format csv (eller -o FIL.csv) skriver CSV til dansk Excel med antallet af hver karakter 0-10.\nKaraktererne gemmes uden navne.", "`evaluation` lists every meeting that recorded evaluation scores, oldest first, with the number of\nscores, their mean and median. --format csv (or -o FILE.csv) writes CSV for Danish Excel with the\ncount of each score 0-10. Scores are stored without names."},
+	{"cli.FlagEvaluationFormat", "`FORMAT`: text eller csv (standard: efter -o's filendelse, ellers text)", "`FORMAT`: text or csv (default: from -o's extension, else text)"},
+	{"cli.FlagEvaluationOut", "skriv listen til `FIL` i stedet for terminalen", "write the list to `FILE` instead of the terminal"},
 }
