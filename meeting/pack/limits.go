@@ -1,7 +1,5 @@
 package pack
 
-
-
 // MaxFileSize is the largest roster or data file klynge reads, 16 MB. A
 // cluster's files are a few kilobytes (a data file of every practice in
 // Denmark on twenty indicators is about 2 MB); anything much larger is the
