@@ -13,7 +13,7 @@ var packEntries = []Entry{
 	{"problem.BareQuote", `et " inde i en værdi: sæt hele værdien i anførselstegn, og skriv " inde i den to gange`, `a " inside a value: put the whole value in quotes and double the " inside it`},
 	{"problem.OpenQuote", `en værdi i anførselstegn bliver ikke lukket: tjek "-tegnene på linjen`, `a quoted value is not closed: check the " marks on this line`},
 	{"problem.CSVLine", "linjen kan ikke læses som CSV: %v", "cannot read this line as CSV: %v"},
-	{"problem.YdEmpty", "%s er tom: skriv praksissens ydernummer på 6 cifre", "%s is empty: give the practice's 6-digit ydernummer"},
+	{"problem.YdEmpty", "%s er tomt: skriv praksissens ydernummer på 6 cifre", "%s is empty: give the practice's 6-digit ydernummer"},
 	{"problem.YdShort", "%s »%s« har %d cifre, ikke 6: hvis et regneark har fjernet nullerne foran, så skriv %s", "%s %q has %d digits, not 6: if a spreadsheet dropped the leading zeros, write %s"},
 	{"problem.YdBad", "%s »%s« skal være 6 cifre, fx 047318", "%s %q must be 6 digits, e.g. 047318"},
 	{"problem.ExcelUTF8", ` (i Excel: »Gem som«, filtype »CSV UTF-8 (kommasepareret)«)`, ` (in Excel: "Save as", type "CSV UTF-8")`},
