@@ -45,8 +45,8 @@ type Console struct {
 	// for only some of them at 80 columns.
 	showHelp bool
 	help     help.Model
-	err         error
-	notice      string
+	err      error
+	notice   string
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 	// tickAt is when the console next redraws for the time alone (zero:
