@@ -603,8 +603,10 @@ func (k *Console) View() string {
 	default:
 		body = k.body(bodyH)
 	}
+	footer := k.footer()
+	bodyH = fitBody(bodyH, footer)
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, k.footer()), c.Width)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, footer), c.Width)
 }
 
 func (k *Console) header() string {
@@ -849,7 +851,7 @@ func (k *Console) attendanceLines() []string {
 		const most = 3
 		wrapped := wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w, 2)
 		if len(wrapped) > most {
-			wrapped = append(wrapped[:most-1], truncate(wrapped[most-1]+" "+wrapped[most], w))
+			wrapped = append(wrapped[:most-1], truncate(wrapped[most-1]+" "+strings.TrimSpace(wrapped[most]), w))
 			if !strings.HasSuffix(wrapped[most-1], "…") {
 				wrapped[most-1] = truncate(wrapped[most-1]+" …", w)
 			}
@@ -931,13 +933,13 @@ func (k *Console) footer() string {
 	var line string
 	switch {
 	case k.queue.waiting:
-		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, k.queue.len()), c.Width))
+		line = statusLine(c.Styles.Warning, "⏳ "+fmt.Sprintf(c.Text.WaitingDB, k.queue.len()), c.Width)
 	case len(k.queue.failed) > 0:
-		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, k.queue.failedList())+" – "+storeError(c.Text, k.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+fmt.Sprintf(c.Text.NotSaved, k.queue.failedList())+" – "+storeError(c.Text, k.err), c.Width)
 	case k.err != nil && k.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+storeError(c.Text, k.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+storeError(c.Text, k.err), c.Width)
 	case k.notice != "":
-		line = c.Styles.Attention.Render(truncate("✓ "+k.notice, c.Width))
+		line = statusLine(c.Styles.Attention, "✓ "+k.notice, c.Width)
 	}
 	var keys []key.Binding
 	switch k.private {
