@@ -246,3 +246,35 @@ func checkWrapped(t *testing.T, name, view, text string) {
 		t.Errorf("%s: the error is not on screen in full:\n%s", name, view)
 	}
 }
+
+// TestCheckinListPosition: at 80x24 the check-in list says where it
+// stands while it scrolls — ▼ on the first page, ▲ without ▼ on the last,
+// which shows the last guest — and a practice's name never stands alone
+// at the bottom.
+func TestCheckinListPosition(t *testing.T) {
+	m := layoutModel(t, 80, 24)
+	m.open(screenCheckin)
+	view := m.View()
+	if !strings.Contains(view, "1–") || !strings.Contains(view, " af ") || !strings.Contains(view, "▼") || strings.Contains(view, "▲") {
+		t.Errorf("first page: want 1–N af M ▼:\n%s", view)
+	}
+	for range 60 {
+		m.handleKey(tea.KeyMsg{Type: tea.KeyDown})
+		view = m.View()
+		lines := strings.Split(view, "\n")
+		body := lines[3 : len(lines)-footerLines]
+		for i := len(body) - 1; i >= 0; i-- {
+			l := strings.TrimSpace(body[i])
+			if l == "" || strings.Contains(l, " af ") {
+				continue
+			}
+			if !strings.HasPrefix(body[i], " ") && !strings.HasPrefix(l, "▶") {
+				t.Fatalf("a practice's name stands alone at the bottom: %q\n%s", l, view)
+			}
+			break
+		}
+	}
+	if !strings.Contains(view, "▲") || strings.Contains(view, "▼") || !strings.Contains(view, "Karl Kursist") {
+		t.Errorf("last page: want ▲ … af M, no ▼, the last guest:\n%s", view)
+	}
+}
