@@ -130,14 +130,20 @@ func (e *DamagedError) Error() string {
 func (e *DamagedError) Unwrap() error { return ErrDamaged }
 
 // damagedError reports the database at path as damaged, naming the newest
-// backup and the command that restores it.
-func damagedError(path, detail string) error {
+// backup and the command that restores it. detail is SQLite's complaint,
+// quoted as it is.
+func damagedError(path, detail string) error { return damaged(path, detail, detail) }
+
+// damaged is damagedError for a complaint of klynge's own: detail is it for
+// logs (DamagedError.Detail), said the same in the catalogue (a
+// meeting.Phrase) for the message.
+func damaged(path, detail string, said any) error {
 	d := &DamagedError{Path: path, Detail: detail, Backup: NewestBackup(path)}
 	var e *meeting.Error
 	if d.Backup == "" {
-		e = meeting.Errork(meeting.EINVALID, "store.DamagedNoBackup", path, detail, BackupDir(path))
+		e = meeting.Errork(meeting.EINVALID, "store.DamagedNoBackup", path, said, BackupDir(path))
 	} else {
-		e = meeting.Errork(meeting.EINVALID, "store.Damaged", path, detail, d.Backup)
+		e = meeting.Errork(meeting.EINVALID, "store.Damaged", path, said, d.Backup)
 	}
 	return fmt.Errorf("%w: %w", e, d)
 }

@@ -390,7 +390,8 @@ func (s *Store) Check(ctx context.Context) error {
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return openError(s.path, err)
 		}
-		return damagedError(s.path, fmt.Sprintf("row %d of %s refers to a missing row of %s", rowid.Int64, table, parent))
+		return damaged(s.path, fmt.Sprintf("row %d of %s refers to a missing row of %s", rowid.Int64, table, parent),
+			phrase("store.MissingRow", rowid.Int64, table, parent))
 	}
 	return rows.Err()
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -232,7 +231,7 @@ func checkValues(rows []meeting.DataRow, pack meeting.Pack, practices map[string
 	seen := make(map[[2]string]int, len(rows))
 	finite := func(p *float64) bool { return p == nil || (!math.IsNaN(*p) && !math.IsInf(*p, 0)) }
 	for i, r := range rows {
-		where := fmt.Sprintf("figure %d (practice %s, indicator %q)", i+1, r.Ydernummer, r.Indicator)
+		where := phrase("store.FigureAt", i+1, r.Ydernummer, r.Indicator)
 		if _, ok := practices[r.Ydernummer]; !ok {
 			return meeting.Errork(meeting.EINVALID, "store.FigurePractice", where)
 		}

@@ -22,6 +22,7 @@ var storeEntries = []Entry{
 	{"store.OpenBusy", "kan ikke åbne databasen %s: en anden klynge bruger den; luk den, eller prøv igen", "cannot open database %s: another klynge is using it; close that one or try again"},
 	{"store.MigrateFailed", "kan ikke opdatere databasen %s til skema %d (%s): %s", "cannot update database %s to schema %d (%s): %s"},
 	{"store.DamagedNoBackup", "databasen %s er beskadiget (%s), og der er ingen sikkerhedskopi i %s: gem filen til en reparation, og vælg en anden --db-sti", "database %s is damaged (%s) and has no backup in %s: keep the file for a repair, and choose another --db path"},
+	{"store.MissingRow", "række %d i %s henviser til en manglende række i %s", "row %d of %s refers to a missing row of %s"},
 	{"store.Damaged", "databasen %s er beskadiget (%s): gendan den nyeste sikkerhedskopi med `klynge restore %s` (den beskadigede fil gemmes)", "database %s is damaged (%s): restore the newest backup with `klynge restore %s` (the damaged file is kept)"},
 
 	// actions, for the sentences above
@@ -261,6 +262,7 @@ var storeEntries = []Entry{
 	{"store.NoFigures", "der er ingen tal at importere", "there are no figures to import"},
 	{"store.CodesFixed", "møde %d begyndte %s: bogstavkoderne kan ikke ændres, når praksisserne kan have set dem", "meeting %d started at %s: its letter codes cannot change once the practices may have seen them"},
 	{"store.NoCodes", "ingen bogstavkoder angivet: træk én for hver praksis", "no letter codes given: draw one for each practice"},
+	{"store.FigureAt", "tal %d (praksis %s, indikator »%s«)", "figure %d (practice %s, indicator %q)"},
 	{"store.FigurePractice", "%s: praksissen hører ikke til mødets klynge", "%s: the practice is not in the meeting's cluster"},
 	{"store.FigureIndicator", "%s: mødets pakke har ingen sådan indikator", "%s: the meeting's pack has no such indicator"},
 	{"store.FigureTwice", "%s: tal %d er for samme praksis og indikator; angiv ét", "%s: figure %d is for the same practice and indicator; give one"},
