@@ -353,23 +353,27 @@ func scanAttendance(row interface{ Scan(...any) error }, meetingID *int64) (meet
 	return a, err
 }
 
-// findAttendance fills m's Attendance and Guests; each stays nil when the
+// findAttendance fills the Attendance and Guests of each of ms; each stays nil when the
 // meeting has none.
-func findAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	what := phrase("store.DoReadAttendanceOf", meeting.Ref(m.ID))
+func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	what := phrase("store.DoReadAttendanceOf", set.name())
 	rows, err := tx.QueryContext(ctx,
-		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id = ?`, m.ID)
+		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
-	m.Attendance = nil
+	for _, m := range ms {
+		m.Attendance, m.Guests = nil, nil
+	}
 	for rows.Next() {
 		var id int64
 		a, err := scanAttendance(rows, &id)
 		if err != nil {
 			return err
 		}
+		m := set.byID[id]
 		if m.Attendance == nil {
 			m.Attendance = map[int64]meeting.Attendance{}
 		}
@@ -380,18 +384,19 @@ func findAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	}
 	rows.Close()
 
-	what = phrase("store.DoReadGuestsOf", meeting.Ref(m.ID))
-	guests, err := tx.QueryContext(ctx, `SELECT name, role FROM guests WHERE meeting_id = ? ORDER BY id`, m.ID)
+	what = phrase("store.DoReadGuestsOf", set.name())
+	guests, err := tx.QueryContext(ctx, `SELECT meeting_id, name, role FROM guests WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, id`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer guests.Close()
-	m.Guests = nil
 	for guests.Next() {
 		var g meeting.Guest
-		if err := guests.Scan(&g.Name, &g.Role); err != nil {
+		var id int64
+		if err := guests.Scan(&id, &g.Name, &g.Role); err != nil {
 			return translate(err, what)
 		}
+		m := set.byID[id]
 		m.Guests = append(m.Guests, g)
 	}
 	return translate(guests.Err(), what)

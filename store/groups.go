@@ -220,13 +220,17 @@ func writeNote(ctx context.Context, tx *sql.Tx, meetingID, itemID int64, group i
 	return translate(err, what)
 }
 
-// findGroups reads m's groups into m.Groups; nil when it has none.
-func findGroups(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	groups, err := groupsOf(ctx, tx, m.ID)
+// findGroups reads the groups of each of ms into its Groups; nil when it
+// has none.
+func findGroups(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	groups, err := groupsIn(ctx, tx, set)
 	if err != nil {
 		return err
 	}
-	m.Groups = groups
+	for _, m := range ms {
+		m.Groups = groups[m.ID]
+	}
 	return nil
 }
 
@@ -234,76 +238,107 @@ func findGroups(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 // each member's name and ydernummer from the roster; nil when it has none.
 // An empty group has nil Members.
 func groupsOf(ctx context.Context, tx *sql.Tx, meetingID int64) ([]meeting.Group, error) {
-	what := phrase("store.DoReadGroups", meeting.Ref(meetingID))
-	var count int
-	if err := tx.QueryRowContext(ctx, `SELECT group_count FROM meetings WHERE id = ?`, meetingID).Scan(&count); err != nil {
+	groups, err := groupsIn(ctx, tx, setOf([]*meeting.Meeting{{ID: meetingID}}))
+	return groups[meetingID], err
+}
+
+// groupsIn reads the groups of the meetings of set, by meeting id.
+func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meeting.Group, error) {
+	what := phrase("store.DoReadGroups", set.name())
+	counts, err := tx.QueryContext(ctx, `SELECT id, group_count FROM meetings WHERE id IN (SELECT value FROM json_each(?))`, set.ids)
+	if err != nil {
 		return nil, translate(err, what)
 	}
-	var groups []meeting.Group
-	for n := range count {
-		groups = append(groups, meeting.Group{Number: n + 1})
+	defer counts.Close()
+	out := map[int64][]meeting.Group{}
+	count := map[int64]int{}
+	for counts.Next() {
+		var id int64
+		var n int
+		if err := counts.Scan(&id, &n); err != nil {
+			return nil, translate(err, what)
+		}
+		count[id] = n
+		var groups []meeting.Group
+		for k := range n {
+			groups = append(groups, meeting.Group{Number: k + 1})
+		}
+		out[id] = groups
 	}
+	if err := counts.Err(); err != nil {
+		return nil, translate(err, what)
+	}
+	counts.Close()
 	rows, err := tx.QueryContext(ctx, `
-		SELECT g.number, g.member_id, m.name, p.ydernummer
+		SELECT g.meeting_id, g.number, g.member_id, m.name, p.ydernummer
 		FROM meeting_groups g
 		JOIN members m ON m.id = g.member_id
 		JOIN practices p ON p.id = m.practice_id
-		WHERE g.meeting_id = ?
-		ORDER BY g.number, g.position`, meetingID)
+		WHERE g.meeting_id IN (SELECT value FROM json_each(?))
+		ORDER BY g.meeting_id, g.number, g.position`, set.ids)
 	if err != nil {
 		return nil, translate(err, what)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			number int
-			gm     meeting.GroupMember
+			meetingID int64
+			number    int
+			gm        meeting.GroupMember
 		)
-		if err := rows.Scan(&number, &gm.MemberID, &gm.Name, &gm.Ydernummer); err != nil {
+		if err := rows.Scan(&meetingID, &number, &gm.MemberID, &gm.Name, &gm.Ydernummer); err != nil {
 			return nil, translate(err, what)
 		}
-		if number > count {
+		if number > count[meetingID] {
 			return nil, meeting.Errork(meeting.EINTERNAL, "store.StoredGroupBeyond",
-				meeting.Ref(meetingID), gm.Name, meeting.Ref(gm.MemberID), number, count)
+				meeting.Ref(meetingID), gm.Name, meeting.Ref(gm.MemberID), number, count[meetingID])
 		}
-		groups[number-1].Members = append(groups[number-1].Members, gm)
+		out[meetingID][number-1].Members = append(out[meetingID][number-1].Members, gm)
 	}
-	return groups, translate(rows.Err(), what)
+	return out, translate(rows.Err(), what)
 }
 
-// findNotes reads the notes of m's items into their Notes; an item without
+// findNotes reads the notes of the items of each of ms into their Notes; an item without
 // notes has nil Notes. m.Items must be read.
-func findNotes(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	what := phrase("store.DoReadNotes", meeting.Ref(m.ID))
-	index := make(map[int64]int, len(m.Items))
-	for i := range m.Items {
-		m.Items[i].Notes = nil
-		index[m.Items[i].ID] = i
+func findNotes(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	what := phrase("store.DoReadNotes", set.name())
+	type at struct {
+		m *meeting.Meeting
+		i int
+	}
+	index := map[int64]at{}
+	for _, m := range ms {
+		for i := range m.Items {
+			m.Items[i].Notes = nil
+			index[m.Items[i].ID] = at{m, i}
+		}
 	}
 	rows, err := tx.QueryContext(ctx, `
-		SELECT agenda_item_id, group_number, text FROM group_notes
-		WHERE meeting_id = ? ORDER BY agenda_item_id, group_number`, m.ID)
+		SELECT meeting_id, agenda_item_id, group_number, text FROM group_notes
+		WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY agenda_item_id, group_number`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			itemID int64
-			group  int
-			text   string
+			meetingID, itemID int64
+			group             int
+			text              string
 		)
-		if err := rows.Scan(&itemID, &group, &text); err != nil {
+		if err := rows.Scan(&meetingID, &itemID, &group, &text); err != nil {
 			return translate(err, what)
 		}
-		i, ok := index[itemID]
-		if !ok {
-			return meeting.Errork(meeting.EINTERNAL, "store.NoteItemMissing", meeting.Ref(m.ID), meeting.Ref(itemID))
+		it, ok := index[itemID]
+		if !ok || it.m.ID != meetingID {
+			return meeting.Errork(meeting.EINTERNAL, "store.NoteItemMissing", meeting.Ref(meetingID), meeting.Ref(itemID))
 		}
-		if m.Items[i].Notes == nil {
-			m.Items[i].Notes = map[int]string{}
+		item := &it.m.Items[it.i]
+		if item.Notes == nil {
+			item.Notes = map[int]string{}
 		}
-		m.Items[i].Notes[group] = text
+		item.Notes[group] = text
 	}
 	return translate(rows.Err(), what)
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -187,16 +189,7 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 	if err != nil {
 		return meeting.Meeting{}, err
 	}
-	if err := findItems(ctx, tx, &m); err != nil {
-		return meeting.Meeting{}, err
-	}
-	if err := findPracticeData(ctx, tx, &m); err != nil {
-		return meeting.Meeting{}, err
-	}
-	if err := findAttendance(ctx, tx, &m); err != nil {
-		return meeting.Meeting{}, err
-	}
-	if err := findGroups(ctx, tx, &m); err != nil {
+	if err := findDetails(ctx, tx, &m); err != nil {
 		return meeting.Meeting{}, err
 	}
 	return m, nil
@@ -222,21 +215,60 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	rows.Close() // before the next queries on the transaction's connection
+	ptrs := make([]*meeting.Meeting, len(ms))
 	for i := range ms {
-		if err := findItems(ctx, tx, &ms[i]); err != nil {
-			return nil, err
-		}
-		if err := findPracticeData(ctx, tx, &ms[i]); err != nil {
-			return nil, err
-		}
-		if err := findAttendance(ctx, tx, &ms[i]); err != nil {
-			return nil, err
-		}
-		if err := findGroups(ctx, tx, &ms[i]); err != nil {
-			return nil, err
-		}
+		ptrs[i] = &ms[i]
+	}
+	if err := findDetails(ctx, tx, ptrs...); err != nil {
+		return nil, err
 	}
 	return ms, nil
+}
+
+// findDetails reads everything of meetings ms beyond their row: agenda,
+// figures, codes, consents, attendance, guests, groups and notes. Each
+// kind is one query for all of ms, so listing forty meetings costs what
+// reading one does, not forty times as much.
+func findDetails(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	if err := findItems(ctx, tx, ms...); err != nil {
+		return err
+	}
+	if err := findPracticeData(ctx, tx, ms...); err != nil {
+		return err
+	}
+	if err := findAttendance(ctx, tx, ms...); err != nil {
+		return err
+	}
+	return findGroups(ctx, tx, ms...)
+}
+
+// meetingSet is meetings read together: their ids as a JSON array for
+// `meeting_id IN (SELECT value FROM json_each(?))`, and each by id.
+type meetingSet struct {
+	ids  string
+	byID map[int64]*meeting.Meeting
+}
+
+func setOf(ms []*meeting.Meeting) meetingSet {
+	set := meetingSet{byID: make(map[int64]*meeting.Meeting, len(ms))}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		set.byID[m.ID] = m
+		ids[i] = strconv.FormatInt(m.ID, 10)
+	}
+	set.ids = "[" + strings.Join(ids, ",") + "]"
+	return set
+}
+
+// name words the set for an error: "meeting 3", or "meetings 3, 4".
+func (s meetingSet) name() meeting.Phrase {
+	if len(s.byID) == 1 {
+		return phrase("store.MeetingOne", strings.Trim(s.ids, "[]"))
+	}
+	return phrase("store.MeetingsMany", strings.ReplaceAll(strings.Trim(s.ids, "[]"), ",", ", "))
 }
 
 // meetingColumns are the columns scanMeeting reads, in order.

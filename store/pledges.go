@@ -31,15 +31,9 @@ const dueLayout = time.DateOnly
 // missing meeting or pledge is ENOTFOUND; a deleted pledge cannot be
 // changed (ECONFLICT) until it is restored.
 func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledge, error) {
-	p.Ydernummer = strings.TrimSpace(p.Ydernummer)
-	p.Action = strings.TrimSpace(p.Action)
-	p.Owner = strings.TrimSpace(p.Owner)
-	p.Indicator = strings.TrimSpace(p.Indicator)
-	if err := p.Validate(); err != nil {
+	p, err := checkPledge(p)
+	if err != nil {
 		return meeting.Pledge{}, err
-	}
-	if p.Target != nil && p.Indicator == "" {
-		return meeting.Pledge{}, meeting.Errork(meeting.EINVALID, "store.TargetNeedsIndicator")
 	}
 	what := phrase("store.DoSavePledge")
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -47,33 +41,58 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 		return meeting.Pledge{}, translate(err, what)
 	}
 	defer tx.Rollback()
+	if p.ID, err = savePledge(ctx, tx, p); err != nil {
+		return meeting.Pledge{}, err
+	}
+	return commitPledge(ctx, tx, p.ID, what)
+}
+
+// checkPledge trims p's texts and checks what needs no database.
+func checkPledge(p meeting.Pledge) (meeting.Pledge, error) {
+	p.Ydernummer = strings.TrimSpace(p.Ydernummer)
+	p.Action = strings.TrimSpace(p.Action)
+	p.Owner = strings.TrimSpace(p.Owner)
+	p.Indicator = strings.TrimSpace(p.Indicator)
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	if p.Target != nil && p.Indicator == "" {
+		return p, meeting.Errork(meeting.EINVALID, "store.TargetNeedsIndicator")
+	}
+	return p, nil
+}
+
+// savePledge is SavePledge's write in tx, of a p already trimmed and
+// validated; it returns the pledge's id.
+func savePledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge) (int64, error) {
+	what := phrase("store.DoSavePledge")
 	if p.ID != 0 {
 		old, err := findPledge(ctx, tx, p.ID)
 		if err != nil {
-			return meeting.Pledge{}, err
+			return 0, err
 		}
 		if old.Deleted != nil {
-			return meeting.Pledge{}, meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedChange", meeting.Ref(p.ID))
+			return 0, meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedChange", meeting.Ref(p.ID))
 		}
 		if p.MeetingID != 0 && p.MeetingID != old.MeetingID {
-			return meeting.Pledge{}, meeting.Errork(meeting.EINVALID, "store.PledgeMove", meeting.Ref(p.ID), meeting.Ref(old.MeetingID), meeting.Ref(p.MeetingID))
+			return 0, meeting.Errork(meeting.EINVALID, "store.PledgeMove", meeting.Ref(p.ID), meeting.Ref(old.MeetingID), meeting.Ref(p.MeetingID))
 		}
 		p.MeetingID = old.MeetingID
 	}
 	m, err := pledgeMeeting(ctx, tx, p.MeetingID, p.Ydernummer, p.Indicator)
 	if err != nil {
-		return meeting.Pledge{}, err
+		return 0, err
 	}
 	row, err := pledgeRow(ctx, tx, m, p)
 	if err != nil {
-		return meeting.Pledge{}, err
+		return 0, err
 	}
 	if p.ID == 0 {
 		var created sql.NullString
 		if !p.Created.IsZero() {
 			c, err := encodeTime(p.Created, phrase("store.TimePledgeCreated"))
 			if err != nil {
-				return meeting.Pledge{}, err
+				return 0, err
 			}
 			created = sql.NullString{String: c, Valid: true}
 		}
@@ -82,10 +101,10 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
 			m.ID, row.practiceID, row.memberID, p.Action, p.Owner, row.due, p.Indicator, p.Target, created)
 		if err != nil {
-			return meeting.Pledge{}, translate(err, what)
+			return 0, translate(err, what)
 		}
 		if p.ID, err = res.LastInsertId(); err != nil {
-			return meeting.Pledge{}, translate(err, what)
+			return 0, translate(err, what)
 		}
 	} else {
 		_, err := tx.ExecContext(ctx, `
@@ -93,10 +112,10 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 			WHERE id = ?`,
 			row.practiceID, row.memberID, p.Action, p.Owner, row.due, p.Indicator, p.Target, p.ID)
 		if err != nil {
-			return meeting.Pledge{}, translate(err, what)
+			return 0, translate(err, what)
 		}
 	}
-	return commitPledge(ctx, tx, p.ID, what)
+	return p.ID, nil
 }
 
 // DeletePledge marks pledge id as deleted at at and returns it as read
@@ -186,39 +205,54 @@ func (s *Store) OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Ple
 // ENOTFOUND.
 func (s *Store) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome,
 	comment string, at time.Time) (meeting.Pledge, error) {
-	if outcome != "" && !slices.Contains(meeting.ReviewOutcomes(), outcome) {
-		return meeting.Pledge{}, meeting.Errork(meeting.EINVALID, "store.FollowUpOutcome", meeting.ReviewOutcomes(), outcome)
+	if err := checkReview(outcome, at); err != nil {
+		return meeting.Pledge{}, err
 	}
-	if outcome != "" && at.IsZero() {
-		return meeting.Pledge{}, meeting.Errork(meeting.EINVALID, "store.FollowUpNeedsTime")
-	}
-	comment = strings.TrimSpace(comment)
 	what := phrase("store.DoRecordFollowUp")
 	return s.changePledge(ctx, pledgeID, what, func(tx *sql.Tx, p meeting.Pledge) error {
-		if p.Deleted != nil {
-			return meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedFollowUp", meeting.Ref(p.ID))
-		}
-		if p.Review != nil && p.Review.MeetingID != atMeetingID {
-			return meeting.Errork(meeting.ECONFLICT, "store.PledgeFollowedUp", meeting.Ref(p.ID), meeting.Ref(p.Review.MeetingID))
-		}
-		if err := checkLater(ctx, tx, p.MeetingID, atMeetingID); err != nil {
-			return err
-		}
-		if outcome == "" {
-			_, err := tx.ExecContext(ctx, `DELETE FROM pledge_reviews WHERE pledge_id = ?`, p.ID)
-			return translate(err, what)
-		}
-		enc, err := encodeTime(at, phrase("store.TimeFollowUp"))
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `
-			INSERT INTO pledge_reviews (pledge_id, meeting_id, outcome, comment, at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (pledge_id) DO UPDATE SET meeting_id = excluded.meeting_id, outcome = excluded.outcome,
-				comment = excluded.comment, at = excluded.at`,
-			p.ID, atMeetingID, string(outcome), comment, enc)
-		return translate(err, what)
+		return reviewPledge(ctx, tx, p, atMeetingID, outcome, comment, at)
 	})
+}
+
+// checkReview checks what a follow-up needs without the database.
+func checkReview(outcome meeting.ReviewOutcome, at time.Time) error {
+	if outcome != "" && !slices.Contains(meeting.ReviewOutcomes(), outcome) {
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpOutcome", meeting.ReviewOutcomes(), outcome)
+	}
+	if outcome != "" && at.IsZero() {
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpNeedsTime")
+	}
+	return nil
+}
+
+// reviewPledge is ReviewPledge's write in tx, on pledge p as read in tx.
+func reviewPledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge, atMeetingID int64, outcome meeting.ReviewOutcome,
+	comment string, at time.Time) error {
+	what := phrase("store.DoRecordFollowUp")
+	comment = strings.TrimSpace(comment)
+	if p.Deleted != nil {
+		return meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedFollowUp", meeting.Ref(p.ID))
+	}
+	if p.Review != nil && p.Review.MeetingID != atMeetingID {
+		return meeting.Errork(meeting.ECONFLICT, "store.PledgeFollowedUp", meeting.Ref(p.ID), meeting.Ref(p.Review.MeetingID))
+	}
+	if err := checkLater(ctx, tx, p.MeetingID, atMeetingID); err != nil {
+		return err
+	}
+	if outcome == "" {
+		_, err := tx.ExecContext(ctx, `DELETE FROM pledge_reviews WHERE pledge_id = ?`, p.ID)
+		return translate(err, what)
+	}
+	enc, err := encodeTime(at, phrase("store.TimeFollowUp"))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO pledge_reviews (pledge_id, meeting_id, outcome, comment, at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (pledge_id) DO UPDATE SET meeting_id = excluded.meeting_id, outcome = excluded.outcome,
+			comment = excluded.comment, at = excluded.at`,
+		p.ID, atMeetingID, string(outcome), comment, enc)
+	return translate(err, what)
 }
 
 // checkLater checks that meeting later exists, is of the same cluster as

@@ -186,3 +186,29 @@ func TestStatementsPerWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestListingMeetingsIsNotNPlusOne: listing every meeting runs as many
+// statements as reading one, whatever the number of meetings.
+func TestListingMeetingsIsNotNPlusOne(t *testing.T) {
+	f := mustPledgeFixture(t)
+	ctx := context.Background()
+	s := countingStore(t, f.path)
+	counter.reset()
+	if _, err := s.Meeting(ctx, f.m1.ID); err != nil {
+		t.Fatal(err)
+	}
+	one := counter.data.Load()
+	counter.reset()
+	ms, err := s.Meetings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := counter.data.Load()
+	t.Logf("one meeting: %d statements; %d meetings: %d", one, len(ms), all)
+	if len(ms) < 4 {
+		t.Fatalf("%d meetings in the fixture, want at least 4", len(ms))
+	}
+	if all != one {
+		t.Errorf("listing %d meetings ran %d statements, reading one %d:\n%s", len(ms), all, one, strings.Join(counter.log, "\n"))
+	}
+}

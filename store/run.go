@@ -355,32 +355,37 @@ func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it me
 	return res.LastInsertId()
 }
 
-// findItems reads m's live agenda into m.Items, with each item's timer,
+// findItems reads the live agenda of each of ms into its Items, with each item's timer,
 // presenting group and notes; m.Pack must be read.
-func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	what := phrase("store.DoReadAgenda", meeting.Ref(m.ID))
+func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	what := phrase("store.DoReadAgenda", set.name())
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, pack_index, kind, followup, title, planned_minutes, speaker,
+		SELECT meeting_id, id, pack_index, kind, followup, title, planned_minutes, speaker,
 			started_at, ended_at, skipped, questions_json, indicators_json,
 			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting
-		FROM agenda_items WHERE meeting_id = ? ORDER BY position`, m.ID)
+		FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
-	items := []meeting.RunItem{}
+	for _, m := range ms {
+		m.Items = []meeting.RunItem{}
+	}
 	for rows.Next() {
 		var (
-			it   meeting.RunItem
-			row  itemRow
-			kind string
+			it        meeting.RunItem
+			row       itemRow
+			kind      string
+			meetingID int64
 		)
-		if err := rows.Scan(&it.ID, &row.packIndex, &kind, &row.followup, &it.Title, &it.Minutes, &it.Speaker,
+		if err := rows.Scan(&meetingID, &it.ID, &row.packIndex, &kind, &row.followup, &it.Title, &it.Minutes, &it.Speaker,
 			&row.started, &row.ended, &row.skipped, &row.questions, &row.indicators,
 			&row.timer.planned, &row.timer.started, &row.timer.pausedAt, &row.timer.paused, &row.timer.ended,
 			&it.Presenting); err != nil {
 			return translate(err, what)
 		}
+		m := set.byID[meetingID]
 		it.Kind = decodeKind(kind, row.followup)
 		it.Skipped = row.skipped != 0
 		var snapshot meeting.AgendaItem
@@ -408,12 +413,11 @@ func findItems(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 		if it.Timer, err = decodeTimer(row.timer); err != nil {
 			return err
 		}
-		items = append(items, it)
+		m.Items = append(m.Items, it)
 	}
 	if err := rows.Err(); err != nil {
 		return translate(err, what)
 	}
 	rows.Close() // before the next query on the transaction's connection
-	m.Items = items
-	return findNotes(ctx, tx, m)
+	return findNotes(ctx, tx, ms...)
 }

@@ -371,27 +371,32 @@ func sortValues(rows []meeting.DataRow) {
 	})
 }
 
-// findPracticeData fills m's Values, Codes and Consents; each stays nil
+// findPracticeData fills the Values, Codes and Consents of each of ms; each stays nil
 // when the meeting has none.
-func findPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
-	what := phrase("store.DoReadFigures", meeting.Ref(m.ID))
+func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
+	set := setOf(ms)
+	what := phrase("store.DoReadFigures", set.name())
 	rows, err := tx.QueryContext(ctx, `
-		SELECT p.ydernummer, v.indicator, v.numerator, v.denominator, v.value, v.period
+		SELECT v.meeting_id, p.ydernummer, v.indicator, v.numerator, v.denominator, v.value, v.period
 		FROM meeting_values v JOIN practices p ON p.id = v.practice_id
-		WHERE v.meeting_id = ?
-		ORDER BY v.indicator, p.ydernummer`, m.ID)
+		WHERE v.meeting_id IN (SELECT value FROM json_each(?))
+		ORDER BY v.meeting_id, v.indicator, p.ydernummer`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer rows.Close()
-	m.Values = nil
+	for _, m := range ms {
+		m.Values, m.Codes, m.Consents = nil, nil, nil
+	}
 	for rows.Next() {
 		var r meeting.DataRow
 		var num, den, val sql.NullFloat64
-		if err := rows.Scan(&r.Ydernummer, &r.Indicator, &num, &den, &val, &r.Period); err != nil {
+		var meetingID int64
+		if err := rows.Scan(&meetingID, &r.Ydernummer, &r.Indicator, &num, &den, &val, &r.Period); err != nil {
 			return translate(err, what)
 		}
 		r.Numerator, r.Denominator, r.Value = floatPtr(num), floatPtr(den), floatPtr(val)
+		m := set.byID[meetingID]
 		m.Values = append(m.Values, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -399,21 +404,22 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error
 	}
 	rows.Close()
 
-	what = phrase("store.DoReadCodes", meeting.Ref(m.ID))
+	what = phrase("store.DoReadCodes", set.name())
 	codes, err := tx.QueryContext(ctx, `
-		SELECT p.ydernummer, c.code
+		SELECT c.meeting_id, p.ydernummer, c.code
 		FROM meeting_codes c JOIN practices p ON p.id = c.practice_id
-		WHERE c.meeting_id = ?`, m.ID)
+		WHERE c.meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer codes.Close()
-	m.Codes = nil
 	for codes.Next() {
 		var yd, code string
-		if err := codes.Scan(&yd, &code); err != nil {
+		var meetingID int64
+		if err := codes.Scan(&meetingID, &yd, &code); err != nil {
 			return translate(err, what)
 		}
+		m := set.byID[meetingID]
 		if m.Codes == nil {
 			m.Codes = map[string]string{}
 		}
@@ -425,23 +431,24 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error
 	codes.Close()
 
 	// The latest entry per practice holds; only consents given count.
-	what = phrase("store.DoReadConsentsOf", meeting.Ref(m.ID))
+	what = phrase("store.DoReadConsentsOf", set.name())
 	consents, err := tx.QueryContext(ctx, `
-		SELECT p.ydernummer, c.at
+		SELECT c.meeting_id, p.ydernummer, c.at
 		FROM consent_log c JOIN practices p ON p.id = c.practice_id
-		WHERE c.meeting_id = ? AND c.given = 1 AND c.id = (
+		WHERE c.meeting_id IN (SELECT value FROM json_each(?)) AND c.given = 1 AND c.id = (
 			SELECT max(l.id) FROM consent_log l
-			WHERE l.meeting_id = c.meeting_id AND l.practice_id = c.practice_id)`, m.ID)
+			WHERE l.meeting_id = c.meeting_id AND l.practice_id = c.practice_id)`, set.ids)
 	if err != nil {
 		return translate(err, what)
 	}
 	defer consents.Close()
-	m.Consents = nil
 	for consents.Next() {
 		var yd, at string
-		if err := consents.Scan(&yd, &at); err != nil {
+		var meetingID int64
+		if err := consents.Scan(&meetingID, &yd, &at); err != nil {
 			return translate(err, what)
 		}
+		m := set.byID[meetingID]
 		t, err := decodeTime(at)
 		if err != nil {
 			return err
