@@ -290,6 +290,14 @@ var storeEntries = []Entry{
 	{"store.VerbOpen", "åbne", "open"},
 	{"store.VerbCreate", "oprette", "create"},
 
+	// evaluation.go
+	{"store.DoSaveScore", "gemme evalueringsscoren %d", "save the evaluation score %d"},
+	{"store.DoUndoScore", "fortryde den seneste evalueringsscore", "undo the last evaluation score"},
+	{"store.DoSaveEvaluationNotes", "gemme evalueringens noter", "save the evaluation notes"},
+	{"store.DoReadEvaluation", "læse evalueringen af %s", "read the evaluation of %s"},
+	{"store.NotEvaluationItem", "dagsordenspunkt %d er ikke et evalueringspunkt ved møde %d; indlæs mødet igen", "agenda item %d is not an evaluation item of meeting %d; reload the meeting"},
+	{"store.EvaluationItemMissing", "møde %d: en evaluering henviser til dagsordenspunkt %d, som ikke står på dagsordenen", "meeting %d: an evaluation refers to agenda item %d, which is not on its agenda"},
+
 	// things named in errors
 	{"store.MeetingOne", "møde %s", "meeting %s"},
 	{"store.MeetingsMany", "møderne %s", "meetings %s"},
