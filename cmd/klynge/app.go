@@ -73,7 +73,7 @@ func (a *app) printError(err error) {
 			if p.More > 0 || shown == maxProblemLines {
 				break
 			}
-			fmt.Fprintln(stderr, p.String())
+			fmt.Fprintln(stderr, p.In(a.language()))
 			shown++
 		}
 		// One closing line: how many more, and what to do.
@@ -93,7 +93,7 @@ func (a *app) printError(err error) {
 		return
 	}
 	if errors.As(err, &problems) && len(problems) == 1 {
-		fmt.Fprintln(stderr, problems[0].String())
+		fmt.Fprintln(stderr, problems[0].In(a.language()))
 		return
 	}
 	fmt.Fprintln(stderr, "klynge: "+oneLine(msg.For(a.language()).Error(err)))

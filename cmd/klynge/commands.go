@@ -135,10 +135,10 @@ func (a *app) packCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, w := range pack.Warnings(p) {
+			for _, w := range pack.Warnings(p, a.language()) {
 				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackWarning", filepath.Join(args[0], pack.PackFile), w))
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackOK", args[0], pack.Summary(p)))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackOK", args[0], pack.Summary(p, a.language())))
 			return nil
 		},
 	})
