@@ -106,6 +106,7 @@ func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, re
 		}
 	}
 
+	writeDecisions(ew, m.Decisions)
 	writeEvaluation(ew, m, meeting.InertCopy(trend))
 	return ew.err
 }
