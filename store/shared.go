@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"maps"
+	"os"
+	"sync"
+	"time"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -15,14 +18,64 @@ import (
 // store's own commits. Polling it costs one small read and no lock, so a
 // window can follow the others without reading the meeting again and
 // again.
+//
+// An idle console asks four times a second all evening, so the query is
+// skipped while the database file and its -wal look as they did at the
+// last query (size and modification time, one stat each): a commit in WAL
+// mode writes the -wal, a checkpoint the file. A commit that left both
+// looking the same (a -wal started again from its beginning at the same
+// size within one tick of a coarse file clock) is caught by asking anyway
+// once versionRecheck has passed.
 func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	s.seen.mu.Lock()
+	defer s.seen.mu.Unlock()
+	now := time.Now()
+	st, ok := s.stamp()
+	if ok && s.seen.ok && st == s.seen.stamp && now.Sub(s.seen.at) < versionRecheck {
+		return s.seen.version, nil
+	}
 	// The store keeps one connection for good (see open), so every call
 	// asks the same connection, as data_version requires.
 	var v int64
 	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		s.seen.ok = false
 		return 0, translate(err, "read the database's version")
 	}
+	s.seen.stamp, s.seen.ok, s.seen.at, s.seen.version = st, ok, now, v
 	return v, nil
+}
+
+// versionRecheck is how long DataVersion trusts unchanged files.
+const versionRecheck = 5 * time.Second
+
+// versionSeen is what DataVersion found at its last query.
+type versionSeen struct {
+	mu      sync.Mutex
+	ok      bool // stamp was read and the query answered
+	stamp   fileStamp
+	at      time.Time
+	version int64
+}
+
+// fileStamp is the size and modification time of the database file and
+// its -wal.
+type fileStamp struct {
+	size, walSize   int64
+	mtime, walMtime time.Time
+}
+
+// stamp reads the files' stamp; false when the file cannot be read (a
+// -wal that is not there is a stamp of its own).
+func (s *Store) stamp() (fileStamp, bool) {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return fileStamp{}, false
+	}
+	st := fileStamp{size: fi.Size(), mtime: fi.ModTime()}
+	if wi, err := os.Stat(s.path + "-wal"); err == nil {
+		st.walSize, st.walMtime = wi.Size(), wi.ModTime()
+	}
+	return st, true
 }
 
 // UpdateRun changes meeting id's run state and live agenda by op, in one

@@ -38,6 +38,8 @@ var migrationFiles embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	// seen lets DataVersion skip the query while the files are unchanged.
+	seen versionSeen
 }
 
 // Open opens the klynge database at path, creating it (mode 0600) when it

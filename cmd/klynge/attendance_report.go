@@ -26,18 +26,10 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 	var since, format, outFile string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "report [--since DATE] [--format text|csv|xlsx] [-o FILE] [--force]",
-		Short: "Attendance per member over the last 12 months, with the rule's \"tag kontakt\" flag",
-		Long: "report lists every member, active and retired (marked), with the meetings held over the last 12\n" +
-			"months (or since --since), how many they attended and missed (of which with apologies), when they\n" +
-			"last came, and the cluster's rule flag: \"tag kontakt\" (\"reach out\" with --lang en). Only meetings\n" +
-			"that took place count (started, or with someone checked in), and only those between a member's\n" +
-			"joining and retiring; at such a meeting a member without a record was absent. The rule always looks\n" +
-			"at the last 12 months; see `klynge attendance rule`.\n\n" +
-			"--format csv writes CSV for Danish Excel (';', UTF-8 with BOM, dates dd-mm-yyyy), xlsx an Excel\n" +
-			"workbook, which needs -o. -o FILE writes the report to FILE (the format follows its extension),\n" +
-			"refusing to overwrite an existing file without --force.",
-		Args: cobra.NoArgs,
+		Use:   "report " + a.t("cli.UseReport"),
+		Short: a.t("cli.ShortReport"),
+		Long:  a.t("cli.LongReport"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			lang := a.language()
@@ -46,10 +38,10 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if since != "" {
 				d, err := parseDate(since, now.Location())
 				if err != nil {
-					return meeting.Errorf(meeting.EINVALID, "--since %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-01-01", since)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrSinceNotDate", since)
 				}
 				if d.After(now) {
-					return meeting.Errorf(meeting.EINVALID, "--since %s is after today: give a date in the past", d.Format(dateDMY))
+					return meeting.Errork(meeting.EINVALID, "cli.ErrSinceFuture", d.Format(dateDMY))
 				}
 				from = d
 			}
@@ -100,7 +92,7 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 				return err
 			}
 			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
-				return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", outFile, unwrapPathError(err))
+				return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", outFile, unwrapPathError(err))
 			}
 			flagged := 0
 			for _, row := range r.rows {
@@ -114,11 +106,11 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().StringVar(&since, "since", "", "count the meetings from `DATE` on (default: the last 12 months)")
-	cmd.Flags().StringVar(&format, "format", "", "text, csv or xlsx (default: from -o's extension, else text)")
-	cmd.Flags().StringVarP(&outFile, "out", "o", "", "write the report to `FILE` instead of the terminal")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().StringVar(&since, "since", "", a.t("cli.FlagSince"))
+	cmd.Flags().StringVar(&format, "format", "", a.t("cli.FlagReportFormat"))
+	cmd.Flags().StringVarP(&outFile, "out", "o", "", a.t("cli.FlagReportOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	return cmd
 }
 
@@ -130,18 +122,18 @@ func reportFormat(format, outFile string) (string, error) {
 	switch format = strings.ToLower(strings.TrimSpace(format)); format {
 	case "":
 		if !known {
-			return "", meeting.Errorf(meeting.EINVALID, "cannot tell the format of -o %s from .%s: name the file .txt, .csv or .xlsx, or give --format", outFile, ext)
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatFromExt", outFile, ext)
 		}
 		format = cmp.Or(byExt, "text")
 	case "text", "csv", "xlsx":
 		if byExt != "" && byExt != format {
-			return "", meeting.Errorf(meeting.EINVALID, "--format %s does not fit -o %s: name the file .%s, or leave --format out", format, outFile, extOf[format])
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatMismatch", format, outFile, extOf[format])
 		}
 	default:
-		return "", meeting.Errorf(meeting.EINVALID, "--format %q is unknown: use text, csv or xlsx", format)
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatUnknown", format)
 	}
 	if format == "xlsx" && outFile == "" {
-		return "", meeting.Errorf(meeting.EINVALID, "--format xlsx writes a workbook: give the file with -o, e.g. -o fremmoede.xlsx")
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportXLSXNeedsOut")
 	}
 	return format, nil
 }
@@ -154,20 +146,20 @@ func checkOutFile(path string, force bool) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: the folder %s does not exist; create it first or choose another -o", path, dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrNoFolder", path, dir)
 	case err != nil:
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", path, unwrapPathError(err))
 	case !info.IsDir():
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %s is a file, not a folder", path, dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrParentIsFile", path, dir)
 	}
 	info, err = os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
-		return meeting.Errorf(meeting.EINVALID, "%s is a folder: give a file name with -o, e.g. %s", path, filepath.Join(path, "fremmoede.csv"))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrIsFolderExample", path, filepath.Join(path, "fremmoede.csv"))
 	case err == nil && !force:
-		return meeting.Errorf(meeting.EINVALID, "%s already exists: pass --force to overwrite it, or choose another -o", path)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrExists", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", path, unwrapPathError(err))
 	}
 	return nil
 }

@@ -23,16 +23,15 @@ const demoClusterName = "Demoklyngen Nordby"
 func (a *app) demoCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
-		Short: "Run the embedded demo meeting (a COPD pack and a 14-practice cluster) in a throwaway database",
-		Long: "demo loads the embedded demo cluster and COPD pack into a fresh database in a temporary folder,\n" +
-			"creates a meeting and opens it. With --db FILE the database is kept, and a second run reopens it.",
-		Args: cobra.NoArgs,
+		Short: a.t("cli.ShortDemo"),
+		Long:  a.t("cli.LongDemo"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if a.db == "" {
 				dir, err := os.MkdirTemp("", "klynge-demo-")
 				if err != nil {
-					return meeting.Errorf(meeting.EINVALID, "cannot create a temporary folder for the demo: %v; pass --db FILE", err)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrDemoTemp", unwrapPathError(err))
 				}
 				defer os.RemoveAll(dir)
 				a.db = filepath.Join(dir, "demo.db")

@@ -16,14 +16,14 @@ func (a *app) devCommand() *cobra.Command {
 		Use:    "dev",
 		Short:  "Developer tools: make test data for measuring",
 		Hidden: true,
-		Args:   cobra.NoArgs,
+		Args:   noArgs,
 	}
 	var years int
 	var seedN uint64
 	seedCmd := &cobra.Command{
 		Use:   "seed [--years N] [--seed N]",
 		Short: "Fill a new database with years of made-up meetings (60 doctors in 30 practices, 4 meetings a year) and tonight's meeting",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if years < 1 || years > 50 {
 				return meeting.Errorf(meeting.EINVALID, "%s", a.t("cli.SeedYears", years))

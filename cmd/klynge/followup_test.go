@@ -106,7 +106,7 @@ func TestExportFollowUpBadOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"export"}, tt.args...)
+			args := append([]string{"--lang", "en", "export"}, tt.args...)
 			args = append(args, "--meeting", id)
 			code, _, errOut := runKlynge(t, env, args...)
 			if code == 0 || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
@@ -155,7 +155,7 @@ func TestPledgeAddBadDue(t *testing.T) {
 	}{
 		{"unknown practice", []string{"--practice", "999999"}, "ingen praksis i klyngen"},
 		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "not in the pack"},
-		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "not a number"},
+		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "er ikke et tal"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"pledge", "add", "--meeting", id, "--action", "x", "--due", "1m"}, tt.args...)
