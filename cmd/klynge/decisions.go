@@ -16,13 +16,10 @@ func (a *app) decisionsCommand() *cobra.Command {
 	var format, outFile string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "decisions [--format text|csv|markdown] [-o FILE] [--force]",
-		Short: "The cluster's decision log, oldest first, and the standing rules in force",
-		Long: "decisions lists every decision of the cluster's meetings, oldest first, with its item, the vote\n" +
-			"(for-against-abstain, or unanimous) and whether it was carried, and then the standing rules in force:\n" +
-			"for each rule the last carried decision on it. --format csv writes CSV for Danish Excel, markdown a\n" +
-			"Markdown page; -o FILE writes to FILE (the format follows .txt, .csv or .md).",
-		Args: cobra.NoArgs,
+		Use:   "decisions " + a.t("cli.UseDecisions"),
+		Short: a.t("cli.ShortDecisions"),
+		Long:  a.t("cli.LongDecisions"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			f, err := listFormat(format, outFile, "text", "csv", "markdown")
@@ -64,10 +61,10 @@ func (a *app) decisionsCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().StringVar(&format, "format", "", "text, csv or markdown (default: from -o's extension, else text)")
-	cmd.Flags().StringVarP(&outFile, "out", "o", "", "write the log to `FILE` instead of the terminal")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().StringVar(&format, "format", "", a.t("cli.FlagDecisionsFormat"))
+	cmd.Flags().StringVarP(&outFile, "out", "o", "", a.t("cli.FlagDecisionsOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	cmd.AddCommand(a.decisionAddCommand())
 	return cmd
 }
@@ -77,9 +74,9 @@ func (a *app) decisionAddCommand() *cobra.Command {
 	var item int
 	var text, vote, rule string
 	cmd := &cobra.Command{
-		Use:   "add [--meeting ID] --item N --text TEXT --vote enstemmigt|FOR-IMOD[-UNDLADER] [--rule NAME]",
-		Short: "Record a decision made on agenda item N (1 is the first) of a meeting",
-		Args:  cobra.NoArgs,
+		Use:   "add " + a.t("cli.UseDecisionAdd"),
+		Short: a.t("cli.ShortDecisionAdd"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, m, _, err := a.openMeeting(ctx, meetingID)
@@ -106,10 +103,10 @@ func (a *app) decisionAddCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID` (default: the latest meeting)")
-	cmd.Flags().IntVar(&item, "item", 0, "the agenda item's number `N`, 1 for the first")
-	cmd.Flags().StringVar(&text, "text", "", "what was decided")
-	cmd.Flags().StringVar(&vote, "vote", "", "\"enstemmigt\" (unanimous) or for-against-abstain, e.g. 12-3-1")
-	cmd.Flags().StringVar(&rule, "rule", "", "the standing rule the decision sets, e.g. Anonymitet (optional)")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().IntVar(&item, "item", 0, a.t("cli.FlagDecisionItem"))
+	cmd.Flags().StringVar(&text, "text", "", a.t("cli.FlagDecisionText"))
+	cmd.Flags().StringVar(&vote, "vote", "", a.t("cli.FlagDecisionVote"))
+	cmd.Flags().StringVar(&rule, "rule", "", a.t("cli.FlagDecisionRule"))
 	return cmd
 }
