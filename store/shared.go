@@ -39,7 +39,7 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
 	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
 		s.seen.ok = false
-		return 0, translate(err, "read the database's version")
+		return 0, translate(err, phrase("store.DoReadDatabaseVersion"))
 	}
 	s.seen.stamp, s.seen.ok, s.seen.at, s.seen.version = st, ok, now, v
 	return v, nil
@@ -88,7 +88,7 @@ func (s *Store) stamp() (fileStamp, bool) {
 // screen's state are kept
 // of op's result.
 func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting) (meeting.Meeting, error)) (before, after meeting.Meeting, err error) {
-	const what = "save the meeting's run state"
+	what := phrase("store.DoSaveRunState")
 	tx, err := s.db.BeginTx(ctx, nil) // immediate: holds the write lock from here
 	if err != nil {
 		return before, after, translate(err, what)
@@ -129,9 +129,9 @@ func (s *Store) UpdateRun(ctx context.Context, id int64, op func(meeting.Meeting
 // RecordSlide stores the slide the projector shows (0-based) of meeting
 // meetingID.
 func (s *Store) RecordSlide(ctx context.Context, meetingID int64, slide int) error {
-	const what = "save the slide shown"
+	what := phrase("store.DoSaveSlide")
 	if slide < 0 {
-		return meeting.Errorf(meeting.EINVALID, "slide %d does not exist; slides are numbered from 0", slide)
+		return meeting.Errork(meeting.EINVALID, "store.NoSlide", slide)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -145,14 +145,14 @@ func (s *Store) RecordSlide(ctx context.Context, meetingID int64, slide int) err
 }
 
 func recordSlide(ctx context.Context, tx *sql.Tx, meetingID int64, slide int) error {
-	const what = "save the slide shown"
+	what := phrase("store.DoSaveSlide")
 	return execOneIn(ctx, tx, what, meetingMissing(meetingID), `UPDATE meetings SET slide = ? WHERE id = ?`, slide, meetingID)
 }
 
 // meetingMissing makes the error for an update that found no meeting.
 func meetingMissing(meetingID int64) func() error {
 	return func() error {
-		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(meetingID))
 	}
 }
 
@@ -160,9 +160,9 @@ func meetingMissing(meetingID int64) func() error {
 // indicator page shown and the charts revealed), so that the projector
 // and its consoles show the same.
 func (s *Store) RecordChart(ctx context.Context, meetingID int64, cs meeting.ChartState) error {
-	const what = "save the chart shown"
+	what := phrase("store.DoSaveChart")
 	if cs.Item < 0 || cs.Page < 0 {
-		return meeting.Errorf(meeting.EINVALID, "chart page %d of item %d does not exist; both are numbered from 0", cs.Page, cs.Item)
+		return meeting.Errork(meeting.EINVALID, "store.NoChartPage", cs.Page, cs.Item)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -176,10 +176,10 @@ func (s *Store) RecordChart(ctx context.Context, meetingID int64, cs meeting.Cha
 }
 
 func recordChart(ctx context.Context, tx *sql.Tx, meetingID int64, cs meeting.ChartState) error {
-	const what = "save the chart shown"
+	what := phrase("store.DoSaveChart")
 	b, err := json.Marshal(cs)
 	if err != nil {
-		return meeting.Errorf(meeting.EINTERNAL, "encode the chart shown: %v", err)
+		return meeting.Errork(meeting.EINTERNAL, "store.EncodeChart", err)
 	}
 	return execOneIn(ctx, tx, what, meetingMissing(meetingID), `UPDATE meetings SET chart_json = ? WHERE id = ?`, string(b), meetingID)
 }

@@ -573,7 +573,7 @@ func (k *Console) View() string {
 	var body string
 	switch {
 	case k.meeting == nil && k.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(k.err, c.Text.Lang))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + c.Text.Error(k.err))
 	case k.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case k.private == privateAskCodeKey:

@@ -330,7 +330,7 @@ func TestAttendanceAfbud(t *testing.T) {
 		{"retired, in English", []string{"--lang", "en", "skærbæk"}, `klynge: Ole Skærbæk (member 6) retired on 01-06-2026, before the meeting on 03-12-2026`},
 		{"retired, by id", []string{"6"}, `klynge: Ole Skærbæk (medlem 6) meldte sig ud`},
 		{"unknown id", []string{"99"}, `klynge: intet aktivt medlem af klyngen »Klynge Nordby« har id 99`},
-		{"unknown meeting", []string{"--meeting", "42", "anne sør"}, "klynge: meeting 42 does not exist"},
+		{"unknown meeting", []string{"--meeting", "42", "anne sør"}, "klynge: møde 42 findes ikke"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

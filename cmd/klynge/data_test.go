@@ -266,12 +266,12 @@ func TestDataImportRefusesBadFiles(t *testing.T) {
 func TestDataImportWithoutMeeting(t *testing.T) {
 	env := map[string]string{"KLYNGE_DB": filepath.Join(t.TempDir(), "klynge.db")}
 	code, _, errOut := runKlynge(t, env, "data", "import", filepath.Join(fixtureDir, "rettelser.csv"))
-	if code != 1 || !strings.Contains(errOut, "no meetings yet") {
+	if code != 1 || !strings.Contains(errOut, "endnu ingen møder") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 	env = demoMeeting(t)
 	code, _, errOut = runKlynge(t, env, "data", "import", "--meeting", "7", filepath.Join(fixtureDir, "rettelser.csv"))
-	if code != 1 || !strings.Contains(errOut, "meeting 7 does not exist") {
+	if code != 1 || !strings.Contains(errOut, "møde 7 findes ikke") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }

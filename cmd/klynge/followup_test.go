@@ -154,7 +154,7 @@ func TestPledgeAddBadDue(t *testing.T) {
 		want string
 	}{
 		{"unknown practice", []string{"--practice", "999999"}, "ingen praksis i klyngen"},
-		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "not in the pack"},
+		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "er ikke i pakken"},
 		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "er ikke et tal"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
