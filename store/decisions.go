@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -15,8 +14,8 @@ func (s *Store) SaveDecision(ctx context.Context, d meeting.Decision) (meeting.D
 	if err := d.Validate(); err != nil {
 		return d, err
 	}
-	what := "save the decision"
-	made, err := encodeTime(d.Made, "the decision's time")
+	what := phrase("store.DoSaveDecision")
+	made, err := encodeTime(d.Made, phrase("store.TimeDecision"))
 	if err != nil {
 		return d, err
 	}
@@ -30,7 +29,7 @@ func (s *Store) SaveDecision(ctx context.Context, d meeting.Decision) (meeting.D
 	}
 	defer tx.Rollback()
 	noItem := func() error {
-		return meeting.Errorf(meeting.ENOTFOUND, "agenda item %d is not on the agenda of meeting %d, or decision %d is not of that meeting; reload the meeting", d.ItemID, d.MeetingID, d.ID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.DecisionItemMissing", meeting.Ref(d.ItemID), meeting.Ref(d.MeetingID), meeting.Ref(d.ID))
 	}
 	if d.ID == 0 {
 		// The item is checked in the insert itself.
@@ -58,7 +57,7 @@ func (s *Store) SaveDecision(ctx context.Context, d meeting.Decision) (meeting.D
 
 // DeleteDecision deletes decision id of meeting meetingID.
 func (s *Store) DeleteDecision(ctx context.Context, meetingID, id int64) error {
-	return s.execOne(ctx, fmt.Sprintf("delete decision %d", id), func() error {
+	return s.execOne(ctx, phrase("store.DoDeleteDecision", meeting.Ref(id)), func() error {
 		return meeting.Errork(meeting.ENOTFOUND, "err.DecisionNotFound", id)
 	}, `DELETE FROM decisions WHERE id = ? AND meeting_id = ?`, id, meetingID)
 }
@@ -68,7 +67,7 @@ func (s *Store) DeleteDecision(ctx context.Context, meetingID, id int64) error {
 // title. The items must be read.
 func findDecisions(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the decisions of " + set.name()
+	what := phrase("store.DoReadDecisions", set.name())
 	for _, m := range ms {
 		m.Decisions = nil
 	}

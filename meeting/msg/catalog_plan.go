@@ -109,4 +109,11 @@ var planEntries = []Entry{
 	{"cli.FlagDecisionText", "hvad der blev besluttet", "what was decided"},
 	{"cli.FlagDecisionVote", "»enstemmigt« eller for-imod-undlader, fx 12-3-1", "\"unanimous\" or for-against-abstain, e.g. 12-3-1"},
 	{"cli.FlagDecisionRule", "den faste regel, beslutningen sætter, fx Anonymitet (valgfri)", "the standing rule the decision sets, e.g. Anonymitet (optional)"},
+
+	// Decisions: the store.
+	{"store.DoSaveDecision", "gemme beslutningen", "save the decision"},
+	{"store.TimeDecision", "beslutningens tidspunkt", "the decision's time"},
+	{"store.DecisionItemMissing", "dagsordenspunkt %d står ikke på dagsordenen for møde %d, eller beslutning %d hører ikke til det møde; indlæs mødet igen", "agenda item %d is not on the agenda of meeting %d, or decision %d is not of that meeting; reload the meeting"},
+	{"store.DoDeleteDecision", "slette beslutning %d", "delete decision %d"},
+	{"store.DoReadDecisions", "læse beslutningerne ved %s", "read the decisions of %s"},
 }
