@@ -59,7 +59,7 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			slips, err := export.Slips(m, c.Practices)
+			slips, err := export.Slips(m, c.Practices, a.language())
 			if err != nil {
 				return err
 			}

@@ -67,11 +67,11 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	if err != nil {
 		return nil, err
 	}
-	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, m, c, pledges, reviewed, trend...) }); err != nil {
+	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, e.lang, m, c, pledges, reviewed, trend...) }); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"md", "csv", "xlsx", "ics"} {
-		write := followUpFormats()[f]
+		write := followUpFormats(e.lang)[f]
 		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, d) }); err != nil {
 			return nil, err
 		}
@@ -84,7 +84,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		return nil, err
 	}
 	if len(m.Codes) > 0 {
-		slips, err := export.Slips(m, c.Practices)
+		slips, err := export.Slips(m, c.Practices, e.lang)
 		if err != nil {
 			return nil, err
 		}

@@ -44,20 +44,21 @@ func loadFollowUp(ctx context.Context, s *store.Store, m meeting.Meeting, c meet
 	return d, nil
 }
 
-// followUpFormats returns the follow-up list's formats and their writers.
-func followUpFormats() map[string]func(*bytes.Buffer, followUpData) error {
+// followUpFormats returns the follow-up list's formats and their writers,
+// which word the lists in lang.
+func followUpFormats(lang string) map[string]func(*bytes.Buffer, followUpData) error {
 	return map[string]func(*bytes.Buffer, followUpData) error{
 		"md": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpMarkdown(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpMarkdown(b, lang, d.m, d.c, d.pledges)
 		},
 		"csv": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpCSV(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpCSV(b, lang, d.m, d.c, d.pledges)
 		},
 		"xlsx": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpXLSX(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpXLSX(b, lang, d.m, d.c, d.pledges)
 		},
 		"ics": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpICS(b, d.m, d.c, d.all, d.calID)
+			return export.WriteFollowUpICS(b, lang, d.m, d.c, d.all, d.calID)
 		},
 	}
 }
@@ -71,7 +72,7 @@ func formatFor(flag, out string) (string, error) {
 			f = "md"
 		}
 	}
-	if _, ok := followUpFormats()[f]; !ok {
+	if _, ok := followUpFormats("da")[f]; !ok {
 		if flag == "" {
 			return "", meeting.Errork(meeting.EINVALID, "cli.ErrFollowUpFormatFromExt", out)
 		}
@@ -109,7 +110,7 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 			}
 			ps := d.pledges
 			var b bytes.Buffer
-			if err := followUpFormats()[f](&b, d); err != nil {
+			if err := followUpFormats(a.language())[f](&b, d); err != nil {
 				return meeting.Errork(meeting.EINTERNAL, "cli.ErrWriteFollowUp", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
@@ -169,7 +170,7 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 				return err
 			}
 			var b bytes.Buffer
-			if err := export.WriteMinutes(&b, m, c, ps, reviewed, trend...); err != nil {
+			if err := export.WriteMinutes(&b, a.language(), m, c, ps, reviewed, trend...); err != nil {
 				return meeting.Errork(meeting.EINTERNAL, "cli.ErrWriteMinutes", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {

@@ -25,11 +25,10 @@ func voteWords(p *msg.Printer, d meeting.Decision) string {
 
 // writeDecisions writes the minutes' decisions: each with its item, vote
 // and the rule it changes.
-func writeDecisions(ew *errWriter, ds []meeting.Decision) {
+func writeDecisions(ew *errWriter, p *msg.Printer, ds []meeting.Decision) {
 	if len(ds) == 0 {
 		return
 	}
-	p := msg.For("da")
 	ew.printf("\n## %s\n\n", p.T("export.Decisions"))
 	for _, d := range ds {
 		ew.printf("- **%s:** %s – %s", mdText(d.ItemTitle), mdText(d.Text), voteWords(p, d))

@@ -68,7 +68,7 @@ func TestMinutesDecisions(t *testing.T) {
 	m := evaluatedMeeting(t, 1, start)
 	m.Decisions = decisionLog()[2:]
 	var b bytes.Buffer
-	if err := export.WriteMinutes(&b, m, meeting.Cluster{Name: "K"}, nil, nil); err != nil {
+	if err := export.WriteMinutes(&b, "da", m, meeting.Cluster{Name: "K"}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
