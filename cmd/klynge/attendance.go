@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func (a *app) attendanceCommand() *cobra.Command {
@@ -248,25 +249,9 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 
 // ruleText says the rule in words.
 func ruleText(r meeting.AttendanceRule, lang string) string {
-	if lang == "da" {
-		s := fmt.Sprintf("tag kontakt ved mere end %s på 12 måneder (afbud tæller med)", countWords(r.MaxMissed, "misset møde", "missede møder"))
-		if r.MonthsAway > 0 {
-			s += fmt.Sprintf(", eller når et medlem ikke er set i mere end %s uden at melde afbud", countWords(r.MonthsAway, "måned", "måneder"))
-		}
-		return s
-	}
-	s := fmt.Sprintf("reach out after more than %s in 12 months (apologies count as missed)", countWords(r.MaxMissed, "missed meeting", "missed meetings"))
+	p := msg.For(lang)
 	if r.MonthsAway > 0 {
-		s += fmt.Sprintf(", or when a member has not come for more than %s without sending apologies", countWords(r.MonthsAway, "month", "months"))
-	} else {
-		s += "; the months-away part is off"
+		return p.T("cli.RuleTextAway", r.MaxMissed, r.MonthsAway)
 	}
-	return s
-}
-
-func countWords(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return p.T("cli.RuleText", r.MaxMissed)
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/export"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func (a *app) attendanceReportCommand() *cobra.Command {
@@ -198,34 +199,19 @@ type attendanceReport struct {
 	lang     string
 }
 
-// reportWords returns the report's words in each language; a function, so
-// no command can change them for another.
-func reportWords() map[string]map[string]string {
-	return map[string]map[string]string{
-		"da": {
-			"title": "Fremmøde i", "sheet": "Fremmøde", "rule": "Regel",
-			"doctor": "Læge", "practice": "Praksis", "ydernummer": "Ydernummer", "id": "Medlem-id",
-			"meetings": "Møder", "attended": "Deltog", "missed": "Missede", "apologies": "Heraf afbud",
-			"last": "Sidst til stede", "reachout": "Tag kontakt", "why": "Begrundelse", "retired": "Udtrådt",
-			"yes": "ja", "retiredon": "udtrådt", "never": "aldrig",
-			"held": "afholdte møder", "held1": "afholdt møde", "flagged": "at tage kontakt til", "none": "ingen",
-		},
-		"en": {
-			"title": "Attendance in", "sheet": "Attendance", "rule": "Rule",
-			"doctor": "Doctor", "practice": "Practice", "ydernummer": "Ydernummer", "id": "Member id",
-			"meetings": "Meetings", "attended": "Attended", "missed": "Missed", "apologies": "Of which apologies",
-			"last": "Last attended", "reachout": "Reach out", "why": "Why", "retired": "Retired",
-			"yes": "yes", "retiredon": "retired", "never": "never",
-			"held": "held meetings", "held1": "held meeting", "flagged": "to reach out to", "none": "none",
-		},
-	}
+// reportKeys are the catalogue's words of the attendance report, by the
+// short names the report uses.
+var reportKeys = map[string]string{
+	"sheet": "cli.ReportSheet", "rule": "cli.ReportRule",
+	"doctor": "cli.ReportDoctor", "practice": "cli.ReportPractice", "ydernummer": "cli.ReportYdernummer", "id": "cli.ReportID",
+	"meetings": "cli.ReportMeetings", "attended": "cli.ReportAttended", "missed": "cli.ReportMissed", "apologies": "cli.ReportApologies",
+	"last": "cli.ReportLast", "reachout": "cli.ReportReachOut", "why": "cli.ReportWhy", "retired": "cli.ReportRetired",
+	"yes": "cli.ReportYes", "retiredon": "cli.ReportRetiredOn", "never": "cli.ReportNever", "none": "cli.ReportNone",
 }
 
+// word is one of the report's words in its language.
 func (r attendanceReport) word(key string) string {
-	if w, ok := reportWords()[r.lang][key]; ok {
-		return w
-	}
-	return reportWords()["en"][key]
+	return msg.For(r.lang).T(reportKeys[key])
 }
 
 // header is the column heading of the CSV and XLSX files.
@@ -349,12 +335,8 @@ func (r attendanceReport) writeXLSX(w io.Writer) error {
 
 // writeText writes the report for the terminal.
 func (r attendanceReport) writeText(w io.Writer) error {
-	held := r.word("held")
-	if r.held == 1 {
-		held = r.word("held1")
-	}
-	fmt.Fprintf(w, "%s %s, %s–%s: %d %s\n", r.word("title"), r.cluster.Name,
-		r.from.Format(dateDMY), r.to.Format(dateDMY), r.held, held)
+	p := msg.For(r.lang)
+	fmt.Fprintln(w, p.T("cli.ReportHead", r.cluster.Name, r.from.Format(dateDMY), r.to.Format(dateDMY), r.held))
 	fmt.Fprintf(w, "%s: %s\n\n", r.word("rule"), ruleText(r.cluster.Rule, r.lang))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	heads := []string{"doctor", "practice", "meetings", "attended", "missed", "apologies", "last", "reachout"}
@@ -389,6 +371,6 @@ func (r attendanceReport) writeText(w io.Writer) error {
 	if len(flagged) > 0 {
 		list = strings.Join(flagged, ", ")
 	}
-	_, err := fmt.Fprintf(w, "\n%d %s: %s\n", len(flagged), r.word("flagged"), list)
+	_, err := fmt.Fprintln(w, "\n"+p.T("cli.ReportFlagged", len(flagged), list))
 	return err
 }

@@ -146,13 +146,6 @@ func sameFigure(a, b meeting.DataRow) bool {
 	return eq(a.Numerator, b.Numerator) && eq(a.Denominator, b.Denominator) && eq(a.Value, b.Value) && a.Period == b.Period
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // meetingData draws the letter codes of a new meeting for cluster c and
 // reads the figures of pack p from its data.csv, opened by open and named
 // label in problems, checked against c's practices. A cluster without

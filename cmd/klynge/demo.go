@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -61,20 +60,20 @@ func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is missing: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	p, err := pack.Read(packFS, "demo/"+klynge.DemoPackDir)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is broken: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	f, err := demo.Open(klynge.DemoRoster)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is missing: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	defer f.Close()
 	practices, err := pack.ReadRoster(f, "demo/"+klynge.DemoRoster)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is broken: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	c, err := s.CreateCluster(ctx, meeting.Cluster{Name: demoClusterName, Practices: practices})
 	if err != nil {
@@ -88,7 +87,7 @@ func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io
 	dataPath := path.Join(klynge.DemoPackDir, pack.DataFile)
 	open := func() (io.ReadCloser, error) { return demo.Open(dataPath) }
 	if m.Codes, m.Values, _, err = meetingData(p, c, rnd, open, "demo/"+dataPath); err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo data does not fit its roster: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	return s.CreateMeeting(ctx, m)
 }
