@@ -61,6 +61,7 @@ const (
 	screenPledges
 	screenFollowUp
 	screenEval
+	screenDecisions
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -82,6 +83,7 @@ type Model struct {
 	pledges   *pledgeScreen
 	followUp  *followUpScreen
 	eval      *evalScreen
+	decisions *decisionScreen
 	// exportDir is the suggested export folder; exported lists what the
 	// last export wrote.
 	exportDir string
@@ -178,6 +180,7 @@ func New(ctx context.Context, opts Options) *Model {
 		pledges:   newPledgeScreen(c),
 		followUp:  newFollowUpScreen(c),
 		eval:      newEvalScreen(c),
+		decisions: newDecisionScreen(c),
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
@@ -245,6 +248,8 @@ func (m *Model) activeScreen() Screen {
 		return m.followUp
 	case screenEval:
 		return m.eval
+	case screenDecisions:
+		return m.decisions
 	}
 	return m.agenda
 }
@@ -273,6 +278,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.openPledges = msg.openPledges
 		m.meetings = msg.meetings
 		m.eval.meetings = msg.meetings
+		m.decisions.meetings = msg.meetings
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -509,6 +515,7 @@ func (m *Model) resize() {
 	m.pledges.SetSize(bodyW, bodyH)
 	m.followUp.SetSize(bodyW, bodyH)
 	m.eval.SetSize(bodyW, bodyH)
+	m.decisions.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -517,6 +524,7 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
 	m.eval.setMeeting(mt)
+	m.decisions.setMeeting(mt)
 	m.slides.setSlides(mt.Pack.Slides)
 	// The slide is shared with the consoles: show the one stored, or
 	// the one this window's queued turns lead to.
@@ -698,6 +706,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.open(screenFollowUp)
 	case key.Matches(msg, keys.Checkin):
 		return m.open(screenCheckin)
+	case key.Matches(msg, keys.Decisions) && m.active != screenDecisions:
+		m.decisions.item = m.shown
+		return m.open(screenDecisions)
 	}
 	if cmd, ok := m.handleRunKey(msg); ok {
 		return cmd
@@ -1017,9 +1028,9 @@ func (m *Model) helpGroups() [][]key.Binding {
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
 	if m.planned().Ended() {
-		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // uniqueKeys drops a key the help already lists (a screen may offer C or
