@@ -856,8 +856,10 @@ func (m *Model) View() string {
 	default:
 		body = m.activeScreen().View()
 	}
+	footer := m.footer()
+	bodyH = fitBody(bodyH, footer)
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer()), c.Width)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
 }
 
 func (m *Model) footer() string {
@@ -866,15 +868,15 @@ func (m *Model) footer() string {
 	var refused refusal
 	switch {
 	case m.queue.waiting:
-		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width))
+		line = statusLine(c.Styles.Warning, "⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width)
 	case len(m.queue.failed) > 0:
-		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width)
 	case errors.As(m.err, &refused):
-		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width)
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width)
 	case m.notice != "":
-		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
+		line = statusLine(c.Styles.Attention, "✓ "+m.notice, c.Width)
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {
