@@ -60,9 +60,10 @@ type Store interface {
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
-	// Meetings lists every meeting, so a pledge due "næste" is the
-	// cluster's next planned one (meeting.DueDate).
-	Meetings(ctx context.Context) ([]meeting.Meeting, error)
+	// MeetingPlans lists every meeting's date without its contents, so a
+	// pledge due "næste" is the cluster's next planned one
+	// (meeting.DueDate).
+	MeetingPlans(ctx context.Context) ([]meeting.Meeting, error)
 	// DataVersion changes when another window (another connection) has
 	// committed: the projector and its consoles follow each other by it.
 	DataVersion(ctx context.Context) (int64, error)
@@ -203,7 +204,7 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		ms, err := c.Store.Meetings(c.Ctx)
+		ms, err := c.Store.MeetingPlans(c.Ctx)
 		if err != nil {
 			return errMsg{err}
 		}

@@ -187,6 +187,13 @@ func New(ctx context.Context, opts Options) *Model {
 	return m
 }
 
+// slidesWarmAfter is how long after the meeting has loaded its slides are
+// rendered: after the first frame, before anyone opens a talk.
+const slidesWarmAfter = 300 * time.Millisecond
+
+// warmSlidesMsg renders the slides ahead of their first showing.
+type warmSlidesMsg struct{}
+
 // planned is the meeting as it will be once the queued writes have
 // landed.
 func (m *Model) planned() meeting.Meeting {
@@ -270,11 +277,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
+			// The slides are rendered once the first frame is out, so a
+			// talk opens at once without the meeting waiting for them.
+			warm := tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} })
 			// After a restart, go straight back to what was running.
 			if c := msg.meeting.Current(); c >= 0 {
-				return m.show(c)
+				return tea.Batch(m.show(c), warm)
 			}
+			return warm
 		}
+		return nil
+	case warmSlidesMsg:
+		m.slides.ensure()
 		return nil
 
 	// The write queue.

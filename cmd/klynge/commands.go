@@ -247,20 +247,23 @@ func (a *app) runCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			var m meeting.Meeting
+			// Only the id: the screen reads the meeting itself, after its
+			// first frame is on its way.
+			var id int64
 			if len(args) == 1 {
-				id, perr := strconv.ParseInt(args[0], 10, 64)
+				var perr error
+				id, perr = strconv.ParseInt(args[0], 10, 64)
 				if perr != nil || id <= 0 {
 					return meeting.Errorf(meeting.EINVALID, "%q is not a meeting id: see `klynge meeting list`", args[0])
 				}
-				m, err = s.Meeting(ctx, id)
+				_, err = s.Meeting(ctx, id)
 			} else {
-				m, err = s.LatestMeeting(ctx)
+				id, err = s.LatestMeetingID(ctx)
 			}
 			if err != nil {
 				return err
 			}
-			return a.runTUI(ctx, s, m.ID)
+			return a.runTUI(ctx, s, id)
 		},
 	}
 }

@@ -42,14 +42,16 @@ func (a *app) demoCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			m, err := s.LatestMeeting(ctx)
+			id, err := s.LatestMeetingID(ctx)
 			if meeting.ErrorCode(err) == meeting.ENOTFOUND {
+				var m meeting.Meeting
 				m, err = createDemoMeeting(cmd, s, a.env.clock.Now(), a.env.rnd)
+				id = m.ID
 			}
 			if err != nil {
 				return err
 			}
-			return a.runTUI(ctx, s, m.ID)
+			return a.runTUI(ctx, s, id)
 		},
 	}
 }

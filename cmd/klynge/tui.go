@@ -33,9 +33,18 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		return err
 	}
 	// A copy as the meeting opens and as it closes, so that the evening's
-	// work can be got back whatever happens to the file.
-	a.backupFor(ctx, s, meetingID, "start")
-	defer a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
+	// work can be got back whatever happens to the file. The first is
+	// taken beside the first screen, on a connection of its own, so the
+	// meeting shows without waiting for it; a failure is told once the
+	// screen is closed, as it was always read.
+	started := make(chan string, 1)
+	go func() { started <- a.backupNote(ctx, s, meetingID, "start") }()
+	defer func() {
+		if note := <-started; note != "" {
+			fmt.Fprintln(a.env.stderr, note)
+		}
+		a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
+	}()
 	out := t.out
 	model := tui.New(ctx, tui.Options{
 		MeetingID: meetingID,
@@ -144,7 +153,16 @@ func bellTo(on bool, out io.Writer) io.Writer {
 // failure is told on stderr and does not stop the meeting: everything is
 // in the database all the same.
 func (a *app) backupFor(ctx context.Context, s *store.Store, id int64, when string) {
-	if _, err := s.Backup(ctx, fmt.Sprintf("meeting-%d-%s", id, when), a.env.clock.Now()); err != nil {
-		fmt.Fprintln(a.env.stderr, "klynge: "+a.say("nobackup", oneLine(msg.For(a.language()).Error(err))))
+	if note := a.backupNote(ctx, s, id, when); note != "" {
+		fmt.Fprintln(a.env.stderr, note)
 	}
+}
+
+// backupNote takes the backup and returns the line that tells its
+// failure, or "".
+func (a *app) backupNote(ctx context.Context, s *store.Store, id int64, when string) string {
+	if _, err := s.Backup(ctx, fmt.Sprintf("meeting-%d-%s", id, when), a.env.clock.Now()); err != nil {
+		return "klynge: " + a.say("nobackup", oneLine(msg.For(a.language()).Error(err)))
+	}
+	return ""
 }
