@@ -39,6 +39,8 @@ type RunItem struct {
 	// Notes are the coordinator's summaries per group number, typed while
 	// the groups present; they go into the minutes.
 	Notes map[int]string
+	// Evaluation is what an evaluation item recorded: scores and notes.
+	Evaluation Evaluation
 }
 
 // RoundTimer is the item's timer. Until the round has ended its length is

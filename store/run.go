@@ -428,5 +428,8 @@ func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 		return translate(err, what)
 	}
 	rows.Close() // before the next query on the transaction's connection
-	return findNotes(ctx, tx, ms...)
+	if err := findNotes(ctx, tx, ms...); err != nil {
+		return err
+	}
+	return findEvaluations(ctx, tx, ms...)
 }

@@ -36,6 +36,11 @@ type Store interface {
 	// RecordNote commits the coordinator's summary of a group's
 	// presentation; an empty text removes it.
 	RecordNote(ctx context.Context, meetingID, itemID int64, group int, text string) error
+	// RecordScore, UndoScore and RecordEvaluationNotes record the
+	// evaluation item's anonymous scores and the room's notes.
+	RecordScore(ctx context.Context, meetingID, itemID int64, score, count int) error
+	UndoScore(ctx context.Context, meetingID, itemID int64) error
+	RecordEvaluationNotes(ctx context.Context, meetingID, itemID int64, worked, change string) error
 	// Cluster gives the practices' names, for the code key and for the
 	// practices that consent to be shown by name.
 	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)

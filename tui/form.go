@@ -32,6 +32,8 @@ const (
 	formPledge
 	formReview
 	formExport
+	formHands
+	formEvalNotes
 )
 
 // formRequest asks the root to open a form.
@@ -42,6 +44,8 @@ type formRequest struct {
 	item  int
 	group int
 	text  string
+	// text2 is a second text so far (the evaluation's "what to change").
+	text2 string
 	// pledge is the pledge being edited; ID 0 for a new one.
 	pledge meeting.Pledge
 	// outcome is the follow-up being recorded for pledge.
@@ -162,6 +166,15 @@ func newForm(c *Common, id int, req formRequest, mt meeting.Meeting, cluster mee
 	case formReview:
 		f.title = t.Outcomes[req.outcome] + ": " + req.pledge.Action
 		field(t.FieldComment, "", limitText)
+	case formHands:
+		f.title = t.T("tui.HandsTitle")
+		f.body = t.T("tui.HandsHint")
+		field(t.T("tui.FieldScore"), "", 3)
+		field(t.T("tui.FieldHands"), "", 4)
+	case formEvalNotes:
+		f.title = t.T("tui.EvalNotesTitle")
+		field(t.T("tui.EvalWorked"), req.text, limitText)
+		field(t.T("tui.EvalChange"), req.text2, limitText)
 	case formNote:
 		f.title = fmt.Sprintf(t.NoteTitle, req.group)
 		// The note so far: w on a group with a note edits that note.
@@ -538,6 +551,25 @@ func (f *form) change() (ch *change, field int, msg string) {
 		}, func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
 			return after, nil, st.RecordNote(ctx, after.ID, after.Items[i].ID, group, text)
 		}, fmt.Sprintf(t.NoticeNote, group)), 0, ""
+	case formHands:
+		score, err := strconv.Atoi(f.value(0))
+		if err != nil || meeting.CheckScore(score, 1) != nil {
+			return nil, 0, t.T("tui.BadScore")
+		}
+		count, err := strconv.Atoi(f.value(1))
+		if err != nil || meeting.CheckScore(score, count) != nil {
+			return nil, 1, t.T("tui.BadHands", meeting.MaxHands)
+		}
+		ch := scoreChange(c, req.item, score, count)
+		return &ch, 0, ""
+	case formEvalNotes:
+		worked, change := f.value(0), f.value(1)
+		i := req.item
+		return mk(t.T("tui.EvalNotesTitle"), func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
+			return mt.WithEvaluationNotes(i, worked, change)
+		}, func(ctx context.Context, st Store, _, after meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
+			return after, nil, st.RecordEvaluationNotes(ctx, after.ID, after.Items[i].ID, worked, change)
+		}, t.T("tui.NoticeEvalNotes")), 0, ""
 	case formPledge:
 		return f.pledge(now)
 	case formExport:

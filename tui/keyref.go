@@ -43,6 +43,7 @@ func KeyReference(lang string) []KeyRow {
 		{"slides", m.slides.FullHelp()},
 		{"chart", m.chart.FullHelp()},
 		{"group work", m.round.FullHelp()},
+		{"evaluation", m.eval.FullHelp()},
 		{"consent (P)", m.consent.FullHelp()},
 		{"attendance (F)", m.checkin.FullHelp()},
 		{"attendance history (F, tab)", m.history.FullHelp()},

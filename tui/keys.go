@@ -93,6 +93,15 @@ type KeyMap struct {
 	OutcomeNotDone key.Binding
 	OutcomeDropped key.Binding
 
+	// Evaluation: a digit records a score as it is called out, * a 10
+	// (the numeric keypad has both), c counts a show of hands, u takes
+	// back the last recording, w the room's notes.
+	Score     key.Binding
+	Score10   key.Binding
+	Hands     key.Binding
+	UndoScore key.Binding
+	EvalNotes key.Binding
+
 	// Forms and dialogs.
 	Save      key.Binding
 	NextField key.Binding
@@ -172,6 +181,12 @@ func DefaultKeyMap(t Text) KeyMap {
 		OutcomePartly:  key.NewBinding(key.WithKeys("2"), key.WithHelp("2", t.Outcomes[meeting.OutcomePartly])),
 		OutcomeNotDone: key.NewBinding(key.WithKeys("3"), key.WithHelp("3", t.Outcomes[meeting.OutcomeNotDone])),
 		OutcomeDropped: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", t.Outcomes[meeting.OutcomeDropped])),
+
+		Score:     key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0–9", t.T("tui.KeyScore"))),
+		Score10:   key.NewBinding(key.WithKeys("*"), key.WithHelp("*", t.T("tui.KeyScore10"))),
+		Hands:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.T("tui.KeyHands"))),
+		UndoScore: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.T("tui.KeyUndoScore"))),
+		EvalNotes: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t.T("tui.KeyEvalNotes"))),
 
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),

@@ -60,6 +60,7 @@ const (
 	screenRound
 	screenPledges
 	screenFollowUp
+	screenEval
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -80,6 +81,7 @@ type Model struct {
 	round     *roundScreen
 	pledges   *pledgeScreen
 	followUp  *followUpScreen
+	eval      *evalScreen
 	// exportDir is the suggested export folder; exported lists what the
 	// last export wrote.
 	exportDir string
@@ -175,6 +177,7 @@ func New(ctx context.Context, opts Options) *Model {
 		round:     newRoundScreen(c),
 		pledges:   newPledgeScreen(c),
 		followUp:  newFollowUpScreen(c),
+		eval:      newEvalScreen(c),
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
@@ -247,6 +250,8 @@ func (m *Model) activeScreen() Screen {
 		return m.pledges
 	case screenFollowUp:
 		return m.followUp
+	case screenEval:
+		return m.eval
 	}
 	return m.agenda
 }
@@ -274,6 +279,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
 		m.meetings = msg.meetings
+		m.eval.meetings = msg.meetings
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -516,6 +522,7 @@ func (m *Model) resize() {
 	m.round.SetSize(bodyW, bodyH)
 	m.pledges.SetSize(bodyW, bodyH)
 	m.followUp.SetSize(bodyW, bodyH)
+	m.eval.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -523,6 +530,7 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.meeting = &mt
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
+	m.eval.setMeeting(mt)
 	m.slides.setSlides(mt.Pack.Slides)
 	// The slide is shared with the consoles: show the one stored, or
 	// the one this window's queued turns lead to.
@@ -546,6 +554,7 @@ func (m *Model) show(i int) tea.Cmd {
 	}
 	m.shown = i
 	m.item.open(i)
+	m.eval.open(i)
 	if isFollowUpItem(m.meeting.Items[i]) {
 		m.active = screenFollowUp
 		return m.followUp.load()
@@ -559,6 +568,8 @@ func (m *Model) show(i int) tea.Cmd {
 	case meeting.KindGroupwork:
 		m.round.open(i)
 		m.active = screenRound
+	case meeting.KindEvaluation:
+		m.active = screenEval
 	default:
 		m.active = screenItem
 	}
@@ -568,7 +579,7 @@ func (m *Model) show(i int) tea.Cmd {
 // liveView reports whether the shown screen is an agenda item's live view.
 func (m *Model) liveView() bool {
 	switch m.active {
-	case screenItem, screenSlides, screenChart, screenRound:
+	case screenItem, screenSlides, screenChart, screenRound, screenEval:
 		return len(m.trail) == 0
 	case screenFollowUp:
 		return len(m.trail) == 0

@@ -205,6 +205,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	root.AddCommand(a.pledgeCommand())
+	root.AddCommand(a.evaluationCommand())
 	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
 	root.AddCommand(a.devCommand())
 	return root

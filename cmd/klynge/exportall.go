@@ -63,7 +63,11 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		files = append(files, slipFile{name, b.Bytes()})
 		return nil
 	}
-	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, m, c, pledges, reviewed) }); err != nil {
+	trend, err := evaluationTrend(ctx, s, c.ID, m.PlannedStart)
+	if err != nil {
+		return nil, err
+	}
+	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, m, c, pledges, reviewed, trend...) }); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"md", "csv", "xlsx", "ics"} {

@@ -169,8 +169,12 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 					reviewed = append(reviewed, p)
 				}
 			}
+			trend, err := evaluationTrend(ctx, s, c.ID, m.PlannedStart)
+			if err != nil {
+				return err
+			}
 			var b bytes.Buffer
-			if err := export.WriteMinutes(&b, m, c, ps, reviewed); err != nil {
+			if err := export.WriteMinutes(&b, m, c, ps, reviewed, trend...); err != nil {
 				return meeting.Errorf(meeting.EINTERNAL, "cannot write the minutes: %v", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {

@@ -17,11 +17,13 @@ import (
 // questions they worked on and the coordinator's notes from their
 // presentations; the pledges made at the meeting per practice; the
 // follow-up of earlier pledges reviewed at the meeting; and the
-// evaluation's questions.
+// evaluation's questions, scores (n, mean, median, counts per score) and
+// notes, with the cluster's trend when given (meeting.EvaluationTrend up
+// to this meeting).
 //
 // The minutes go to every member, so they hold no figures from the
 // practices' data at all: no values, no targets, no letter codes.
-func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, reviewed []meeting.Pledge) error {
+func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, reviewed []meeting.Pledge, trend ...meeting.TrendPoint) error {
 	// Stored text may come from an older version: make it inert first.
 	m, c = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...)
 	pledges, reviewed = meeting.InertCopy(pledges, exportLines()...), meeting.InertCopy(reviewed, exportLines()...)
@@ -104,19 +106,7 @@ func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, re
 		}
 	}
 
-	// The evaluation.
-	var questions []string
-	for _, it := range m.Items {
-		if it.Kind == meeting.KindEvaluation && !it.Skipped {
-			questions = append(questions, it.Questions...)
-		}
-	}
-	if len(questions) > 0 {
-		ew.printf("\n## Evaluering\n\n")
-		for _, q := range questions {
-			ew.printf("- %s\n", mdText(q))
-		}
-	}
+	writeEvaluation(ew, m, meeting.InertCopy(trend))
 	return ew.err
 }
 
