@@ -103,7 +103,7 @@ func (s *Store) vacuumInto(ctx context.Context, dst string) error {
 	// CreateTemp). It runs on a read-only connection of its own, reading
 	// a snapshot (WAL), so the backup taken as a meeting opens does not
 	// hold up the screen's reads and writes on the store's connection.
-	db, err := sql.Open("sqlite3", strings.Replace(dsn(s.path), "mode=rw", "mode=ro", 1))
+	db, err := s.readOnly()
 	if err != nil {
 		return translate(err, "back up the database")
 	}

@@ -45,6 +45,10 @@ type Options struct {
 	// meeting; while one is, the private things (speaker notes, code
 	// key, attendance history) are shown only there.
 	ConsoleOpen func() bool
+	// Check, when set, checks the database for damage beside the first
+	// frame (store.QuickCheck); an error ends the program, and Err
+	// returns it.
+	Check func(context.Context) error
 }
 
 type screenID int
@@ -138,6 +142,10 @@ type Model struct {
 	// notice confirms the last action; it is set only after the store has
 	// committed it.
 	notice string
+	// check is Options.Check; fatal is its finding, which ended the
+	// program.
+	check func(context.Context) error
+	fatal error
 }
 
 // New builds the root model. It touches no disk: the meeting is loaded by
@@ -166,6 +174,7 @@ func New(ctx context.Context, opts Options) *Model {
 	m := &Model{
 		exportDir: opts.ExportDir,
 		common:    c,
+		check:     opts.Check,
 		meetingID: opts.MeetingID,
 		agenda:    newAgendaScreen(c),
 		item:      newItemScreen(c),
@@ -223,8 +232,29 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start(m.common))
+	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start(m.common), m.checkDatabase())
 }
+
+// checkDatabase runs Options.Check beside the meeting's first reads.
+func (m *Model) checkDatabase() tea.Cmd {
+	if m.check == nil {
+		return nil
+	}
+	check, ctx := m.check, m.common.Ctx
+	return func() tea.Msg {
+		if err := check(ctx); err != nil {
+			return damagedMsg{err}
+		}
+		return nil
+	}
+}
+
+// damagedMsg is the database check's finding: the program ends with it.
+type damagedMsg struct{ err error }
+
+// Err is why the program ended by itself (the database check found
+// damage), or nil.
+func (m *Model) Err() error { return m.fatal }
 
 // Meeting returns the meeting as last read from the store, or nil before
 // it has loaded. Tests use it to check state after key presses.
@@ -296,6 +326,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case warmSlidesMsg:
 		m.slides.ensure()
 		return nil
+	case damagedMsg:
+		m.fatal = msg.err
+		return tea.Quit
 
 	// The write queue.
 	case writeMsg:

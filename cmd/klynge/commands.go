@@ -242,7 +242,7 @@ func (a *app) runCommand() *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, err := a.openScreenStore()
 			if err != nil {
 				return err
 			}

@@ -37,7 +37,7 @@ func (a *app) demoCommand() *cobra.Command {
 				defer os.RemoveAll(dir)
 				a.db = filepath.Join(dir, "demo.db")
 			}
-			s, err := a.openStore()
+			s, err := a.openScreenStore()
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,18 +33,24 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	if err != nil {
 		return err
 	}
-	// A copy as the meeting opens and as it closes, so that the evening's
-	// work can be got back whatever happens to the file. The first is
-	// taken beside the first screen, on a connection of its own, so the
-	// meeting shows without waiting for it; a failure is told once the
-	// screen is closed, as it was always read.
+	// The database was opened with its damage check left for now
+	// (openScreenStore): it runs beside the first frame, on a connection
+	// of its own, and the screen closes with its error if it finds
+	// damage. Then a copy as the meeting opens, and one as it closes, so
+	// that the evening's work can be got back whatever happens to the
+	// file — neither taken of a damaged file, so the damage error names a
+	// sound backup. A failed backup is told once the screen is closed, as
+	// it was always read.
+	checked := make(chan error, 1)
 	started := make(chan string, 1)
-	go func() { started <- a.backupNote(ctx, s, meetingID, "start") }()
-	defer func() {
-		if note := <-started; note != "" {
-			fmt.Fprintln(a.env.stderr, note)
+	go func() {
+		err := s.QuickCheck(ctx)
+		checked <- err
+		if err != nil {
+			started <- ""
+			return
 		}
-		a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
+		started <- a.backupNote(ctx, s, meetingID, "start")
 	}()
 	out := t.out
 	model := tui.New(ctx, tui.Options{
@@ -61,8 +68,24 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		Follow:      true,
 		PollEvery:   tui.PollEvery,
 		ConsoleOpen: func() bool { return s.ConsoleOpen(meetingID) },
+		Check: func(ctx context.Context) error {
+			select {
+			case err := <-checked:
+				return err
+			case <-ctx.Done():
+				return nil
+			}
+		},
 	})
-	return t.run(ctx, model)
+	err = t.run(ctx, model)
+	if note := <-started; note != "" {
+		fmt.Fprintln(a.env.stderr, note)
+	}
+	if errors.Is(err, store.ErrDamaged) {
+		return err
+	}
+	a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
+	return err
 }
 
 // screenTerminal is the terminal a full-screen program draws on.
@@ -96,11 +119,19 @@ func (a *app) openTerminal(notTerminal error) (screenTerminal, error) {
 // no error: every action was saved as it was taken.
 func (t screenTerminal) run(ctx context.Context, model tea.Model, opts ...tea.ProgramOption) error {
 	opts = append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithInput(t.in), tea.WithOutput(t.out)}, opts...)
-	_, err := tea.NewProgram(model, opts...).Run()
+	final, err := tea.NewProgram(model, opts...).Run()
 	if err != nil && ctx.Err() != nil {
 		return nil
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	// A model that ended by itself says why (the projector's damage
+	// check).
+	if f, ok := final.(interface{ Err() error }); ok {
+		return f.Err()
+	}
+	return nil
 }
 
 func (a *app) themeName() (tui.ThemeName, error) {
