@@ -35,6 +35,23 @@ type Error struct {
 // as the name of a kind of item: the edge words it too.
 type Word string
 
+// Phrase is an argument of a keyed error that is itself a catalogue message
+// with arguments, such as the action that failed ("save cluster %q"): the
+// edge words it, and its arguments, in the same language as the sentence
+// around it.
+type Phrase struct {
+	Key  string
+	Args []any
+}
+
+// Ref is a number that names something, such as a database id or a
+// process id: the catalogue prints it as it is ("meeting 4711"), where it
+// would group a count's thousands ("4.711 læger").
+type Ref int64
+
+// Format implements fmt.Formatter, which the catalogue's printer honours.
+func (r Ref) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "%d", int64(r)) }
+
 // Worded is an error that can word itself through a catalogue in the
 // language lang: t words a key with its arguments. ok is false when the
 // error has no key.
@@ -60,7 +77,8 @@ func WordError(err error, lang string, t func(key string, args ...any) string) s
 }
 
 // Errork makes an *Error worded by the catalogue: key names the message,
-// args fill it (a Word is worded too, a Worded error becomes its wording).
+// args fill it (a Word and a Phrase are worded too, a Worded error becomes
+// its wording).
 func Errork(code, key string, args ...any) *Error {
 	return &Error{Code: code, Key: key, Args: args, Message: fmt.Sprintf("%s %v", key, args)}
 }
@@ -70,18 +88,26 @@ func (e *Error) Word(lang string, t func(key string, args ...any) string) (strin
 	if e.Key == "" {
 		return "", false
 	}
-	args := make([]any, len(e.Args))
-	for i, a := range e.Args {
+	return t(e.Key, wordArgs(e.Args, lang, t)...), true
+}
+
+// wordArgs words the arguments of a keyed message: a Word and a Phrase
+// through the catalogue, an error as WordError does, anything else as it is.
+func wordArgs(in []any, lang string, t func(key string, args ...any) string) []any {
+	args := make([]any, len(in))
+	for i, a := range in {
 		switch v := a.(type) {
 		case Word:
 			args[i] = t(string(v))
+		case Phrase:
+			args[i] = t(v.Key, wordArgs(v.Args, lang, t)...)
 		case error:
 			args[i] = WordError(v, lang, t)
 		default:
 			args[i] = a
 		}
 	}
-	return t(e.Key, args...), true
+	return args
 }
 
 // Error implements the error interface.

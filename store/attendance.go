@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -33,16 +32,15 @@ import (
 // meeting.
 func (s *Store) SetAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) (meeting.Meeting, error) {
 	if a.Status != meeting.StatusNotChecked && !a.Status.Valid() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID,
-			"attendance status %q is unknown: use one of %v, or \"\" to clear", a.Status, meeting.AttendanceStatuses())
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.StatusUnknown", a.Status, meeting.AttendanceStatuses())
 	}
 	if a.Status != meeting.StatusNotChecked && a.At.IsZero() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the time of the check-in is missing")
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.CheckinNoTime")
 	}
 	a.Reason = strings.TrimSpace(a.Reason)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "record the attendance")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRecordAttendance"))
 	}
 	defer tx.Rollback()
 	m, err := findMeeting(ctx, tx, meetingID)
@@ -56,7 +54,7 @@ func (s *Store) SetAttendance(ctx context.Context, meetingID int64, a meeting.At
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "record the attendance")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRecordAttendance"))
 	}
 	return m, nil
 }
@@ -67,7 +65,7 @@ func (s *Store) SetAttendance(ctx context.Context, meetingID int64, a meeting.At
 func (s *Store) AttendanceLog(ctx context.Context, meetingID int64) ([]meeting.Attendance, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, translate(err, "read the attendance log")
+		return nil, translate(err, phrase("store.DoReadAttendanceLog"))
 	}
 	defer tx.Rollback()
 	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
@@ -76,7 +74,7 @@ func (s *Store) AttendanceLog(ctx context.Context, meetingID int64) ([]meeting.A
 	rows, err := tx.QueryContext(ctx,
 		`SELECT member_id, status, reason, at FROM attendance_log WHERE meeting_id = ? ORDER BY id`, meetingID)
 	if err != nil {
-		return nil, translate(err, "read the attendance log")
+		return nil, translate(err, phrase("store.DoReadAttendanceLog"))
 	}
 	defer rows.Close()
 	var log []meeting.Attendance
@@ -85,7 +83,7 @@ func (s *Store) AttendanceLog(ctx context.Context, meetingID int64) ([]meeting.A
 		var status string
 		var at sql.NullString
 		if err := rows.Scan(&a.MemberID, &status, &a.Reason, &at); err != nil {
-			return nil, translate(err, "read the attendance log")
+			return nil, translate(err, phrase("store.DoReadAttendanceLog"))
 		}
 		a.Status = meeting.AttendanceStatus(status)
 		t, err := decodeTimePtr(at)
@@ -98,11 +96,11 @@ func (s *Store) AttendanceLog(ctx context.Context, meetingID int64) ([]meeting.A
 		log = append(log, a)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "read the attendance log")
+		return nil, translate(err, phrase("store.DoReadAttendanceLog"))
 	}
 	rows.Close()
 	if err := tx.Commit(); err != nil {
-		return nil, translate(err, "read the attendance log")
+		return nil, translate(err, phrase("store.DoReadAttendanceLog"))
 	}
 	return log, nil
 }
@@ -118,7 +116,7 @@ func (s *Store) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) 
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "add the guest")
+		return meeting.Meeting{}, translate(err, phrase("store.DoAddGuest"))
 	}
 	defer tx.Rollback()
 	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
@@ -132,7 +130,7 @@ func (s *Store) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) 
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "add the guest")
+		return meeting.Meeting{}, translate(err, phrase("store.DoAddGuest"))
 	}
 	return m, nil
 }
@@ -143,7 +141,7 @@ func (s *Store) AddGuest(ctx context.Context, meetingID int64, g meeting.Guest) 
 func (s *Store) RemoveGuest(ctx context.Context, meetingID int64, index int) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "remove the guest")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRemoveGuest"))
 	}
 	defer tx.Rollback()
 	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
@@ -154,18 +152,17 @@ func (s *Store) RemoveGuest(ctx context.Context, meetingID int64, index int) (me
 		return meeting.Meeting{}, err
 	}
 	if index < 0 || index >= len(ids) {
-		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
-			"meeting %d has %s: there is no guest number %d", meetingID, plural(len(ids), "guest", "guests"), index+1)
+		return meeting.Meeting{}, meeting.Errork(meeting.ENOTFOUND, "store.NoGuestNumber", meeting.Ref(meetingID), len(ids), index+1)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM guests WHERE id = ?`, ids[index]); err != nil {
-		return meeting.Meeting{}, translate(err, "remove the guest")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRemoveGuest"))
 	}
 	m, err := findMeeting(ctx, tx, meetingID)
 	if err != nil {
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "remove the guest")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRemoveGuest"))
 	}
 	return m, nil
 }
@@ -177,7 +174,7 @@ func (s *Store) RemoveGuest(ctx context.Context, meetingID int64, index int) (me
 // This is what meeting.AttendanceReport reads. A missing cluster is
 // ENOTFOUND.
 func (s *Store) AttendanceHistory(ctx context.Context, clusterID int64, since time.Time) ([]meeting.MeetingAttendance, error) {
-	const what = "read the attendance history"
+	what := phrase("store.DoReadAttendanceHistory")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, translate(err, what)
@@ -186,14 +183,14 @@ func (s *Store) AttendanceHistory(ctx context.Context, clusterID int64, since ti
 	var one int
 	err = tx.QueryRowContext(ctx, `SELECT 1 FROM clusters WHERE id = ?`, clusterID).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", clusterID)
+		return nil, meeting.Errork(meeting.ENOTFOUND, "store.NoCluster", meeting.Ref(clusterID))
 	} else if err != nil {
 		return nil, translate(err, what)
 	}
 	query := `SELECT id, planned_start, started_at IS NOT NULL FROM meetings WHERE cluster_id = ?`
 	args := []any{clusterID}
 	if !since.IsZero() {
-		from, err := encodeTime(since, "the start of the history")
+		from, err := encodeTime(since, phrase("store.TimeHistoryStart"))
 		if err != nil {
 			return nil, err
 		}
@@ -267,32 +264,32 @@ func (s *Store) AttendanceHistory(ctx context.Context, clusterID int64, since ti
 func checkGuest(g meeting.Guest) (meeting.Guest, error) {
 	g.Name, g.Role = strings.TrimSpace(g.Name), strings.TrimSpace(g.Role)
 	if g.Name == "" {
-		return g, meeting.Errorf(meeting.EINVALID, "the guest needs a name")
+		return g, meeting.Errork(meeting.EINVALID, "store.GuestNeedsName")
 	}
 	return g, nil
 }
 
 func insertGuest(ctx context.Context, tx *sql.Tx, meetingID int64, g meeting.Guest) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO guests (meeting_id, name, role) VALUES (?, ?, ?)`, meetingID, g.Name, g.Role)
-	return translate(err, "add guest "+quote(g.Name))
+	return translate(err, phrase("store.DoAddGuestNamed", g.Name))
 }
 
 // guestIDs lists the ids of a meeting's guests in the order Guests has.
 func guestIDs(ctx context.Context, tx *sql.Tx, meetingID int64) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM guests WHERE meeting_id = ? ORDER BY id`, meetingID)
 	if err != nil {
-		return nil, translate(err, "read the guests")
+		return nil, translate(err, phrase("store.DoReadGuests"))
 	}
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, translate(err, "read the guests")
+			return nil, translate(err, phrase("store.DoReadGuests"))
 		}
 		ids = append(ids, id)
 	}
-	return ids, translate(rows.Err(), "read the guests")
+	return ids, translate(rows.Err(), phrase("store.DoReadGuests"))
 }
 
 // writeAttendance checks a (status already checked) against meeting m and
@@ -304,7 +301,7 @@ func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeti
 		return err
 	}
 	if clusterID != m.ClusterID {
-		return meeting.Errorf(meeting.EINVALID, "%s (member %d) is not in the cluster of meeting %d", mem.Name, mem.ID, m.ID)
+		return meeting.Errork(meeting.EINVALID, "store.MemberNotInCluster", mem.Name, meeting.Ref(mem.ID), meeting.Ref(m.ID))
 	}
 	if a.Status != meeting.StatusNotChecked {
 		if err := mem.CheckActiveAt(m); err != nil {
@@ -313,11 +310,11 @@ func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeti
 	}
 	var at sql.NullString
 	if !a.At.IsZero() {
-		if at, err = encodeTimePtr(&a.At, "the time of the check-in"); err != nil {
+		if at, err = encodeTimePtr(&a.At, phrase("store.TimeCheckin")); err != nil {
 			return err
 		}
 	}
-	what := fmt.Sprintf("record the attendance of %s at meeting %d", quote(mem.Name), m.ID)
+	what := phrase("store.DoRecordAttendanceOf", mem.Name, meeting.Ref(m.ID))
 	if a.Status == meeting.StatusNotChecked {
 		res, err := tx.ExecContext(ctx, `DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?`, m.ID, mem.ID)
 		if err != nil {
@@ -348,7 +345,7 @@ func scanAttendance(row interface{ Scan(...any) error }, meetingID *int64) (meet
 	var a meeting.Attendance
 	var status, at string
 	if err := row.Scan(meetingID, &a.MemberID, &status, &a.Reason, &at); err != nil {
-		return a, translate(err, "read the attendance")
+		return a, translate(err, phrase("store.DoReadAttendance"))
 	}
 	a.Status = meeting.AttendanceStatus(status)
 	var err error
@@ -360,7 +357,7 @@ func scanAttendance(row interface{ Scan(...any) error }, meetingID *int64) (meet
 // meeting has none.
 func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the attendance of " + set.name()
+	what := phrase("store.DoReadAttendanceOf", set.name())
 	rows, err := tx.QueryContext(ctx,
 		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
 	if err != nil {
@@ -387,7 +384,7 @@ func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) err
 	}
 	rows.Close()
 
-	what = "read the guests of " + set.name()
+	what = phrase("store.DoReadGuestsOf", set.name())
 	guests, err := tx.QueryContext(ctx, `SELECT meeting_id, name, role FROM guests WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, id`, set.ids)
 	if err != nil {
 		return translate(err, what)
@@ -426,11 +423,11 @@ func createAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error
 		a := m.Attendance[id]
 		switch {
 		case a.MemberID != 0 && a.MemberID != id:
-			return meeting.Errorf(meeting.EINVALID, "the attendance of member %d is filed under member %d", a.MemberID, id)
+			return meeting.Errork(meeting.EINVALID, "store.AttendanceFiledWrong", meeting.Ref(a.MemberID), meeting.Ref(id))
 		case !a.Status.Valid():
-			return meeting.Errorf(meeting.EINVALID, "member %d has attendance status %q: use one of %v", id, a.Status, meeting.AttendanceStatuses())
+			return meeting.Errork(meeting.EINVALID, "store.MemberStatusUnknown", meeting.Ref(id), a.Status, meeting.AttendanceStatuses())
 		case a.At.IsZero():
-			return meeting.Errorf(meeting.EINVALID, "the check-in of member %d has no time", id)
+			return meeting.Errork(meeting.EINVALID, "store.MemberCheckinNoTime", meeting.Ref(id))
 		}
 		a.MemberID = id
 		a.Reason = strings.TrimSpace(a.Reason)
@@ -439,11 +436,4 @@ func createAttendance(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error
 		}
 	}
 	return findAttendance(ctx, tx, m)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -36,7 +36,7 @@ func schema1Cluster(tb testing.TB, s *Store) int64 {
 			tb.Fatal(err)
 		}
 		for _, m := range p.Members {
-			retired, err := encodeTimePtr(m.Retired, "retired")
+			retired, err := encodeTimePtr(m.Retired, phrase("store.TimeRetired"))
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -67,11 +67,11 @@ func oldSchemaMeeting(tb testing.TB, s *Store, m meeting.Meeting) meeting.Meetin
 	}
 	var times [3]string
 	for i, t := range []time.Time{m.PlannedStart, m.PlannedEnd, m.Created} {
-		if times[i], err = encodeTime(t, "time"); err != nil {
+		if times[i], err = encodeTime(t, phrase("store.TimePlannedStart")); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	started, err := encodeTimePtr(m.Started, "started")
+	started, err := encodeTimePtr(m.Started, phrase("store.TimeMeetingStart"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestSetAttendance_Refuses(t *testing.T) {
 			t.Error("attendance of another cluster's member was stored")
 		}
 		err = rawExec(s, `INSERT INTO attendance (meeting_id, member_id, status, at) VALUES (?, ?, 'asleep', '2025-03-04T17:30:00Z')`, m.ID, ids["Åse Bødker"])
-		wantError(t, translate(err, "write"), meeting.EINVALID)
+		wantError(t, translate(err, phrase("store.DoRecordAttendance")), meeting.EINVALID)
 	})
 }
 

@@ -75,8 +75,7 @@ func (s *Store) BackupTo(ctx context.Context, file string) error {
 	}
 	if err := s.vacuumInto(ctx, abs); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return meeting.Errorfl(meeting.ECONFLICT, "kan ikke tage en sikkerhedskopi af %s til %s: filen findes; vælg et andet navn",
-				"cannot back up database %s to %s: the file exists; choose another name", s.path, abs)
+			return meeting.Errork(meeting.ECONFLICT, "store.BackupExists", s.path, abs)
 		}
 		return backupError(s.path, abs, err)
 	}
@@ -105,11 +104,11 @@ func (s *Store) vacuumInto(ctx context.Context, dst string) error {
 	// hold up the screen's reads and writes on the store's connection.
 	db, err := s.readOnly()
 	if err != nil {
-		return translate(err, "back up the database")
+		return translate(err, phrase("store.DoBackup"))
 	}
 	defer db.Close()
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
-		return translate(err, "back up the database")
+		return translate(err, phrase("store.DoBackup"))
 	}
 	if err := syncFile(name); err != nil {
 		return err
@@ -201,8 +200,7 @@ func Restore(path, backup string, at time.Time) (replaced string, err error) {
 		return "", err
 	}
 	if sameFile(abs, src) {
-		return "", meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne %s fra sig selv: angiv en af filerne i %s",
-			"cannot restore %s from itself: give one of the files in %s", abs, BackupDir(abs))
+		return "", meeting.Errork(meeting.EINVALID, "store.RestoreFromItself", abs, BackupDir(abs))
 	}
 	if _, err := os.Stat(abs); err == nil {
 		release, err := lockAllMeetings(abs)
@@ -234,11 +232,9 @@ func checkBackup(src string) error {
 	st, err := inspectFile(src)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: filen findes ikke; se `klynge backup --list`",
-			"cannot restore from %s: file not found; see `klynge backup --list`", src)
+		return meeting.Errork(meeting.EINVALID, "store.RestoreNoFile", src)
 	case errors.Is(err, errNotSQLite), err == nil && (st.empty || st.version <= 0):
-		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: det er ikke en sikkerhedskopi fra klynge",
-			"cannot restore from %s: it is not a klynge backup", src)
+		return meeting.Errork(meeting.EINVALID, "store.RestoreNotBackup", src)
 	case err != nil:
 		return restoreError(src, err)
 	case st.version > LatestSchema():
@@ -256,8 +252,7 @@ func checkBackup(src string) error {
 	}
 	defer db.Close()
 	if detail, err := quickCheck(context.Background(), db); err != nil || detail != "" {
-		return meeting.Errorfl(meeting.EINVALID, "kan ikke gendanne fra %s: sikkerhedskopien er beskadiget (%s); vælg en ældre i %s",
-			"cannot restore from %s: the backup is damaged (%s); choose an older one in %s",
+		return meeting.Errork(meeting.EINVALID, "store.RestoreDamaged",
 			src, firstNonEmpty(detail, errText(err)), filepath.Dir(src))
 	}
 	return nil
@@ -338,9 +333,7 @@ func lockAllMeetings(abs string) (release func(), err error) {
 		if busy {
 			release()
 			id := strings.TrimSuffix(strings.TrimSuffix(p[strings.LastIndex(p, ".meeting-")+len(".meeting-"):], ".lock"), ".console")
-			return nil, meeting.Errorfl(meeting.ELOCKED,
-				"kan ikke gendanne %s: møde %s er åbent i en klynge; luk det der først",
-				"cannot restore %s: meeting %s is open in a klynge; close it there first", abs, id)
+			return nil, meeting.Errork(meeting.ELOCKED, "store.RestoreMeetingOpen", abs, id)
 		}
 		held = append(held, func() { _ = unlockFile(f, p); removeLockDir(p) })
 	}
@@ -455,8 +448,7 @@ func backupError(db, dst string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return meeting.Errorfl(meeting.EINTERNAL, "kan ikke tage en sikkerhedskopi af %s til %s: %v; tjek at der kan skrives i mappen",
-		"cannot back up database %s to %s: %v; check that the folder can be written", db, dst, err)
+	return meeting.Errork(meeting.EINTERNAL, "store.BackupFailed", db, dst, err)
 }
 
 // restoreError reports a restore of the database at db that failed.
@@ -469,5 +461,5 @@ func restoreError(db string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return meeting.Errorfl(meeting.EINTERNAL, "kan ikke gendanne databasen %s: %v", "cannot restore database %s: %v", db, err)
+	return meeting.Errork(meeting.EINTERNAL, "store.RestoreFailed", db, err)
 }

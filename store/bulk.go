@@ -23,13 +23,13 @@ type Review struct {
 // in the order given. It is how a whole evening's pledges, or a generated
 // history, are loaded at once; a key press uses SavePledge.
 func (s *Store) AddPledges(ctx context.Context, meetingID int64, pledges []meeting.Pledge, reviews []Review) ([]meeting.Pledge, error) {
-	const what = "save the pledges"
+	what := phrase("store.DoSavePledges")
 	for i := range pledges {
 		if pledges[i].ID != 0 {
-			return nil, meeting.Errorf(meeting.EINVALID, "pledge %d is stored already: AddPledges adds new pledges only", pledges[i].ID)
+			return nil, meeting.Errork(meeting.EINVALID, "store.PledgeStored", meeting.Ref(pledges[i].ID))
 		}
 		if pledges[i].MeetingID != 0 && pledges[i].MeetingID != meetingID {
-			return nil, meeting.Errorf(meeting.EINVALID, "a pledge of meeting %d cannot be added to meeting %d", pledges[i].MeetingID, meetingID)
+			return nil, meeting.Errork(meeting.EINVALID, "store.PledgeOtherMeeting", meeting.Ref(pledges[i].MeetingID), meeting.Ref(meetingID))
 		}
 		p, err := checkPledge(pledges[i])
 		if err != nil {
@@ -61,7 +61,7 @@ func (s *Store) AddPledges(ctx context.Context, meetingID int64, pledges []meeti
 	for i, p := range pledges {
 		id, err := savePledge(ctx, tx, p)
 		if err != nil {
-			return nil, fmt.Errorf("pledge %d: %w", i+1, err)
+			return nil, fmt.Errorf("%w: %w", meeting.Errork(meeting.ErrorCode(err), "store.InPledge", i+1, err), err)
 		}
 		if i == 0 {
 			first = id

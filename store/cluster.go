@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,14 +22,14 @@ func (s *Store) CreateCluster(ctx context.Context, c meeting.Cluster) (meeting.C
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Cluster{}, translate(err, "save the cluster")
+		return meeting.Cluster{}, translate(err, phrase("store.DoSaveCluster"))
 	}
 	defer tx.Rollback()
 	if err := createCluster(ctx, tx, &c); err != nil {
 		return meeting.Cluster{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Cluster{}, translate(err, "save the cluster")
+		return meeting.Cluster{}, translate(err, phrase("store.DoSaveCluster"))
 	}
 	return c, nil
 }
@@ -41,7 +40,7 @@ func (s *Store) CreateCluster(ctx context.Context, c meeting.Cluster) (meeting.C
 func (s *Store) Cluster(ctx context.Context, id int64) (meeting.Cluster, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Cluster{}, translate(err, "read the cluster")
+		return meeting.Cluster{}, translate(err, phrase("store.DoReadCluster"))
 	}
 	defer tx.Rollback()
 	c, err := findCluster(ctx, tx, id)
@@ -49,7 +48,7 @@ func (s *Store) Cluster(ctx context.Context, id int64) (meeting.Cluster, error) 
 		return meeting.Cluster{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Cluster{}, translate(err, "read the cluster")
+		return meeting.Cluster{}, translate(err, phrase("store.DoReadCluster"))
 	}
 	return c, nil
 }
@@ -59,7 +58,7 @@ func (s *Store) Cluster(ctx context.Context, id int64) (meeting.Cluster, error) 
 func (s *Store) Clusters(ctx context.Context) ([]meeting.Cluster, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, translate(err, "list the clusters")
+		return nil, translate(err, phrase("store.DoListClusters"))
 	}
 	defer tx.Rollback()
 	cs, err := findClusters(ctx, tx)
@@ -67,7 +66,7 @@ func (s *Store) Clusters(ctx context.Context) ([]meeting.Cluster, error) {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, translate(err, "list the clusters")
+		return nil, translate(err, phrase("store.DoListClusters"))
 	}
 	return cs, nil
 }
@@ -77,7 +76,7 @@ func (s *Store) Clusters(ctx context.Context) ([]meeting.Cluster, error) {
 // roles filled in. The caller's slices are not changed.
 func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
 	if strings.TrimSpace(c.Name) == "" {
-		return c, meeting.Errorf(meeting.EINVALID, "the cluster needs a name")
+		return c, meeting.Errork(meeting.EINVALID, "store.ClusterNeedsName")
 	}
 	if c.Rule == (meeting.AttendanceRule{}) {
 		c.Rule = meeting.DefaultAttendanceRule()
@@ -90,9 +89,9 @@ func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
 	for i, p := range c.Practices {
 		switch {
 		case strings.TrimSpace(p.Ydernummer) == "":
-			return c, meeting.Errorf(meeting.EINVALID, "practice %d (%q) needs a ydernummer", i+1, p.Name)
+			return c, meeting.Errork(meeting.EINVALID, "store.PracticeNeedsYdernummer", i+1, p.Name)
 		case seen[p.Ydernummer]:
-			return c, meeting.Errorf(meeting.EINVALID, "ydernummer %s appears twice in cluster %q; give each practice once", p.Ydernummer, c.Name)
+			return c, meeting.Errork(meeting.EINVALID, "store.YdernummerTwice", p.Ydernummer, c.Name)
 		}
 		seen[p.Ydernummer] = true
 		if p.Members != nil {
@@ -100,14 +99,13 @@ func checkCluster(c meeting.Cluster) (meeting.Cluster, error) {
 			for j, m := range p.Members {
 				switch {
 				case strings.TrimSpace(m.Name) == "":
-					return c, meeting.Errorf(meeting.EINVALID, "member %d of practice %s needs a name", j+1, p.Ydernummer)
+					return c, meeting.Errork(meeting.EINVALID, "store.MemberNeedsName", j+1, p.Ydernummer)
 				case m.Ydernummer != "" && m.Ydernummer != p.Ydernummer:
-					return c, meeting.Errorf(meeting.EINVALID,
-						"member %q is listed under practice %s but has ydernummer %s", m.Name, p.Ydernummer, m.Ydernummer)
+					return c, meeting.Errork(meeting.EINVALID, "store.MemberWrongPractice", m.Name, p.Ydernummer, m.Ydernummer)
 				case m.Role == "":
 					m.Role = meeting.RoleMember
 				case m.Role != meeting.RoleMember && m.Role != meeting.RoleCoordinator:
-					return c, meeting.Errorf(meeting.EINVALID, "member %q has role %q; use %q or %q",
+					return c, meeting.Errork(meeting.EINVALID, "store.MemberRole",
 						m.Name, m.Role, meeting.RoleMember, meeting.RoleCoordinator)
 				}
 				m.Ydernummer = p.Ydernummer
@@ -128,10 +126,10 @@ func createCluster(ctx context.Context, tx *sql.Tx, c *meeting.Cluster) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO clusters (name, max_missed, months_away) VALUES (?, ?, ?)`,
 		c.Name, c.Rule.MaxMissed, c.Rule.MonthsAway)
 	if err != nil {
-		return translate(err, "save cluster "+quote(c.Name))
+		return translate(err, phrase("store.DoSaveClusterNamed", c.Name))
 	}
 	if c.ID, err = res.LastInsertId(); err != nil {
-		return translate(err, "save cluster "+quote(c.Name))
+		return translate(err, phrase("store.DoSaveClusterNamed", c.Name))
 	}
 	for i := range c.Practices {
 		if err := createPractice(ctx, tx, c.ID, &c.Practices[i]); err != nil {
@@ -144,7 +142,7 @@ func createCluster(ctx context.Context, tx *sql.Tx, c *meeting.Cluster) error {
 // createPractice inserts p into cluster clusterID with its members and sets
 // the members' ids.
 func createPractice(ctx context.Context, tx *sql.Tx, clusterID int64, p *meeting.Practice) error {
-	what := "save practice " + p.Ydernummer
+	what := phrase("store.DoSavePractice", p.Ydernummer)
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO practices (cluster_id, ydernummer, name) VALUES (?, ?, ?)`,
 		clusterID, p.Ydernummer, p.Name)
@@ -166,7 +164,7 @@ func createPractice(ctx context.Context, tx *sql.Tx, clusterID int64, p *meeting
 // insertMember inserts m, already checked, into practice practiceID and
 // sets its id.
 func insertMember(ctx context.Context, tx *sql.Tx, practiceID int64, m *meeting.Member) error {
-	retired, err := encodeTimePtr(m.Retired, "the retirement date of "+m.Name)
+	retired, err := encodeTimePtr(m.Retired, phrase("store.TimeRetiredOf", m.Name))
 	if err != nil {
 		return err
 	}
@@ -178,10 +176,10 @@ func insertMember(ctx context.Context, tx *sql.Tx, practiceID int64, m *meeting.
 		`INSERT INTO members (practice_id, name, email, role, joined_at, retired_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		practiceID, m.Name, m.Email, string(m.Role), joined, retired)
 	if err != nil {
-		return translate(err, "save member "+quote(m.Name))
+		return translate(err, phrase("store.DoSaveMemberNamed", m.Name))
 	}
 	if m.ID, err = res.LastInsertId(); err != nil {
-		return translate(err, "save member "+quote(m.Name))
+		return translate(err, phrase("store.DoSaveMemberNamed", m.Name))
 	}
 	return nil
 }
@@ -191,7 +189,7 @@ func encodeJoined(t time.Time, name string) (sql.NullString, error) {
 	if t.IsZero() {
 		return sql.NullString{}, nil
 	}
-	return encodeTimePtr(&t, "the joining date of "+name)
+	return encodeTimePtr(&t, phrase("store.TimeJoinedOf", name))
 }
 
 // findCluster reads cluster id with its practices and members.
@@ -200,15 +198,15 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 	err := tx.QueryRowContext(ctx, `SELECT name, max_missed, months_away FROM clusters WHERE id = ?`, id).
 		Scan(&c.Name, &c.Rule.MaxMissed, &c.Rule.MonthsAway)
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", id)
+		return c, meeting.Errork(meeting.ENOTFOUND, "store.NoCluster", meeting.Ref(id))
 	} else if err != nil {
-		return c, translate(err, "read the cluster")
+		return c, translate(err, phrase("store.DoReadCluster"))
 	}
 
 	rows, err := tx.QueryContext(ctx,
 		`SELECT id, ydernummer, name FROM practices WHERE cluster_id = ? ORDER BY ydernummer, id`, id)
 	if err != nil {
-		return c, translate(err, "read the cluster's practices")
+		return c, translate(err, phrase("store.DoReadClusterPractices"))
 	}
 	defer rows.Close()
 	index := map[int64]int{} // practice id → index in c.Practices
@@ -216,13 +214,13 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 		var pid int64
 		var p meeting.Practice
 		if err := rows.Scan(&pid, &p.Ydernummer, &p.Name); err != nil {
-			return c, translate(err, "read the cluster's practices")
+			return c, translate(err, phrase("store.DoReadClusterPractices"))
 		}
 		index[pid] = len(c.Practices)
 		c.Practices = append(c.Practices, p)
 	}
 	if err := rows.Err(); err != nil {
-		return c, translate(err, "read the cluster's practices")
+		return c, translate(err, phrase("store.DoReadClusterPractices"))
 	}
 
 	members, err := tx.QueryContext(ctx, `
@@ -231,7 +229,7 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 		WHERE p.cluster_id = ?
 		ORDER BY m.id`, id)
 	if err != nil {
-		return c, translate(err, "read the cluster's members")
+		return c, translate(err, phrase("store.DoReadClusterMembers"))
 	}
 	defer members.Close()
 	for members.Next() {
@@ -243,7 +241,7 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 		p.Members = append(p.Members, m)
 	}
 	if err := members.Err(); err != nil {
-		return c, translate(err, "read the cluster's members")
+		return c, translate(err, phrase("store.DoReadClusterMembers"))
 	}
 	return c, nil
 }
@@ -265,7 +263,7 @@ func scanMember(row interface{ Scan(...any) error }) (meeting.Member, int64, err
 		if errors.Is(err, sql.ErrNoRows) {
 			return m, 0, err
 		}
-		return m, 0, translate(err, "read the cluster's members")
+		return m, 0, translate(err, phrase("store.DoReadClusterMembers"))
 	}
 	m.Role = meeting.Role(role)
 	j, err := decodeTimePtr(joined)
@@ -285,22 +283,19 @@ func scanMember(row interface{ Scan(...any) error }) (meeting.Member, int64, err
 func findClusters(ctx context.Context, tx *sql.Tx) ([]meeting.Cluster, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM clusters ORDER BY id`)
 	if err != nil {
-		return nil, translate(err, "list the clusters")
+		return nil, translate(err, phrase("store.DoListClusters"))
 	}
 	defer rows.Close()
 	var cs []meeting.Cluster
 	for rows.Next() {
 		var c meeting.Cluster
 		if err := rows.Scan(&c.ID, &c.Name); err != nil {
-			return nil, translate(err, "list the clusters")
+			return nil, translate(err, phrase("store.DoListClusters"))
 		}
 		cs = append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "list the clusters")
+		return nil, translate(err, phrase("store.DoListClusters"))
 	}
 	return cs, nil
 }
-
-// quote puts a name in double quotes for a message, as %q does.
-func quote(s string) string { return strconv.Quote(s) }

@@ -17,17 +17,17 @@ var ErrNewerSchema = errors.New("database schema is newer than this klynge")
 // newerSchemaError reports a database at schema have when this klynge knows
 // up to want.
 func newerSchemaError(path string, have, want int) error {
-	e := meeting.Errorf(meeting.EINVALID,
-		"database %s was written by a newer klynge (schema %d, this one knows %d): update klynge", path, have, want)
+	e := meeting.Errork(meeting.EINVALID, "store.NewerSchema", path, have, want)
 	return fmt.Errorf("%w: %w", e, ErrNewerSchema)
 }
 
 // translate turns an error from database/sql or the SQLite driver into a
 // *meeting.Error with a code callers can react to, deciding by SQLite's
-// error code, never by the message. what names the failed action for the
-// message, as in "cannot <what>: …". The driver's error stays in the chain
+// error code, never by the message. what is the failed action, a catalogue
+// message (see phrase): the error, "cannot <what>: …", is worded whole in
+// the user's language at the edge. The driver's error stays in the chain
 // for logs. *meeting.Error values and context errors pass through.
-func translate(err error, what string) error {
+func translate(err error, what meeting.Phrase) error {
 	if err == nil {
 		return nil
 	}
@@ -37,7 +37,7 @@ func translate(err error, what string) error {
 	}
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
-		return fmt.Errorf("%w: %w", meeting.Errorf(meeting.EINTERNAL, "cannot %s: %v", what, err), err)
+		return fmt.Errorf("%w: %w", meeting.Errork(meeting.EINTERNAL, "store.Failed", what, err.Error()), err)
 	}
 	var e *meeting.Error
 	switch se.Code {
@@ -47,28 +47,33 @@ func translate(err error, what string) error {
 			// Every foreign key so far is checked on insert, where it means
 			// the row refers to something missing. Once rows can be
 			// deleted, a failing delete means ECONFLICT instead.
-			e = meeting.Errorf(meeting.EINVALID, "cannot %s: it refers to something that does not exist", what)
+			e = meeting.Errork(meeting.EINVALID, "store.RefersToMissing", what)
 		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
-			e = meeting.Errorf(meeting.ECONFLICT, "cannot %s: it already exists", what)
+			e = meeting.Errork(meeting.ECONFLICT, "store.AlreadyExists", what)
 		default: // CHECK, NOT NULL, …
-			e = meeting.Errorf(meeting.EINVALID, "cannot %s: a value is missing or out of range", what)
+			e = meeting.Errork(meeting.EINVALID, "store.OutOfRange", what)
 		}
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
-		e = meeting.Errorf(meeting.ELOCKED,
-			"cannot %s: the database is busy in another klynge; close that one or try again", what)
+		e = meeting.Errork(meeting.ELOCKED, "store.Busy", what)
 	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen, sqlite3.ErrAuth:
-		e = meeting.Errorf(meeting.EINVALID,
-			"cannot %s: the database file or its folder cannot be written; check their permissions", what)
+		e = meeting.Errork(meeting.EINVALID, "store.NotWritable", what)
 	case sqlite3.ErrFull:
-		e = meeting.Errorf(meeting.EINTERNAL, "cannot %s: the disk is full; free some space and try again", what)
+		e = meeting.Errork(meeting.EINTERNAL, "store.DiskFull", what)
 	case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
-		e = meeting.Errorf(meeting.EINVALID, "cannot %s: the database file is damaged or not a klynge database", what)
+		e = meeting.Errork(meeting.EINVALID, "store.NotADatabase", what)
 	case sqlite3.ErrIoErr:
-		e = meeting.Errorf(meeting.EINTERNAL, "cannot %s: the disk failed to read or write the database", what)
+		e = meeting.Errork(meeting.EINTERNAL, "store.DiskIO", what)
 	default:
-		e = meeting.Errorf(meeting.EINTERNAL, "cannot %s: %v", what, se)
+		e = meeting.Errork(meeting.EINTERNAL, "store.Failed", what, se.Error())
 	}
 	return fmt.Errorf("%w: %w", e, err)
+}
+
+// phrase names a failed action for translate, or a thing an error is
+// about: key is a catalogue message ("store.DoSaveMeeting", worded "gemme
+// mødet" or "save the meeting"), args fill it.
+func phrase(key string, args ...any) meeting.Phrase {
+	return meeting.Phrase{Key: key, Args: args}
 }
 
 // openError is translate for the steps of Open, whose messages name the
@@ -76,7 +81,7 @@ func translate(err error, what string) error {
 func openError(path string, err error) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
-		return translate(err, "open database "+path)
+		return translate(err, phrase("store.DoOpen", path))
 	}
 	var e *meeting.Error
 	switch se.Code {
@@ -84,13 +89,11 @@ func openError(path string, err error) error {
 		// Open has checked the header: this is damage inside the file.
 		return fmt.Errorf("%w: %w", damagedError(path, oneLineText(se.Error())), err)
 	case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen, sqlite3.ErrAuth:
-		e = meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: klynge must be able to write the file and its folder; check their permissions or choose another --db path", path)
+		e = meeting.Errork(meeting.EINVALID, "store.OpenNotWritable", path)
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
-		e = meeting.Errorf(meeting.ELOCKED,
-			"cannot open database %s: another klynge is using it; close that one or try again", path)
+		e = meeting.Errork(meeting.ELOCKED, "store.OpenBusy", path)
 	default:
-		return translate(err, "open database "+path)
+		return translate(err, phrase("store.DoOpen", path))
 	}
 	return fmt.Errorf("%w: %w", e, err)
 }
@@ -102,8 +105,7 @@ func migrationError(path string, m migration, err error) error {
 		se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrFull) {
 		return openError(path, err)
 	}
-	return fmt.Errorf("%w: %w", meeting.Errorf(meeting.EINTERNAL,
-		"cannot update database %s to schema %d (%s): %v", path, m.version, m.name, err), err)
+	return fmt.Errorf("%w: %w", meeting.Errork(meeting.EINTERNAL, "store.MigrateFailed", path, m.version, m.name, err.Error()), err)
 }
 
 // ErrDamaged is in the chain of the error Open and Check return for a
@@ -128,18 +130,20 @@ func (e *DamagedError) Error() string {
 func (e *DamagedError) Unwrap() error { return ErrDamaged }
 
 // damagedError reports the database at path as damaged, naming the newest
-// backup and the command that restores it.
-func damagedError(path, detail string) error {
+// backup and the command that restores it. detail is SQLite's complaint,
+// quoted as it is.
+func damagedError(path, detail string) error { return damaged(path, detail, detail) }
+
+// damaged is damagedError for a complaint of klynge's own: detail is it for
+// logs (DamagedError.Detail), said the same in the catalogue (a
+// meeting.Phrase) for the message.
+func damaged(path, detail string, said any) error {
 	d := &DamagedError{Path: path, Detail: detail, Backup: NewestBackup(path)}
 	var e *meeting.Error
 	if d.Backup == "" {
-		e = meeting.Errorfl(meeting.EINVALID,
-			"databasen %s er beskadiget (%s), og der er ingen sikkerhedskopi i %s: gem filen til en reparation, og vælg en anden --db-sti",
-			"database %s is damaged (%s) and has no backup in %s: keep the file for a repair, and choose another --db path", path, detail, BackupDir(path))
+		e = meeting.Errork(meeting.EINVALID, "store.DamagedNoBackup", path, said, BackupDir(path))
 	} else {
-		e = meeting.Errorfl(meeting.EINVALID,
-			"databasen %s er beskadiget (%s): gendan den nyeste sikkerhedskopi med `klynge restore %s` (den beskadigede fil gemmes)",
-			"database %s is damaged (%s): restore the newest backup with `klynge restore %s` (the damaged file is kept)", path, detail, d.Backup)
+		e = meeting.Errork(meeting.EINVALID, "store.Damaged", path, said, d.Backup)
 	}
 	return fmt.Errorf("%w: %w", e, d)
 }

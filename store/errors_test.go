@@ -28,12 +28,12 @@ func TestTranslate_Codes(t *testing.T) {
 		{"read-only", sqlite3.Error{Code: sqlite3.ErrReadonly}, meeting.EINVALID, "permissions"},
 		{"full", sqlite3.Error{Code: sqlite3.ErrFull}, meeting.EINTERNAL, "disk is full"},
 		{"not a database", sqlite3.Error{Code: sqlite3.ErrNotADB}, meeting.EINVALID, "not a klynge database"},
-		{"other driver error", sqlite3.Error{Code: sqlite3.ErrMisuse}, meeting.EINTERNAL, "cannot do the thing"},
+		{"other driver error", sqlite3.Error{Code: sqlite3.ErrMisuse}, meeting.EINTERNAL, "cannot save the meeting"},
 		{"not from the driver", errors.New("sql: database is closed"), meeting.EINTERNAL, "database is closed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := translate(tc.err, "do the thing")
-			wantError(t, err, tc.code, "cannot do the thing", tc.want)
+			err := translate(tc.err, phrase("store.DoSaveMeeting"))
+			wantError(t, err, tc.code, "cannot save the meeting", tc.want)
 			if !errors.Is(err, tc.err) && !errors.As(err, new(sqlite3.Error)) {
 				t.Errorf("the driver's error is not in the chain of %v", err)
 			}
@@ -42,14 +42,14 @@ func TestTranslate_Codes(t *testing.T) {
 }
 
 func TestTranslate_PassesThrough(t *testing.T) {
-	if err := translate(nil, "x"); err != nil {
+	if err := translate(nil, phrase("store.DoSaveMeeting")); err != nil {
 		t.Errorf("translate(nil) = %v", err)
 	}
 	me := meeting.Errorf(meeting.ENOTFOUND, "gone")
-	if err := translate(me, "x"); err != me {
+	if err := translate(me, phrase("store.DoSaveMeeting")); err != me {
 		t.Errorf("translate(*meeting.Error) = %v", err)
 	}
-	if err := translate(context.Canceled, "x"); !errors.Is(err, context.Canceled) {
+	if err := translate(context.Canceled, phrase("store.DoSaveMeeting")); !errors.Is(err, context.Canceled) {
 		t.Errorf("translate(context.Canceled) = %v", err)
 	}
 }
@@ -78,7 +78,7 @@ func TestTranslate_RealConstraints(t *testing.T) {
 			if err == nil {
 				t.Fatal("the schema accepted it")
 			}
-			wantError(t, translate(err, "insert"), tc.code)
+			wantError(t, translate(err, phrase("store.DoSaveMeeting")), tc.code)
 		})
 	}
 }

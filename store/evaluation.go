@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 
 	"github.com/klynge/klynge/meeting"
@@ -16,7 +15,7 @@ func (s *Store) RecordScore(ctx context.Context, meetingID, itemID int64, score,
 	if err := meeting.CheckScore(score, count); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("save the evaluation score %d", score)
+	what := phrase("store.DoSaveScore", score)
 	// The item is checked in the insert itself: it must be an evaluation
 	// item of this meeting.
 	return s.execOne(ctx, what, func() error { return noEvaluationItem(meetingID, itemID) }, `
@@ -28,7 +27,7 @@ func (s *Store) RecordScore(ctx context.Context, meetingID, itemID int64, score,
 
 // UndoScore deletes the last score recorded on the evaluation item.
 func (s *Store) UndoScore(ctx context.Context, meetingID, itemID int64) error {
-	return s.execOne(ctx, "undo the last evaluation score", func() error {
+	return s.execOne(ctx, phrase("store.DoUndoScore"), func() error {
 		return meeting.Errork(meeting.ENOTFOUND, "err.NoScoreToUndo")
 	}, `
 		DELETE FROM evaluation_scores WHERE id = (
@@ -45,7 +44,7 @@ func (s *Store) RecordEvaluationNotes(ctx context.Context, meetingID, itemID int
 			return err
 		}
 	}
-	what := "save the evaluation notes"
+	what := phrase("store.DoSaveEvaluationNotes")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, what)
@@ -67,8 +66,7 @@ func (s *Store) RecordEvaluationNotes(ctx context.Context, meetingID, itemID int
 }
 
 func noEvaluationItem(meetingID, itemID int64) error {
-	return meeting.Errorf(meeting.ENOTFOUND,
-		"agenda item %d is not an evaluation item of meeting %d; reload the meeting", itemID, meetingID)
+	return meeting.Errork(meeting.ENOTFOUND, "store.NotEvaluationItem", meeting.Ref(itemID), meeting.Ref(meetingID))
 }
 
 // findEvaluations reads the scores and notes of the evaluation items of
@@ -76,7 +74,7 @@ func noEvaluationItem(meetingID, itemID int64) error {
 // them. The items must be read.
 func findEvaluations(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the evaluation of " + set.name()
+	what := phrase("store.DoReadEvaluation", set.name())
 	type at struct {
 		m *meeting.Meeting
 		i int
@@ -91,7 +89,7 @@ func findEvaluations(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) er
 	item := func(meetingID, itemID int64) (*meeting.RunItem, error) {
 		it, ok := index[itemID]
 		if !ok || it.m.ID != meetingID {
-			return nil, meeting.Errorf(meeting.EINTERNAL, "meeting %d: an evaluation refers to agenda item %d, which is not on its agenda", meetingID, itemID)
+			return nil, meeting.Errork(meeting.EINTERNAL, "store.EvaluationItemMissing", meeting.Ref(meetingID), meeting.Ref(itemID))
 		}
 		return &it.m.Items[it.i], nil
 	}

@@ -49,7 +49,7 @@ func TestFollowUpKind_RoundTrip(t *testing.T) {
 	}
 	// Only a plenum row can be the follow-up.
 	_, err = s.db.ExecContext(ctx, `UPDATE agenda_items SET followup = 1 WHERE meeting_id = ? AND kind = 'talk'`, m.ID)
-	wantError(t, translate(err, "update"), meeting.EINVALID)
+	wantError(t, translate(err, phrase("store.DoSaveAgenda")), meeting.EINVALID)
 }
 
 // TestMigration0007_FollowUpByTitle turns the follow-up items that schema 6

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -34,7 +33,7 @@ func (s *Store) SaveGroups(ctx context.Context, meetingID int64, groups []meetin
 	if err := checkGroupNumbers(groups); err != nil {
 		return meeting.Meeting{}, err
 	}
-	return s.changeMeeting(ctx, meetingID, "save the groups", func(tx *sql.Tx, m meeting.Meeting) error {
+	return s.changeMeeting(ctx, meetingID, phrase("store.DoSaveGroupsShort"), func(tx *sql.Tx, m meeting.Meeting) error {
 		return writeGroups(ctx, tx, m, groups)
 	})
 }
@@ -46,7 +45,7 @@ func (s *Store) SaveGroups(ctx context.Context, meetingID int64, groups []meetin
 // nil when there is none. This is what meeting.FormGroups takes as
 // previous. A missing meeting is ENOTFOUND.
 func (s *Store) PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.Group, error) {
-	const what = "read the previous meeting's groups"
+	what := phrase("store.DoReadPreviousGroups")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, translate(err, what)
@@ -88,15 +87,15 @@ func (s *Store) PreviousGroups(ctx context.Context, meetingID int64) ([]meeting.
 // meeting EINVALID.
 func (s *Store) SaveGroupNote(ctx context.Context, meetingID, itemID int64, group int, text string) (meeting.Meeting, error) {
 	if group < 1 {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.NoGroupNumber", group)
 	}
 	text = strings.TrimSpace(text)
-	return s.changeMeeting(ctx, meetingID, "save the note", func(tx *sql.Tx, m meeting.Meeting) error {
+	return s.changeMeeting(ctx, meetingID, phrase("store.DoSaveNote"), func(tx *sql.Tx, m meeting.Meeting) error {
 		i, err := itemIndex(ctx, tx, m, itemID)
 		if err != nil {
 			return err
 		}
-		what := fmt.Sprintf("save the note from group %d at agenda item %q", group, m.Items[i].Title)
+		what := phrase("store.DoSaveGroupNoteAt", group, m.Items[i].Title)
 		if text == "" {
 			_, err := tx.ExecContext(ctx,
 				`DELETE FROM group_notes WHERE agenda_item_id = ? AND group_number = ?`, itemID, group)
@@ -112,7 +111,7 @@ func (s *Store) SaveGroupNote(ctx context.Context, meetingID, itemID int64, grou
 // changeMeeting runs change on meeting meetingID, as read at the start of
 // one transaction, and returns the meeting as read back at its end. what
 // names the action for errors. A missing meeting is ENOTFOUND.
-func (s *Store) changeMeeting(ctx context.Context, meetingID int64, what string,
+func (s *Store) changeMeeting(ctx context.Context, meetingID int64, what meeting.Phrase,
 	change func(tx *sql.Tx, m meeting.Meeting) error) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -146,20 +145,17 @@ func itemIndex(ctx context.Context, tx *sql.Tx, m meeting.Meeting, itemID int64)
 	err := tx.QueryRowContext(ctx, `SELECT meeting_id FROM agenda_items WHERE id = ?`, itemID).Scan(&owner)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return -1, meeting.Errorf(meeting.ENOTFOUND,
-			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, m.ID)
+		return -1, meeting.Errork(meeting.ENOTFOUND, "store.ItemNotOnAgenda", meeting.Ref(itemID), meeting.Ref(m.ID))
 	case err != nil:
-		return -1, translate(err, fmt.Sprintf("find agenda item %d", itemID))
+		return -1, translate(err, phrase("store.DoFindItem", meeting.Ref(itemID)))
 	}
-	return -1, meeting.Errorf(meeting.EINVALID,
-		"agenda item %d belongs to meeting %d, not meeting %d", itemID, owner, m.ID)
+	return -1, meeting.Errork(meeting.EINVALID, "store.ItemOtherMeeting", meeting.Ref(itemID), meeting.Ref(owner), meeting.Ref(m.ID))
 }
 
 // checkGroupExists fails unless m has a group numbered group.
 func checkGroupExists(m meeting.Meeting, group int) error {
 	if group < 1 || group > len(m.Groups) {
-		return meeting.Errorf(meeting.ENOTFOUND,
-			"meeting %d has %s: there is no group %d", m.ID, plural(len(m.Groups), "group", "groups"), group)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoGroupOf", meeting.Ref(m.ID), len(m.Groups), group)
 	}
 	return nil
 }
@@ -168,8 +164,7 @@ func checkGroupExists(m meeting.Meeting, group int) error {
 func checkGroupNumbers(groups []meeting.Group) error {
 	for i, g := range groups {
 		if g.Number != i+1 {
-			return meeting.Errorf(meeting.EINVALID,
-				"group %d of %d is numbered %d; number the groups 1 to %d in order", i+1, len(groups), g.Number, len(groups))
+			return meeting.Errork(meeting.EINVALID, "store.GroupNumbering", i+1, len(groups), g.Number, len(groups))
 		}
 	}
 	return nil
@@ -187,14 +182,11 @@ func writeGroups(ctx context.Context, tx *sql.Tx, m meeting.Meeting, groups []me
 			}
 			switch other, dup := in[mem.ID]; {
 			case clusterID != m.ClusterID:
-				return meeting.Errorf(meeting.EINVALID,
-					"%s (member %d) is not in the cluster of meeting %d", mem.Name, mem.ID, m.ID)
+				return meeting.Errork(meeting.EINVALID, "store.MemberNotInCluster", mem.Name, meeting.Ref(mem.ID), meeting.Ref(m.ID))
 			case dup && other == g.Number:
-				return meeting.Errorf(meeting.EINVALID,
-					"%s (member %d) is listed twice in group %d", mem.Name, mem.ID, g.Number)
+				return meeting.Errork(meeting.EINVALID, "store.MemberTwiceInGroup", mem.Name, meeting.Ref(mem.ID), g.Number)
 			case dup:
-				return meeting.Errorf(meeting.EINVALID,
-					"%s (member %d) is in both group %d and group %d; a doctor is in one group only", mem.Name, mem.ID, other, g.Number)
+				return meeting.Errork(meeting.EINVALID, "store.MemberInTwoGroups", mem.Name, meeting.Ref(mem.ID), other, g.Number)
 			}
 			if err := mem.CheckActiveAt(m); err != nil {
 				return err
@@ -202,7 +194,7 @@ func writeGroups(ctx context.Context, tx *sql.Tx, m meeting.Meeting, groups []me
 			in[mem.ID] = g.Number
 		}
 	}
-	what := fmt.Sprintf("save the groups of meeting %d", m.ID)
+	what := phrase("store.DoSaveGroups", meeting.Ref(m.ID))
 	if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_groups WHERE meeting_id = ?`, m.ID); err != nil {
 		return translate(err, what)
 	}
@@ -220,7 +212,7 @@ func writeGroups(ctx context.Context, tx *sql.Tx, m meeting.Meeting, groups []me
 }
 
 // writeNote stores one note, replacing any earlier one.
-func writeNote(ctx context.Context, tx *sql.Tx, meetingID, itemID int64, group int, text, what string) error {
+func writeNote(ctx context.Context, tx *sql.Tx, meetingID, itemID int64, group int, text string, what meeting.Phrase) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO group_notes (meeting_id, agenda_item_id, group_number, text) VALUES (?, ?, ?, ?)
 		ON CONFLICT (agenda_item_id, group_number) DO UPDATE SET text = excluded.text`,
@@ -252,7 +244,7 @@ func groupsOf(ctx context.Context, tx *sql.Tx, meetingID int64) ([]meeting.Group
 
 // groupsIn reads the groups of the meetings of set, by meeting id.
 func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meeting.Group, error) {
-	what := "read the groups of " + set.name()
+	what := phrase("store.DoReadGroups", set.name())
 	counts, err := tx.QueryContext(ctx, `SELECT id, group_count FROM meetings WHERE id IN (SELECT value FROM json_each(?))`, set.ids)
 	if err != nil {
 		return nil, translate(err, what)
@@ -298,9 +290,8 @@ func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meet
 			return nil, translate(err, what)
 		}
 		if number > count[meetingID] {
-			return nil, meeting.Errorf(meeting.EINTERNAL,
-				"meeting %d: %s (member %d) is in group %d, but the meeting has %s",
-				meetingID, gm.Name, gm.MemberID, number, plural(count[meetingID], "group", "groups"))
+			return nil, meeting.Errork(meeting.EINTERNAL, "store.StoredGroupBeyond",
+				meeting.Ref(meetingID), gm.Name, meeting.Ref(gm.MemberID), number, count[meetingID])
 		}
 		out[meetingID][number-1].Members = append(out[meetingID][number-1].Members, gm)
 	}
@@ -311,7 +302,7 @@ func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meet
 // notes has nil Notes. m.Items must be read.
 func findNotes(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the notes of " + set.name()
+	what := phrase("store.DoReadNotes", set.name())
 	type at struct {
 		m *meeting.Meeting
 		i int
@@ -341,7 +332,7 @@ func findNotes(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 		}
 		it, ok := index[itemID]
 		if !ok || it.m.ID != meetingID {
-			return meeting.Errorf(meeting.EINTERNAL, "meeting %d: a note refers to agenda item %d, which is not on its agenda", meetingID, itemID)
+			return meeting.Errork(meeting.EINTERNAL, "store.NoteItemMissing", meeting.Ref(meetingID), meeting.Ref(itemID))
 		}
 		item := &it.m.Items[it.i]
 		if item.Notes == nil {
@@ -371,10 +362,10 @@ func createGroupWork(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error 
 				continue
 			}
 			if group < 1 || group > len(m.Groups) {
-				return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q) has a note from group %d, but the meeting has %s",
-					i+1, it.Title, group, plural(len(m.Groups), "group", "groups"))
+				return meeting.Errork(meeting.EINVALID, "store.NoteGroupBeyond",
+					i+1, it.Title, group, len(m.Groups))
 			}
-			what := fmt.Sprintf("save the note from group %d at agenda item %q", group, it.Title)
+			what := phrase("store.DoSaveGroupNoteAt", group, it.Title)
 			if err := writeNote(ctx, tx, m.ID, it.ID, group, text, what); err != nil {
 				return err
 			}
@@ -393,16 +384,16 @@ type timerRow struct {
 }
 
 // encodeTimer encodes a round timer; of names its item for errors.
-func encodeTimer(t meeting.Timer, of string) (timerRow, error) {
+func encodeTimer(t meeting.Timer, of meeting.Phrase) (timerRow, error) {
 	row := timerRow{planned: int64(t.Planned), paused: int64(t.Paused)}
 	var err error
-	if row.started, err = encodeTimePtr(t.Started, "the start of the round of "+of); err != nil {
+	if row.started, err = encodeTimePtr(t.Started, phrase("store.TimeRoundStart", of)); err != nil {
 		return row, err
 	}
-	if row.pausedAt, err = encodeTimePtr(t.PausedAt, "the pause of the round of "+of); err != nil {
+	if row.pausedAt, err = encodeTimePtr(t.PausedAt, phrase("store.TimeRoundPause", of)); err != nil {
 		return row, err
 	}
-	if row.ended, err = encodeTimePtr(t.Ended, "the end of the round of "+of); err != nil {
+	if row.ended, err = encodeTimePtr(t.Ended, phrase("store.TimeRoundEnd", of)); err != nil {
 		return row, err
 	}
 	return row, nil

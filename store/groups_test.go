@@ -567,7 +567,7 @@ func TestSaveGroups_Refuses(t *testing.T) {
 	}
 	// The schema refuses another cluster's member on its own too.
 	err = rawExec(g.s, `INSERT INTO meeting_groups (meeting_id, number, position, member_id) VALUES (?, 1, 5, ?)`, g.m.ID, stranger.MemberID)
-	wantError(t, translate(err, "insert"), meeting.EINVALID)
+	wantError(t, translate(err, phrase("store.DoSaveMeeting")), meeting.EINVALID)
 }
 
 func TestPreviousGroups(t *testing.T) {
@@ -959,7 +959,7 @@ func TestMigration0005_FromSchema4(t *testing.T) {
 		{"note for a missing item", `INSERT INTO group_notes (meeting_id, agenda_item_id, group_number, text) VALUES (?, 999999, 1, 'x')`, []any{m.ID}, meeting.EINVALID},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantError(t, translate(rawExec(s, tc.query, tc.args...), "change"), tc.code)
+			wantError(t, translate(rawExec(s, tc.query, tc.args...), phrase("store.DoSaveMeeting")), tc.code)
 		})
 	}
 

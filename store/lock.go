@@ -28,7 +28,7 @@ import (
 // nothing. The lock does not check that the meeting exists.
 func (s *Store) LockMeeting(id int64) (unlock func() error, err error) {
 	if id <= 0 {
-		return nil, meeting.Errorf(meeting.EINVALID, "meeting %d does not exist: see `klynge meeting list`", id)
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoMeeting", meeting.Ref(id))
 	}
 	var (
 		path string
@@ -80,12 +80,10 @@ func (s *Store) LockMeeting(id int64) (unlock func() error, err error) {
 func lockedError(id int64, path string) error {
 	pid, since, ok := readHolder(path)
 	if !ok {
-		return meeting.Errorf(meeting.ELOCKED,
-			"meeting %d is already open in another klynge: close it there, or wait", id)
+		return meeting.Errork(meeting.ELOCKED, "store.MeetingOpen", meeting.Ref(id))
 	}
-	return meeting.Errorf(meeting.ELOCKED,
-		"meeting %d is already open in another klynge (pid %d since %s): close it there, or wait",
-		id, pid, sinceText(since, time.Now()))
+	return meeting.Errork(meeting.ELOCKED, "store.MeetingOpenSince",
+		meeting.Ref(id), meeting.Ref(pid), sinceText(since, time.Now()))
 }
 
 // readHolder reads the pid and time a lock holder wrote. The holder may not
@@ -127,8 +125,7 @@ func lockError(id int64, path string, err error) error {
 		err = pe.Err // the path is in the message
 	}
 	if errors.Is(err, fs.ErrPermission) {
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot lock meeting %d with %s: permission denied; check the permissions of the database's folder", id, path)
+		return meeting.Errork(meeting.EINVALID, "store.LockDenied", meeting.Ref(id), path)
 	}
-	return meeting.Errorf(meeting.EINTERNAL, "cannot lock meeting %d with %s: %v", id, path, err)
+	return meeting.Errork(meeting.EINTERNAL, "store.LockFailed", meeting.Ref(id), path, err)
 }

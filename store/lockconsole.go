@@ -29,7 +29,7 @@ func consolePath(db string, id int64) (string, error) {
 // nothing.
 func (s *Store) LockConsole(id int64) (unlock func() error, err error) {
 	if id <= 0 {
-		return nil, meeting.Errorf(meeting.EINVALID, "meeting %d does not exist: see `klynge meeting list`", id)
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoMeeting", meeting.Ref(id))
 	}
 	path, err := consolePath(s.path, id)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"syscall"
+
+	"github.com/klynge/klynge/meeting"
 )
 
 // lockPath is the lock file of meeting id of the database at db. It is
@@ -35,7 +37,7 @@ func lockPrefix(db string) (string, error) {
 	}
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	if !ok {
-		return "", fmt.Errorf("cannot read the identity of %s", db)
+		return "", meeting.Errork(meeting.EINTERNAL, "store.NoFileIdentity", db)
 	}
 	dir, err := lockDir()
 	if err != nil {
@@ -65,7 +67,7 @@ func lockDir() (string, error) {
 	}
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	if !fi.IsDir() || !ok || int(st.Uid) != os.Getuid() || fi.Mode().Perm()&0o022 != 0 {
-		return "", fmt.Errorf("%s is not a private folder of this user: remove it", dir)
+		return "", meeting.Errork(meeting.EINVALID, "store.LockDirNotPrivate", dir)
 	}
 	return dir, nil
 }

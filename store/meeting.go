@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "save the meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoSaveMeeting"))
 	}
 	defer tx.Rollback()
 	if err := createMeeting(ctx, tx, &m); err != nil {
@@ -60,7 +59,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "save the meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoSaveMeeting"))
 	}
 	return m, nil
 }
@@ -72,7 +71,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m meeting.Meeting) (meeting.M
 func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "read the meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoReadMeeting"))
 	}
 	defer tx.Rollback()
 	m, err := findMeeting(ctx, tx, id)
@@ -80,7 +79,7 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "read the meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoReadMeeting"))
 	}
 	return m, nil
 }
@@ -91,7 +90,7 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, translate(err, "list the meetings")
+		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	defer tx.Rollback()
 	ms, err := findMeetings(ctx, tx,
@@ -100,7 +99,7 @@ func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, translate(err, "list the meetings")
+		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	return ms, nil
 }
@@ -112,7 +111,7 @@ func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
 func (s *Store) LatestMeeting(ctx context.Context) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "read the latest meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoReadLatestMeeting"))
 	}
 	defer tx.Rollback()
 	ms, err := findMeetings(ctx, tx, `ORDER BY id DESC LIMIT 1`)
@@ -120,11 +119,10 @@ func (s *Store) LatestMeeting(ctx context.Context) (meeting.Meeting, error) {
 		return meeting.Meeting{}, err
 	}
 	if len(ms) == 0 {
-		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
-			"database %s has no meetings yet: create one with `klynge meeting new`", s.path)
+		return meeting.Meeting{}, meeting.Errork(meeting.ENOTFOUND, "store.NoMeetings", s.path)
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "read the latest meeting")
+		return meeting.Meeting{}, translate(err, phrase("store.DoReadLatestMeeting"))
 	}
 	return ms[0], nil
 }
@@ -135,18 +133,18 @@ func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	var times [3]string
 	for i, t := range []struct {
 		at   time.Time
-		what string
+		what meeting.Phrase
 	}{
-		{m.PlannedStart, "the meeting's planned start"},
-		{m.PlannedEnd, "the meeting's planned end"},
-		{m.Created, "the meeting's creation time"},
+		{m.PlannedStart, phrase("store.TimePlannedStart")},
+		{m.PlannedEnd, phrase("store.TimePlannedEnd")},
+		{m.Created, phrase("store.TimeMeetingCreated")},
 	} {
 		var err error
 		if times[i], err = encodeTime(t.at, t.what); err != nil {
 			return err
 		}
 	}
-	started, err := encodeTimePtr(m.Started, "the meeting's start")
+	started, err := encodeTimePtr(m.Started, phrase("store.TimeMeetingStart"))
 	if err != nil {
 		return err
 	}
@@ -154,7 +152,7 @@ func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 	if err != nil {
 		return err
 	}
-	what := fmt.Sprintf("save meeting %q in cluster %d", m.Title, m.ClusterID)
+	what := phrase("store.DoSaveMeetingIn", m.Title, meeting.Ref(m.ClusterID))
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO meetings (cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -173,7 +171,7 @@ func createMeeting(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) error {
 			return err
 		}
 		if items[i].ID, err = insertItem(ctx, tx, id, i, it, row); err != nil {
-			return translate(err, fmt.Sprintf("save agenda item %d of meeting %q", i+1, m.Title))
+			return translate(err, phrase("store.DoSaveItemOf", i+1, m.Title))
 		}
 	}
 	m.ID = id
@@ -186,8 +184,7 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 	row := tx.QueryRowContext(ctx, `SELECT `+meetingColumns+` FROM meetings WHERE id = ?`, id)
 	m, err := scanMeeting(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return meeting.Meeting{}, meeting.Errorf(meeting.ENOTFOUND,
-			"meeting %d does not exist: see `klynge meeting list`", id)
+		return meeting.Meeting{}, meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(id))
 	}
 	if err != nil {
 		return meeting.Meeting{}, err
@@ -203,7 +200,7 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeting, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings `+tail)
 	if err != nil {
-		return nil, translate(err, "list the meetings")
+		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	defer rows.Close()
 	var ms []meeting.Meeting
@@ -215,7 +212,7 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 		ms = append(ms, m)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "list the meetings")
+		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	rows.Close() // before the next queries on the transaction's connection
 	ptrs := make([]*meeting.Meeting, len(ms))
@@ -267,11 +264,11 @@ func setOf(ms []*meeting.Meeting) meetingSet {
 }
 
 // name words the set for an error: "meeting 3", or "meetings 3, 4".
-func (s meetingSet) name() string {
+func (s meetingSet) name() meeting.Phrase {
 	if len(s.byID) == 1 {
-		return "meeting " + strings.Trim(s.ids, "[]")
+		return phrase("store.MeetingOne", strings.Trim(s.ids, "[]"))
 	}
-	return "meetings " + strings.ReplaceAll(strings.Trim(s.ids, "[]"), ",", ", ")
+	return phrase("store.MeetingsMany", strings.ReplaceAll(strings.Trim(s.ids, "[]"), ",", ", "))
 }
 
 // meetingColumns are the columns scanMeeting reads, in order.
@@ -290,7 +287,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 		if errors.Is(err, sql.ErrNoRows) {
 			return m, err
 		}
-		return m, translate(err, "read the meeting")
+		return m, translate(err, phrase("store.DoReadMeeting"))
 	}
 	var err error
 	if m.PlannedStart, err = decodeTime(start); err != nil {
@@ -306,10 +303,10 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 		return m, err
 	}
 	if err := json.Unmarshal([]byte(chart), &m.DataScreen); err != nil {
-		return m, meeting.Errorf(meeting.EINTERNAL, "meeting %d: the stored chart state is damaged: %v", m.ID, err)
+		return m, meeting.Errork(meeting.EINTERNAL, "store.ChartStateDamaged", meeting.Ref(m.ID), err)
 	}
 	if m.Pack, err = decodePack(pack); err != nil {
-		return m, meeting.Errork(meeting.EINTERNAL, "err.InMeeting", m.ID, err)
+		return m, meeting.Errork(meeting.EINTERNAL, "err.InMeeting", meeting.Ref(m.ID), err)
 	}
 	return m, nil
 }
@@ -320,7 +317,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 // first. It is what finding the next meeting (meeting.NextMeeting) needs,
 // and on years of history it costs a fraction of Meetings.
 func (s *Store) MeetingPlans(ctx context.Context) ([]meeting.Meeting, error) {
-	const what = "list the meetings"
+	what := phrase("store.DoListMeetings")
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, cluster_id, title, planned_start, planned_end, started_at, created_at
 		FROM meetings ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`)
@@ -363,8 +360,7 @@ func (s *Store) LatestMeetingID(ctx context.Context) (int64, error) {
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM meetings ORDER BY id DESC LIMIT 1`).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, meeting.Errorf(meeting.ENOTFOUND,
-			"database %s has no meetings yet: create one with `klynge meeting new`", s.path)
+		return 0, meeting.Errork(meeting.ENOTFOUND, "store.NoMeetings", s.path)
 	}
-	return id, translate(err, "read the latest meeting")
+	return id, translate(err, phrase("store.DoReadLatestMeeting"))
 }

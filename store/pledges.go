@@ -35,7 +35,7 @@ func (s *Store) SavePledge(ctx context.Context, p meeting.Pledge) (meeting.Pledg
 	if err != nil {
 		return meeting.Pledge{}, err
 	}
-	const what = "save the pledge"
+	what := phrase("store.DoSavePledge")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return meeting.Pledge{}, translate(err, what)
@@ -57,7 +57,7 @@ func checkPledge(p meeting.Pledge) (meeting.Pledge, error) {
 		return p, err
 	}
 	if p.Target != nil && p.Indicator == "" {
-		return p, meeting.Errorf(meeting.EINVALID, "a target needs the indicator it is measured on")
+		return p, meeting.Errork(meeting.EINVALID, "store.TargetNeedsIndicator")
 	}
 	return p, nil
 }
@@ -65,18 +65,17 @@ func checkPledge(p meeting.Pledge) (meeting.Pledge, error) {
 // savePledge is SavePledge's write in tx, of a p already trimmed and
 // validated; it returns the pledge's id.
 func savePledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge) (int64, error) {
-	const what = "save the pledge"
+	what := phrase("store.DoSavePledge")
 	if p.ID != 0 {
 		old, err := findPledge(ctx, tx, p.ID)
 		if err != nil {
 			return 0, err
 		}
 		if old.Deleted != nil {
-			return 0, meeting.Errorf(meeting.ECONFLICT, "pledge %d was deleted: restore it before changing it", p.ID)
+			return 0, meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedChange", meeting.Ref(p.ID))
 		}
 		if p.MeetingID != 0 && p.MeetingID != old.MeetingID {
-			return 0, meeting.Errorf(meeting.EINVALID,
-				"pledge %d belongs to meeting %d; it cannot move to meeting %d", p.ID, old.MeetingID, p.MeetingID)
+			return 0, meeting.Errork(meeting.EINVALID, "store.PledgeMove", meeting.Ref(p.ID), meeting.Ref(old.MeetingID), meeting.Ref(p.MeetingID))
 		}
 		p.MeetingID = old.MeetingID
 	}
@@ -91,7 +90,7 @@ func savePledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge) (int64, error
 	if p.ID == 0 {
 		var created sql.NullString
 		if !p.Created.IsZero() {
-			c, err := encodeTime(p.Created, "the pledge's creation time")
+			c, err := encodeTime(p.Created, phrase("store.TimePledgeCreated"))
 			if err != nil {
 				return 0, err
 			}
@@ -124,18 +123,18 @@ func savePledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge) (int64, error
 // nothing. A missing pledge is ENOTFOUND.
 func (s *Store) DeletePledge(ctx context.Context, id int64, at time.Time) (meeting.Pledge, error) {
 	if at.IsZero() {
-		return meeting.Pledge{}, meeting.Errorf(meeting.EINVALID, "deleting a pledge needs the time it happened")
+		return meeting.Pledge{}, meeting.Errork(meeting.EINVALID, "store.DeleteNeedsTime")
 	}
-	enc, err := encodeTime(at, "the deletion time")
+	enc, err := encodeTime(at, phrase("store.TimeDeleted"))
 	if err != nil {
 		return meeting.Pledge{}, err
 	}
-	return s.changePledge(ctx, id, "delete the pledge", func(tx *sql.Tx, p meeting.Pledge) error {
+	return s.changePledge(ctx, id, phrase("store.DoDeletePledge"), func(tx *sql.Tx, p meeting.Pledge) error {
 		if p.Deleted != nil {
 			return nil
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE pledges SET deleted_at = ? WHERE id = ?`, enc, id)
-		return translate(err, "delete the pledge")
+		return translate(err, phrase("store.DoDeletePledge"))
 	})
 }
 
@@ -143,9 +142,9 @@ func (s *Store) DeletePledge(ctx context.Context, id int64, at time.Time) (meeti
 // Restoring a pledge that is not deleted changes nothing. A missing pledge
 // is ENOTFOUND.
 func (s *Store) RestorePledge(ctx context.Context, id int64) (meeting.Pledge, error) {
-	return s.changePledge(ctx, id, "restore the pledge", func(tx *sql.Tx, _ meeting.Pledge) error {
+	return s.changePledge(ctx, id, phrase("store.DoRestorePledge"), func(tx *sql.Tx, _ meeting.Pledge) error {
 		_, err := tx.ExecContext(ctx, `UPDATE pledges SET deleted_at = NULL WHERE id = ?`, id)
-		return translate(err, "restore the pledge")
+		return translate(err, phrase("store.DoRestorePledge"))
 	})
 }
 
@@ -154,7 +153,7 @@ func (s *Store) RestorePledge(ctx context.Context, id int64) (meeting.Pledge, er
 // follow-up if it has one; nil when there are none. A missing meeting is
 // ENOTFOUND.
 func (s *Store) Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
-	return s.listPledges(ctx, meetingID, "list the pledges", `
+	return s.listPledges(ctx, meetingID, phrase("store.DoListPledges"), `
 		WHERE p.meeting_id = ? AND p.deleted_at IS NULL
 		ORDER BY pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`, meetingID)
 }
@@ -162,7 +161,7 @@ func (s *Store) Pledges(ctx context.Context, meetingID int64) ([]meeting.Pledge,
 // PledgesWithDeleted is Pledges with the deleted pledges too, for the
 // calendar export, which cancels their events.
 func (s *Store) PledgesWithDeleted(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
-	return s.listPledges(ctx, meetingID, "list the pledges", `
+	return s.listPledges(ctx, meetingID, phrase("store.DoListPledges"), `
 		WHERE p.meeting_id = ?
 		ORDER BY pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`, meetingID)
 }
@@ -173,7 +172,7 @@ func (s *Store) PledgesWithDeleted(ctx context.Context, meetingID int64) ([]meet
 func (s *Store) DatabaseID(ctx context.Context) (string, error) {
 	var id string
 	if err := s.db.QueryRowContext(ctx, `SELECT uid FROM database_info WHERE id = 1`).Scan(&id); err != nil {
-		return "", translate(err, "read the database's id")
+		return "", translate(err, phrase("store.DoReadDatabaseID"))
 	}
 	return id, nil
 }
@@ -186,7 +185,7 @@ func (s *Store) DatabaseID(ctx context.Context) (string, error) {
 // ordered by their meeting's planned start, then ydernummer, then
 // creation. A missing meeting is ENOTFOUND.
 func (s *Store) OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
-	return s.listPledges(ctx, meetingID, "list the pledges to follow up", `
+	return s.listPledges(ctx, meetingID, phrase("store.DoListFollowUps"), `
 		JOIN meetings pm ON pm.id = p.meeting_id
 		JOIN meetings cur ON cur.id = ?
 		WHERE pm.cluster_id = cur.cluster_id AND pm.id <> cur.id AND p.deleted_at IS NULL
@@ -209,7 +208,7 @@ func (s *Store) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, o
 	if err := checkReview(outcome, at); err != nil {
 		return meeting.Pledge{}, err
 	}
-	const what = "record the follow-up"
+	what := phrase("store.DoRecordFollowUp")
 	return s.changePledge(ctx, pledgeID, what, func(tx *sql.Tx, p meeting.Pledge) error {
 		return reviewPledge(ctx, tx, p, atMeetingID, outcome, comment, at)
 	})
@@ -218,10 +217,10 @@ func (s *Store) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, o
 // checkReview checks what a follow-up needs without the database.
 func checkReview(outcome meeting.ReviewOutcome, at time.Time) error {
 	if outcome != "" && !slices.Contains(meeting.ReviewOutcomes(), outcome) {
-		return meeting.Errorf(meeting.EINVALID, "a follow-up is one of %v, not %q", meeting.ReviewOutcomes(), outcome)
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpOutcome", meeting.ReviewOutcomes(), outcome)
 	}
 	if outcome != "" && at.IsZero() {
-		return meeting.Errorf(meeting.EINVALID, "a follow-up needs the time it was recorded")
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpNeedsTime")
 	}
 	return nil
 }
@@ -229,13 +228,13 @@ func checkReview(outcome meeting.ReviewOutcome, at time.Time) error {
 // reviewPledge is ReviewPledge's write in tx, on pledge p as read in tx.
 func reviewPledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge, atMeetingID int64, outcome meeting.ReviewOutcome,
 	comment string, at time.Time) error {
-	const what = "record the follow-up"
+	what := phrase("store.DoRecordFollowUp")
 	comment = strings.TrimSpace(comment)
 	if p.Deleted != nil {
-		return meeting.Errorf(meeting.ECONFLICT, "pledge %d was deleted: restore it before following it up", p.ID)
+		return meeting.Errork(meeting.ECONFLICT, "store.PledgeDeletedFollowUp", meeting.Ref(p.ID))
 	}
 	if p.Review != nil && p.Review.MeetingID != atMeetingID {
-		return meeting.Errorf(meeting.ECONFLICT, "pledge %d was already followed up at meeting %d", p.ID, p.Review.MeetingID)
+		return meeting.Errork(meeting.ECONFLICT, "store.PledgeFollowedUp", meeting.Ref(p.ID), meeting.Ref(p.Review.MeetingID))
 	}
 	if err := checkLater(ctx, tx, p.MeetingID, atMeetingID); err != nil {
 		return err
@@ -244,7 +243,7 @@ func reviewPledge(ctx context.Context, tx *sql.Tx, p meeting.Pledge, atMeetingID
 		_, err := tx.ExecContext(ctx, `DELETE FROM pledge_reviews WHERE pledge_id = ?`, p.ID)
 		return translate(err, what)
 	}
-	enc, err := encodeTime(at, "the follow-up time")
+	enc, err := encodeTime(at, phrase("store.TimeFollowUp"))
 	if err != nil {
 		return err
 	}
@@ -267,22 +266,22 @@ func checkLater(ctx context.Context, tx *sql.Tx, earlier, later int64) error {
 		FROM meetings l JOIN meetings e ON e.id = ?
 		WHERE l.id = ?`, earlier, later).Scan(&sameCluster, &after)
 	if errors.Is(err, sql.ErrNoRows) {
-		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", later)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(later))
 	} else if err != nil {
-		return translate(err, "read the meetings")
+		return translate(err, phrase("store.DoReadMeetings"))
 	}
 	switch {
 	case !sameCluster:
-		return meeting.Errorf(meeting.EINVALID, "meeting %d is of another cluster than the pledge's meeting %d", later, earlier)
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpOtherCluster", meeting.Ref(later), meeting.Ref(earlier))
 	case !after:
-		return meeting.Errorf(meeting.EINVALID, "a pledge is followed up at a later meeting; meeting %d is not after meeting %d", later, earlier)
+		return meeting.Errork(meeting.EINVALID, "store.FollowUpNotLater", meeting.Ref(later), meeting.Ref(earlier))
 	}
 	return nil
 }
 
 // changePledge runs change on pledge id, as read at the start of one
 // transaction, and returns the pledge as read back at its end.
-func (s *Store) changePledge(ctx context.Context, id int64, what string,
+func (s *Store) changePledge(ctx context.Context, id int64, what meeting.Phrase,
 	change func(tx *sql.Tx, p meeting.Pledge) error) (meeting.Pledge, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -300,7 +299,7 @@ func (s *Store) changePledge(ctx context.Context, id int64, what string,
 }
 
 // commitPledge reads pledge id back and commits tx.
-func commitPledge(ctx context.Context, tx *sql.Tx, id int64, what string) (meeting.Pledge, error) {
+func commitPledge(ctx context.Context, tx *sql.Tx, id int64, what meeting.Phrase) (meeting.Pledge, error) {
 	p, err := findPledge(ctx, tx, id)
 	if err != nil {
 		return meeting.Pledge{}, err
@@ -314,7 +313,7 @@ func commitPledge(ctx context.Context, tx *sql.Tx, id int64, what string) (meeti
 // listPledges runs one query of pledgeColumns with tail (joins, WHERE,
 // ORDER BY; never user input) in its own transaction, after checking that
 // meeting meetingID exists.
-func (s *Store) listPledges(ctx context.Context, meetingID int64, what, tail string, args ...any) ([]meeting.Pledge, error) {
+func (s *Store) listPledges(ctx context.Context, meetingID int64, what meeting.Phrase, tail string, args ...any) ([]meeting.Pledge, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, translate(err, what)
@@ -325,7 +324,7 @@ func (s *Store) listPledges(ctx context.Context, meetingID int64, what, tail str
 		return nil, translate(err, what)
 	}
 	if !exists {
-		return nil, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", meetingID)
+		return nil, meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(meetingID))
 	}
 	ps, err := findPledges(ctx, tx, tail, args...)
 	if err != nil {
@@ -352,7 +351,7 @@ func findPledge(ctx context.Context, tx *sql.Tx, id int64) (meeting.Pledge, erro
 		return meeting.Pledge{}, err
 	}
 	if len(ps) == 0 {
-		return meeting.Pledge{}, meeting.Errorf(meeting.ENOTFOUND, "pledge %d does not exist: see `klynge pledge list`", id)
+		return meeting.Pledge{}, meeting.Errork(meeting.ENOTFOUND, "store.NoPledge", meeting.Ref(id))
 	}
 	return ps[0], nil
 }
@@ -361,7 +360,7 @@ func findPledge(ctx context.Context, tx *sql.Tx, id int64) (meeting.Pledge, erro
 func findPledges(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]meeting.Pledge, error) {
 	rows, err := tx.QueryContext(ctx, pledgeFrom+tail, args...)
 	if err != nil {
-		return nil, translate(err, "read the pledges")
+		return nil, translate(err, phrase("store.DoReadPledges"))
 	}
 	defer rows.Close()
 	var ps []meeting.Pledge
@@ -373,7 +372,7 @@ func findPledges(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]m
 		ps = append(ps, p)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "read the pledges")
+		return nil, translate(err, phrase("store.DoReadPledges"))
 	}
 	return ps, nil
 }
@@ -387,7 +386,7 @@ func scanPledge(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
 	var deleted, outcome, comment, at, changed sql.NullString
 	if err := row.Scan(&p.ID, &p.MeetingID, &p.Ydernummer, &member, &p.Action, &p.Owner, &due, &p.Indicator, &target,
 		&created, &deleted, &reviewMeeting, &outcome, &comment, &at, &p.Revision, &changed); err != nil {
-		return p, translate(err, "read the pledges")
+		return p, translate(err, phrase("store.DoReadPledges"))
 	}
 	p.MemberID = member.Int64
 	if target.Valid {
@@ -395,7 +394,7 @@ func scanPledge(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
 	}
 	var err error
 	if p.Due, err = time.ParseInLocation(dueLayout, due, time.Local); err != nil {
-		return p, meeting.Errorf(meeting.EINTERNAL, "the database holds a malformed due date %q", due)
+		return p, meeting.Errork(meeting.EINTERNAL, "store.MalformedDue", due)
 	}
 	if p.Created, err = decodeTime(created); err != nil {
 		return p, err
@@ -430,7 +429,7 @@ type pledgeRowValues struct {
 func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pledge) (pledgeRowValues, error) {
 	var row pledgeRowValues
 	if !m.practiceID.Valid {
-		return row, meeting.Errorf(meeting.EINVALID, "practice %s is not in the cluster of meeting %d: see `klynge roster list`", p.Ydernummer, m.ID)
+		return row, meeting.Errork(meeting.EINVALID, "store.PracticeNotInMeetingCluster", p.Ydernummer, meeting.Ref(m.ID))
 	}
 	row.practiceID = m.practiceID.Int64
 	if p.MemberID != 0 {
@@ -439,7 +438,7 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pl
 			return row, err
 		}
 		if clusterID != m.ClusterID || mem.Ydernummer != p.Ydernummer {
-			return row, meeting.Errorf(meeting.EINVALID, "%s is not a doctor of practice %s", mem.Name, p.Ydernummer)
+			return row, meeting.Errork(meeting.EINVALID, "store.NotDoctorOf", mem.Name, p.Ydernummer)
 		}
 		if err := mem.CheckActiveAt(meeting.Meeting{ID: m.ID, PlannedStart: m.PlannedStart}); err != nil {
 			return row, err
@@ -448,11 +447,11 @@ func pledgeRow(ctx context.Context, tx *sql.Tx, m pledgeMeetingRow, p meeting.Pl
 	}
 	if p.Indicator != "" {
 		if !m.hasIndicator {
-			return row, meeting.Errorf(meeting.EINVALID, "indicator %q is not in the pack of meeting %d (%s)", p.Indicator, m.ID, m.Title)
+			return row, meeting.Errork(meeting.EINVALID, "store.IndicatorNotInPack", p.Indicator, meeting.Ref(m.ID), m.Title)
 		}
 	}
 	if y := p.Due.Year(); y < 1 || y > 9999 {
-		return row, meeting.Errorf(meeting.EINVALID, "the due date %s is outside the years 1–9999", p.Due.Format(dueLayout))
+		return row, meeting.Errork(meeting.EINVALID, "store.DueOutOfRange", p.Due.Format(dueLayout))
 	}
 	row.due = p.Due.Format(dueLayout)
 	return row, nil
@@ -483,9 +482,9 @@ func pledgeMeeting(ctx context.Context, tx *sql.Tx, id int64, ydernummer, indica
 			(SELECT p.id FROM practices p WHERE p.cluster_id = meetings.cluster_id AND p.ydernummer = ?)
 		FROM meetings WHERE id = ?`, indicator, ydernummer, id).Scan(&m.ClusterID, &m.Title, &start, &m.hasIndicator, &m.practiceID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, meeting.Errorf(meeting.ENOTFOUND, "meeting %d does not exist: see `klynge meeting list`", id)
+		return m, meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(id))
 	} else if err != nil {
-		return m, translate(err, "read the pledge's meeting and practice")
+		return m, translate(err, phrase("store.DoReadPledgeContext"))
 	}
 	m.PlannedStart, err = decodeTime(start)
 	return m, err

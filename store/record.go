@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -23,14 +22,13 @@ import (
 // the meeting back.
 func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting.Attendance) error {
 	if a.Status != meeting.StatusNotChecked && !a.Status.Valid() {
-		return meeting.Errorf(meeting.EINVALID,
-			"attendance status %q is unknown: use one of %v, or \"\" to clear", a.Status, meeting.AttendanceStatuses())
+		return meeting.Errork(meeting.EINVALID, "store.StatusUnknown", a.Status, meeting.AttendanceStatuses())
 	}
 	if a.Status != meeting.StatusNotChecked && a.At.IsZero() {
-		return meeting.Errorf(meeting.EINVALID, "the time of the check-in is missing")
+		return meeting.Errork(meeting.EINVALID, "store.CheckinNoTime")
 	}
 	a.Reason = strings.TrimSpace(a.Reason)
-	const what = "record the attendance"
+	what := phrase("store.DoRecordAttendance")
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, what)
@@ -48,12 +46,12 @@ func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting
 		FROM meetings mt, members mem JOIN practices p ON p.id = mem.practice_id
 		WHERE mt.id = ? AND mem.id = ?`, meetingID, a.MemberID).Scan(&name, &joined, &retired, &sameCluster, &planned)
 	if errors.Is(err, sql.ErrNoRows) {
-		return meeting.Errorf(meeting.ENOTFOUND, "meeting %d or member %d does not exist", meetingID, a.MemberID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoMeetingOrMember", meeting.Ref(meetingID), meeting.Ref(a.MemberID))
 	} else if err != nil {
 		return translate(err, what)
 	}
 	if !sameCluster {
-		return meeting.Errorf(meeting.EINVALID, "%s (member %d) is not in the cluster of meeting %d", name, a.MemberID, meetingID)
+		return meeting.Errork(meeting.EINVALID, "store.MemberNotInCluster", name, meeting.Ref(a.MemberID), meeting.Ref(meetingID))
 	}
 	start, err := decodeTime(planned)
 	if err != nil {
@@ -77,11 +75,11 @@ func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting
 	}
 	var at sql.NullString
 	if !a.At.IsZero() {
-		if at, err = encodeTimePtr(&a.At, "the time of the check-in"); err != nil {
+		if at, err = encodeTimePtr(&a.At, phrase("store.TimeCheckin")); err != nil {
 			return err
 		}
 	}
-	what2 := fmt.Sprintf("record the attendance of %s at meeting %d", quote(name), meetingID)
+	what2 := phrase("store.DoRecordAttendanceOf", name, meeting.Ref(meetingID))
 	if a.Status == meeting.StatusNotChecked {
 		res, err := tx.ExecContext(ctx, `DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?`, meetingID, a.MemberID)
 		if err != nil {
@@ -112,18 +110,17 @@ func (s *Store) RecordAttendance(ctx context.Context, meetingID int64, a meeting
 // meeting's cluster (EINVALID otherwise).
 func (s *Store) RecordConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) error {
 	if at.IsZero() {
-		return meeting.Errorf(meeting.EINVALID, "the time of the consent is missing")
+		return meeting.Errork(meeting.EINVALID, "store.ConsentNoTime")
 	}
-	enc, err := encodeTime(at, "the time of the consent")
+	enc, err := encodeTime(at, phrase("store.TimeConsent"))
 	if err != nil {
 		return err
 	}
-	const what = "record the consent"
+	what := phrase("store.DoRecordConsent")
 	// The practice is found through the meeting's cluster, so a practice
 	// of another cluster (or a missing meeting) inserts nothing.
 	return s.execOne(ctx, what, func() error {
-		return meeting.Errorf(meeting.EINVALID,
-			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
+		return meeting.Errork(meeting.EINVALID, "store.PracticeNotInClusterCheck", ydernummer, meeting.Ref(meetingID))
 	}, `
 		INSERT INTO consent_log (meeting_id, practice_id, given, at)
 		SELECT mt.id, p.id, ?, ? FROM meetings mt JOIN practices p ON p.cluster_id = mt.cluster_id
@@ -137,11 +134,11 @@ func (s *Store) RecordTimer(ctx context.Context, meetingID, itemID int64, t meet
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	row, err := encodeTimer(t, fmt.Sprintf("agenda item %d", itemID))
+	row, err := encodeTimer(t, phrase("store.ItemNumbered", meeting.Ref(itemID)))
 	if err != nil {
 		return err
 	}
-	return s.updateItem(ctx, meetingID, itemID, "save the round's timer", `
+	return s.updateItem(ctx, meetingID, itemID, phrase("store.DoSaveTimer"), `
 		UPDATE agenda_items SET timer_planned_ns = ?, timer_started = ?, timer_paused_at = ?,
 			timer_paused_ns = ?, timer_ended = ?
 		WHERE id = ? AND meeting_id = ?`,
@@ -159,8 +156,8 @@ func (s *Store) RecordTimer(ctx context.Context, meetingID, itemID int64, t meet
 // titles and lists are left as stored. A started meeting cannot be made
 // unstarted (ECONFLICT).
 func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *time.Time, items []meeting.RunItem) error {
-	const what = "save the meeting's run state"
-	enc, err := encodeTimePtr(started, "the meeting's start")
+	what := phrase("store.DoSaveRunState")
+	enc, err := encodeTimePtr(started, phrase("store.TimeMeetingStart"))
 	if err != nil {
 		return err
 	}
@@ -178,19 +175,19 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 			return err
 		}
 		if it.Minutes < 0 || it.Presenting < 0 {
-			return meeting.Errorf(meeting.EINVALID, "agenda item %q has negative minutes or group", it.Title)
+			return meeting.Errork(meeting.EINVALID, "store.ItemNegative", it.Title)
 		}
 		r := encoded{id: it.ID, minutes: it.Minutes, presenting: it.Presenting}
-		if r.started, err = encodeTimePtr(it.Started, "the start of "+quote(it.Title)); err != nil {
+		if r.started, err = encodeTimePtr(it.Started, phrase("store.TimeStartOf", it.Title)); err != nil {
 			return err
 		}
-		if r.ended, err = encodeTimePtr(it.Ended, "the end of "+quote(it.Title)); err != nil {
+		if r.ended, err = encodeTimePtr(it.Ended, phrase("store.TimeEndOf", it.Title)); err != nil {
 			return err
 		}
 		if it.Skipped {
 			r.skipped = 1
 		}
-		if r.timer, err = encodeTimer(it.Timer, quote(it.Title)); err != nil {
+		if r.timer, err = encodeTimer(it.Timer, phrase("store.ItemTitled", it.Title)); err != nil {
 			return err
 		}
 		rows[i] = r
@@ -210,7 +207,7 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 	if n, err := res.RowsAffected(); err != nil {
 		return translate(err, what)
 	} else if n == 0 {
-		return meeting.Errorf(meeting.ECONFLICT, "meeting %d does not exist or has started and cannot be made not started", meetingID)
+		return meeting.Errork(meeting.ECONFLICT, "store.CannotUnstart", meeting.Ref(meetingID))
 	}
 	for _, r := range rows {
 		res, err := tx.ExecContext(ctx, `
@@ -228,9 +225,8 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 		if n, err := res.RowsAffected(); err != nil {
 			return translate(err, what)
 		} else if n == 0 {
-			return meeting.Errorf(meeting.ENOTFOUND,
-				"agenda item %d is not on the agenda of meeting %d, or group %d cannot present there (meeting.CheckPresenting)",
-				r.id, meetingID, r.presenting)
+			return meeting.Errork(meeting.ENOTFOUND, "store.ItemOrPresenting",
+				meeting.Ref(r.id), meeting.Ref(meetingID), r.presenting)
 		}
 	}
 	return translate(tx.Commit(), what)
@@ -242,10 +238,10 @@ func (s *Store) RecordRunState(ctx context.Context, meetingID int64, started *ti
 // meeting's (ENOTFOUND).
 func (s *Store) RecordNote(ctx context.Context, meetingID, itemID int64, group int, text string) error {
 	if group < 1 {
-		return meeting.Errorf(meeting.EINVALID, "groups are numbered from 1; there is no group %d", group)
+		return meeting.Errork(meeting.EINVALID, "store.NoGroupNumber", group)
 	}
 	text = strings.TrimSpace(text)
-	what := fmt.Sprintf("save the note from group %d", group)
+	what := phrase("store.DoSaveGroupNote", group)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, what)
@@ -275,24 +271,22 @@ func (s *Store) RecordNote(ctx context.Context, meetingID, itemID int64, group i
 	if n, err := res.RowsAffected(); err != nil {
 		return translate(err, what)
 	} else if n == 0 {
-		return meeting.Errorf(meeting.ENOTFOUND,
-			"meeting %d has no group %d or no agenda item %d; reload the meeting", meetingID, group, itemID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoGroupOrItem", meeting.Ref(meetingID), group, meeting.Ref(itemID))
 	}
 	return translate(tx.Commit(), what)
 }
 
 // updateItem runs one UPDATE of an agenda item in its own transaction and
 // fails with ENOTFOUND when it changed no row.
-func (s *Store) updateItem(ctx context.Context, meetingID, itemID int64, what, query string, args ...any) error {
+func (s *Store) updateItem(ctx context.Context, meetingID, itemID int64, what meeting.Phrase, query string, args ...any) error {
 	return s.execOne(ctx, what, func() error {
-		return meeting.Errorf(meeting.ENOTFOUND,
-			"agenda item %d is not on the agenda of meeting %d; reload the meeting", itemID, meetingID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.ItemNotOnAgenda", meeting.Ref(itemID), meeting.Ref(meetingID))
 	}, query, args...)
 }
 
 // execOne runs one statement in its own transaction; when it changed no
 // row, it rolls back and returns the error noRow makes.
-func (s *Store) execOne(ctx context.Context, what string, noRow func() error, query string, args ...any) error {
+func (s *Store) execOne(ctx context.Context, what meeting.Phrase, noRow func() error, query string, args ...any) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(err, what)
@@ -306,7 +300,7 @@ func (s *Store) execOne(ctx context.Context, what string, noRow func() error, qu
 
 // execOneIn runs one statement in tx and returns the error noRow makes
 // when it changed no row.
-func execOneIn(ctx context.Context, tx *sql.Tx, what string, noRow func() error, query string, args ...any) error {
+func execOneIn(ctx context.Context, tx *sql.Tx, what meeting.Phrase, noRow func() error, query string, args ...any) error {
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		return translate(err, what)

@@ -67,7 +67,7 @@ type MemberUpdate struct {
 // naming the practice or member, and nothing is stored.
 func (s *Store) ImportRoster(ctx context.Context, clusterID int64, practices []meeting.Practice, at time.Time) (RosterImportResult, error) {
 	if at.IsZero() {
-		return RosterImportResult{}, meeting.Errorf(meeting.EINVALID, "the time of the import is missing")
+		return RosterImportResult{}, meeting.Errork(meeting.EINVALID, "store.ImportNoTime")
 	}
 	practices, err := checkRoster(practices)
 	if err != nil {
@@ -75,7 +75,7 @@ func (s *Store) ImportRoster(ctx context.Context, clusterID int64, practices []m
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return RosterImportResult{}, translate(err, "import the roster")
+		return RosterImportResult{}, translate(err, phrase("store.DoImportRoster"))
 	}
 	defer tx.Rollback()
 	c, err := findCluster(ctx, tx, clusterID)
@@ -94,7 +94,7 @@ func (s *Store) ImportRoster(ctx context.Context, clusterID int64, practices []m
 		return RosterImportResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return RosterImportResult{}, translate(err, "import the roster")
+		return RosterImportResult{}, translate(err, phrase("store.DoImportRoster"))
 	}
 	return res, nil
 }
@@ -116,13 +116,13 @@ func (s *Store) AddMember(ctx context.Context, clusterID int64, ydernummer strin
 	}
 	switch {
 	case ydernummer == "":
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s needs a practice: give its ydernummer", m.Name)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.MemberNeedsPractice", m.Name)
 	case m.Ydernummer != "" && m.Ydernummer != ydernummer:
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s has ydernummer %s but is added to practice %s", m.Name, m.Ydernummer, ydernummer)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.MemberAddedWrongPractice", m.Name, m.Ydernummer, ydernummer)
 	case m.Retired != nil:
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s is retired: a new member must be active", m.Name)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.NewMemberRetired", m.Name)
 	case m.ID != 0:
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "%s already has id %d: use UpdateMember", m.Name, m.ID)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.MemberHasID", m.Name, meeting.Ref(m.ID))
 	}
 	if m.Role == "" {
 		m.Role = meeting.RoleMember
@@ -130,7 +130,7 @@ func (s *Store) AddMember(ctx context.Context, clusterID int64, ydernummer strin
 	m.Ydernummer = ydernummer
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Member{}, translate(err, "add the member")
+		return meeting.Member{}, translate(err, phrase("store.DoAddMember"))
 	}
 	defer tx.Rollback()
 	c, err := findCluster(ctx, tx, clusterID)
@@ -140,11 +140,9 @@ func (s *Store) AddMember(ctx context.Context, clusterID int64, ydernummer strin
 	p, ok := practiceOf(c, ydernummer)
 	switch {
 	case !ok && practiceName == "":
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
-			"practice %s is not in cluster %q: check the ydernummer, or give the practice's name to add it", ydernummer, c.Name)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.PracticeNotInClusterName", ydernummer, c.Name)
 	case ok && practiceName != "" && !strings.EqualFold(p.Name, practiceName):
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
-			"practice %s is %q, not %q: check the ydernummer, or leave the practice's name out", ydernummer, p.Name, practiceName)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.PracticeOtherName", ydernummer, p.Name, practiceName)
 	case !ok:
 		p = &meeting.Practice{Ydernummer: ydernummer, Name: practiceName}
 		if err := createPractice(ctx, tx, clusterID, p); err != nil {
@@ -166,7 +164,7 @@ func (s *Store) AddMember(ctx context.Context, clusterID int64, ydernummer strin
 		return meeting.Member{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Member{}, translate(err, "add the member")
+		return meeting.Member{}, translate(err, phrase("store.DoAddMember"))
 	}
 	return got, nil
 }
@@ -184,7 +182,7 @@ func (s *Store) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Mem
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Member{}, translate(err, "update the member")
+		return meeting.Member{}, translate(err, phrase("store.DoUpdateMember"))
 	}
 	defer tx.Rollback()
 	old, clusterID, err := findMember(ctx, tx, m.ID)
@@ -199,8 +197,7 @@ func (s *Store) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Mem
 		m.Ydernummer = old.Ydernummer
 	}
 	if _, ok := practiceOf(c, m.Ydernummer); !ok {
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID,
-			"practice %s is not in cluster %q: add the practice first, or check the ydernummer", m.Ydernummer, c.Name)
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.PracticeNotInClusterAdd", m.Ydernummer, c.Name)
 	}
 	if m.Role == "" {
 		m.Role = old.Role
@@ -219,7 +216,7 @@ func (s *Store) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Mem
 		return meeting.Member{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Member{}, translate(err, "update the member")
+		return meeting.Member{}, translate(err, phrase("store.DoUpdateMember"))
 	}
 	return got, nil
 }
@@ -231,15 +228,15 @@ func (s *Store) UpdateMember(ctx context.Context, m meeting.Member) (meeting.Mem
 // ENOTFOUND.
 func (s *Store) RetireMember(ctx context.Context, memberID int64, at time.Time) (meeting.Member, error) {
 	if at.IsZero() {
-		return meeting.Member{}, meeting.Errorf(meeting.EINVALID, "the date of the retirement is missing")
+		return meeting.Member{}, meeting.Errork(meeting.EINVALID, "store.RetireNoDate")
 	}
-	retired, err := encodeTime(at, "the retirement date")
+	retired, err := encodeTime(at, phrase("store.TimeRetired"))
 	if err != nil {
 		return meeting.Member{}, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Member{}, translate(err, "retire the member")
+		return meeting.Member{}, translate(err, phrase("store.DoRetireMember"))
 	}
 	defer tx.Rollback()
 	m, _, err := findMember(ctx, tx, memberID)
@@ -248,14 +245,14 @@ func (s *Store) RetireMember(ctx context.Context, memberID int64, at time.Time) 
 	}
 	if m.Retired == nil {
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET retired_at = ? WHERE id = ?`, retired, memberID); err != nil {
-			return meeting.Member{}, translate(err, "retire "+quote(m.Name))
+			return meeting.Member{}, translate(err, phrase("store.DoRetireNamed", m.Name))
 		}
 		if m, _, err = findMember(ctx, tx, memberID); err != nil {
 			return meeting.Member{}, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Member{}, translate(err, "retire the member")
+		return meeting.Member{}, translate(err, phrase("store.DoRetireMember"))
 	}
 	return m, nil
 }
@@ -265,7 +262,7 @@ func (s *Store) RetireMember(ctx context.Context, memberID int64, at time.Time) 
 func (s *Store) Member(ctx context.Context, id int64) (meeting.Member, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Member{}, translate(err, "read the member")
+		return meeting.Member{}, translate(err, phrase("store.DoReadMember"))
 	}
 	defer tx.Rollback()
 	m, _, err := findMember(ctx, tx, id)
@@ -273,7 +270,7 @@ func (s *Store) Member(ctx context.Context, id int64) (meeting.Member, error) {
 		return meeting.Member{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Member{}, translate(err, "read the member")
+		return meeting.Member{}, translate(err, phrase("store.DoReadMember"))
 	}
 	return m, nil
 }
@@ -286,20 +283,20 @@ func (s *Store) SetAttendanceRule(ctx context.Context, clusterID int64, r meetin
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return translate(err, "set the attendance rule")
+		return translate(err, phrase("store.DoSetAttendanceRule"))
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `UPDATE clusters SET max_missed = ?, months_away = ? WHERE id = ?`,
 		r.MaxMissed, r.MonthsAway, clusterID)
 	if err != nil {
-		return translate(err, "set the attendance rule")
+		return translate(err, phrase("store.DoSetAttendanceRule"))
 	}
 	if n, err := res.RowsAffected(); err != nil {
-		return translate(err, "set the attendance rule")
+		return translate(err, phrase("store.DoSetAttendanceRule"))
 	} else if n == 0 {
-		return meeting.Errorf(meeting.ENOTFOUND, "cluster %d does not exist", clusterID)
+		return meeting.Errork(meeting.ENOTFOUND, "store.NoCluster", meeting.Ref(clusterID))
 	}
-	return translate(tx.Commit(), "set the attendance rule")
+	return translate(tx.Commit(), phrase("store.DoSetAttendanceRule"))
 }
 
 // findMember reads member id with the id of their cluster.
@@ -311,7 +308,7 @@ func findMember(ctx context.Context, tx *sql.Tx, id int64) (meeting.Member, int6
 	var clusterID int64
 	m, _, err := scanMember(scanExtra{row, &clusterID})
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, 0, meeting.Errorf(meeting.ENOTFOUND, "member %d does not exist: see `klynge roster list`", id)
+		return m, 0, meeting.Errork(meeting.ENOTFOUND, "store.NoMember", meeting.Ref(id))
 	}
 	return m, clusterID, err
 }
@@ -330,9 +327,9 @@ func checkMember(m meeting.Member) (meeting.Member, error) {
 	m.Name, m.Email, m.Ydernummer = strings.TrimSpace(m.Name), strings.TrimSpace(m.Email), strings.TrimSpace(m.Ydernummer)
 	switch {
 	case m.Name == "":
-		return m, meeting.Errorf(meeting.EINVALID, "the member needs a name")
+		return m, meeting.Errork(meeting.EINVALID, "store.MemberNoName")
 	case m.Role != "" && m.Role != meeting.RoleMember && m.Role != meeting.RoleCoordinator:
-		return m, meeting.Errorf(meeting.EINVALID, "%s has role %q; use %q or %q", m.Name, m.Role, meeting.RoleMember, meeting.RoleCoordinator)
+		return m, meeting.Errork(meeting.EINVALID, "store.RoleUnknown", m.Name, m.Role, meeting.RoleMember, meeting.RoleCoordinator)
 	}
 	return m, nil
 }
@@ -345,9 +342,9 @@ func checkClash(c meeting.Cluster, m meeting.Member) error {
 			switch {
 			case o.ID == m.ID || o.Retired != nil:
 			case m.Email != "" && strings.EqualFold(o.Email, m.Email):
-				return meeting.Errorf(meeting.ECONFLICT, "e-mail %s is already used by %s (member %d)", m.Email, o.Name, o.ID)
+				return meeting.Errork(meeting.ECONFLICT, "store.EmailUsed", m.Email, o.Name, meeting.Ref(o.ID))
 			case p.Ydernummer == m.Ydernummer && strings.EqualFold(o.Name, m.Name):
-				return meeting.Errorf(meeting.ECONFLICT, "%s is already a member of practice %s (member %d)", o.Name, p.Ydernummer, o.ID)
+				return meeting.Errork(meeting.ECONFLICT, "store.AlreadyMember", o.Name, p.Ydernummer, meeting.Ref(o.ID))
 			}
 		}
 	}
@@ -369,19 +366,19 @@ func checkActiveMembers(c meeting.Cluster) error {
 			var err error
 			if m.Email != "" {
 				if o, dup := byEmail[strings.ToLower(m.Email)]; dup {
-					err = meeting.Errorf(meeting.ECONFLICT, "e-mail %s is already used by %s (member %d)", m.Email, o.Name, o.ID)
+					err = meeting.Errork(meeting.ECONFLICT, "store.EmailUsed", m.Email, o.Name, meeting.Ref(o.ID))
 				} else {
 					byEmail[strings.ToLower(m.Email)] = m
 				}
 			}
 			key := p.Ydernummer + "\x00" + strings.ToLower(m.Name)
 			if o, dup := byName[key]; dup && err == nil {
-				err = meeting.Errorf(meeting.ECONFLICT, "%s is already a member of practice %s (member %d)", o.Name, p.Ydernummer, o.ID)
+				err = meeting.Errork(meeting.ECONFLICT, "store.AlreadyMember", o.Name, p.Ydernummer, meeting.Ref(o.ID))
 			} else if !dup {
 				byName[key] = m
 			}
 			if err != nil {
-				return meeting.Errork(meeting.EINVALID, "err.ImportClash", m.Name, m.ID, err)
+				return meeting.Errork(meeting.EINVALID, "err.ImportClash", m.Name, meeting.Ref(m.ID), err)
 			}
 		}
 	}
@@ -396,7 +393,7 @@ func updateMember(ctx context.Context, tx *sql.Tx, clusterID int64, m meeting.Me
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE members SET name = ?, email = ?, role = ?, practice_id = ? WHERE id = ?`,
 		m.Name, m.Email, string(m.Role), pid, m.ID)
-	return translate(err, "update member "+quote(m.Name))
+	return translate(err, phrase("store.DoUpdateMemberNamed", m.Name))
 }
 
 // practiceID is the id of the practice with ydernummer yd in the cluster.
@@ -404,9 +401,9 @@ func practiceID(ctx context.Context, tx *sql.Tx, clusterID int64, yd string) (in
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM practices WHERE cluster_id = ? AND ydernummer = ?`, clusterID, yd).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, meeting.Errorf(meeting.EINVALID, "practice %s is not in cluster %d", yd, clusterID)
+		return 0, meeting.Errork(meeting.EINVALID, "store.PracticeNotInClusterID", yd, meeting.Ref(clusterID))
 	}
-	return id, translate(err, "read practice "+yd)
+	return id, translate(err, phrase("store.DoReadPractice", yd))
 }
 
 // practiceOf finds the practice with ydernummer yd in c.
@@ -423,7 +420,7 @@ func practiceOf(c meeting.Cluster, yd string) (*meeting.Practice, bool) {
 // and returns a trimmed copy with each member's Ydernummer set.
 func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
 	if len(practices) == 0 {
-		return nil, meeting.Errorf(meeting.EINVALID, "the roster has no practices")
+		return nil, meeting.Errork(meeting.EINVALID, "store.RosterEmpty")
 	}
 	out := make([]meeting.Practice, len(practices))
 	seenPractice := map[string]bool{}
@@ -432,9 +429,9 @@ func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
 		p.Ydernummer, p.Name = strings.TrimSpace(p.Ydernummer), strings.TrimSpace(p.Name)
 		switch {
 		case p.Ydernummer == "":
-			return nil, meeting.Errorf(meeting.EINVALID, "practice %d (%q) needs a ydernummer", i+1, p.Name)
+			return nil, meeting.Errork(meeting.EINVALID, "store.PracticeNeedsYdernummer", i+1, p.Name)
 		case seenPractice[p.Ydernummer]:
-			return nil, meeting.Errorf(meeting.EINVALID, "practice %s appears twice in the roster; give each practice once", p.Ydernummer)
+			return nil, meeting.Errork(meeting.EINVALID, "store.RosterPracticeTwice", p.Ydernummer)
 		}
 		seenPractice[p.Ydernummer] = true
 		seenName := map[string]bool{}
@@ -446,11 +443,11 @@ func checkRoster(practices []meeting.Practice) ([]meeting.Practice, error) {
 			}
 			switch {
 			case m.Ydernummer != "" && m.Ydernummer != p.Ydernummer:
-				return nil, meeting.Errorf(meeting.EINVALID, "%s is listed under practice %s but has ydernummer %s", m.Name, p.Ydernummer, m.Ydernummer)
+				return nil, meeting.Errork(meeting.EINVALID, "store.RosterWrongPractice", m.Name, p.Ydernummer, m.Ydernummer)
 			case seenName[strings.ToLower(m.Name)]:
-				return nil, meeting.Errorf(meeting.EINVALID, "%s is listed twice in practice %s; give each doctor once", m.Name, p.Ydernummer)
+				return nil, meeting.Errork(meeting.EINVALID, "store.RosterDoctorTwice", m.Name, p.Ydernummer)
 			case m.Email != "" && seenEmail[strings.ToLower(m.Email)] != "":
-				return nil, meeting.Errorf(meeting.EINVALID, "e-mail %s is given for both %s and %s; each doctor needs their own address",
+				return nil, meeting.Errork(meeting.EINVALID, "store.RosterEmailTwice",
 					m.Email, seenEmail[strings.ToLower(m.Email)], m.Name)
 			}
 			seenName[strings.ToLower(m.Name)] = true
@@ -477,8 +474,7 @@ func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices 
 		stored, ok := storedPractices[p.Ydernummer]
 		switch {
 		case !ok && p.Name == "":
-			return res, meeting.Errorf(meeting.EINVALID,
-				"practice %s is not in cluster %q and has no name: give its name to add it, or check the ydernummer", p.Ydernummer, c.Name)
+			return res, meeting.Errork(meeting.EINVALID, "store.RosterPracticeNoName", p.Ydernummer, c.Name)
 		case !ok:
 			np := meeting.Practice{Ydernummer: p.Ydernummer, Name: p.Name}
 			if err := createPractice(ctx, tx, c.ID, &np); err != nil {
@@ -488,7 +484,7 @@ func importRoster(ctx context.Context, tx *sql.Tx, c meeting.Cluster, practices 
 		case p.Name != "" && p.Name != stored.Name:
 			if _, err := tx.ExecContext(ctx, `UPDATE practices SET name = ? WHERE cluster_id = ? AND ydernummer = ?`,
 				p.Name, c.ID, p.Ydernummer); err != nil {
-				return res, translate(err, "rename practice "+p.Ydernummer)
+				return res, translate(err, phrase("store.DoRenamePractice", p.Ydernummer))
 			}
 			res.RenamedPractices = append(res.RenamedPractices, PracticeRename{Ydernummer: p.Ydernummer, From: stored.Name, To: p.Name})
 		}

@@ -45,7 +45,7 @@ func (s *Store) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
+		return meeting.Meeting{}, translate(err, phrase("store.DoSaveAgenda"))
 	}
 	defer tx.Rollback()
 	if err := saveRun(ctx, tx, m); err != nil {
@@ -56,7 +56,7 @@ func (s *Store) SaveRun(ctx context.Context, m meeting.Meeting) (meeting.Meeting
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "save the meeting's agenda")
+		return meeting.Meeting{}, translate(err, phrase("store.DoSaveAgenda"))
 	}
 	return got, nil
 }
@@ -76,15 +76,14 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 	}
 
 	if stored.Started != nil && m.Started == nil {
-		return meeting.Errorf(meeting.ECONFLICT,
-			"meeting %d started at %s and cannot be made not started", m.ID, stored.Started.Format("15:04"))
+		return meeting.Errork(meeting.ECONFLICT, "store.MeetingStartedAt", meeting.Ref(m.ID), stored.Started.Format("15:04"))
 	}
-	started, err := encodeTimePtr(m.Started, "the meeting's start")
+	started, err := encodeTimePtr(m.Started, phrase("store.TimeMeetingStart"))
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET started_at = ? WHERE id = ?`, started, m.ID); err != nil {
-		return translate(err, fmt.Sprintf("save the start of meeting %d", m.ID))
+		return translate(err, phrase("store.DoSaveStart", meeting.Ref(m.ID)))
 	}
 
 	// Match the items to the stored rows by ID.
@@ -98,7 +97,7 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			continue
 		}
 		if j, dup := kept[it.ID]; dup {
-			return meeting.Errorf(meeting.EINVALID, "agenda items %d and %d are the same stored item (id %d)", j+1, i+1, it.ID)
+			return meeting.Errork(meeting.EINVALID, "store.ItemsSame", j+1, i+1, meeting.Ref(it.ID))
 		}
 		kept[it.ID] = i
 		was, ok := old[it.ID]
@@ -106,8 +105,7 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			return foreignItem(ctx, tx, m.ID, i, it)
 		}
 		if was.PackIndex != it.PackIndex {
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda item %d (%q) is stored as %s and cannot become %s",
+			return meeting.Errork(meeting.EINVALID, "store.ItemOrigin",
 				i+1, it.Title, origin(was.PackIndex), origin(it.PackIndex))
 		}
 	}
@@ -133,9 +131,8 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 			continue
 		}
 		if it.Started != nil {
-			return meeting.Errorf(meeting.ECONFLICT,
-				"agenda item %q started at %s and cannot be removed from meeting %d",
-				it.Title, it.Started.Format("15:04"), m.ID)
+			return meeting.Errork(meeting.ECONFLICT, "store.ItemStartedRemove",
+				it.Title, it.Started.Format("15:04"), meeting.Ref(m.ID))
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_items WHERE id = ?`, it.ID); err != nil {
 			return deleteError(err, it)
@@ -148,19 +145,19 @@ func saveRun(ctx context.Context, tx *sql.Tx, m meeting.Meeting) error {
 	var maxPos int
 	if err := tx.QueryRowContext(ctx,
 		`SELECT coalesce(max(position), -1) FROM agenda_items WHERE meeting_id = ?`, m.ID).Scan(&maxPos); err != nil {
-		return translate(err, fmt.Sprintf("reorder the agenda of meeting %d", m.ID))
+		return translate(err, phrase("store.DoReorderAgenda", meeting.Ref(m.ID)))
 	}
 	shift := max(maxPos+1, len(m.Items))
 	if _, err := tx.ExecContext(ctx,
 		`UPDATE agenda_items SET position = position + ? WHERE meeting_id = ?`, shift, m.ID); err != nil {
-		return translate(err, fmt.Sprintf("reorder the agenda of meeting %d", m.ID))
+		return translate(err, phrase("store.DoReorderAgenda", meeting.Ref(m.ID)))
 	}
 	for i, it := range m.Items {
 		row, err := encodeItem(i, it, stored.Pack)
 		if err != nil {
 			return err
 		}
-		what := fmt.Sprintf("save agenda item %d (%q) of meeting %d", i+1, it.Title, m.ID)
+		what := phrase("store.DoSaveItemIn", i+1, it.Title, meeting.Ref(m.ID))
 		if it.ID == 0 {
 			if _, err := insertItem(ctx, tx, m.ID, i, it, row); err != nil {
 				return translate(err, what)
@@ -191,13 +188,11 @@ func foreignItem(ctx context.Context, tx *sql.Tx, meetingID int64, i int, it mee
 	err := tx.QueryRowContext(ctx, `SELECT meeting_id FROM agenda_items WHERE id = ?`, it.ID).Scan(&owner)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return meeting.Errorf(meeting.ECONFLICT,
-			"agenda item %d (%q) is no longer on the agenda of meeting %d; reload the meeting", i+1, it.Title, meetingID)
+		return meeting.Errork(meeting.ECONFLICT, "store.ItemGone", i+1, it.Title, meeting.Ref(meetingID))
 	case err != nil:
-		return translate(err, fmt.Sprintf("save the agenda of meeting %d", meetingID))
+		return translate(err, phrase("store.DoSaveAgendaOf", meeting.Ref(meetingID)))
 	}
-	return meeting.Errorf(meeting.ECONFLICT,
-		"agenda item %d (%q) belongs to meeting %d, not meeting %d", i+1, it.Title, owner, meetingID)
+	return meeting.Errork(meeting.ECONFLICT, "store.ItemBelongs", i+1, it.Title, meeting.Ref(owner), meeting.Ref(meetingID))
 }
 
 // deleteError reports a failed delete of a pending agenda row. A foreign
@@ -205,18 +200,17 @@ func foreignItem(ctx context.Context, tx *sql.Tx, meetingID int64, i int, it mee
 func deleteError(err error, it meeting.RunItem) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey {
-		return fmt.Errorf("%w: %w", meeting.Errorf(meeting.ECONFLICT,
-			"agenda item %q cannot be removed: something recorded in the meeting refers to it", it.Title), err)
+		return fmt.Errorf("%w: %w", meeting.Errork(meeting.ECONFLICT, "store.ItemReferenced", it.Title), err)
 	}
-	return translate(err, fmt.Sprintf("remove agenda item %q", it.Title))
+	return translate(err, phrase("store.DoRemoveItem", it.Title))
 }
 
 // origin describes a PackIndex for messages.
-func origin(packIndex int) string {
+func origin(packIndex int) meeting.Phrase {
 	if packIndex < 0 {
-		return "an item added during the meeting"
+		return phrase("store.OriginAdded")
 	}
-	return fmt.Sprintf("item %d of the pack", packIndex+1)
+	return phrase("store.OriginPack", packIndex+1)
 }
 
 // checkItems checks what Validate does not: that each item's PackIndex is
@@ -228,14 +222,12 @@ func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 	for i, it := range items {
 		switch {
 		case it.PackIndex < -1 || it.PackIndex >= len(pack.Agenda):
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda item %d (%q) refers to item %d of the pack, which has %d items",
+			return meeting.Errork(meeting.EINVALID, "store.ItemPackIndex",
 				i+1, it.Title, it.PackIndex+1, len(pack.Agenda))
 		case it.Ended != nil && it.Started == nil:
-			return meeting.Errorf(meeting.EINVALID, "agenda item %d (%q) has ended but never started", i+1, it.Title)
+			return meeting.Errork(meeting.EINVALID, "store.ItemEndedNotStarted", i+1, it.Title)
 		case it.Presenting < 0:
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda item %d (%q) has group %d presenting; groups are numbered from 1", i+1, it.Title, it.Presenting)
+			return meeting.Errork(meeting.EINVALID, "store.ItemPresenting", i+1, it.Title, it.Presenting)
 		}
 		if it.Timer != (meeting.Timer{}) {
 			if err := it.Timer.Validate(); err != nil {
@@ -246,8 +238,7 @@ func checkItems(items []meeting.RunItem, pack meeting.Pack) error {
 			continue
 		}
 		if j, dup := seen[it.PackIndex]; dup {
-			return meeting.Errorf(meeting.EINVALID,
-				"agenda items %d and %d are both item %d of the pack", j+1, i+1, it.PackIndex+1)
+			return meeting.Errork(meeting.EINVALID, "store.ItemsSamePack", j+1, i+1, it.PackIndex+1)
 		}
 		seen[it.PackIndex] = i
 	}
@@ -278,16 +269,16 @@ func encodeItem(i int, it meeting.RunItem, pack meeting.Pack) (itemRow, error) {
 		row.packIndex = sql.NullInt64{Int64: int64(it.PackIndex), Valid: true}
 		from = &pack.Agenda[it.PackIndex]
 	}
-	if row.started, err = encodeTimePtr(it.Started, fmt.Sprintf("the start of agenda item %d", i+1)); err != nil {
+	if row.started, err = encodeTimePtr(it.Started, phrase("store.TimeItemStart", i+1)); err != nil {
 		return row, err
 	}
-	if row.ended, err = encodeTimePtr(it.Ended, fmt.Sprintf("the end of agenda item %d", i+1)); err != nil {
+	if row.ended, err = encodeTimePtr(it.Ended, phrase("store.TimeItemEnd", i+1)); err != nil {
 		return row, err
 	}
 	if it.Skipped {
 		row.skipped = 1
 	}
-	if row.timer, err = encodeTimer(it.Timer, fmt.Sprintf("agenda item %d", i+1)); err != nil {
+	if row.timer, err = encodeTimer(it.Timer, phrase("store.ItemNumbered", i+1)); err != nil {
 		return row, err
 	}
 	if from != nil {
@@ -342,7 +333,7 @@ func decodeList(s sql.NullString, snapshot []string) ([]string, error) {
 	}
 	var list []string
 	if err := json.Unmarshal([]byte(s.String), &list); err != nil {
-		return nil, meeting.Errorf(meeting.EINTERNAL, "the database holds a malformed list %q: %v", s.String, err)
+		return nil, meeting.Errork(meeting.EINTERNAL, "store.MalformedList", s.String, err)
 	}
 	return list, nil
 }
@@ -368,7 +359,7 @@ func insertItem(ctx context.Context, tx *sql.Tx, meetingID int64, pos int, it me
 // presenting group and notes; m.Pack must be read.
 func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the agenda of " + set.name()
+	what := phrase("store.DoReadAgenda", set.name())
 	rows, err := tx.QueryContext(ctx, `
 		SELECT meeting_id, id, pack_index, kind, followup, title, planned_minutes, speaker,
 			started_at, ended_at, skipped, questions_json, indicators_json,
@@ -401,8 +392,8 @@ func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 		it.PackIndex = -1
 		if row.packIndex.Valid {
 			if row.packIndex.Int64 >= int64(len(m.Pack.Agenda)) {
-				return meeting.Errorf(meeting.EINTERNAL, "meeting %d: agenda item %q refers to item %d of a pack with %d items",
-					m.ID, it.Title, row.packIndex.Int64+1, len(m.Pack.Agenda))
+				return meeting.Errork(meeting.EINTERNAL, "store.StoredItemPackIndex",
+					meeting.Ref(m.ID), it.Title, row.packIndex.Int64+1, len(m.Pack.Agenda))
 			}
 			it.PackIndex = int(row.packIndex.Int64)
 			snapshot = m.Pack.Agenda[it.PackIndex]

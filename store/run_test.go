@@ -588,7 +588,7 @@ func TestMigration0002_BackfillsAgendaRows(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := s.db.ExecContext(ctx, `UPDATE agenda_items SET `+tc.set+` WHERE meeting_id = ? AND position = 0`, ids[0])
-			wantError(t, translate(err, "update"), tc.code)
+			wantError(t, translate(err, phrase("store.DoSaveMeeting")), tc.code)
 		})
 	}
 	if _, err := s.db.ExecContext(ctx, `

@@ -115,7 +115,7 @@ func encodePack(p meeting.Pack) (string, error) {
 	b, err := json.Marshal(s)
 	if err != nil {
 		// Only a NaN or infinite number gets here.
-		return "", meeting.Errorf(meeting.EINVALID, "the pack %q has a number that is not finite: %v", p.Title, err)
+		return "", meeting.Errork(meeting.EINVALID, "store.PackNotFinite", p.Title, err)
 	}
 	return string(b), nil
 }
@@ -124,11 +124,10 @@ func encodePack(p meeting.Pack) (string, error) {
 func decodePack(data string) (meeting.Pack, error) {
 	var s packJSON
 	if err := json.Unmarshal([]byte(data), &s); err != nil {
-		return meeting.Pack{}, meeting.Errorf(meeting.EINTERNAL, "a stored pack snapshot is malformed: %v", err)
+		return meeting.Pack{}, meeting.Errork(meeting.EINTERNAL, "store.SnapshotMalformed", err)
 	}
 	if s.Format != snapshotFormat {
-		return meeting.Pack{}, meeting.Errorf(meeting.EINTERNAL,
-			"a stored pack snapshot has format %d, this klynge reads %d", s.Format, snapshotFormat)
+		return meeting.Pack{}, meeting.Errork(meeting.EINTERNAL, "store.SnapshotFormat", s.Format, snapshotFormat)
 	}
 	return meeting.Pack{
 		Title:   s.Title,

@@ -41,6 +41,8 @@ type Store struct {
 	// checkLater leaves the quick check at open to QuickCheck (see
 	// OpenCheckLater).
 	checkLater bool
+	// seen lets DataVersion skip the query while the files are unchanged.
+	seen versionSeen
 }
 
 // Open opens the klynge database at path, creating it (mode 0600) when it
@@ -51,11 +53,11 @@ type Store struct {
 // fails it leaves no file behind that it created.
 func Open(path string) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
-		return nil, meeting.Errorf(meeting.EINVALID, "no database file given; choose one with --db")
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
 	}
 	ms, err := migrations()
 	if err != nil {
-		return nil, meeting.Errorf(meeting.EINTERNAL, "%v", err)
+		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
 	}
 	return openWith(path, ms)
 }
@@ -68,7 +70,7 @@ func Open(path string) (*Store, error) {
 // before it is changed, as Open checks it.
 func OpenCheckLater(path string) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
-		return nil, meeting.Errorf(meeting.EINVALID, "no database file given; choose one with --db")
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
 	}
 	ms, err := migrations()
 	if err != nil {
@@ -114,7 +116,7 @@ func openWith(path string, ms []migration) (*Store, error) {
 func openChecking(path string, ms []migration, checkLater bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, meeting.Errorf(meeting.EINVALID, "cannot open database %s: %v; choose another --db path", path, err)
+		return nil, meeting.Errork(meeting.EINVALID, "store.OpenFailed", path, err)
 	}
 	latest := ms[len(ms)-1].version
 	created, err := prepareFile(abs, latest)
@@ -146,7 +148,7 @@ func (s *Store) Path() string {
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	v, err := schemaVersion(ctx, s.db)
 	if err != nil {
-		return 0, translate(err, "read the schema version")
+		return 0, translate(err, phrase("store.DoReadSchemaVersion"))
 	}
 	return v, nil
 }
@@ -177,8 +179,7 @@ func prepareFile(abs string, latest int) (created bool, err error) {
 	fi, err := os.Stat(abs)
 	switch {
 	case err == nil && fi.IsDir():
-		return false, meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: it is a folder; give a file path such as %s with --db",
+		return false, meeting.Errork(meeting.EINVALID, "store.OpenFolder",
 			abs, filepath.Join(abs, "klynge.db"))
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
@@ -189,8 +190,7 @@ func prepareFile(abs string, latest int) (created bool, err error) {
 	st, err := inspectFile(abs)
 	switch {
 	case errors.Is(err, errNotSQLite):
-		return false, meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: the file is not a klynge database; choose another --db path", abs)
+		return false, meeting.Errork(meeting.EINVALID, "store.OpenNotKlynge", abs)
 	case err != nil:
 		return false, pathError("open", abs, err)
 	case st.version > latest:
@@ -199,9 +199,7 @@ func prepareFile(abs string, latest int) (created bool, err error) {
 	if n := linkCount(fi); n > 1 {
 		// SQLite keeps the -wal beside the name it was given, so two
 		// klynge using two names would each write their own log.
-		return false, meeting.Errorfl(meeting.EINVALID,
-			"kan ikke åbne databasen %s: filen har %d navne (hårde links), og to klynge med hver sit navn kunne beskadige den; fjern de andre links, eller kopiér filen og brug kopien",
-			"cannot open database %s: the file has %d names (hard links), and two klynge using different names could damage it; remove the other links, or copy the file and use the copy", abs, n)
+		return false, meeting.Errork(meeting.EINVALID, "store.OpenHardLinks", abs, n)
 	}
 	if err := checkFilesWritable(abs, fi.Mode().Perm()); err != nil {
 		return false, err
@@ -250,9 +248,7 @@ func checkFilesWritable(abs string, perm fs.FileMode) error {
 // what (the file, its -wal or -shm, or its folder) cannot be written.
 func notWritableError(abs, what string, err error) error {
 	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
-		return meeting.Errorfl(meeting.EINVALID,
-			"kan ikke åbne databasen %s: klynge skal kunne skrive i %s; tjek rettighederne (chmod u+w), eller vælg en anden --db-sti",
-			"cannot open database %s: klynge must be able to write %s; check its permissions (chmod u+w) or choose another --db path", abs, what)
+		return meeting.Errork(meeting.EINVALID, "store.OpenCannotWrite", abs, what)
 	}
 	return pathError("open", abs, err)
 }
@@ -263,13 +259,11 @@ func createFile(abs string) error {
 	di, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot create database %s: folder %s does not exist; create it or choose another --db path", abs, dir)
+		return meeting.Errork(meeting.EINVALID, "store.CreateNoFolder", abs, dir)
 	case err != nil:
 		return pathError("create", abs, err)
 	case !di.IsDir():
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot create database %s: %s is not a folder; choose another --db path", abs, dir)
+		return meeting.Errork(meeting.EINVALID, "store.CreateNotFolder", abs, dir)
 	}
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -292,29 +286,28 @@ func createFile(abs string) error {
 // one-line *meeting.Error. verb is "create" or "open".
 func pathError(verb, abs string, err error) error {
 	dir := filepath.Dir(abs)
+	do := meeting.Word("store.VerbOpen")
+	if verb == "create" {
+		do = meeting.Word("store.VerbCreate")
+	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):
 		if verb == "create" {
-			return meeting.Errorf(meeting.EINVALID,
-				"cannot create database %s: no permission to write in folder %s; choose another --db path", abs, dir)
+			return meeting.Errork(meeting.EINVALID, "store.CreateNoPermission", abs, dir)
 		}
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: permission denied; check the permissions of the file and its folders or choose another --db path", abs)
+		return meeting.Errork(meeting.EINVALID, "store.OpenDenied", abs)
 	case errors.Is(err, syscall.EROFS):
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot %s database %s: folder %s is on a read-only disk; choose another --db path", verb, abs, dir)
+		return meeting.Errork(meeting.EINVALID, "store.ReadOnlyDisk", do, abs, dir)
 	case errors.Is(err, syscall.ENOTDIR):
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot %s database %s: part of the path is a file, not a folder; choose another --db path", verb, abs)
+		return meeting.Errork(meeting.EINVALID, "store.PathThroughFile", do, abs)
 	case errors.Is(err, fs.ErrExist):
-		return meeting.Errorf(meeting.ECONFLICT,
-			"cannot create database %s: another program created it at the same moment; try again", abs)
+		return meeting.Errork(meeting.ECONFLICT, "store.CreateRace", abs)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the path is already in the message
 	}
-	return meeting.Errorf(meeting.EINVALID, "cannot %s database %s: %v; choose another --db path", verb, abs, err)
+	return meeting.Errork(meeting.EINVALID, "store.PathFailed", do, abs, err)
 }
 
 // removeDatabase removes a database file this Open created, with the files
@@ -377,16 +370,14 @@ func (s *Store) setup(ctx context.Context, ms []migration) error {
 	case v > latest:
 		return newerSchemaError(s.path, v, latest)
 	case v < 0:
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: it is not a klynge database (schema %d); choose another --db path", s.path, v)
+		return meeting.Errork(meeting.EINVALID, "store.OpenNotKlyngeSchema", s.path, v)
 	case v == 0:
 		var objects int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects); err != nil {
 			return openError(s.path, err)
 		}
 		if objects > 0 {
-			return meeting.Errorf(meeting.EINVALID,
-				"cannot open database %s: it is an SQLite database of another program; choose another --db path", s.path)
+			return meeting.Errork(meeting.EINVALID, "store.OpenOtherProgram", s.path)
 		}
 	}
 	if v > 0 && (!s.checkLater || v < latest) {
@@ -406,8 +397,7 @@ func (s *Store) setup(ctx context.Context, ms []migration) error {
 		return openError(s.path, err)
 	}
 	if !strings.EqualFold(mode, "wal") {
-		return meeting.Errorf(meeting.EINVALID,
-			"cannot open database %s: its disk does not support SQLite's WAL mode (got %q); choose a local --db path", s.path, mode)
+		return meeting.Errork(meeting.EINVALID, "store.OpenNoWAL", s.path, mode)
 	}
 	for _, m := range ms {
 		if err := s.applyMigration(ctx, m); err != nil {
@@ -455,7 +445,8 @@ func (s *Store) Check(ctx context.Context) error {
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return openError(s.path, err)
 		}
-		return damagedError(s.path, fmt.Sprintf("row %d of %s refers to a missing row of %s", rowid.Int64, table, parent))
+		return damaged(s.path, fmt.Sprintf("row %d of %s refers to a missing row of %s", rowid.Int64, table, parent),
+			phrase("store.MissingRow", rowid.Int64, table, parent))
 	}
 	return rows.Err()
 }

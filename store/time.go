@@ -12,7 +12,7 @@ import (
 // name is not kept: a time in Europe/Copenhagen reads back in a fixed +01:00
 // or +02:00 zone, or as time.Local when the offset matches it.) what names
 // the value for the error a year outside 0–9999 gives.
-func encodeTime(t time.Time, what string) (string, error) {
+func encodeTime(t time.Time, what meeting.Phrase) (string, error) {
 	if _, off := t.Zone(); off%60 != 0 {
 		// RFC 3339 offsets have no seconds (historic local mean time has
 		// them); keep the instant by storing UTC.
@@ -20,13 +20,13 @@ func encodeTime(t time.Time, what string) (string, error) {
 	}
 	b, err := t.MarshalText()
 	if err != nil {
-		return "", meeting.Errorf(meeting.EINVALID, "%s %s is outside the years 0–9999", what, t.Format(time.DateOnly))
+		return "", meeting.Errork(meeting.EINVALID, "store.TimeOutOfRange", what, t.Format(time.DateOnly))
 	}
 	return string(b), nil
 }
 
 // encodeTimePtr is encodeTime for an optional time: nil is NULL.
-func encodeTimePtr(t *time.Time, what string) (sql.NullString, error) {
+func encodeTimePtr(t *time.Time, what meeting.Phrase) (sql.NullString, error) {
 	if t == nil {
 		return sql.NullString{}, nil
 	}
@@ -38,7 +38,7 @@ func encodeTimePtr(t *time.Time, what string) (sql.NullString, error) {
 func decodeTime(s string) (time.Time, error) {
 	var t time.Time
 	if err := t.UnmarshalText([]byte(s)); err != nil {
-		return time.Time{}, meeting.Errorf(meeting.EINTERNAL, "the database holds a malformed time %q", s)
+		return time.Time{}, meeting.Errork(meeting.EINTERNAL, "store.MalformedTime", s)
 	}
 	return t, nil
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -39,11 +38,11 @@ type ImportResult struct {
 // row. Figures may be imported before and during the meeting.
 func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meeting.DataRow) (ImportResult, error) {
 	if len(rows) == 0 {
-		return ImportResult{}, meeting.Errorf(meeting.EINVALID, "there are no figures to import")
+		return ImportResult{}, meeting.Errork(meeting.EINVALID, "store.NoFigures")
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return ImportResult{}, translate(err, "import the figures")
+		return ImportResult{}, translate(err, phrase("store.DoImportFigures"))
 	}
 	defer tx.Rollback()
 	m, err := findMeeting(ctx, tx, meetingID)
@@ -78,7 +77,7 @@ func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meetin
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return ImportResult{}, translate(err, "import the figures")
+		return ImportResult{}, translate(err, phrase("store.DoImportFigures"))
 	}
 	return res, nil
 }
@@ -92,7 +91,7 @@ func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meetin
 func (s *Store) RegenerateCodes(ctx context.Context, meetingID int64, codes map[string]string) (meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "draw new letter codes")
+		return meeting.Meeting{}, translate(err, phrase("store.DoDrawCodes"))
 	}
 	defer tx.Rollback()
 	m, err := findMeeting(ctx, tx, meetingID)
@@ -100,16 +99,15 @@ func (s *Store) RegenerateCodes(ctx context.Context, meetingID int64, codes map[
 		return meeting.Meeting{}, err
 	}
 	if m.UnderWay() && len(m.Codes) > 0 {
-		return meeting.Meeting{}, meeting.Errorf(meeting.ECONFLICT,
-			"meeting %d started at %s: its letter codes cannot change once the practices may have seen them",
-			meetingID, m.Started.Format("2006-01-02 15:04"))
+		return meeting.Meeting{}, meeting.Errork(meeting.ECONFLICT, "store.CodesFixed",
+			meeting.Ref(meetingID), m.Started.Format("2006-01-02 15:04"))
 	}
 	practices, err := clusterPractices(ctx, tx, m.ClusterID)
 	if err != nil {
 		return meeting.Meeting{}, err
 	}
 	if len(codes) == 0 {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "no letter codes given: draw one per practice with meeting.NewCodes")
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.NoCodes")
 	}
 	if err := writeCodes(ctx, tx, meetingID, codes, practices); err != nil {
 		return meeting.Meeting{}, err
@@ -118,7 +116,7 @@ func (s *Store) RegenerateCodes(ctx context.Context, meetingID int64, codes map[
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "draw new letter codes")
+		return meeting.Meeting{}, translate(err, phrase("store.DoDrawCodes"))
 	}
 	return m, nil
 }
@@ -131,11 +129,11 @@ func (s *Store) RegenerateCodes(ctx context.Context, meetingID int64, codes map[
 // cluster.
 func (s *Store) SetConsent(ctx context.Context, meetingID int64, ydernummer string, given bool, at time.Time) (meeting.Meeting, error) {
 	if at.IsZero() {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "the time of the consent is missing")
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.ConsentNoTime")
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return meeting.Meeting{}, translate(err, "record the consent")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRecordConsent"))
 	}
 	defer tx.Rollback()
 	m, err := findMeeting(ctx, tx, meetingID)
@@ -148,8 +146,7 @@ func (s *Store) SetConsent(ctx context.Context, meetingID int64, ydernummer stri
 	}
 	id, ok := practices[ydernummer]
 	if !ok {
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID,
-			"practice %q is not in the cluster of meeting %d: check the ydernummer", ydernummer, meetingID)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "store.PracticeNotInClusterCheck", ydernummer, meeting.Ref(meetingID))
 	}
 	if err := appendConsent(ctx, tx, meetingID, id, meeting.Consent{Ydernummer: ydernummer, Given: given, At: at}); err != nil {
 		return meeting.Meeting{}, err
@@ -158,7 +155,7 @@ func (s *Store) SetConsent(ctx context.Context, meetingID int64, ydernummer stri
 		return meeting.Meeting{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return meeting.Meeting{}, translate(err, "record the consent")
+		return meeting.Meeting{}, translate(err, phrase("store.DoRecordConsent"))
 	}
 	return m, nil
 }
@@ -168,7 +165,7 @@ func (s *Store) SetConsent(ctx context.Context, meetingID int64, ydernummer stri
 func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Consent, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, translate(err, "read the consents")
+		return nil, translate(err, phrase("store.DoReadConsents"))
 	}
 	defer tx.Rollback()
 	if _, err := findMeeting(ctx, tx, meetingID); err != nil {
@@ -180,7 +177,7 @@ func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Cons
 		WHERE c.meeting_id = ?
 		ORDER BY c.id`, meetingID)
 	if err != nil {
-		return nil, translate(err, "read the consents")
+		return nil, translate(err, phrase("store.DoReadConsents"))
 	}
 	defer rows.Close()
 	var log []meeting.Consent
@@ -188,7 +185,7 @@ func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Cons
 		var c meeting.Consent
 		var at string
 		if err := rows.Scan(&c.Ydernummer, &c.Given, &at); err != nil {
-			return nil, translate(err, "read the consents")
+			return nil, translate(err, phrase("store.DoReadConsents"))
 		}
 		if c.At, err = decodeTime(at); err != nil {
 			return nil, err
@@ -196,11 +193,11 @@ func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Cons
 		log = append(log, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "read the consents")
+		return nil, translate(err, phrase("store.DoReadConsents"))
 	}
 	rows.Close()
 	if err := tx.Commit(); err != nil {
-		return nil, translate(err, "read the consents")
+		return nil, translate(err, phrase("store.DoReadConsents"))
 	}
 	return log, nil
 }
@@ -209,7 +206,7 @@ func (s *Store) ConsentLog(ctx context.Context, meetingID int64) ([]meeting.Cons
 func clusterPractices(ctx context.Context, tx *sql.Tx, clusterID int64) (map[string]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, ydernummer FROM practices WHERE cluster_id = ?`, clusterID)
 	if err != nil {
-		return nil, translate(err, "read the cluster's practices")
+		return nil, translate(err, phrase("store.DoReadClusterPractices"))
 	}
 	defer rows.Close()
 	out := map[string]int64{}
@@ -217,12 +214,12 @@ func clusterPractices(ctx context.Context, tx *sql.Tx, clusterID int64) (map[str
 		var id int64
 		var yd string
 		if err := rows.Scan(&id, &yd); err != nil {
-			return nil, translate(err, "read the cluster's practices")
+			return nil, translate(err, phrase("store.DoReadClusterPractices"))
 		}
 		out[yd] = id
 	}
 	if err := rows.Err(); err != nil {
-		return nil, translate(err, "read the cluster's practices")
+		return nil, translate(err, phrase("store.DoReadClusterPractices"))
 	}
 	return out, nil
 }
@@ -234,35 +231,35 @@ func checkValues(rows []meeting.DataRow, pack meeting.Pack, practices map[string
 	seen := make(map[[2]string]int, len(rows))
 	finite := func(p *float64) bool { return p == nil || (!math.IsNaN(*p) && !math.IsInf(*p, 0)) }
 	for i, r := range rows {
-		where := fmt.Sprintf("figure %d (practice %s, indicator %q)", i+1, r.Ydernummer, r.Indicator)
+		where := phrase("store.FigureAt", i+1, r.Ydernummer, r.Indicator)
 		if _, ok := practices[r.Ydernummer]; !ok {
-			return meeting.Errorf(meeting.EINVALID, "%s: the practice is not in the meeting's cluster", where)
+			return meeting.Errork(meeting.EINVALID, "store.FigurePractice", where)
 		}
 		ind, ok := pack.Indicator(r.Indicator)
 		if !ok {
-			return meeting.Errorf(meeting.EINVALID, "%s: the meeting's pack has no such indicator", where)
+			return meeting.Errork(meeting.EINVALID, "store.FigureIndicator", where)
 		}
 		key := [2]string{r.Ydernummer, r.Indicator}
 		if first, dup := seen[key]; dup {
-			return meeting.Errorf(meeting.EINVALID, "%s: figure %d is for the same practice and indicator; give one", where, first+1)
+			return meeting.Errork(meeting.EINVALID, "store.FigureTwice", where, first+1)
 		}
 		seen[key] = i
 		switch {
 		case !finite(r.Value) || !finite(r.Numerator) || !finite(r.Denominator):
-			return meeting.Errorf(meeting.EINVALID, "%s: a number is not finite", where)
+			return meeting.Errork(meeting.EINVALID, "store.FigureNotFinite", where)
 		case r.Value != nil && (r.Numerator != nil || r.Denominator != nil):
-			return meeting.Errorf(meeting.EINVALID, "%s: give a value or a numerator and denominator, not both", where)
+			return meeting.Errork(meeting.EINVALID, "store.FigureBoth", where)
 		case r.Value != nil && ind.Unit == meeting.UnitPercent && (*r.Value < 0 || *r.Value > 100):
-			return meeting.Errorf(meeting.EINVALID, "%s: a percentage must be within 0–100, not %g", where, *r.Value)
+			return meeting.Errork(meeting.EINVALID, "store.FigurePercent", where, *r.Value)
 		case r.Value != nil:
 		case r.Numerator == nil || r.Denominator == nil:
-			return meeting.Errorf(meeting.EINVALID, "%s: give a value, or both a numerator and a denominator", where)
+			return meeting.Errork(meeting.EINVALID, "store.FigureNeither", where)
 		case *r.Denominator <= 0:
-			return meeting.Errorf(meeting.EINVALID, "%s: the denominator must be above 0, not %g", where, *r.Denominator)
+			return meeting.Errork(meeting.EINVALID, "store.FigureDenominator", where, *r.Denominator)
 		case *r.Numerator < 0:
-			return meeting.Errorf(meeting.EINVALID, "%s: the numerator must be 0 or more, not %g", where, *r.Numerator)
+			return meeting.Errork(meeting.EINVALID, "store.FigureNumerator", where, *r.Numerator)
 		case ind.Unit == meeting.UnitPercent && *r.Numerator > *r.Denominator:
-			return meeting.Errorf(meeting.EINVALID, "%s: the numerator %g is above the denominator %g, and a share cannot be over 100 %%", where, *r.Numerator, *r.Denominator)
+			return meeting.Errork(meeting.EINVALID, "store.FigureOver", where, *r.Numerator, *r.Denominator)
 		}
 	}
 	return nil
@@ -275,19 +272,19 @@ func checkCodes(codes map[string]string, practices map[string]int64) error {
 	for _, yd := range slices.Sorted(maps.Keys(codes)) {
 		code := codes[yd]
 		if _, ok := practices[yd]; !ok {
-			return meeting.Errorf(meeting.EINVALID, "practice %s has a letter code but is not in the meeting's cluster", yd)
+			return meeting.Errork(meeting.EINVALID, "store.CodeNotInCluster", yd)
 		}
 		if !isCode(code) {
-			return meeting.Errorf(meeting.EINVALID, "practice %s has letter code %q; a code is capital letters A–Z, as meeting.NewCodes draws them", yd, code)
+			return meeting.Errork(meeting.EINVALID, "store.CodeLetters", yd, code)
 		}
 		if other, dup := owner[code]; dup {
-			return meeting.Errorf(meeting.EINVALID, "practices %s and %s both have letter code %s; each practice needs its own", other, yd, code)
+			return meeting.Errork(meeting.EINVALID, "store.CodeTwice", other, yd, code)
 		}
 		owner[code] = yd
 	}
 	for _, yd := range slices.Sorted(maps.Keys(practices)) {
 		if _, ok := codes[yd]; !ok {
-			return meeting.Errorf(meeting.EINVALID, "practice %s has no letter code: draw a code for every practice of the cluster", yd)
+			return meeting.Errork(meeting.EINVALID, "store.CodeMissing", yd)
 		}
 	}
 	return nil
@@ -308,13 +305,13 @@ func writeCodes(ctx context.Context, tx *sql.Tx, meetingID int64, codes map[stri
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_codes WHERE meeting_id = ?`, meetingID); err != nil {
-		return translate(err, "replace the letter codes")
+		return translate(err, phrase("store.DoReplaceCodes"))
 	}
 	for _, yd := range slices.Sorted(maps.Keys(codes)) {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO meeting_codes (meeting_id, practice_id, code) VALUES (?, ?, ?)`,
 			meetingID, practices[yd], codes[yd]); err != nil {
-			return translate(err, "save the letter code of practice "+yd)
+			return translate(err, phrase("store.DoSaveCode", yd))
 		}
 	}
 	return nil
@@ -330,19 +327,19 @@ func upsertValue(ctx context.Context, tx *sql.Tx, meetingID, practiceID int64, r
 			numerator = excluded.numerator, denominator = excluded.denominator,
 			value = excluded.value, period = excluded.period`,
 		meetingID, practiceID, r.Indicator, nullFloat(r.Numerator), nullFloat(r.Denominator), nullFloat(r.Value), r.Period)
-	return translate(err, fmt.Sprintf("save the figure of practice %s for %s", r.Ydernummer, r.Indicator))
+	return translate(err, phrase("store.DoSaveFigure", r.Ydernummer, r.Indicator))
 }
 
 // appendConsent adds an entry to the consent log.
 func appendConsent(ctx context.Context, tx *sql.Tx, meetingID, practiceID int64, c meeting.Consent) error {
-	at, err := encodeTime(c.At, "the time of the consent")
+	at, err := encodeTime(c.At, phrase("store.TimeConsent"))
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx,
 		`INSERT INTO consent_log (meeting_id, practice_id, given, at) VALUES (?, ?, ?, ?)`,
 		meetingID, practiceID, c.Given, at)
-	return translate(err, "record the consent of practice "+c.Ydernummer)
+	return translate(err, phrase("store.DoRecordConsentOf", c.Ydernummer))
 }
 
 func nullFloat(p *float64) sql.NullFloat64 {
@@ -378,7 +375,7 @@ func sortValues(rows []meeting.DataRow) {
 // when the meeting has none.
 func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	set := setOf(ms)
-	what := "read the figures of " + set.name()
+	what := phrase("store.DoReadFigures", set.name())
 	rows, err := tx.QueryContext(ctx, `
 		SELECT v.meeting_id, p.ydernummer, v.indicator, v.numerator, v.denominator, v.value, v.period
 		FROM meeting_values v JOIN practices p ON p.id = v.practice_id
@@ -407,7 +404,7 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	}
 	rows.Close()
 
-	what = "read the letter codes of " + set.name()
+	what = phrase("store.DoReadCodes", set.name())
 	codes, err := tx.QueryContext(ctx, `
 		SELECT c.meeting_id, p.ydernummer, c.code
 		FROM meeting_codes c JOIN practices p ON p.id = c.practice_id
@@ -434,7 +431,7 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	codes.Close()
 
 	// The latest entry per practice holds; only consents given count.
-	what = "read the consents of " + set.name()
+	what = phrase("store.DoReadConsentsOf", set.name())
 	consents, err := tx.QueryContext(ctx, `
 		SELECT c.meeting_id, p.ydernummer, c.at
 		FROM consent_log c JOIN practices p ON p.id = c.practice_id
@@ -504,10 +501,10 @@ func createPracticeData(ctx context.Context, tx *sql.Tx, m *meeting.Meeting) err
 		for _, yd := range slices.Sorted(maps.Keys(m.Consents)) {
 			id, ok := practices[yd]
 			if m.Consents[yd].IsZero() {
-				return meeting.Errorf(meeting.EINVALID, "the consent of practice %s has no time", yd)
+				return meeting.Errork(meeting.EINVALID, "store.ConsentPracticeNoTime", yd)
 			}
 			if !ok {
-				return meeting.Errorf(meeting.EINVALID, "practice %s consents to be shown by name but is not in the meeting's cluster", yd)
+				return meeting.Errork(meeting.EINVALID, "store.ConsentNotInCluster", yd)
 			}
 			if err := appendConsent(ctx, tx, m.ID, id, meeting.Consent{Ydernummer: yd, Given: true, At: m.Consents[yd]}); err != nil {
 				return err

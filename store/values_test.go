@@ -501,7 +501,7 @@ func TestPracticeData_Constraints(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			wantError(t, translate(tt.err, "write"), tt.code)
+			wantError(t, translate(tt.err, phrase("store.DoSaveMeeting")), tt.code)
 		})
 	}
 

@@ -78,7 +78,7 @@ func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, keys.Save):
 		item, ok := d.result()
 		if !ok {
-			m.err = meeting.Errorf(meeting.EINVALID, "%s: %s ≥ 1", t.AddTitle, t.AddMinutes)
+			m.err = meeting.Errork(meeting.EINVALID, "tui.AddMinutesTooFew")
 			return nil
 		}
 		m.adding = false

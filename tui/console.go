@@ -46,6 +46,10 @@ type Console struct {
 	notice      string
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
+	// tickAt is when the console next redraws for the time alone (zero:
+	// none is due); tickGen tells that tick from one it replaced.
+	tickAt  time.Time
+	tickGen int
 }
 
 // privateStage is which private thing the console asks for or shows.
@@ -107,12 +111,123 @@ func (k *Console) planned() meeting.Meeting {
 
 // Init loads the meeting, starts the clock and the watcher.
 func (k *Console) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(k.common, k.meetingID), tick(k.common.Clock), k.watch.start(k.common))
+	return tea.Batch(loadMeeting(k.common, k.meetingID), k.schedule(), k.watch.start(k.common))
 }
 
 // Update handles size, clock, the watcher, the write queue and keys.
 func (k *Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	return k, k.update(msg)
+	cmd := k.update(msg)
+	return k, tea.Batch(cmd, k.schedule())
+}
+
+// consoleTickMsg redraws the console because the time has moved what it
+// shows; gen is the tick's number (see Console.tickGen).
+type consoleTickMsg struct{ gen int }
+
+// schedule makes sure the console wakes when the time alone next changes
+// what it shows (nextChange), and not before: an idle console sits open
+// all evening, and every wake-up is a frame drawn. A tick due later than a
+// new, sooner change is replaced, and the replaced one does nothing when
+// it comes.
+func (k *Console) schedule() tea.Cmd {
+	now := k.common.Clock.Now()
+	at := k.nextChange(now)
+	// A tick due long ago never came (the laptop slept): schedule anew.
+	if !k.tickAt.IsZero() && !at.Before(k.tickAt) && now.Before(k.tickAt.Add(2*time.Second)) {
+		return nil
+	}
+	k.tickGen++
+	k.tickAt = at
+	gen := k.tickGen
+	return tea.Tick(at.Sub(now), func(time.Time) tea.Msg { return consoleTickMsg{gen} })
+}
+
+// nextChange is the first moment after now at which the console shows
+// something else for the time alone. Seconds show only while a round's
+// timer runs or the item's last minute counts down; otherwise the clock,
+// the item's minutes left and the projections change by the minute.
+func (k *Console) nextChange(now time.Time) time.Time {
+	next := now.Truncate(time.Minute).Add(time.Minute) // the header's clock
+	if k.meeting == nil || !k.meeting.UnderWay() {
+		return next
+	}
+	mt := *k.meeting
+	b := mt.Budget(now)
+	second := now.Truncate(time.Second).Add(time.Second)
+	if i := consoleFocus(mt, b); i >= 0 && mt.Items[i].Kind == meeting.KindGroupwork {
+		switch mt.Items[i].RoundTimer().State(now) {
+		case meeting.TimerRunning, meeting.TimerOverrun:
+			return second
+		}
+	}
+	soonest := func(d time.Duration) {
+		if at := now.Add(d); at.Before(next) {
+			next = at
+		}
+	}
+	// While the projection moves with the clock (an item runs over, a
+	// round waits or pauses), the drift, rounded to whole minutes,
+	// changes as the projected end passes a half minute, and the next
+	// items' starts as they pass a minute.
+	if later := mt.Budget(now.Add(time.Second)); later.ProjectedEnd.Sub(b.ProjectedEnd) == time.Second {
+		pe := b.ProjectedEnd
+		d := (30*time.Second - pe.Sub(pe.Truncate(time.Minute)) + time.Minute) % time.Minute
+		if d == 0 {
+			d = time.Minute
+		}
+		soonest(d)
+		for _, ib := range b.Items {
+			if ib.Status == meeting.StatusPending {
+				soonest(time.Minute - ib.ProjectedStart.Sub(ib.ProjectedStart.Truncate(time.Minute)))
+				break
+			}
+		}
+	}
+	if b.Current < 0 {
+		return next
+	}
+	left := b.Items[b.Current].Left
+	if left > 0 && left <= time.Minute {
+		return second
+	}
+	// The item's time shows in whole minutes rounded up (itemLeft): find
+	// when that number next changes.
+	if left > 0 {
+		n := (left + time.Minute - 1) / time.Minute
+		soonest(left - (n-1)*time.Minute)
+	} else {
+		over := -left
+		n := (over + time.Minute - 1) / time.Minute
+		soonest(n*time.Minute - over + time.Millisecond)
+	}
+	return next
+}
+
+// consoleFocus is the item the console is about: the running one, or the
+// one the meeting is at.
+func consoleFocus(mt meeting.Meeting, b meeting.Budget) int {
+	if b.Current >= 0 {
+		return b.Current
+	}
+	return mt.Focus()
+}
+
+// itemLeft is the running item's time left or over as the console shows
+// it: whole minutes rounded up, and the seconds in the last minute, so the
+// console need not redraw every second for a number the coordinator reads
+// in minutes.
+func (k *Console) itemLeft(left time.Duration) string {
+	t := k.common.Text
+	if left > 0 && left <= time.Minute {
+		return fmt.Sprintf(t.Left, leftText(left))
+	}
+	d := left.Abs()
+	n := int((d + time.Minute - 1) / time.Minute)
+	in := fmt.Sprintf("%d %s", n, t.MinutesShort)
+	if left > 0 {
+		return fmt.Sprintf(t.Left, in)
+	}
+	return fmt.Sprintf(t.Over, in)
 }
 
 func (k *Console) update(msg tea.Msg) tea.Cmd {
@@ -123,8 +238,11 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		k.history.SetSize(msg.Width, max(0, msg.Height-headerLines-footerLines))
 		k.consent.SetSize(msg.Width, max(0, msg.Height-headerLines-footerLines))
 		return nil
-	case tickMsg:
-		return tick(c.Clock)
+	case consoleTickMsg:
+		if msg.gen == k.tickGen {
+			k.tickAt = time.Time{}
+		}
+		return nil
 	case meetingMsg:
 		k.set(msg)
 		return nil
@@ -455,7 +573,7 @@ func (k *Console) View() string {
 	var body string
 	switch {
 	case k.meeting == nil && k.err != nil:
-		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + meeting.ErrorMessageIn(k.err, c.Text.Lang))
+		body = c.Styles.Error.Render(c.Text.ErrorPrefix + ": " + c.Text.Error(k.err))
 	case k.meeting == nil:
 		body = c.Styles.Text.Render(c.Text.Loading)
 	case k.private == privateAskCodeKey:
@@ -478,7 +596,8 @@ func (k *Console) View() string {
 func (k *Console) header() string {
 	c := k.common
 	s := c.Styles
-	clock := s.Clock.Render(c.Clock.Now().Local().Format("15:04:05"))
+	// Minutes only: the console redraws by the minute when it can.
+	clock := s.Clock.Render(c.Clock.Now().Local().Format("15:04"))
 	title := c.Text.Loading
 	if k.meeting != nil {
 		title = k.meeting.Title
@@ -525,20 +644,13 @@ func (k *Console) body(height int) string {
 	var lines []string
 
 	// The current item and the next two.
-	focus := mt.Focus()
-	if b.Current >= 0 {
-		focus = b.Current
-	}
+	focus := consoleFocus(mt, b)
 	if focus >= 0 && focus < len(mt.Items) {
 		it := mt.Items[focus]
 		ib := b.Items[focus]
 		left := ""
-		switch {
-		case b.Current < 0:
-		case ib.Left > 0:
-			left = fmt.Sprintf(t.Left, leftText(ib.Left))
-		default:
-			left = fmt.Sprintf(t.Over, leftText(ib.Left))
+		if b.Current >= 0 {
+			left = k.itemLeft(ib.Left)
 		}
 		head := fmt.Sprintf("%s %d/%d %s %s", k.text.ConsoleNow+":", focus+1, len(mt.Items), kindSymbol(it.Kind), it.Title)
 		style := s.Clock

@@ -484,7 +484,7 @@ func (f *form) change() (ch *change, field int, msg string) {
 		return mk(req.member.Name, func(mt meeting.Meeting, _ time.Time) (meeting.Meeting, error) {
 			a, ok := mt.Attendance[id]
 			if !ok {
-				return mt, meeting.Errorf(meeting.ENOTFOUND, "%s", t.StoreNotFound)
+				return mt, meeting.Errork(meeting.ENOTFOUND, "tui.StoreNotFound")
 			}
 			a.Reason = reason
 			return mt.WithAttendance(a), nil
@@ -630,7 +630,7 @@ func (f *form) formGroups(size int) (*change, int, string) {
 		commit: func(ctx context.Context, st Store, before, _ meeting.Meeting) (meeting.Meeting, tea.Msg, error) {
 			present := presentMembers(before, cluster)
 			if len(present) == 0 {
-				return before, nil, meeting.Errorf(meeting.EINVALID, "%s", c.Text.NoPresent)
+				return before, nil, meeting.Errork(meeting.EINVALID, "tui.NoPresent")
 			}
 			previous, err := st.PreviousGroups(ctx, before.ID)
 			if err != nil {

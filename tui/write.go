@@ -288,8 +288,10 @@ func sameTime(a, b *time.Time) bool {
 	return a.Equal(*b)
 }
 
-// storeError words a failed commit in the UI language by its code; the
-// store's own messages are English and meant for logs and the CLI.
+// storeError words a failed commit in the UI language: an error the domain
+// or the store worded through the catalogue as it is, any other by its
+// code. An internal failure gets the general words, since its details (a
+// driver's message) are for logs, not for the room.
 func storeError(t Text, err error) string {
 	var e *meeting.Error
 	if errors.As(err, &e) && (e.Danish != "" || e.Key != "" || t.Lang == "en") && meeting.ErrorCode(err) != meeting.EINTERNAL {

@@ -33,18 +33,24 @@ type environment struct {
 
 // app holds the global flags and the environment for the subcommands.
 type app struct {
-	env   environment
-	db    string
-	lang  string
-	theme string
-	bell  bool
+	env  environment
+	db   string
+	lang string
+	// argLang is --lang as found in the arguments before cobra reads
+	// them (see langArg), for the texts worded while the commands are
+	// built.
+	argLang string
+	theme   string
+	bell    bool
 }
 
 // run executes one command line and returns the process exit code. Every
 // failure becomes one line on stderr (or one per problem for a pack), never
 // a stack trace.
 func run(ctx context.Context, args []string, env environment) int {
-	a := &app{env: env}
+	// The language is known before the commands are built, so that their
+	// help is worded in it.
+	a := &app{env: env, argLang: langArg(args)}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(env.stdin)
@@ -73,27 +79,25 @@ func (a *app) printError(err error) {
 			if p.More > 0 || shown == maxProblemLines {
 				break
 			}
-			fmt.Fprintln(stderr, p.String())
+			fmt.Fprintln(stderr, p.In(a.language()))
 			shown++
 		}
 		// One closing line: how many more, and what to do.
 		var end string
 		switch {
-		case errors.Is(err, errNothingImported) && total == 1:
-			end = a.say("nothing1")
 		case errors.Is(err, errNothingImported):
-			end = a.say("nothing", total)
+			end = a.t("cli.ProblemsNothing", total)
 		default:
-			end = a.say("found", total)
+			end = a.t("cli.ProblemsFound", total)
 		}
 		if more := total - shown; more > 0 {
-			end = a.say("more", more) + " — " + strings.TrimPrefix(end, "klynge: ")
+			end = a.t("cli.ProblemsMore", more) + " — " + strings.TrimPrefix(end, "klynge: ")
 		}
 		fmt.Fprintln(stderr, end)
 		return
 	}
 	if errors.As(err, &problems) && len(problems) == 1 {
-		fmt.Fprintln(stderr, problems[0].String())
+		fmt.Fprintln(stderr, problems[0].In(a.language()))
 		return
 	}
 	fmt.Fprintln(stderr, "klynge: "+oneLine(msg.For(a.language()).Error(err)))
@@ -120,7 +124,7 @@ func (a *app) dbPath() (string, error) {
 	}
 	dir, err := userDataDir(a.env.getenv)
 	if err != nil {
-		return "", meeting.Errorf(meeting.EINVALID, "cannot find a data folder for the database (%v): pass --db FILE or set KLYNGE_DB", err)
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrNoDataFolder", err)
 	}
 	return filepath.Join(dir, "klynge", "klynge.db"), nil
 }
@@ -135,17 +139,17 @@ func userDataDir(getenv func(string) string) (string, error) {
 		if d := getenv("LocalAppData"); d != "" {
 			return d, nil
 		}
-		return "", errors.New("LocalAppData is not set")
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrEnvNotSet", "LocalAppData")
 	case "darwin":
 		home := getenv("HOME")
 		if home == "" {
-			return "", errors.New("HOME is not set")
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrEnvNotSet", "HOME")
 		}
 		return filepath.Join(home, "Library", "Application Support"), nil
 	}
 	home := getenv("HOME")
 	if home == "" {
-		return "", errors.New("HOME is not set")
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrEnvNotSet", "HOME")
 	}
 	return filepath.Join(home, ".local", "share"), nil
 }
@@ -171,7 +175,7 @@ func (a *app) openStoreWith(open func(string) (*store.Store, error)) (*store.Sto
 	}
 	if a.db == "" && a.env.getenv("KLYNGE_DB") == "" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, meeting.Errorf(meeting.EINVALID, "cannot create the data folder %s: %v; pass --db FILE to put the database elsewhere", filepath.Dir(path), err)
+			return nil, meeting.Errork(meeting.EINVALID, "cli.ErrCreateDataFolder", filepath.Dir(path), unwrapPathError(err))
 		}
 	}
 	return open(path)
@@ -180,7 +184,7 @@ func (a *app) openStoreWith(open func(string) (*store.Store, error)) (*store.Sto
 // language picks the UI language: --lang, then KLYNGE_LANG, then LANG and
 // friends; Danish unless one of them asks for English.
 func (a *app) language() string {
-	for _, v := range []string{a.lang, a.env.getenv("KLYNGE_LANG"), a.env.getenv("LC_ALL"), a.env.getenv("LC_MESSAGES"), a.env.getenv("LANG")} {
+	for _, v := range []string{a.lang, a.argLang, a.env.getenv("KLYNGE_LANG"), a.env.getenv("LC_ALL"), a.env.getenv("LC_MESSAGES"), a.env.getenv("LANG")} {
 		if v == "" {
 			continue
 		}
@@ -194,10 +198,9 @@ func (a *app) language() string {
 
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "klynge",
-		Short: "Run a quality-cluster meeting of general practitioners from the terminal",
-		Long: "klynge walks a kvalitetsklynge through a pack's agenda on the projector, shows the practices'\n" +
-			"figures anonymised, and keeps attendance and pledges in one local SQLite file.",
+		Use:           "klynge",
+		Short:         a.t("cli.ShortRoot"),
+		Long:          a.t("cli.LongRoot"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Global flags are checked before any command touches the disk.
@@ -205,13 +208,16 @@ func (a *app) rootCommand() *cobra.Command {
 			if _, err := a.themeName(); err != nil {
 				return err
 			}
+			if err := requiredFlags(cmd); err != nil {
+				return err
+			}
 			return checkFlagTexts(cmd, a.language())
 		},
 	}
-	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KLYNGE_DB or the user's data folder)")
-	root.PersistentFlags().StringVar(&a.lang, "lang", "", "UI language: da or en (default: Danish unless LANG is English)")
-	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", "colour theme: dark or light")
-	root.PersistentFlags().BoolVar(&a.bell, "bell", false, "ring the terminal bell when a group-work round reaches zero")
+	root.PersistentFlags().StringVar(&a.db, "db", "", a.t("cli.FlagDB"))
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", a.t("cli.FlagLang"))
+	root.PersistentFlags().StringVar(&a.theme, "theme", "dark", a.t("cli.FlagTheme"))
+	root.PersistentFlags().BoolVar(&a.bell, "bell", false, a.t("cli.FlagBell"))
 	root.AddCommand(a.demoCommand(), a.initCommand(), a.packCommand(), a.meetingCommand(), a.dataCommand(), a.runCommand(), a.consoleCommand(), a.versionCommand())
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
@@ -219,6 +225,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.evaluationCommand())
 	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
 	root.AddCommand(a.devCommand())
+	a.localize(root)
 	return root
 }
 
@@ -234,11 +241,11 @@ func clusterFor(ctx context.Context, s *store.Store, id int64) (meeting.Cluster,
 	}
 	switch len(clusters) {
 	case 0:
-		return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has no cluster yet: run `klynge init` first", s.Path())
+		return meeting.Cluster{}, meeting.Errork(meeting.EINVALID, "cli.ErrNoCluster", s.Path())
 	case 1:
 		return s.Cluster(ctx, clusters[0].ID)
 	}
-	return meeting.Cluster{}, meeting.Errorf(meeting.EINVALID, "database %s has %d clusters: choose one with --cluster ID", s.Path(), len(clusters))
+	return meeting.Cluster{}, meeting.Errork(meeting.EINVALID, "cli.ErrManyClusters", s.Path(), len(clusters))
 }
 
 // openMeeting opens the store and reads a meeting (the latest when id is

@@ -8,12 +8,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func (a *app) attendanceCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "attendance",
-		Short: "Apologies and guests before a meeting; the attendance report and the cluster's rule",
+		Short: a.t("cli.ShortAttendance"),
 	}
 	cmd.AddCommand(a.afbudCommand(), a.guestCommand(), a.attendanceReportCommand(), a.attendanceRuleCommand())
 	return cmd
@@ -23,12 +24,10 @@ func (a *app) afbudCommand() *cobra.Command {
 	var meetingID int64
 	var reason string
 	cmd := &cobra.Command{
-		Use:   "afbud [--meeting ID] NAME-OR-PART [--reason TEXT]",
-		Short: "Record that a member sent apologies (afbud) for a meeting",
-		Long: "afbud finds the member whose name or practice contains every word given (\"sør han\" finds Søren\n" +
-			"Ærø-Hansen), or the member with that id, and records their apologies for the meeting (the latest\n" +
-			"meeting without --meeting). When no member or several match, it lists them and records nothing.",
-		Args: cobra.MinimumNArgs(1),
+		Use:   "afbud " + a.t("cli.UseAfbud"),
+		Short: a.t("cli.ShortAfbud"),
+		Long:  a.t("cli.LongAfbud"),
+		Args:  minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			query := strings.Join(args, " ")
@@ -61,8 +60,8 @@ func (a *app) afbudCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting id (default: the latest meeting)")
-	cmd.Flags().StringVar(&reason, "reason", "", "the reason given, if any")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVar(&reason, "reason", "", a.t("cli.FlagReason"))
 	return cmd
 }
 
@@ -88,25 +87,21 @@ func apologiesList(c meeting.Cluster, m meeting.Meeting) []string {
 func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.Member, error) {
 	query = strings.TrimSpace(query)
 	names := practiceNames(c)
-	// describe lists members for a message, in Danish or English.
-	describe := func(ms []meeting.Member, more string) string {
+	// members lists members for a message: a keyed phrase, worded in
+	// the user's language with the rest of the message.
+	members := func(ms []meeting.Member) error {
 		const shown = 8
 		var parts []string
 		for i, mem := range ms {
 			if i == shown {
-				parts = append(parts, fmt.Sprintf(more, len(ms)-shown))
 				break
 			}
 			parts = append(parts, fmt.Sprintf("%s (%s, id %d)", mem.Name, names[mem.Ydernummer], mem.ID))
 		}
-		return strings.Join(parts, "; ")
-	}
-	// worded makes an error whose Danish and English formats each end in
-	// the list of members ms.
-	worded := func(code, da, en string, ms []meeting.Member, args ...any) error {
-		return &meeting.Error{Code: code,
-			Danish:  fmt.Sprintf(da, append(args, describe(ms, "og %d flere"))...),
-			Message: fmt.Sprintf(en, append(args, describe(ms, "and %d more"))...)}
+		if len(ms) > shown {
+			return meeting.Errork("", "cli.MembersMore", strings.Join(parts, "; "), len(ms)-shown)
+		}
+		return meeting.Errork("", "cli.FileList", strings.Join(parts, "; "))
 	}
 	matches := c.FindMembers(query, m.PlannedStart)
 	switch len(matches) {
@@ -117,14 +112,10 @@ func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.
 			if len(inactive) == 1 {
 				return meeting.Member{}, inactive[0].CheckActiveAt(m)
 			}
-			return meeting.Member{}, worded(meeting.EINVALID,
-				"%q passer kun på personer, der ikke var medlemmer på datoen for møde %d: %s",
-				"%q matches only people who were not members on the date of meeting %d: %s", inactive, query, m.ID)
+			return meeting.Member{}, meeting.Errork(meeting.EINVALID, "cli.ErrOnlyInactive", query, m.ID, members(inactive))
 		}
 		if _, err := strconv.ParseInt(query, 10, 64); err == nil {
-			return meeting.Member{}, meeting.Errorfl(meeting.ENOTFOUND,
-				"intet aktivt medlem af klyngen %q har id %s: se `klynge roster list`",
-				"no active member of cluster %q has id %s: see `klynge roster list`", c.Name, query)
+			return meeting.Member{}, meeting.Errork(meeting.ENOTFOUND, "cli.ErrNoMemberID", c.Name, query)
 		}
 		// Suggest those that match any one word.
 		var near []meeting.Member
@@ -137,17 +128,11 @@ func findMemberFor(c meeting.Cluster, m meeting.Meeting, query string) (meeting.
 			}
 		}
 		if len(near) > 0 && len(near) <= 8 {
-			return meeting.Member{}, worded(meeting.ENOTFOUND,
-				"intet medlem af klyngen %q passer på %q; delvist: %s",
-				"no member of cluster %q matches %q; partly matching: %s", near, c.Name, query)
+			return meeting.Member{}, meeting.Errork(meeting.ENOTFOUND, "cli.ErrNoMemberNear", c.Name, query, members(near))
 		}
-		return meeting.Member{}, meeting.Errorfl(meeting.ENOTFOUND,
-			"intet medlem af klyngen %q passer på %q: se navnene med `klynge roster list`",
-			"no member of cluster %q matches %q: see `klynge roster list` for the names", c.Name, query)
+		return meeting.Member{}, meeting.Errork(meeting.ENOTFOUND, "cli.ErrNoMember", c.Name, query)
 	}
-	return meeting.Member{}, worded(meeting.EINVALID,
-		"%q passer på %d medlemmer: %s; skriv mere af navnet eller id'et",
-		"%q matches %d members: %s; give more of the name, or the id", matches, query, len(matches))
+	return meeting.Member{}, meeting.Errork(meeting.EINVALID, "cli.ErrManyMembers", query, len(matches), members(matches))
 }
 
 func (a *app) guestCommand() *cobra.Command {
@@ -155,20 +140,18 @@ func (a *app) guestCommand() *cobra.Command {
 	var name, role string
 	var remove int
 	cmd := &cobra.Command{
-		Use:   "guest [--meeting ID] [--name NAME [--role ROLE] | --remove N]",
-		Short: "Add a guest (speaker, pharmacist consultant, practice staff) to a meeting, remove one, or list them",
-		Long: "guest adds a guest who is not a member to the meeting (the latest meeting without --meeting), for\n" +
-			"the minutes: --name and optionally --role, e.g. --role \"oplæg om spirometri\". --remove N removes\n" +
-			"guest number N as listed. Without either it lists the meeting's guests.",
-		Args: cobra.NoArgs,
+		Use:   "guest " + a.t("cli.UseGuest"),
+		Short: a.t("cli.ShortGuest"),
+		Long:  a.t("cli.LongGuest"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			changes := cmd.Flags().Changed("name") || cmd.Flags().Changed("role")
 			if changes && cmd.Flags().Changed("remove") {
-				return meeting.Errorf(meeting.EINVALID, "give --name to add a guest or --remove to remove one, not both")
+				return meeting.Errork(meeting.EINVALID, "cli.ErrGuestNameOrRemove")
 			}
 			if cmd.Flags().Changed("role") && !cmd.Flags().Changed("name") {
-				return meeting.Errorf(meeting.EINVALID, "--role needs the guest's --name")
+				return meeting.Errork(meeting.EINVALID, "cli.ErrGuestRoleNeedsName")
 			}
 			s, err := a.openStore()
 			if err != nil {
@@ -188,8 +171,7 @@ func (a *app) guestCommand() *cobra.Command {
 				fmt.Fprintln(out, a.t("cli.GuestAdded", guestText(m.Guests[len(m.Guests)-1]), m.ID, meeting.Inert(m.Title), m.PlannedStart.Format(dateDMY)))
 			case cmd.Flags().Changed("remove"):
 				if remove < 1 || remove > len(m.Guests) {
-					return meeting.Errorf(meeting.EINVALID, "meeting %d has %s: --remove takes a number from the list `klynge attendance guest --meeting %d` shows",
-						m.ID, plural(len(m.Guests), "guest", "guests"), m.ID)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrGuestRemove", m.ID, len(m.Guests))
 				}
 				gone := m.Guests[remove-1]
 				if m, err = s.RemoveGuest(ctx, m.ID, remove-1); err != nil {
@@ -208,10 +190,10 @@ func (a *app) guestCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting id (default: the latest meeting)")
-	cmd.Flags().StringVar(&name, "name", "", "the guest's name")
-	cmd.Flags().StringVar(&role, "role", "", "what the guest does at the meeting, e.g. oplægsholder, farmakonsulent")
-	cmd.Flags().IntVar(&remove, "remove", 0, "remove guest number `N` as listed")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVar(&name, "name", "", a.t("cli.FlagGuestName"))
+	cmd.Flags().StringVar(&role, "role", "", a.t("cli.FlagGuestRole"))
+	cmd.Flags().IntVar(&remove, "remove", 0, a.t("cli.FlagGuestRemove"))
 	return cmd
 }
 
@@ -226,13 +208,10 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 	var clusterID int64
 	var maxMissed, monthsAway int
 	cmd := &cobra.Command{
-		Use:   "rule [--cluster ID] [--max-missed N] [--months-away N]",
-		Short: "Show or set the cluster's attendance rule, which flags members to reach out to",
-		Long: "The rule flags a member in the attendance report (\"tag kontakt\") when they missed more than\n" +
-			"--max-missed of the meetings held in the last 12 months (apologies count as missed), or when they\n" +
-			"have not come for more than --months-away months without sending apologies (0 turns that off).\n" +
-			"Without flags, rule shows the rule; with one, it changes that part and keeps the other.",
-		Args: cobra.NoArgs,
+		Use:   "rule " + a.t("cli.UseRule"),
+		Short: a.t("cli.ShortRule"),
+		Long:  a.t("cli.LongRule"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, c, err := a.openCluster(ctx, clusterID)
@@ -262,33 +241,17 @@ func (a *app) attendanceRuleCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().IntVar(&maxMissed, "max-missed", 1, "how many of the last 12 months' meetings a member may miss")
-	cmd.Flags().IntVar(&monthsAway, "months-away", 6, "months without attending or apologies before reaching out; 0 turns it off")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().IntVar(&maxMissed, "max-missed", 1, a.t("cli.FlagMaxMissed"))
+	cmd.Flags().IntVar(&monthsAway, "months-away", 6, a.t("cli.FlagMonthsAway"))
 	return cmd
 }
 
 // ruleText says the rule in words.
 func ruleText(r meeting.AttendanceRule, lang string) string {
-	if lang == "da" {
-		s := fmt.Sprintf("tag kontakt ved mere end %s på 12 måneder (afbud tæller med)", countWords(r.MaxMissed, "misset møde", "missede møder"))
-		if r.MonthsAway > 0 {
-			s += fmt.Sprintf(", eller når et medlem ikke er set i mere end %s uden at melde afbud", countWords(r.MonthsAway, "måned", "måneder"))
-		}
-		return s
-	}
-	s := fmt.Sprintf("reach out after more than %s in 12 months (apologies count as missed)", countWords(r.MaxMissed, "missed meeting", "missed meetings"))
+	p := msg.For(lang)
 	if r.MonthsAway > 0 {
-		s += fmt.Sprintf(", or when a member has not come for more than %s without sending apologies", countWords(r.MonthsAway, "month", "months"))
-	} else {
-		s += "; the months-away part is off"
+		return p.T("cli.RuleTextAway", r.MaxMissed, r.MonthsAway)
 	}
-	return s
-}
-
-func countWords(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return p.T("cli.RuleText", r.MaxMissed)
 }

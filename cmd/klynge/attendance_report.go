@@ -19,6 +19,7 @@ import (
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/export"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func (a *app) attendanceReportCommand() *cobra.Command {
@@ -26,18 +27,10 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 	var since, format, outFile string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "report [--since DATE] [--format text|csv|xlsx] [-o FILE] [--force]",
-		Short: "Attendance per member over the last 12 months, with the rule's \"tag kontakt\" flag",
-		Long: "report lists every member, active and retired (marked), with the meetings held over the last 12\n" +
-			"months (or since --since), how many they attended and missed (of which with apologies), when they\n" +
-			"last came, and the cluster's rule flag: \"tag kontakt\" (\"reach out\" with --lang en). Only meetings\n" +
-			"that took place count (started, or with someone checked in), and only those between a member's\n" +
-			"joining and retiring; at such a meeting a member without a record was absent. The rule always looks\n" +
-			"at the last 12 months; see `klynge attendance rule`.\n\n" +
-			"--format csv writes CSV for Danish Excel (';', UTF-8 with BOM, dates dd-mm-yyyy), xlsx an Excel\n" +
-			"workbook, which needs -o. -o FILE writes the report to FILE (the format follows its extension),\n" +
-			"refusing to overwrite an existing file without --force.",
-		Args: cobra.NoArgs,
+		Use:   "report " + a.t("cli.UseReport"),
+		Short: a.t("cli.ShortReport"),
+		Long:  a.t("cli.LongReport"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			lang := a.language()
@@ -46,10 +39,10 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if since != "" {
 				d, err := parseDate(since, now.Location())
 				if err != nil {
-					return meeting.Errorf(meeting.EINVALID, "--since %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-01-01", since)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrSinceNotDate", since)
 				}
 				if d.After(now) {
-					return meeting.Errorf(meeting.EINVALID, "--since %s is after today: give a date in the past", d.Format(dateDMY))
+					return meeting.Errork(meeting.EINVALID, "cli.ErrSinceFuture", d.Format(dateDMY))
 				}
 				from = d
 			}
@@ -100,7 +93,7 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 				return err
 			}
 			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
-				return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", outFile, unwrapPathError(err))
+				return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", outFile, unwrapPathError(err))
 			}
 			flagged := 0
 			for _, row := range r.rows {
@@ -114,11 +107,11 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().StringVar(&since, "since", "", "count the meetings from `DATE` on (default: the last 12 months)")
-	cmd.Flags().StringVar(&format, "format", "", "text, csv or xlsx (default: from -o's extension, else text)")
-	cmd.Flags().StringVarP(&outFile, "out", "o", "", "write the report to `FILE` instead of the terminal")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().StringVar(&since, "since", "", a.t("cli.FlagSince"))
+	cmd.Flags().StringVar(&format, "format", "", a.t("cli.FlagReportFormat"))
+	cmd.Flags().StringVarP(&outFile, "out", "o", "", a.t("cli.FlagReportOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	return cmd
 }
 
@@ -130,18 +123,18 @@ func reportFormat(format, outFile string) (string, error) {
 	switch format = strings.ToLower(strings.TrimSpace(format)); format {
 	case "":
 		if !known {
-			return "", meeting.Errorf(meeting.EINVALID, "cannot tell the format of -o %s from .%s: name the file .txt, .csv or .xlsx, or give --format", outFile, ext)
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatFromExt", outFile, ext)
 		}
 		format = cmp.Or(byExt, "text")
 	case "text", "csv", "xlsx":
 		if byExt != "" && byExt != format {
-			return "", meeting.Errorf(meeting.EINVALID, "--format %s does not fit -o %s: name the file .%s, or leave --format out", format, outFile, extOf[format])
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatMismatch", format, outFile, extOf[format])
 		}
 	default:
-		return "", meeting.Errorf(meeting.EINVALID, "--format %q is unknown: use text, csv or xlsx", format)
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportFormatUnknown", format)
 	}
 	if format == "xlsx" && outFile == "" {
-		return "", meeting.Errorf(meeting.EINVALID, "--format xlsx writes a workbook: give the file with -o, e.g. -o fremmoede.xlsx")
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrReportXLSXNeedsOut")
 	}
 	return format, nil
 }
@@ -154,20 +147,20 @@ func checkOutFile(path string, force bool) error {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: the folder %s does not exist; create it first or choose another -o", path, dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrNoFolder", path, dir)
 	case err != nil:
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", path, unwrapPathError(err))
 	case !info.IsDir():
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %s is a file, not a folder", path, dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrParentIsFile", path, dir)
 	}
 	info, err = os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
-		return meeting.Errorf(meeting.EINVALID, "%s is a folder: give a file name with -o, e.g. %s", path, filepath.Join(path, "fremmoede.csv"))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrIsFolderExample", path, filepath.Join(path, "fremmoede.csv"))
 	case err == nil && !force:
-		return meeting.Errorf(meeting.EINVALID, "%s already exists: pass --force to overwrite it, or choose another -o", path)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrExists", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", path, unwrapPathError(err))
 	}
 	return nil
 }
@@ -206,34 +199,19 @@ type attendanceReport struct {
 	lang     string
 }
 
-// reportWords returns the report's words in each language; a function, so
-// no command can change them for another.
-func reportWords() map[string]map[string]string {
-	return map[string]map[string]string{
-		"da": {
-			"title": "Fremmøde i", "sheet": "Fremmøde", "rule": "Regel",
-			"doctor": "Læge", "practice": "Praksis", "ydernummer": "Ydernummer", "id": "Medlem-id",
-			"meetings": "Møder", "attended": "Deltog", "missed": "Missede", "apologies": "Heraf afbud",
-			"last": "Sidst til stede", "reachout": "Tag kontakt", "why": "Begrundelse", "retired": "Udtrådt",
-			"yes": "ja", "retiredon": "udtrådt", "never": "aldrig",
-			"held": "afholdte møder", "held1": "afholdt møde", "flagged": "at tage kontakt til", "none": "ingen",
-		},
-		"en": {
-			"title": "Attendance in", "sheet": "Attendance", "rule": "Rule",
-			"doctor": "Doctor", "practice": "Practice", "ydernummer": "Ydernummer", "id": "Member id",
-			"meetings": "Meetings", "attended": "Attended", "missed": "Missed", "apologies": "Of which apologies",
-			"last": "Last attended", "reachout": "Reach out", "why": "Why", "retired": "Retired",
-			"yes": "yes", "retiredon": "retired", "never": "never",
-			"held": "held meetings", "held1": "held meeting", "flagged": "to reach out to", "none": "none",
-		},
-	}
+// reportKeys are the catalogue's words of the attendance report, by the
+// short names the report uses.
+var reportKeys = map[string]string{
+	"sheet": "cli.ReportSheet", "rule": "cli.ReportRule",
+	"doctor": "cli.ReportDoctor", "practice": "cli.ReportPractice", "ydernummer": "cli.ReportYdernummer", "id": "cli.ReportID",
+	"meetings": "cli.ReportMeetings", "attended": "cli.ReportAttended", "missed": "cli.ReportMissed", "apologies": "cli.ReportApologies",
+	"last": "cli.ReportLast", "reachout": "cli.ReportReachOut", "why": "cli.ReportWhy", "retired": "cli.ReportRetired",
+	"yes": "cli.ReportYes", "retiredon": "cli.ReportRetiredOn", "never": "cli.ReportNever", "none": "cli.ReportNone",
 }
 
+// word is one of the report's words in its language.
 func (r attendanceReport) word(key string) string {
-	if w, ok := reportWords()[r.lang][key]; ok {
-		return w
-	}
-	return reportWords()["en"][key]
+	return msg.For(r.lang).T(reportKeys[key])
 }
 
 // header is the column heading of the CSV and XLSX files.
@@ -357,12 +335,8 @@ func (r attendanceReport) writeXLSX(w io.Writer) error {
 
 // writeText writes the report for the terminal.
 func (r attendanceReport) writeText(w io.Writer) error {
-	held := r.word("held")
-	if r.held == 1 {
-		held = r.word("held1")
-	}
-	fmt.Fprintf(w, "%s %s, %s–%s: %d %s\n", r.word("title"), r.cluster.Name,
-		r.from.Format(dateDMY), r.to.Format(dateDMY), r.held, held)
+	p := msg.For(r.lang)
+	fmt.Fprintln(w, p.T("cli.ReportHead", r.cluster.Name, r.from.Format(dateDMY), r.to.Format(dateDMY), r.held))
 	fmt.Fprintf(w, "%s: %s\n\n", r.word("rule"), ruleText(r.cluster.Rule, r.lang))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	heads := []string{"doctor", "practice", "meetings", "attended", "missed", "apologies", "last", "reachout"}
@@ -397,6 +371,6 @@ func (r attendanceReport) writeText(w io.Writer) error {
 	if len(flagged) > 0 {
 		list = strings.Join(flagged, ", ")
 	}
-	_, err := fmt.Fprintf(w, "\n%d %s: %s\n", len(flagged), r.word("flagged"), list)
+	_, err := fmt.Fprintln(w, "\n"+p.T("cli.ReportFlagged", len(flagged), list))
 	return err
 }

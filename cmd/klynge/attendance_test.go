@@ -207,7 +207,7 @@ func TestAttendanceReportCSV(t *testing.T) {
 		if err != nil || string(b) != out {
 			t.Errorf("the file differs from stdout (%v)", err)
 		}
-		code, _, errOut := runKlynge(t, env, "attendance", "report", "-o", file)
+		code, _, errOut := runKlynge(t, env, "--lang", "en", "attendance", "report", "-o", file)
 		if code != 1 || strings.TrimSpace(errOut) != "klynge: "+file+" already exists: pass --force to overwrite it, or choose another -o" {
 			t.Errorf("overwrite: %d %q", code, errOut)
 		}
@@ -302,7 +302,7 @@ func TestAttendanceReportProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := runKlynge(t, env, append([]string{"attendance", "report"}, tt.args...)...)
+			code, out, errOut := runKlynge(t, env, append([]string{"--lang", "en", "attendance", "report"}, tt.args...)...)
 			if code != 1 || out != "" || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
 				t.Errorf("exit %d, stdout %q, stderr %q\nwant %q", code, out, errOut, tt.want)
 			}
@@ -321,16 +321,16 @@ func TestAttendanceAfbud(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"ambiguous", []string{"anne"}, `klynge: "anne" passer på 2 medlemmer: Hanne Bæk (Lægerne på Torvet, id 18); Anne Sørensen (Læge Anne Sørensen, id 1); skriv mere af navnet eller id'et`},
+		{"ambiguous", []string{"anne"}, `klynge: »anne« passer på 2 medlemmer: Hanne Bæk (Lægerne på Torvet, id 18); Anne Sørensen (Læge Anne Sørensen, id 1); skriv mere af navnet eller id'et`},
 		{"ambiguous, in English", []string{"--lang", "en", "anne"}, `klynge: "anne" matches 2 members: Hanne Bæk (Lægerne på Torvet, id 18); Anne Sørensen (Læge Anne Sørensen, id 1); give more of the name, or the id`},
-		{"no match", []string{"xyz", "møller"}, `klynge: intet medlem af klyngen "Klynge Nordby" passer på "xyz møller"; delvist: Jens Møller (Lægehuset ved Åen, id 11)`},
+		{"no match", []string{"xyz", "møller"}, `klynge: intet medlem af klyngen »Klynge Nordby« passer på »xyz møller«; delvist: Jens Møller (Lægehuset ved Åen, id 11)`},
 		{"no match, in English", []string{"--lang", "en", "xyz", "møller"}, `klynge: no member of cluster "Klynge Nordby" matches "xyz møller"; partly matching: Jens Møller (Lægehuset ved Åen, id 11)`},
-		{"nothing near", []string{"zzz"}, `klynge: intet medlem af klyngen "Klynge Nordby" passer på "zzz": se navnene med ` + "`klynge roster list`"},
+		{"nothing near", []string{"zzz"}, `klynge: intet medlem af klyngen »Klynge Nordby« passer på »zzz«: se navnene med ` + "`klynge roster list`"},
 		{"retired", []string{"skaerbaek"}, `klynge: Ole Skærbæk (medlem 6) meldte sig ud 01-06-2026, før mødet 03-12-2026`},
 		{"retired, in English", []string{"--lang", "en", "skærbæk"}, `klynge: Ole Skærbæk (member 6) retired on 01-06-2026, before the meeting on 03-12-2026`},
 		{"retired, by id", []string{"6"}, `klynge: Ole Skærbæk (medlem 6) meldte sig ud`},
-		{"unknown id", []string{"99"}, `klynge: intet aktivt medlem af klyngen "Klynge Nordby" har id 99`},
-		{"unknown meeting", []string{"--meeting", "42", "anne sør"}, "klynge: meeting 42 does not exist"},
+		{"unknown id", []string{"99"}, `klynge: intet aktivt medlem af klyngen »Klynge Nordby« har id 99`},
+		{"unknown meeting", []string{"--meeting", "42", "anne sør"}, "klynge: møde 42 findes ikke"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

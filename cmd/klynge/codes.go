@@ -13,13 +13,10 @@ func (a *app) codesCommand() *cobra.Command {
 	var meetingID int64
 	var regenerate, show bool
 	cmd := &cobra.Command{
-		Use:   "codes [--meeting ID] [--regenerate] [--show]",
-		Short: "Draw new letter codes for a meeting's practices, or show its code key (not for the projector)",
-		Long: "Each practice has a letter code per meeting, drawn at random when the meeting is created; the charts\n" +
-			"show the codes, never the practices. Without flags, codes says whether the meeting has codes. The\n" +
-			"code key (which practice has which code) is secret and printed only with --show: not on the\n" +
-			"projector. --regenerate draws new codes, which is refused once the meeting has started.",
-		Args: cobra.NoArgs,
+		Use:   "codes " + a.t("cli.UseCodes"),
+		Short: a.t("cli.ShortCodes"),
+		Long:  a.t("cli.LongCodes"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			out := cmd.OutOrStdout()
@@ -30,7 +27,7 @@ func (a *app) codesCommand() *cobra.Command {
 			defer s.Close()
 			if regenerate {
 				if len(c.Practices) == 0 {
-					return meeting.Errorf(meeting.EINVALID, "cluster %q has no practices to give codes", c.Name)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrNoPracticesForCodes", c.Name)
 				}
 				// Not while the meeting is open on a screen that shows the
 				// old codes.
@@ -72,8 +69,8 @@ func (a *app) codesCommand() *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting id (default: the latest meeting)")
-	cmd.Flags().BoolVar(&regenerate, "regenerate", false, "draw new codes for every practice (refused once the meeting has started)")
-	cmd.Flags().BoolVar(&show, "show", false, "print the code key: which practice has which code (not for the projector)")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().BoolVar(&regenerate, "regenerate", false, a.t("cli.FlagRegenerate"))
+	cmd.Flags().BoolVar(&show, "show", false, a.t("cli.FlagShow"))
 	return cmd
 }

@@ -23,8 +23,8 @@ const version = "0.1.0-dev"
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of klynge and of its database schema; with --db, also the schema of that file",
-		Args:  cobra.NoArgs,
+		Short: a.t("cli.ShortVersion"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v := version
 			if info, ok := debug.ReadBuildInfo(); ok {
@@ -58,8 +58,8 @@ func (a *app) initCommand() *cobra.Command {
 	var name, roster string
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Create the database and the cluster, optionally with its roster",
-		Args:  cobra.NoArgs,
+		Short: a.t("cli.ShortInit"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			var practices []meeting.Practice
@@ -86,13 +86,12 @@ func (a *app) initCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "created %s: cluster %q with %d practices and %d doctors\n",
-				s.Path(), c.Name, len(c.Practices), c.DoctorCount())
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.InitCreated", s.Path(), c.Name, len(c.Practices), c.DoctorCount()))
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&name, "cluster", "Klyngen", "the cluster's name")
-	cmd.Flags().StringVar(&roster, "roster", "", "roster CSV to load (ydernummer;praksis;læge;email;rolle)")
+	cmd.Flags().StringVar(&name, "cluster", "Klyngen", a.t("cli.FlagInitCluster"))
+	cmd.Flags().StringVar(&roster, "roster", "", a.t("cli.FlagInitRoster"))
 	return cmd
 }
 
@@ -117,28 +116,28 @@ func (a *app) readRosterFile(out io.Writer, path string) ([]meeting.Practice, er
 func fileError(path string, err error) error {
 	switch {
 	case os.IsNotExist(err):
-		return meeting.Errorf(meeting.EINVALID, "%s: file not found; check the path", path)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrFileNotFound", path)
 	case os.IsPermission(err):
-		return meeting.Errorf(meeting.EINVALID, "%s: permission denied; make the file readable", path)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrFileNoPermission", path)
 	}
-	return meeting.Errorf(meeting.EINVALID, "%s: %v", path, err)
+	return meeting.Errork(meeting.EINVALID, "cli.ErrPath", path, unwrapPathError(err))
 }
 
 func (a *app) packCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "pack", Short: "Work with pack folders (klyngepakker)"}
+	cmd := &cobra.Command{Use: "pack", Short: a.t("cli.ShortPack")}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "check DIR",
-		Short: "Check a pack folder and list every problem as file:line:col: message",
-		Args:  cobra.ExactArgs(1),
+		Use:   "check " + a.t("cli.UsePackCheck"),
+		Short: a.t("cli.ShortPackCheck"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := pack.ReadDir(args[0])
 			if err != nil {
 				return err
 			}
-			for _, w := range pack.Warnings(p) {
+			for _, w := range pack.Warnings(p, a.language()) {
 				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackWarning", filepath.Join(args[0], pack.PackFile), w))
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackOK", args[0], pack.Summary(p)))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.PackOK", args[0], pack.Summary(p, a.language())))
 			return nil
 		},
 	})
@@ -146,13 +145,13 @@ func (a *app) packCommand() *cobra.Command {
 }
 
 func (a *app) meetingCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "meeting", Short: "Create and list meetings; draw or show their letter codes"}
+	cmd := &cobra.Command{Use: "meeting", Short: a.t("cli.ShortMeeting")}
 	var packDir, date, start, title string
 	var clusterID int64
 	newCmd := &cobra.Command{
-		Use:   "new --pack DIR [--date YYYY-MM-DD] [--start HH:MM] [--title TEXT]",
-		Short: "Create a meeting from a pack; the meeting keeps a snapshot of the pack",
-		Args:  cobra.NoArgs,
+		Use:   "new " + a.t("cli.UseMeetingNew"),
+		Short: a.t("cli.ShortMeetingNew"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			at, err := parseStart(date, start, a.env.clock.Now())
@@ -184,28 +183,28 @@ func (a *app) meetingCommand() *cobra.Command {
 			}
 			figures := ""
 			if len(m.Values) > 0 {
-				figures = fmt.Sprintf(", %s from %s", plural(len(m.Values), "figure", "figures"), label)
+				figures = a.t("cli.MeetingFigures", len(m.Values), label)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "created meeting %d: %s, %s %s–%s, letter codes for %s%s; open it with `klynge run %d`\n",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"),
-				plural(len(m.Codes), "practice", "practices"), figures, m.ID)
-			if note != "" {
-				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.Note", note))
+			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.MeetingCreated",
+				m.ID, meeting.Inert(m.Title), m.PlannedStart.Format("2006-01-02"), m.PlannedStart.Format("15:04"), m.PlannedEnd.Format("15:04"),
+				len(m.Codes), figures))
+			if note != nil {
+				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.Note", msg.For(a.language()).Error(note)))
 			}
 			return nil
 		},
 	}
-	newCmd.Flags().StringVar(&packDir, "pack", "", "pack folder (required)")
-	newCmd.Flags().StringVar(&date, "date", "", "meeting date, YYYY-MM-DD or DD-MM-YYYY (default: today)")
-	newCmd.Flags().StringVar(&start, "start", "17:30", "planned start, HH:MM")
-	newCmd.Flags().StringVar(&title, "title", "", "meeting title (default: the pack's title)")
-	newCmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
+	newCmd.Flags().StringVar(&packDir, "pack", "", a.t("cli.FlagPack"))
+	newCmd.Flags().StringVar(&date, "date", "", a.t("cli.FlagDate"))
+	newCmd.Flags().StringVar(&start, "start", "17:30", a.t("cli.FlagStart"))
+	newCmd.Flags().StringVar(&title, "title", "", a.t("cli.FlagTitle"))
+	newCmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
 	_ = newCmd.MarkFlagRequired("pack")
 
 	listCmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the meetings in the database, newest first",
-		Args:  cobra.NoArgs,
+		Short: a.t("cli.ShortMeetingList"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := a.openStore()
 			if err != nil {
@@ -237,9 +236,9 @@ func (a *app) meetingCommand() *cobra.Command {
 
 func (a *app) runCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "run [MEETING-ID]",
-		Short: "Open a meeting on screen (the most recently created one without an id)",
-		Args:  cobra.MaximumNArgs(1),
+		Use:   "run " + a.t("cli.UseMeetingID"),
+		Short: a.t("cli.ShortRun"),
+		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openScreenStore()
@@ -254,7 +253,7 @@ func (a *app) runCommand() *cobra.Command {
 				var perr error
 				id, perr = strconv.ParseInt(args[0], 10, 64)
 				if perr != nil || id <= 0 {
-					return meeting.Errorf(meeting.EINVALID, "%q is not a meeting id: see `klynge meeting list`", args[0])
+					return meeting.Errork(meeting.EINVALID, "cli.ErrNotMeetingID", args[0])
 				}
 				_, err = s.Meeting(ctx, id)
 			} else {

@@ -14,13 +14,10 @@ import (
 
 func (a *app) consoleCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "console [MEETING-ID]",
-		Short: "Open the presenter console beside a running meeting (the most recently created one without an id)",
-		Long: "console opens the coordinator's console on the same database as `klynge run`: what comes next and when,\n" +
-			"the speaker notes, the round, who is missing, and the code key and history after a j/y. It follows\n" +
-			"the projector and drives it with the same keys. Any number of consoles may be open; while one is,\n" +
-			"the projector shows the private things only on the console.",
-		Args: cobra.MaximumNArgs(1),
+		Use:   "console " + a.t("cli.UseMeetingID"),
+		Short: a.t("cli.ShortConsole"),
+		Long:  a.t("cli.LongConsole"),
+		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := a.openStore()
@@ -32,8 +29,7 @@ func (a *app) consoleCommand() *cobra.Command {
 			if len(args) == 1 {
 				id, perr := strconv.ParseInt(args[0], 10, 64)
 				if perr != nil || id <= 0 {
-					return meeting.Errorfl(meeting.EINVALID, "%q er ikke et mødenummer: se `klynge meeting list`",
-						"%q is not a meeting id: see `klynge meeting list`", args[0])
+					return meeting.Errork(meeting.EINVALID, "cli.ErrNotMeetingID", args[0])
 				}
 				m, err = s.Meeting(ctx, id)
 			} else {
@@ -60,8 +56,7 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 		return err
 	}
 	defer unlock()
-	t, err := a.openTerminal(meeting.Errorfl(meeting.EINVALID, "konsollen skal have en terminal: kør den i et terminalvindue, ikke gennem et rør",
-		"the console needs a terminal: run it in a terminal window, not through a pipe"))
+	t, err := a.openTerminal(meeting.Errork(meeting.EINVALID, "cli.ErrConsoleNoTerminal"))
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func TestConsoleInTerminal(t *testing.T) {
 	proj.waitFor("Kodenøglen vises kun på konsollen")
 
 	code, _, errOut := runKlynge(t, nil, "--db", db, "run")
-	if code != 1 || !strings.Contains(errOut, "already open") {
+	if code != 1 || !strings.Contains(errOut, "allerede åbent") {
 		t.Errorf("second projector beside a console: code %d, stderr %q", code, errOut)
 	}
 

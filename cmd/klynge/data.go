@@ -22,18 +22,14 @@ import (
 var errNothingImported = errors.New("nothing was imported")
 
 func (a *app) dataCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "data", Short: "Import the practices' figures into a meeting"}
+	cmd := &cobra.Command{Use: "data", Short: a.t("cli.ShortData")}
 	var meetingID int64
 	var dryRun bool
 	importCmd := &cobra.Command{
-		Use:   "import [--meeting ID] [--dry-run] FILE",
-		Short: "Import figures from a CSV or XLSX file into a meeting; every row is checked first",
-		Long: "import reads one figure per practice and indicator from FILE (.csv, .txt or .xlsx) with the columns\n" +
-			"ydernummer, indikator and either tæller and nævner or værdi, optionally periode (or the English\n" +
-			"names). Every row is checked against the meeting's cluster and pack first; if any is wrong, every\n" +
-			"problem is listed and nothing is imported. Otherwise a row replaces the meeting's figure for its\n" +
-			"practice and indicator, and figures not in the file stay. --dry-run shows what would change.",
-		Args: cobra.ExactArgs(1),
+		Use:   "import " + a.t("cli.UseDataImport"),
+		Short: a.t("cli.ShortDataImport"),
+		Long:  a.t("cli.LongDataImport"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]
@@ -57,12 +53,12 @@ func (a *app) dataCommand() *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(out, a.t("cli.DataImported",
-				file, plural(len(rows), "figure", "figures"), m.ID, m.Title, res.Added, res.Replaced, res.Unchanged))
+				file, len(rows), m.ID, meeting.Inert(m.Title), res.Added, res.Replaced, res.Unchanged))
 			return nil
 		},
 	}
-	importCmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting id (default: the latest meeting)")
-	importCmd.Flags().BoolVar(&dryRun, "dry-run", false, "check the file and show what would be imported, without writing anything")
+	importCmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	importCmd.Flags().BoolVar(&dryRun, "dry-run", false, a.t("cli.FlagDryRun"))
 	cmd.AddCommand(importCmd)
 	return cmd
 }
@@ -71,7 +67,7 @@ func (a *app) dataCommand() *cobra.Command {
 func meetingFor(ctx context.Context, s *store.Store, id int64) (meeting.Meeting, error) {
 	switch {
 	case id < 0:
-		return meeting.Meeting{}, meeting.Errorf(meeting.EINVALID, "--meeting %d is not a meeting id: see `klynge meeting list`", id)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINVALID, "cli.ErrNotMeetingID", fmt.Sprint(id))
 	case id == 0:
 		return s.LatestMeeting(ctx)
 	}
@@ -113,10 +109,9 @@ func (a *app) printImportPlan(w io.Writer, file string, m meeting.Meeting, c mee
 		after[key] = r
 		inFile[r.Indicator]++
 	}
-	fmt.Fprintf(w, "%s: %s for meeting %d (%s); dry run, nothing is written\n",
-		file, plural(len(rows), "figure", "figures"), m.ID, m.Title)
+	fmt.Fprintln(w, a.t("cli.DataDryRun", file, len(rows), m.ID, meeting.Inert(m.Title)))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "INDICATOR\tIN FILE\tWITH A FIGURE\tUNDER MIN.\tWITHOUT A FIGURE")
+	fmt.Fprintln(tw, a.t("cli.DataPlanHead"))
 	for _, ind := range m.Pack.Indicators {
 		with, under := 0, 0
 		var missing []string
@@ -135,7 +130,7 @@ func (a *app) printImportPlan(w io.Writer, file string, m meeting.Meeting, c mee
 		if ind.MinDenominator > 0 {
 			underText = fmt.Sprintf("%d (n<%d)", under, ind.MinDenominator)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d of %d\t%s\t%s\n", ind.ID, inFile[ind.ID], with, len(c.Practices), underText, strings.Join(missing, ", "))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", ind.ID, inFile[ind.ID], a.t("cli.DataPlanOf", with, len(c.Practices)), underText, strings.Join(missing, ", "))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -151,42 +146,35 @@ func sameFigure(a, b meeting.DataRow) bool {
 	return eq(a.Numerator, b.Numerator) && eq(a.Denominator, b.Denominator) && eq(a.Value, b.Value) && a.Period == b.Period
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // meetingData draws the letter codes of a new meeting for cluster c and
 // reads the figures of pack p from its data.csv, opened by open and named
 // label in problems, checked against c's practices. A cluster without
-// practices gets neither, and note says why.
-func meetingData(p meeting.Pack, c meeting.Cluster, rnd io.Reader, open func() (io.ReadCloser, error), label string) (codes map[string]string, values []meeting.DataRow, note string, err error) {
+// practices gets neither, and note says why, for the caller to word.
+func meetingData(p meeting.Pack, c meeting.Cluster, rnd io.Reader, open func() (io.ReadCloser, error), label string) (codes map[string]string, values []meeting.DataRow, note error, err error) {
 	if len(c.Practices) == 0 {
 		if len(p.Data) > 0 {
-			note = fmt.Sprintf("cluster %q has no practices, so the pack's figures were left out", c.Name)
+			note = meeting.Errork(meeting.EINVALID, "cli.NoteNoPractices", c.Name)
 		}
 		return nil, nil, note, nil
 	}
 	if codes, err = meeting.NewCodes(ydernumre(c), rnd); err != nil {
-		return nil, nil, "", err
+		return nil, nil, nil, err
 	}
 	if len(p.Data) == 0 {
-		return codes, nil, "", nil
+		return codes, nil, nil, nil
 	}
 	f, err := open()
 	if err != nil {
-		return nil, nil, "", fileError(label, err)
+		return nil, nil, nil, fileError(label, err)
 	}
 	defer f.Close()
 	// Read again rather than use p.Data, so a practice outside the cluster
 	// is reported on its line of data.csv.
 	values, err = pack.ReadDataCSV(f, label, p.Indicators, ydernumre(c))
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, nil, err
 	}
-	return codes, values, "", nil
+	return codes, values, nil, nil
 }
 
 // packDataLabel names a pack folder's data.csv in problems.

@@ -212,23 +212,23 @@ func TestDataImportRefusesBadFiles(t *testing.T) {
 		file  string
 		wants []string // each a line of stderr, in order, before the summary
 	}{
-		{"latin1.csv", []string{f("latin1.csv") + `:1:23: not UTF-8 text (byte 0xe6, probably "æ" saved as Windows-1252): save the file as UTF-8`}},
-		{"tom.csv", []string{f("tom.csv") + ": the file is empty: the first line must be the header ydernummer;indikator;tæller;nævner;værdi;periode"}},
-		{"na.csv", []string{f("na.csv") + `:2:21: værdi is "n/a", not a number: if practice 047318 has no figure for andel-65plus, leave the row out`}},
-		{"procent.csv", []string{f("procent.csv") + `:3:25: tæller "12,5 %" is a percentage, not a count`}},
-		{"flettede.xlsx", []string{f("flettede.xlsx") + ":3: cell A3: cells A3:A4 are merged: klynge needs a value in every cell; unmerge them"}},
-		{"formler.xlsx", []string{f("formler.xlsx") + ":3: cell D3: holds the formula =C3*2: klynge reads values, not formulas"}},
-		{"data.pdf", []string{f("data.pdf") + ": klynge reads data from .csv, .txt and .xlsx files"}},
-		{"findes-ikke.csv", []string{f("findes-ikke.csv") + ": file not found: check the path"}},
+		{"latin1.csv", []string{f("latin1.csv") + `:1:23: ikke UTF-8-tekst (byte 0xe6, sandsynligvis »æ« gemt som Windows-1252): gem filen som UTF-8`}},
+		{"tom.csv", []string{f("tom.csv") + ": filen er tom: første linje skal være overskriften ydernummer;indikator;tæller;nævner;værdi;periode"}},
+		{"na.csv", []string{f("na.csv") + `:2:21: værdi er »n/a«, ikke et tal: hvis praksis 047318 ikke har et tal for andel-65plus, så udelad rækken`}},
+		{"procent.csv", []string{f("procent.csv") + `:3:25: tæller »12,5 %« er en procent, ikke et antal`}},
+		{"flettede.xlsx", []string{f("flettede.xlsx") + ":3: celle A3: cellerne A3:A4 er flettet: klynge skal have en værdi i hver celle; ophæv fletningen"}},
+		{"formler.xlsx", []string{f("formler.xlsx") + ":3: celle D3: indeholder formlen =C3*2: klynge læser værdier, ikke formler"}},
+		{"data.pdf", []string{f("data.pdf") + ": klynge læser data fra .csv-, .txt- og .xlsx-filer"}},
+		{"findes-ikke.csv", []string{f("findes-ikke.csv") + ": filen findes ikke: tjek stien"}},
 		{"fejl.csv", []string{
-			f("fejl.csv") + ":3:1: practice 999999 is not in the cluster",
-			f("fejl.csv") + `:4:8: unknown indicator "kol-spiro": use one of kol-prevalens, kol-forloebsplan, kol-spirometri, liste-stoerrelse, andel-65plus`,
-			f("fejl.csv") + ":5:27: nævner is 0",
-			f("fejl.csv") + ":6:25: tæller 12 is larger than nævner 10",
-			f("fejl.csv") + `:7:1: practice 047318 has a second row for "kol-forloebsplan": the first is on line 2`,
-			f("fejl.csv") + `:8:23: værdi is "n/a", not a number`,
-			f("fejl.csv") + `:9:22: tæller "12,5 %" is a percentage, not a count`,
-			f("fejl.csv") + `:10:1: ydernummer "4731" has 4 digits, not 6`,
+			f("fejl.csv") + ":3:1: praksis 999999 er ikke i klyngen",
+			f("fejl.csv") + `:4:8: ukendt indikator »kol-spiro«: brug en af kol-prevalens, kol-forloebsplan, kol-spirometri, liste-stoerrelse, andel-65plus`,
+			f("fejl.csv") + ":5:27: nævner er 0",
+			f("fejl.csv") + ":6:25: tæller 12 er større end nævner 10",
+			f("fejl.csv") + `:7:1: praksis 047318 har to rækker for »kol-forloebsplan«: den første står på linje 2`,
+			f("fejl.csv") + `:8:23: værdi er »n/a«, ikke et tal`,
+			f("fejl.csv") + `:9:22: tæller »12,5 %« er en procent, ikke et antal`,
+			f("fejl.csv") + `:10:1: ydernummer »4731« har 4 cifre, ikke 6`,
 		}},
 	}
 	for _, tt := range tests {
@@ -266,12 +266,12 @@ func TestDataImportRefusesBadFiles(t *testing.T) {
 func TestDataImportWithoutMeeting(t *testing.T) {
 	env := map[string]string{"KLYNGE_DB": filepath.Join(t.TempDir(), "klynge.db")}
 	code, _, errOut := runKlynge(t, env, "data", "import", filepath.Join(fixtureDir, "rettelser.csv"))
-	if code != 1 || !strings.Contains(errOut, "no meetings yet") {
+	if code != 1 || !strings.Contains(errOut, "endnu ingen møder") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 	env = demoMeeting(t)
 	code, _, errOut = runKlynge(t, env, "data", "import", "--meeting", "7", filepath.Join(fixtureDir, "rettelser.csv"))
-	if code != 1 || !strings.Contains(errOut, "meeting 7 does not exist") {
+	if code != 1 || !strings.Contains(errOut, "møde 7 findes ikke") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
 }

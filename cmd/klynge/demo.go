@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -23,16 +22,15 @@ const demoClusterName = "Demoklyngen Nordby"
 func (a *app) demoCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
-		Short: "Run the embedded demo meeting (a COPD pack and a 14-practice cluster) in a throwaway database",
-		Long: "demo loads the embedded demo cluster and COPD pack into a fresh database in a temporary folder,\n" +
-			"creates a meeting and opens it. With --db FILE the database is kept, and a second run reopens it.",
-		Args: cobra.NoArgs,
+		Short: a.t("cli.ShortDemo"),
+		Long:  a.t("cli.LongDemo"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if a.db == "" {
 				dir, err := os.MkdirTemp("", "klynge-demo-")
 				if err != nil {
-					return meeting.Errorf(meeting.EINVALID, "cannot create a temporary folder for the demo: %v; pass --db FILE", err)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrDemoTemp", unwrapPathError(err))
 				}
 				defer os.RemoveAll(dir)
 				a.db = filepath.Join(dir, "demo.db")
@@ -64,20 +62,20 @@ func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is missing: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	p, err := pack.Read(packFS, "demo/"+klynge.DemoPackDir)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo pack is broken: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	f, err := demo.Open(klynge.DemoRoster)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is missing: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	defer f.Close()
 	practices, err := pack.ReadRoster(f, "demo/"+klynge.DemoRoster)
 	if err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo roster is broken: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	c, err := s.CreateCluster(ctx, meeting.Cluster{Name: demoClusterName, Practices: practices})
 	if err != nil {
@@ -91,7 +89,7 @@ func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io
 	dataPath := path.Join(klynge.DemoPackDir, pack.DataFile)
 	open := func() (io.ReadCloser, error) { return demo.Open(dataPath) }
 	if m.Codes, m.Values, _, err = meetingData(p, c, rnd, open, "demo/"+dataPath); err != nil {
-		return meeting.Meeting{}, fmt.Errorf("the embedded demo data does not fit its roster: %w", err)
+		return meeting.Meeting{}, meeting.Errork(meeting.EINTERNAL, "cli.ErrDemoBroken", err)
 	}
 	return s.CreateMeeting(ctx, m)
 }

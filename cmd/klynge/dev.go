@@ -14,19 +14,19 @@ import (
 func (a *app) devCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:    "dev",
-		Short:  "Developer tools: make test data for measuring",
+		Short:  a.t("cli.ShortDev"),
 		Hidden: true,
-		Args:   cobra.NoArgs,
+		Args:   noArgs,
 	}
 	var years int
 	var seedN uint64
 	seedCmd := &cobra.Command{
-		Use:   "seed [--years N] [--seed N]",
-		Short: "Fill a new database with years of made-up meetings (60 doctors in 30 practices, 4 meetings a year) and tonight's meeting",
-		Args:  cobra.NoArgs,
+		Use:   "seed " + a.t("cli.UseDevSeed"),
+		Short: a.t("cli.ShortDevSeed"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if years < 1 || years > 50 {
-				return meeting.Errorf(meeting.EINVALID, "%s", a.t("cli.SeedYears", years))
+				return meeting.Errork(meeting.EINVALID, "cli.SeedYears", years)
 			}
 			s, err := a.openStore()
 			if err != nil {
@@ -38,7 +38,7 @@ func (a *app) devCommand() *cobra.Command {
 				return err
 			}
 			if len(cs) > 0 {
-				return meeting.Errorf(meeting.EINVALID, "%s", a.t("cli.SeedNotEmpty", s.Path()))
+				return meeting.Errork(meeting.EINVALID, "cli.SeedNotEmpty", s.Path())
 			}
 			r, err := seed.History(cmd.Context(), s, seed.Options{Years: years, Now: a.env.clock.Now(), Seed: seedN})
 			if err != nil {
@@ -52,8 +52,8 @@ func (a *app) devCommand() *cobra.Command {
 			return nil
 		},
 	}
-	seedCmd.Flags().IntVar(&years, "years", 10, "years of quarterly meetings before tonight's")
-	seedCmd.Flags().Uint64Var(&seedN, "seed", 1, "the random seed: the same seed and day give the same history")
+	seedCmd.Flags().IntVar(&years, "years", 10, a.t("cli.FlagSeedYears"))
+	seedCmd.Flags().Uint64Var(&seedN, "seed", 1, a.t("cli.FlagSeedSeed"))
 	cmd.AddCommand(seedCmd)
 	return cmd
 }

@@ -36,12 +36,10 @@ func (a *app) evaluationCommand() *cobra.Command {
 	var format, outFile string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "evaluation [--format text|csv] [-o FILE] [--force]",
-		Short: "The cluster's evaluation scores across meetings: n, mean and median per meeting",
-		Long: "evaluation lists every meeting that recorded evaluation scores, oldest first, with the number of\n" +
-			"scores, their mean and median. --format csv (or -o FILE.csv) writes CSV for Danish Excel with the\n" +
-			"count of each score 0-10. Scores are stored without names.",
-		Args: cobra.NoArgs,
+		Use:   "evaluation " + a.t("cli.UseEvaluation"),
+		Short: a.t("cli.ShortEvaluation"),
+		Long:  a.t("cli.LongEvaluation"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			f, err := evaluationFormat(format, outFile)
@@ -82,10 +80,10 @@ func (a *app) evaluationCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().StringVar(&format, "format", "", "text or csv (default: from -o's extension, else text)")
-	cmd.Flags().StringVarP(&outFile, "out", "o", "", "write the list to `FILE` instead of the terminal")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().StringVar(&format, "format", "", a.t("cli.FlagEvaluationFormat"))
+	cmd.Flags().StringVarP(&outFile, "out", "o", "", a.t("cli.FlagEvaluationOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	return cmd
 }
 

@@ -69,7 +69,7 @@ func TestEvaluationCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "03-12-2026;KOL – diagnostik og opfølgning;4;7;9;1;0;0;0;0;0;0;0;0;2;1\r\n") {
+	if !strings.Contains(string(b), "2026-12-03,KOL – diagnostik og opfølgning,4,7,9,1,0,0,0,0,0,0,0,0,2,1\r\n") {
 		t.Errorf("csv:\n%q", b)
 	}
 	// The minutes of the second meeting hold the trend of both.

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -19,11 +20,11 @@ import (
 )
 
 func (a *app) exportCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "export", Short: "Write what goes out after a meeting: personal slips, follow-up list, minutes, attendance"}
+	cmd := &cobra.Command{Use: "export", Short: a.t("cli.ShortExport")}
 	// The attendance report is the same command as `attendance report`,
 	// listed here too so every export is under one command.
 	attendance := a.attendanceReportCommand()
-	attendance.Use = "attendance [--since DATE] [--format text|csv|xlsx] [-o FILE] [--force]"
+	attendance.Use = "attendance " + a.t("cli.UseReport")
 	cmd.AddCommand(a.exportSlipsCommand(), a.exportFollowUpCommand(), a.exportMinutesCommand(), attendance)
 	return cmd
 }
@@ -33,13 +34,10 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 	var dir string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "slips [--meeting ID] -o DIR [--force]",
-		Short: "Write one personal slip per practice: own code, own figures, the cluster's mean, benchmarks",
-		Long: "slips writes DIR/slip-CODE.html (A4, to print) and DIR/slip-CODE.txt (to e-mail) for every practice\n" +
-			"with a code at the meeting (the latest meeting without --meeting). Each slip names its own practice,\n" +
-			"so you know which envelope it goes in; the file names carry the code only, and nothing on the\n" +
-			"terminal pairs a code with a practice.",
-		Args: cobra.NoArgs,
+		Use:   "slips " + a.t("cli.UseSlips"),
+		Short: a.t("cli.ShortSlips"),
+		Long:  a.t("cli.LongSlips"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, err := a.openStore()
@@ -52,21 +50,21 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 				return err
 			}
 			if len(m.Codes) == 0 {
-				return meeting.Errorf(meeting.EINVALID, "meeting %d (%s) has no letter codes yet: draw them with `klynge meeting codes --meeting %d --regenerate`", m.ID, m.Title, m.ID)
+				return meeting.Errork(meeting.EINVALID, "cli.CodesNone", m.ID, meeting.Inert(m.Title), m.ID)
 			}
 			if len(m.Values) == 0 {
-				return meeting.Errorf(meeting.EINVALID, "meeting %d (%s) has no figures yet: import them with `klynge data import --meeting %d FILE`", m.ID, m.Title, m.ID)
+				return meeting.Errork(meeting.EINVALID, "cli.ErrNoFigures", m.ID, meeting.Inert(m.Title), m.ID)
 			}
 			c, err := s.Cluster(ctx, m.ClusterID)
 			if err != nil {
 				return err
 			}
-			slips, err := export.Slips(m, c.Practices)
+			slips, err := export.Slips(m, c.Practices, a.language())
 			if err != nil {
 				return err
 			}
 			if len(slips) == 0 {
-				return meeting.Errorf(meeting.EINVALID, "no practice of cluster %q has a code at meeting %d: draw the codes again with `klynge meeting codes --meeting %d --regenerate`", c.Name, m.ID, m.ID)
+				return meeting.Errork(meeting.EINVALID, "cli.ErrNoCodedPractice", c.Name, m.ID)
 			}
 			// The pack's language unless the coordinator asked for one.
 			if a.lang != "" || a.env.getenv("KLYNGE_LANG") != "" {
@@ -88,7 +86,7 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			}
 			for i, f := range files {
 				if err := writeFileAtomic(dir, f.name, f.data); err != nil {
-					return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v (%d of %d slip files were written)",
+					return meeting.Errork(meeting.EINVALID, "cli.ErrSlipWrite",
 						filepath.Join(dir, f.name), unwrapPathError(err), i, len(files))
 				}
 			}
@@ -104,9 +102,9 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().StringVarP(&dir, "out", "o", "", "folder `DIR` for the slips; created if its parent folder exists")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite slip files already in the folder")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVarP(&dir, "out", "o", "", a.t("cli.FlagSlipsOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagSlipsForce"))
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -126,7 +124,7 @@ func renderSlips(slips []export.Slip) ([]slipFile, error) {
 	var files []slipFile
 	for _, s := range slips {
 		if !safeCode.MatchString(s.Code) {
-			return nil, meeting.Errorf(meeting.EINTERNAL, "letter code %q cannot name a file", s.Code)
+			return nil, meeting.Errork(meeting.EINTERNAL, "cli.ErrBadCode", s.Code)
 		}
 		var h, t bytes.Buffer
 		if err := export.WriteSlipHTML(&h, s); err != nil {
@@ -150,16 +148,16 @@ func prepareSlipDir(dir string) error {
 	case err == nil && info.IsDir():
 		return nil
 	case err == nil:
-		return meeting.Errorf(meeting.EINVALID, "%s is a file, not a folder: choose a folder with -o", dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrIsFile", dir)
 	case !errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot use %s: %v", dir, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotUse", dir, unwrapPathError(err))
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if info, err := os.Stat(parent); err != nil || !info.IsDir() {
-		return meeting.Errorf(meeting.EINVALID, "cannot create %s: the folder %s does not exist; create it first or choose another -o", dir, parent)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCreateNoParent", dir, parent)
 	}
 	if err := os.Mkdir(dir, 0o700); err != nil {
-		return meeting.Errorf(meeting.EINVALID, "cannot create %s: %v", dir, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotCreate", dir, unwrapPathError(err))
 	}
 	return nil
 }
@@ -167,20 +165,18 @@ func prepareSlipDir(dir string) error {
 // requireDir fails unless dir is an existing folder.
 func requireDir(dir string) error {
 	if strings.TrimSpace(dir) == "" {
-		return meeting.Errorfl(meeting.EINVALID, "ingen mappe angivet: vælg en med -o MAPPE", "no folder given: choose one with -o DIR")
+		return meeting.Errork(meeting.EINVALID, "cli.ErrNoDir")
 	}
 	info, err := os.Stat(dir)
 	switch {
 	case err == nil && info.IsDir():
 		return nil
 	case err == nil:
-		return meeting.Errorf(meeting.EINVALID, "%s is a file, not a folder: choose a folder with -o", dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrIsFile", dir)
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorfl(meeting.EINVALID,
-			"mappen %s findes ikke: opret den først (mkdir), eller vælg en anden med -o",
-			"the folder %s does not exist: create it first (mkdir) or choose another with -o", dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrDirMissing", dir)
 	}
-	return meeting.Errorf(meeting.EINVALID, "cannot use %s: %v", dir, unwrapPathError(err))
+	return meeting.Errork(meeting.EINVALID, "cli.ErrCannotUse", dir, unwrapPathError(err))
 }
 
 // checkOverwrite refuses to replace slip files already in dir unless
@@ -256,15 +252,32 @@ func writeFileAtomic(dir, name string, data []byte) (err error) {
 }
 
 // unwrapPathError drops the operation and path an *fs.PathError repeats,
-// since the message already names the file.
+// since the message already names the file, and words the common causes
+// through the catalogue (the operating system words them in English).
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
 	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	for _, c := range []struct {
+		is  error
+		key string
+	}{
+		{fs.ErrPermission, "cli.SysPermission"},
+		{fs.ErrNotExist, "cli.SysNotExist"},
+		{fs.ErrExist, "cli.SysExists"},
+		{syscall.ENOSPC, "cli.SysNoSpace"},
+		{syscall.EROFS, "cli.SysReadOnly"},
+		{syscall.EISDIR, "cli.SysIsDir"},
+		{syscall.ENOTDIR, "cli.SysNotDir"},
+	} {
+		if errors.Is(err, c.is) {
+			return meeting.Errork(meeting.EINVALID, c.key)
+		}
 	}
 	return err
 }

@@ -174,7 +174,7 @@ func TestExportSlipsErrors(t *testing.T) {
 		want string
 	}{
 		{"missing parent folder", db, []string{"--meeting", id, "-o", filepath.Join(tmp, "missing", "slips")}, filepath.Join(tmp, "missing")},
-		{"missing folder", db, []string{"--meeting", id, "-o", filepath.Join(tmp, "missing")}, "findes ikke"},
+		{"missing folder", db, []string{"--meeting", id, "-o", filepath.Join(tmp, "missing")}, "does not exist"},
 		{"out is a file", db, []string{"--meeting", id, "-o", file}, "is a file"},
 		{"unknown meeting", db, []string{"--meeting", "42", "-o", tmp}, "42"},
 		{"negative meeting", db, []string{"--meeting", "-1", "-o", tmp}, "-1"},
@@ -184,7 +184,7 @@ func TestExportSlipsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"export", "slips"}, tt.args...)
+			args := append([]string{"--lang", "en", "export", "slips"}, tt.args...)
 			code, out, errOut := runKlynge(t, map[string]string{"KLYNGE_DB": tt.db}, args...)
 			if code != 1 || out != "" {
 				t.Errorf("want exit 1 and no stdout, got %d %q", code, out)

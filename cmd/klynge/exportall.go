@@ -58,7 +58,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	add := func(name string, write func(*bytes.Buffer) error) error {
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
-			return meeting.Errorf(meeting.EINTERNAL, "cannot write %s: %v", name, err)
+			return meeting.Errork(meeting.EINTERNAL, "cli.ErrCannotWrite", name, err)
 		}
 		files = append(files, slipFile{name, b.Bytes()})
 		return nil
@@ -67,11 +67,11 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	if err != nil {
 		return nil, err
 	}
-	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, m, c, pledges, reviewed, trend...) }); err != nil {
+	if err := add("referat.md", func(b *bytes.Buffer) error { return export.WriteMinutes(b, e.lang, m, c, pledges, reviewed, trend...) }); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"md", "csv", "xlsx", "ics"} {
-		write := followUpFormats()[f]
+		write := followUpFormats(e.lang)[f]
 		if err := add("opfoelgning."+f, func(b *bytes.Buffer) error { return write(b, d) }); err != nil {
 			return nil, err
 		}
@@ -84,7 +84,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		return nil, err
 	}
 	if len(m.Codes) > 0 {
-		slips, err := export.Slips(m, c.Practices)
+		slips, err := export.Slips(m, c.Practices, e.lang)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +107,7 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	paths := make([]string, 0, len(files))
 	for _, f := range files {
 		if err := writeFileAtomic(dir, f.name, f.data); err != nil {
-			return paths, meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", filepath.Join(dir, f.name), unwrapPathError(err))
+			return paths, meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", filepath.Join(dir, f.name), unwrapPathError(err))
 		}
 		paths = append(paths, filepath.Join(dir, f.name))
 	}

@@ -44,20 +44,21 @@ func loadFollowUp(ctx context.Context, s *store.Store, m meeting.Meeting, c meet
 	return d, nil
 }
 
-// followUpFormats returns the follow-up list's formats and their writers.
-func followUpFormats() map[string]func(*bytes.Buffer, followUpData) error {
+// followUpFormats returns the follow-up list's formats and their writers,
+// which word the lists in lang.
+func followUpFormats(lang string) map[string]func(*bytes.Buffer, followUpData) error {
 	return map[string]func(*bytes.Buffer, followUpData) error{
 		"md": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpMarkdown(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpMarkdown(b, lang, d.m, d.c, d.pledges)
 		},
 		"csv": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpCSV(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpCSV(b, lang, d.m, d.c, d.pledges)
 		},
 		"xlsx": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpXLSX(b, d.m, d.c, d.pledges)
+			return export.WriteFollowUpXLSX(b, lang, d.m, d.c, d.pledges)
 		},
 		"ics": func(b *bytes.Buffer, d followUpData) error {
-			return export.WriteFollowUpICS(b, d.m, d.c, d.all, d.calID)
+			return export.WriteFollowUpICS(b, lang, d.m, d.c, d.all, d.calID)
 		},
 	}
 }
@@ -71,11 +72,11 @@ func formatFor(flag, out string) (string, error) {
 			f = "md"
 		}
 	}
-	if _, ok := followUpFormats()[f]; !ok {
+	if _, ok := followUpFormats("da")[f]; !ok {
 		if flag == "" {
-			return "", meeting.Errorf(meeting.EINVALID, "cannot tell the format from %s: pass --format md, csv, xlsx or ics", out)
+			return "", meeting.Errork(meeting.EINVALID, "cli.ErrFollowUpFormatFromExt", out)
 		}
-		return "", meeting.Errorf(meeting.EINVALID, "unknown format %q: use md, csv, xlsx or ics", flag)
+		return "", meeting.Errork(meeting.EINVALID, "cli.ErrFollowUpFormatUnknown", flag)
 	}
 	return f, nil
 }
@@ -85,13 +86,10 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 	var out, format string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "followup [--meeting ID] [--format md|csv|xlsx|ics] -o FILE [--force]",
-		Short: "Write the meeting's pledges per practice: Markdown, CSV for Excel, XLSX or calendar reminders (ICS)",
-		Long: "followup writes the follow-up list of a meeting (the latest without --meeting): each practice's\n" +
-			"pledges with who carries them out, the due date and the linked indicator and target. The format\n" +
-			"follows --format or FILE's extension: .md, .csv (Danish Excel: ';', UTF-8 BOM, dd-mm-yyyy),\n" +
-			".xlsx, or .ics (one all-day event per due date with a reminder a week before).",
-		Args: cobra.NoArgs,
+		Use:   "followup " + a.t("cli.UseFollowUp"),
+		Short: a.t("cli.ShortFollowUp"),
+		Long:  a.t("cli.LongFollowUp"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, err := formatFor(format, out)
 			if err != nil {
@@ -112,21 +110,21 @@ func (a *app) exportFollowUpCommand() *cobra.Command {
 			}
 			ps := d.pledges
 			var b bytes.Buffer
-			if err := followUpFormats()[f](&b, d); err != nil {
-				return meeting.Errorf(meeting.EINTERNAL, "cannot write the follow-up list: %v", err)
+			if err := followUpFormats(a.language())[f](&b, d); err != nil {
+				return meeting.Errork(meeting.EINTERNAL, "cli.ErrWriteFollowUp", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteFollowUp",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), plural(len(ps), "pledge", "pledges"), out))
+				m.ID, meeting.Inert(m.Title), m.PlannedStart.Format("2006-01-02"), len(ps), out))
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().StringVar(&format, "format", "", "md, csv, xlsx or ics (default: from the file's extension)")
-	cmd.Flags().StringVarP(&out, "out", "o", "", "output `FILE`; its folder must exist")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVar(&format, "format", "", a.t("cli.FlagFollowUpFormat"))
+	cmd.Flags().StringVarP(&out, "out", "o", "", a.t("cli.FlagOutFile"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -136,15 +134,13 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 	var out string
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "minutes [--meeting ID] -o FILE [--force]",
-		Short: "Write the minutes (referat) of a meeting as Markdown",
-		Long: "minutes writes the referat of a meeting (the latest without --meeting) in Danish: the agenda as\n" +
-			"held with times, attendance and guests, the groups' questions and notes, the pledges per practice,\n" +
-			"the follow-up of earlier pledges and the evaluation. It holds no figures from the data.",
-		Args: cobra.NoArgs,
+		Use:   "minutes " + a.t("cli.UseMinutes"),
+		Short: a.t("cli.ShortMinutes"),
+		Long:  a.t("cli.LongMinutes"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if ext := strings.ToLower(filepath.Ext(out)); ext != "" && ext != ".md" && ext != ".markdown" && ext != ".txt" {
-				return meeting.Errorf(meeting.EINVALID, "the minutes are Markdown: name the file .md, not %s", ext)
+				return meeting.Errork(meeting.EINVALID, "cli.ErrMinutesExt", ext)
 			}
 			if err := checkOutput(out, force); err != nil {
 				return err
@@ -174,20 +170,20 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 				return err
 			}
 			var b bytes.Buffer
-			if err := export.WriteMinutes(&b, m, c, ps, reviewed, trend...); err != nil {
-				return meeting.Errorf(meeting.EINTERNAL, "cannot write the minutes: %v", err)
+			if err := export.WriteMinutes(&b, a.language(), m, c, ps, reviewed, trend...); err != nil {
+				return meeting.Errork(meeting.EINTERNAL, "cli.ErrWriteMinutes", err)
 			}
 			if err := writeOutput(out, b.Bytes(), force); err != nil {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteMinutes",
-				m.ID, m.Title, m.PlannedStart.Format("2006-01-02"), out))
+				m.ID, meeting.Inert(m.Title), m.PlannedStart.Format("2006-01-02"), out))
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().StringVarP(&out, "out", "o", "", "output `FILE` (.md); its folder must exist")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVarP(&out, "out", "o", "", a.t("cli.FlagMinutesOut"))
+	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagForceFile"))
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -197,20 +193,20 @@ func (a *app) exportMinutesCommand() *cobra.Command {
 // is set, nor a folder.
 func checkOutput(out string, force bool) error {
 	if strings.TrimSpace(out) == "" {
-		return meeting.Errorf(meeting.EINVALID, "no output file given: choose one with -o FILE")
+		return meeting.Errork(meeting.EINVALID, "cli.ErrNoOutFile")
 	}
 	dir := filepath.Dir(filepath.Clean(out))
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: the folder %s does not exist; create it first or choose another -o", out, dir)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrNoFolder", out, dir)
 	}
 	info, err := os.Stat(out)
 	switch {
 	case err == nil && info.IsDir():
-		return meeting.Errorf(meeting.EINVALID, "%s is a folder: choose a file with -o", out)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrIsFolder", out)
 	case err == nil && !force:
-		return meeting.Errorf(meeting.EINVALID, "%s already exists: pass --force to overwrite, or choose another -o", out)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrExists", out)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", out, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", out, unwrapPathError(err))
 	}
 	return nil
 }
@@ -226,7 +222,7 @@ func writeOutput(out string, data []byte, force bool) error {
 		dir = "."
 	}
 	if err := writeFileAtomic(dir, name, data); err != nil {
-		return meeting.Errorf(meeting.EINVALID, "cannot write %s: %v", out, unwrapPathError(err))
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", out, unwrapPathError(err))
 	}
 	return nil
 }

@@ -48,9 +48,9 @@ func TestPledgeAddAndExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\uFEFF")))
-	r.Comma = ';'
+	r.Comma = ',' // English, as the CLI speaks here
 	recs, err := r.ReadAll()
-	if err != nil || len(recs) != 3 || recs[1][3] != "Ring til KOL-patienter; \"årskontrol\"\nbookes" || recs[1][8] != "62,5" {
+	if err != nil || len(recs) != 3 || recs[1][3] != "Ring til KOL-patienter; \"årskontrol\"\nbookes" || recs[1][8] != "62.5" || recs[0][0] != "Provider number" {
 		t.Errorf("csv = %q, %v", recs, err)
 	}
 	// --format wins over the extension.
@@ -64,7 +64,7 @@ func TestPledgeAddAndExports(t *testing.T) {
 		t.Fatalf("export minutes: %d %q", code, errOut)
 	}
 	b, _ = os.ReadFile(minutes)
-	if !strings.Contains(string(b), "# Referat: ") || !strings.Contains(string(b), "## Tilsagn") || strings.Contains(string(b), "62,5") {
+	if !strings.Contains(string(b), "# Minutes: ") || !strings.Contains(string(b), "## Pledges") || strings.Contains(string(b), "62.5") || strings.Contains(string(b), "62,5") {
 		t.Errorf("minutes:\n%s", b)
 	}
 	if !strings.Contains(out, "wrote the minutes of meeting "+id) {
@@ -106,7 +106,7 @@ func TestExportFollowUpBadOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"export"}, tt.args...)
+			args := append([]string{"--lang", "en", "export"}, tt.args...)
 			args = append(args, "--meeting", id)
 			code, _, errOut := runKlynge(t, env, args...)
 			if code == 0 || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
@@ -154,8 +154,8 @@ func TestPledgeAddBadDue(t *testing.T) {
 		want string
 	}{
 		{"unknown practice", []string{"--practice", "999999"}, "ingen praksis i klyngen"},
-		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "not in the pack"},
-		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "not a number"},
+		{"unknown indicator", []string{"--practice", "047318", "--indicator", "hba1c"}, "er ikke i pakken"},
+		{"bad target", []string{"--practice", "047318", "--indicator", "kol-forloebsplan", "--target", "høj"}, "er ikke et tal"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"pledge", "add", "--meeting", id, "--action", "x", "--due", "1m"}, tt.args...)

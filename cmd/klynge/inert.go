@@ -75,7 +75,7 @@ func checkFlagTexts(cmd *cobra.Command, lang string) error {
 		}
 		var te *meeting.TextError
 		if errors.As(meeting.CheckText(kind, f.Value.String()), &te) {
-			err = meeting.Errorf(meeting.EINVALID, "--%s %s", f.Name, te.Message(lang))
+			err = meeting.Errork(meeting.EINVALID, "cli.ErrFlagText", "--"+f.Name, te)
 		}
 	})
 	return err

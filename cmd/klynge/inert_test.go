@@ -93,13 +93,13 @@ func TestImportRefusesUnsafeText(t *testing.T) {
 		want string
 	}{
 		{[]string{"roster", "import", write("esc.csv", "ydernummer;praksis;læge;email;rolle\n047318;Lægerne Østergade;Hans \x1b[31mRød;;\n")},
-			"esc.csv:2:31: læge has an escape code (ESC) at character 6"},
+			"esc.csv:2:31: læge har en escape-kode (ESC) ved tegn 6"},
 		{[]string{"roster", "import", write("bell.csv", "ydernummer;praksis;læge;email;rolle\n047318;Lægerne\a Østergade;Hans;;\n")},
-			"bell.csv:2:15: praksis has a control character (U+0007) at character 8"},
+			"bell.csv:2:15: praksis har et kontroltegn (U+0007) ved tegn 8"},
 		{[]string{"roster", "import", write("long.csv", "ydernummer;praksis;læge;email;rolle\n047318;Lægerne Østergade;"+strings.Repeat("x", 400)+";;\n")},
-			"long.csv:2:26: læge is 400 characters long; a name may hold at most 200"},
+			"long.csv:2:26: læge er 400 tegn lang; et navn må højst have 200 tegn"},
 		{[]string{"data", "import", write("data.csv", "ydernummer;indikator;tæller;nævner;periode\n047318;kol-forloebsplan;10;20;2024\x1b[31m\n")},
-			"data.csv:2:35: periode has an escape code (ESC) at character 5"},
+			"data.csv:2:35: periode har en escape-kode (ESC) ved tegn 5"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runKlynge(t, env, tt.args...)

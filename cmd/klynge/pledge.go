@@ -15,7 +15,7 @@ import (
 )
 
 func (a *app) pledgeCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "pledge", Short: "Record and list the practices' pledges (tilsagn) at a meeting"}
+	cmd := &cobra.Command{Use: "pledge", Short: a.t("cli.ShortPledge")}
 	cmd.AddCommand(a.pledgeAddCommand(), a.pledgeListCommand())
 	return cmd
 }
@@ -24,13 +24,10 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 	var meetingID int64
 	var practice, action, owner, due, indicator, target string
 	cmd := &cobra.Command{
-		Use:   "add [--meeting ID] --practice YDERNUMMER-OR-NAME --action TEXT --due DATE|next|1m|3m [--owner WHO] [--indicator ID [--target N]]",
-		Short: "Record a practice's pledge at a meeting",
-		Long: "add records what a practice will do before a later meeting. --due is a date (2027-03-01 or\n" +
-			"01-03-2027), next or næste (the cluster's next planned meeting; three months on when none is\n" +
-			"planned), or 1m, 3m, … months after the meeting (3m from 30 November is 28 February).\n" +
-			"A due date before today is refused.",
-		Args: cobra.NoArgs,
+		Use:   "add " + a.t("cli.UsePledgeAdd"),
+		Short: a.t("cli.ShortPledgeAdd"),
+		Long:  a.t("cli.LongPledgeAdd"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, m, c, err := a.openMeeting(ctx, meetingID)
@@ -52,7 +49,7 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 			if strings.TrimSpace(target) != "" {
 				v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(target), ",", ".", 1), 64)
 				if err != nil {
-					return meeting.Errorf(meeting.EINVALID, "--target %q is not a number: write e.g. 80 or 62,5", target)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrTargetNotNumber", target)
 				}
 				p.Target = &v
 			}
@@ -64,13 +61,13 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().StringVar(&practice, "practice", "", "the practice: its `YDERNUMMER` or part of its name (\"aabyhoj\" finds Åbyhøj Lægehus)")
-	cmd.Flags().StringVar(&action, "action", "", "what the practice will do")
-	cmd.Flags().StringVar(&owner, "owner", "", "who in the practice carries it out")
-	cmd.Flags().StringVar(&due, "due", "", "due `DATE`: YYYY-MM-DD, DD-MM-YYYY, next, or 1m, 3m, … after the meeting")
-	cmd.Flags().StringVar(&indicator, "indicator", "", "pack indicator `ID` the pledge should move")
-	cmd.Flags().StringVar(&target, "target", "", "target value `N` on the indicator, in its unit")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().StringVar(&practice, "practice", "", a.t("cli.FlagPledgePractice"))
+	cmd.Flags().StringVar(&action, "action", "", a.t("cli.FlagPledgeAction"))
+	cmd.Flags().StringVar(&owner, "owner", "", a.t("cli.FlagPledgeOwner"))
+	cmd.Flags().StringVar(&due, "due", "", a.t("cli.FlagPledgeDue"))
+	cmd.Flags().StringVar(&indicator, "indicator", "", a.t("cli.FlagPledgeIndicator"))
+	cmd.Flags().StringVar(&target, "target", "", a.t("cli.FlagPledgeTarget"))
 	for _, f := range []string{"practice", "action", "due"} {
 		_ = cmd.MarkFlagRequired(f)
 	}
@@ -89,8 +86,7 @@ func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string
 	}
 	d, err := meeting.DueDate(due, m, ms, now)
 	if err != nil {
-		return d, &meeting.Error{Code: meeting.ErrorCode(err),
-			Message: "--due: " + meeting.ErrorMessageIn(err, "en"), Danish: "--due: " + meeting.ErrorMessageIn(err, "da")}
+		return d, meeting.Errork(meeting.ErrorCode(err), "cli.ErrDue", err)
 	}
 	return d, nil
 }
@@ -104,17 +100,13 @@ func findPractice(c meeting.Cluster, query string) (meeting.Practice, error) {
 	case 1:
 		return ps[0], nil
 	case 0:
-		return meeting.Practice{}, meeting.Errorfl(meeting.ENOTFOUND,
-			"--practice %q: ingen praksis i klyngen %q har det ydernummer eller navn; se `klynge roster list`",
-			"--practice %q: no practice of cluster %q has that ydernummer or name; see `klynge roster list`", query, c.Name)
+		return meeting.Practice{}, meeting.Errork(meeting.ENOTFOUND, "cli.ErrNoSuchPractice", query, c.Name)
 	}
 	names := make([]string, len(ps))
 	for i, p := range ps {
 		names[i] = p.Name + " (" + p.Ydernummer + ")"
 	}
-	return meeting.Practice{}, meeting.Errorfl(meeting.EINVALID,
-		"--practice %q passer på %d praksisser: %s; skriv mere af navnet eller ydernummeret",
-		"--practice %q matches %d practices: %s; give more of the name, or the ydernummer", query, len(ps), strings.Join(names, "; "))
+	return meeting.Practice{}, meeting.Errork(meeting.EINVALID, "cli.ErrPracticeAmbiguous", query, len(ps), strings.Join(names, "; "))
 }
 
 func (a *app) pledgeListCommand() *cobra.Command {
@@ -122,8 +114,8 @@ func (a *app) pledgeListCommand() *cobra.Command {
 	var open bool
 	cmd := &cobra.Command{
 		Use:   "list [--meeting ID] [--open]",
-		Short: "List the pledges made at a meeting, or with --open those to follow up at it",
-		Args:  cobra.NoArgs,
+		Short: a.t("cli.ShortPledgeList"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, err := a.openStore()
@@ -157,7 +149,7 @@ func (a *app) pledgeListCommand() *cobra.Command {
 			for _, p := range ps {
 				review := "-"
 				if p.Review != nil {
-					review = string(p.Review.Outcome)
+					review = a.t("outcome." + string(p.Review.Outcome))
 				}
 				ind := p.Indicator
 				if p.Target != nil {
@@ -169,8 +161,8 @@ func (a *app) pledgeListCommand() *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().Int64Var(&meetingID, "meeting", 0, "meeting `ID`, as klynge meeting list shows it (default: the latest meeting)")
-	cmd.Flags().BoolVar(&open, "open", false, "list the earlier meetings' pledges to follow up at this meeting")
+	cmd.Flags().Int64Var(&meetingID, "meeting", 0, a.t("cli.FlagMeeting"))
+	cmd.Flags().BoolVar(&open, "open", false, a.t("cli.FlagPledgeOpen"))
 	return cmd
 }
 

@@ -173,7 +173,7 @@ func TestDemoInTerminal(t *testing.T) {
 
 	// A second program on the same meeting is refused while this one runs.
 	code, _, errOut := runKlynge(t, nil, "--db", db, "run")
-	if code != 1 || !strings.Contains(errOut, "already open") {
+	if code != 1 || !strings.Contains(errOut, "allerede åbent") {
 		t.Errorf("second run: code %d, stderr %q", code, errOut)
 	}
 

@@ -15,7 +15,7 @@ import (
 )
 
 func (a *app) rosterCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "roster", Short: "Keep the cluster's practices and doctors: import, list, add, retire"}
+	cmd := &cobra.Command{Use: "roster", Short: a.t("cli.ShortRoster")}
 	cmd.AddCommand(a.rosterImportCommand(), a.rosterListCommand(), a.rosterAddCommand(), a.rosterRetireCommand())
 	return cmd
 }
@@ -23,16 +23,10 @@ func (a *app) rosterCommand() *cobra.Command {
 func (a *app) rosterImportCommand() *cobra.Command {
 	var clusterID int64
 	cmd := &cobra.Command{
-		Use:   "import [--cluster ID] FILE",
-		Short: "Bring the roster up to date from a CSV or XLSX file; every row is checked first",
-		Long: "import reads one row per doctor from FILE (.csv, .txt or .xlsx) with the columns ydernummer, praksis,\n" +
-			"læge and optionally email and rolle (or the English names). Every row is checked first; if any is\n" +
-			"wrong, every problem is listed and nothing is imported. Otherwise new practices and doctors are\n" +
-			"added, and doctors already in the cluster (matched by e-mail, or by ydernummer and name) take the\n" +
-			"file's name, practice, e-mail and role; an empty e-mail or role keeps the stored one, and a practice\n" +
-			"already in the cluster may leave its name empty. Doctors missing from the file are not removed:\n" +
-			"they are listed, to retire with `klynge roster retire ID`.",
-		Args: cobra.ExactArgs(1),
+		Use:   "import " + a.t("cli.UseRosterImport"),
+		Short: a.t("cli.ShortRosterImport"),
+		Long:  a.t("cli.LongRosterImport"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			file := args[0]
@@ -59,7 +53,7 @@ func (a *app) rosterImportCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
 	return cmd
 }
 
@@ -67,9 +61,7 @@ func (a *app) rosterImportCommand() *cobra.Command {
 // lists the doctors the file left out.
 func (a *app) printRosterImport(w io.Writer, file string, c meeting.Cluster, res store.RosterImportResult) {
 	names := practiceNames(c)
-	fmt.Fprintf(w, "%s: cluster %q: %s added, %s added, %d updated, %d unchanged\n", file, c.Name,
-		plural(len(res.NewPractices), "practice", "practices"), plural(len(res.Added), "doctor", "doctors"),
-		len(res.Updated), res.Unchanged)
+	fmt.Fprintln(w, a.t("cli.RosterImported", file, c.Name, len(res.NewPractices), len(res.Added), len(res.Updated), res.Unchanged))
 	for _, p := range res.NewPractices {
 		fmt.Fprintln(w, a.t("cli.RosterNewPractice", p.Ydernummer, meeting.Inert(p.Name)))
 	}
@@ -82,16 +74,16 @@ func (a *app) printRosterImport(w io.Writer, file string, c meeting.Cluster, res
 	for _, u := range res.Updated {
 		var changes []string
 		if u.Before.Name != u.After.Name {
-			changes = append(changes, fmt.Sprintf("name %q → %q", u.Before.Name, u.After.Name))
+			changes = append(changes, a.t("cli.ChangedName", u.Before.Name, u.After.Name))
 		}
 		if u.Before.Email != u.After.Email {
-			changes = append(changes, fmt.Sprintf("e-mail %s → %s", orNone(u.Before.Email), u.After.Email))
+			changes = append(changes, a.t("cli.ChangedEmail", a.orNone(u.Before.Email), u.After.Email))
 		}
 		if u.Before.Role != u.After.Role {
-			changes = append(changes, fmt.Sprintf("role %s → %s", u.Before.Role, u.After.Role))
+			changes = append(changes, a.t("cli.ChangedRole", a.roleWord(u.Before.Role), a.roleWord(u.After.Role)))
 		}
 		if u.Before.Ydernummer != u.After.Ydernummer {
-			changes = append(changes, fmt.Sprintf("practice %s → %s (%s)", u.Before.Ydernummer, u.After.Ydernummer, names[u.After.Ydernummer]))
+			changes = append(changes, a.t("cli.ChangedPractice", u.Before.Ydernummer, u.After.Ydernummer, names[u.After.Ydernummer]))
 		}
 		fmt.Fprintln(w, a.t("cli.RosterUpdated", meeting.Inert(u.After.Name), u.After.ID, strings.Join(changes, ", ")))
 	}
@@ -100,11 +92,19 @@ func (a *app) printRosterImport(w io.Writer, file string, c meeting.Cluster, res
 	}
 }
 
-func orNone(s string) string {
+func (a *app) orNone(s string) string {
 	if s == "" {
-		return "(none)"
+		return a.t("cli.None")
 	}
 	return s
+}
+
+// roleWord names a member's role in the user's language.
+func (a *app) roleWord(r meeting.Role) string {
+	if r == meeting.RoleCoordinator {
+		return a.t("cli.RoleCoordinator")
+	}
+	return a.t("cli.RoleMember")
 }
 
 // practiceNames maps the cluster's ydernumre to the practices' names.
@@ -120,8 +120,8 @@ func (a *app) rosterListCommand() *cobra.Command {
 	var clusterID int64
 	cmd := &cobra.Command{
 		Use:   "list [--cluster ID]",
-		Short: "List the practices with their doctors and member ids; retired doctors are marked",
-		Args:  cobra.NoArgs,
+		Short: a.t("cli.ShortRosterList"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			s, c, err := a.openCluster(ctx, clusterID)
@@ -154,17 +154,17 @@ func (a *app) rosterListCommand() *cobra.Command {
 			for _, p := range c.Practices {
 				yd, name := meeting.Inert(p.Ydernummer), meeting.Inert(p.Name)
 				if len(p.Members) == 0 {
-					fmt.Fprintf(tw, "%s\t%s\t\t(no doctors)\t\t\n", yd, name)
+					fmt.Fprintf(tw, "%s\t%s\t\t%s\t\t\n", yd, name, a.t("cli.RosterNoDoctors"))
 				}
 				for _, m := range p.Members {
 					var notes []string
 					if m.Role == meeting.RoleCoordinator {
-						notes = append(notes, "coordinator")
+						notes = append(notes, a.roleWord(meeting.RoleCoordinator))
 					}
 					if m.Retired != nil {
-						notes = append(notes, "RETIRED "+m.Retired.Format(dateDMY))
+						notes = append(notes, a.t("cli.RosterRetiredOn", m.Retired.Format(dateDMY)))
 					} else if !m.Joined.IsZero() {
-						notes = append(notes, "joined "+m.Joined.Format(dateDMY))
+						notes = append(notes, a.t("cli.RosterJoinedOn", m.Joined.Format(dateDMY)))
 					}
 					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", yd, name, m.ID, meeting.Inert(m.Name), meeting.Inert(m.Email), strings.Join(notes, ", "))
 					yd, name = "", "" // once per practice
@@ -173,7 +173,7 @@ func (a *app) rosterListCommand() *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
 	return cmd
 }
 
@@ -184,14 +184,14 @@ func (a *app) rosterAddCommand() *cobra.Command {
 	var clusterID int64
 	var ydernummer, name, email, practice, role string
 	cmd := &cobra.Command{
-		Use:   "add --ydernummer NUMBER --name NAME [--email ADDRESS] [--practice NAME] [--role koordinator]",
-		Short: "Add a doctor to the cluster (and their practice, when it is new: give --practice)",
-		Args:  cobra.NoArgs,
+		Use:   "add " + a.t("cli.UseRosterAdd"),
+		Short: a.t("cli.ShortRosterAdd"),
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			ydernummer, email, practice = strings.TrimSpace(ydernummer), strings.TrimSpace(email), strings.TrimSpace(practice)
 			if email != "" && !pack.LooksLikeEmail(email) {
-				return meeting.Errorf(meeting.EINVALID, "--email %q does not look like an e-mail address: write it as name@example.dk, or leave it out", email)
+				return meeting.Errork(meeting.EINVALID, "cli.ErrEmail", email)
 			}
 			r, err := parseRole(role)
 			if err != nil {
@@ -208,8 +208,7 @@ func (a *app) rosterAddCommand() *cobra.Command {
 					return err
 				}
 				if practice == "" {
-					return meeting.Errorf(meeting.EINVALID,
-						"practice %s is not in cluster %q: check the ydernummer (see `klynge roster list`), or add the practice by giving its name with --practice", ydernummer, c.Name)
+					return meeting.Errork(meeting.EINVALID, "cli.ErrPracticeNotInCluster", ydernummer, c.Name)
 				}
 			}
 			m, err := s.AddMember(ctx, c.ID, ydernummer,
@@ -226,12 +225,12 @@ func (a *app) rosterAddCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().Int64Var(&clusterID, "cluster", 0, "cluster id, when the database holds more than one")
-	cmd.Flags().StringVar(&ydernummer, "ydernummer", "", "the practice's 6-digit ydernummer (required)")
-	cmd.Flags().StringVar(&name, "name", "", "the doctor's name (required)")
-	cmd.Flags().StringVar(&email, "email", "", "the doctor's e-mail address")
-	cmd.Flags().StringVar(&practice, "practice", "", "the practice's name; required when the practice is new")
-	cmd.Flags().StringVar(&role, "role", "", "koordinator for the coordinator (default: medlem)")
+	cmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	cmd.Flags().StringVar(&ydernummer, "ydernummer", "", a.t("cli.FlagRosterYdernummer"))
+	cmd.Flags().StringVar(&name, "name", "", a.t("cli.FlagRosterName"))
+	cmd.Flags().StringVar(&email, "email", "", a.t("cli.FlagRosterEmail"))
+	cmd.Flags().StringVar(&practice, "practice", "", a.t("cli.FlagRosterPractice"))
+	cmd.Flags().StringVar(&role, "role", "", a.t("cli.FlagRosterRole"))
 	_ = cmd.MarkFlagRequired("ydernummer")
 	_ = cmd.MarkFlagRequired("name")
 	return cmd
@@ -245,7 +244,7 @@ func parseRole(s string) (meeting.Role, error) {
 	case "koordinator", "coordinator", "klyngekoordinator":
 		return meeting.RoleCoordinator, nil
 	}
-	return "", meeting.Errorf(meeting.EINVALID, "--role %q is unknown: write koordinator for the coordinator, or leave it out", s)
+	return "", meeting.Errork(meeting.EINVALID, "cli.ErrRole", s)
 }
 
 // checkNewYdernummer checks the ydernummer of a practice to be added.
@@ -253,25 +252,24 @@ func checkNewYdernummer(yd string) error {
 	digits := yd != "" && strings.Trim(yd, "0123456789") == ""
 	switch {
 	case digits && len(yd) < 6:
-		return meeting.Errorf(meeting.EINVALID, "--ydernummer %q has %d digits, not 6: did you mean %s?", yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrYdernummerShort", yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
 	case !digits || len(yd) != 6:
-		return meeting.Errorf(meeting.EINVALID, "--ydernummer %q must be 6 digits, e.g. 047318", yd)
+		return meeting.Errork(meeting.EINVALID, "cli.ErrYdernummer", yd)
 	}
 	return nil
 }
 
 func (a *app) rosterRetireCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "retire MEMBER-ID",
-		Short: "Record that a doctor left the cluster; their attendance history stays",
-		Long: "retire marks the doctor with the id `klynge roster list` shows as retired from today. They stay in\n" +
-			"the roster and the attendance report, marked; meetings after today no longer count for them.",
-		Args: cobra.ExactArgs(1),
+		Use:   "retire " + a.t("cli.UseRetire"),
+		Short: a.t("cli.ShortRetire"),
+		Long:  a.t("cli.LongRetire"),
+		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			id, err := strconv.ParseInt(strings.TrimSpace(args[0]), 10, 64)
 			if err != nil || id <= 0 {
-				return meeting.Errorf(meeting.EINVALID, "%q is not a member id: see `klynge roster list`", args[0])
+				return meeting.Errork(meeting.EINVALID, "cli.ErrNotMemberID", args[0])
 			}
 			s, err := a.openStore()
 			if err != nil {

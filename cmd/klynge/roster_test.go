@@ -131,25 +131,25 @@ func TestRosterImportProblems(t *testing.T) {
 		want []string
 	}{
 		{"fejl.csv", []string{
-			"testdata/roster/fejl.csv:3:26: søren ærø-hansen is listed twice in practice 047318 (also on line 2): remove one row",
-			"testdata/roster/fejl.csv:4:1: ydernummer is empty: give the practice's 6-digit ydernummer",
-			"testdata/roster/fejl.csv:5: practice 199999 is not in the cluster and has no name: fill in the praksis column to add it, or check the ydernummer",
-			"testdata/roster/fejl.csv:6:38: e-mail SOEREN.aeroe-hansen@oestergade.example is already used on line 2: each doctor needs their own address",
-			"testdata/roster/fejl.csv:7:29: the doctor's name is empty: fill in the læge column",
+			"testdata/roster/fejl.csv:3:26: søren ærø-hansen står to gange i praksis 047318 (også på linje 2): fjern den ene række",
+			"testdata/roster/fejl.csv:4:1: ydernummer er tomt: skriv praksissens ydernummer på 6 cifre",
+			"testdata/roster/fejl.csv:5: praksis 199999 er ikke i klyngen og har intet navn: udfyld kolonnen praksis for at tilføje den, eller tjek ydernummeret",
+			"testdata/roster/fejl.csv:6:38: e-mailadressen SOEREN.aeroe-hansen@oestergade.example bruges allerede på linje 2: hver læge skal have sin egen adresse",
+			"testdata/roster/fejl.csv:7:29: lægens navn er tomt: udfyld kolonnen læge",
 			// Line 8's ydernummer 61442 is read as 061442 (its zero restored).
 			"klynge: 5 problemer fundet; intet er importeret: ret dem, og kør kommandoen igen",
 		}},
 		{"fejl.xlsx", []string{
-			"testdata/roster/fejl.xlsx:4: cell D4: e-mail soeren.aeroe-hansen@oestergade.example is already used on row 2: each doctor needs their own address",
-			"testdata/roster/fejl.xlsx:5: cell B5: cells B5:B6 are merged: klynge needs a value in every cell; unmerge them (in Excel: Home → Merge & Center → Unmerge Cells) and fill in each row",
+			"testdata/roster/fejl.xlsx:4: celle D4: e-mailadressen soeren.aeroe-hansen@oestergade.example bruges allerede på række 2: hver læge skal have sin egen adresse",
+			"testdata/roster/fejl.xlsx:5: celle B5: cellerne B5:B6 er flettet: klynge skal have en værdi i hver celle; ophæv fletningen (i Excel: Hjem → Flet og centrer → Ophæv fletning af celler), og udfyld hver række",
 			"klynge: 2 problemer fundet; intet er importeret: ret dem, og kør kommandoen igen",
 		}},
 		{"noter.pdf", []string{
-			"testdata/roster/noter.pdf: klynge reads rosters from .csv, .txt and .xlsx files: save the roster as CSV (UTF-8) or as an Excel Workbook (.xlsx), or rename the file if it is one",
+			"testdata/roster/noter.pdf: klynge læser medlemslister fra .csv-, .txt- og .xlsx-filer: gem listen som CSV (UTF-8) eller som Excel-projektmappe (.xlsx), eller omdøb filen, hvis den er en af dem",
 			"klynge: 1 problem fundet; intet er importeret: ret det, og kør kommandoen igen",
 		}},
 		{"mangler.csv", []string{
-			"testdata/roster/mangler.csv: file not found: check the path",
+			"testdata/roster/mangler.csv: filen findes ikke: tjek stien",
 			"klynge: 1 problem fundet; intet er importeret: ret det, og kør kommandoen igen",
 		}},
 	}

@@ -28,8 +28,7 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		return err
 	}
 	defer unlock()
-	t, err := a.openTerminal(meeting.Errorf(meeting.EINVALID,
-		"klynge needs a terminal to show the meeting: run it in a terminal window, not through a pipe"))
+	t, err := a.openTerminal(meeting.Errork(meeting.EINVALID, "cli.ErrNoTerminal"))
 	if err != nil {
 		return err
 	}
@@ -147,7 +146,7 @@ func (a *app) themeName() (tui.ThemeName, error) {
 	case tui.ThemeLight:
 		return tui.ThemeLight, nil
 	}
-	return "", meeting.Errorf(meeting.EINVALID, "unknown theme %q: use --theme dark or --theme light", a.theme)
+	return "", meeting.Errork(meeting.EINVALID, "cli.ErrTheme", a.theme)
 }
 
 // parseStart combines a date flag and a start-time flag into the planned
@@ -163,7 +162,7 @@ func parseStart(date, start string, now time.Time) (time.Time, error) {
 	}
 	hm, err := time.Parse("15:04", start)
 	if err != nil {
-		return time.Time{}, meeting.Errorf(meeting.EINVALID, "--start %q is not a time: write it as HH:MM, e.g. 17:30", start)
+		return time.Time{}, meeting.Errork(meeting.EINVALID, "cli.ErrStart", start)
 	}
 	return time.Date(day.Year(), day.Month(), day.Day(), hm.Hour(), hm.Minute(), 0, 0, now.Location()), nil
 }
@@ -174,7 +173,7 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 			return d, nil
 		}
 	}
-	return time.Time{}, meeting.Errorf(meeting.EINVALID, "--date %q is not a date: write it as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-11-23", s)
+	return time.Time{}, meeting.Errork(meeting.EINVALID, "cli.ErrDate", s)
 }
 
 // bellTo is where the round timer's bell goes: the terminal, when asked
@@ -199,7 +198,7 @@ func (a *app) backupFor(ctx context.Context, s *store.Store, id int64, when stri
 // failure, or "".
 func (a *app) backupNote(ctx context.Context, s *store.Store, id int64, when string) string {
 	if _, err := s.Backup(ctx, fmt.Sprintf("meeting-%d-%s", id, when), a.env.clock.Now()); err != nil {
-		return "klynge: " + a.say("nobackup", oneLine(msg.For(a.language()).Error(err)))
+		return "klynge: " + a.t("cli.NoBackupWarning", oneLine(msg.For(a.language()).Error(err)))
 	}
 	return ""
 }

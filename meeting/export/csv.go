@@ -3,6 +3,8 @@ package export
 import (
 	"io"
 	"strings"
+
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // Excel CSV: what Danish Excel opens as it is, by double-click, without the
@@ -49,15 +51,27 @@ func CSVDigits(s string) string {
 // is quoted, with '"' doubled; every byte of a field is kept, a lone CR
 // included (encoding/csv drops it when writing CRLF). The cells should
 // already be made with CSVText or CSVDigits where they hold text.
-func WriteExcelCSV(w io.Writer, records [][]string) error {
+func WriteExcelCSV(w io.Writer, records [][]string) error { return writeCSV(w, ';', records) }
+
+// WriteCSV writes records as CSV that Excel opens as it is in lang's
+// locale: WriteExcelCSV for Danish ("da"); for English ("en") the same
+// but with ',' between fields, the list separator of an English Windows.
+func WriteCSV(w io.Writer, lang string, records [][]string) error {
+	if msg.Lang(lang) == "en" {
+		return writeCSV(w, ',', records)
+	}
+	return writeCSV(w, ';', records)
+}
+
+func writeCSV(w io.Writer, sep byte, records [][]string) error {
 	var b strings.Builder
 	b.WriteString("\uFEFF")
 	for _, rec := range records {
 		for i, f := range rec {
 			if i > 0 {
-				b.WriteByte(';')
+				b.WriteByte(sep)
 			}
-			if needsQuotes(f) {
+			if needsQuotes(f, sep) {
 				b.WriteByte('"')
 				b.WriteString(strings.ReplaceAll(f, `"`, `""`))
 				b.WriteByte('"')
@@ -73,9 +87,9 @@ func WriteExcelCSV(w io.Writer, records [][]string) error {
 
 // needsQuotes reports whether a CSV field must be quoted to read back as
 // it is.
-func needsQuotes(f string) bool {
+func needsQuotes(f string, sep byte) bool {
 	if f == "" {
 		return false
 	}
-	return strings.ContainsAny(f, ";\"\r\n") || f[0] == ' ' || f[len(f)-1] == ' ' || f[0] == '\t' || f[len(f)-1] == '\t'
+	return strings.ContainsAny(f, string(sep)+"\"\r\n") || f[0] == ' ' || f[len(f)-1] == ' ' || f[0] == '\t' || f[len(f)-1] == '\t'
 }

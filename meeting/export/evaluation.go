@@ -14,8 +14,7 @@ import (
 // writeEvaluation writes the minutes' evaluation: the questions, the
 // scores as counts per score with n, mean and median, the room's notes,
 // and the cluster's trend up to this meeting. No score has a name.
-func writeEvaluation(ew *errWriter, m meeting.Meeting, trend []meeting.TrendPoint) {
-	p := msg.For("da")
+func writeEvaluation(ew *errWriter, p *msg.Printer, m meeting.Meeting, trend []meeting.TrendPoint) {
 	var questions []string
 	for _, it := range m.Items {
 		if it.Kind == meeting.KindEvaluation && !it.Skipped {
@@ -35,7 +34,7 @@ func writeEvaluation(ew *errWriter, m meeting.Meeting, trend []meeting.TrendPoin
 		if len(questions) > 0 {
 			ew.printf("\n")
 		}
-		ew.printf("%s\n\n", p.T("export.EvalStats", stats.N, meeting.FormatScore(stats.Mean, "da"), meeting.FormatScore(stats.Median, "da")))
+		ew.printf("%s\n\n", p.T("export.EvalStats", stats.N, meeting.FormatScore(stats.Mean, p.Lang()), meeting.FormatScore(stats.Median, p.Lang())))
 		head, rule, row := "| "+p.T("export.EvalScore")+" |", "|---|", "| "+p.T("export.EvalCount")+" |"
 		for s := 0; s <= meeting.MaxScore; s++ {
 			head += fmt.Sprintf(" %d |", s)
@@ -53,7 +52,7 @@ func writeEvaluation(ew *errWriter, m meeting.Meeting, trend []meeting.TrendPoin
 		ew.printf("\n### %s\n\n", p.T("export.EvalTrend"))
 		ew.printf("| %s |\n|---|---|---|---|---|\n", strings.Join(trendHead(p), " | "))
 		for _, tp := range trend {
-			ew.printf("| %s |\n", strings.Join(trendRow(tp, "da", mdCell), " | "))
+			ew.printf("| %s |\n", strings.Join(trendRow(tp, p, mdCell), " | "))
 		}
 	}
 }
@@ -62,9 +61,9 @@ func trendHead(p *msg.Printer) []string {
 	return strings.Split(p.T("export.EvalTrendHead"), "\t")
 }
 
-func trendRow(tp meeting.TrendPoint, lang string, text func(string) string) []string {
-	return []string{tp.Date.Format("02-01-2006"), text(tp.Title), strconv.Itoa(tp.Stats.N),
-		meeting.FormatScore(tp.Stats.Mean, lang), meeting.FormatScore(tp.Stats.Median, lang)}
+func trendRow(tp meeting.TrendPoint, p *msg.Printer, text func(string) string) []string {
+	return []string{shortDate(p, tp.Date), text(tp.Title), strconv.Itoa(tp.Stats.N),
+		meeting.FormatScore(tp.Stats.Mean, p.Lang()), meeting.FormatScore(tp.Stats.Median, p.Lang())}
 }
 
 // WriteEvaluationText writes the cluster's evaluation trend as a table in
@@ -79,12 +78,12 @@ func WriteEvaluationText(w io.Writer, trend []meeting.TrendPoint, lang string) e
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(trendHead(p), "\t"))
 	for _, tp := range trend {
-		fmt.Fprintln(tw, strings.Join(trendRow(tp, lang, oneLineText), "\t"))
+		fmt.Fprintln(tw, strings.Join(trendRow(tp, p, oneLineText), "\t"))
 	}
 	return tw.Flush()
 }
 
-// WriteEvaluationCSV writes the trend as CSV for Danish Excel, with the
+// WriteEvaluationCSV writes the trend as CSV for Excel in lang (WriteCSV), with the
 // counts per score 0…10 after n, mean and median.
 func WriteEvaluationCSV(w io.Writer, trend []meeting.TrendPoint, lang string) error {
 	trend = meeting.InertCopy(trend)
@@ -95,11 +94,11 @@ func WriteEvaluationCSV(w io.Writer, trend []meeting.TrendPoint, lang string) er
 	}
 	records := [][]string{head}
 	for _, tp := range trend {
-		rec := trendRow(tp, "da", CSVText)
+		rec := trendRow(tp, p, CSVText)
 		for s := 0; s <= meeting.MaxScore; s++ {
 			rec = append(rec, strconv.Itoa(tp.Stats.Counts[s]))
 		}
 		records = append(records, rec)
 	}
-	return WriteExcelCSV(w, records)
+	return WriteCSV(w, lang, records)
 }

@@ -36,7 +36,7 @@ func TestMinutesEvaluation(t *testing.T) {
 	later := evaluatedMeeting(t, 3, start.AddDate(0, 3, 0), [2]int{2, 1})
 	trend := meeting.EvaluationTrend([]meeting.Meeting{later, m, earlier}, m.PlannedStart)
 	var b bytes.Buffer
-	if err := export.WriteMinutes(&b, m, meeting.Cluster{Name: "Klyngen"}, nil, nil, trend...); err != nil {
+	if err := export.WriteMinutes(&b, "da", m, meeting.Cluster{Name: "Klyngen"}, nil, nil, trend...); err != nil {
 		t.Fatal(err)
 	}
 	got := b.String()
@@ -72,8 +72,8 @@ func TestEvaluationCLIFormats(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTxt := "Date        Meeting  n  Mean  Median\n" +
-		"23-08-2026  Møde 08  1  10    10\n" +
-		"23-11-2026  Møde 11  3  7.3   7\n"
+		"2026-08-23  Møde 08  1  10    10\n" +
+		"2026-11-23  Møde 11  3  7.3   7\n"
 	if txt.String() != wantTxt {
 		t.Errorf("text:\n%s\nwant\n%s", txt.String(), wantTxt)
 	}

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // The follow-up list is the meeting's pledges per practice: what each
@@ -107,21 +107,12 @@ func dateOf(t time.Time) time.Time {
 	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 }
 
-// danishDate writes a date as Danish Excel reads it: dd-mm-yyyy.
-func danishDate(t time.Time) string { return t.Format("02-01-2006") }
-
-// danishNumber writes v with a decimal comma and no thousands separator,
-// as Danish Excel reads a number from CSV.
-func danishNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
-}
-
 // targetText is a pledge's target in the indicator's unit, "" for none.
-func targetText(l followUpLine) string {
+func targetText(p *msg.Printer, l followUpLine) string {
 	if l.Pledge.Target == nil {
 		return ""
 	}
-	return slipText("da").format(*l.Pledge.Target, l.Indicator.Unit)
+	return slipText(p.Lang()).format(*l.Pledge.Target, l.Indicator.Unit)
 }
 
 // exportLines are the fields whose stored text keeps its line breaks in an
@@ -129,21 +120,22 @@ func targetText(l followUpLine) string {
 func exportLines() []string { return []string{"Action", "Comment", "Notes"} }
 
 // WriteFollowUpMarkdown writes the follow-up list of meeting m as
-// Markdown: a section per practice of cluster c with a table of its
-// pledges. Deleted pledges are left out.
-func WriteFollowUpMarkdown(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+// Markdown in lang ("da" or "en"): a section per practice of cluster c with
+// a table of its pledges. Deleted pledges are left out.
+func WriteFollowUpMarkdown(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
 	// Stored text may come from an older version: make it inert first.
 	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
 	ew := &errWriter{w: w}
-	ew.printf("# Opfølgningsliste: %s\n\n", mdText(m.Title))
-	ew.printf("%s · %s\n", mdText(c.Name), danishLongDate(m.PlannedStart))
+	p := msg.For(lang)
+	ew.printf("# %s\n\n", p.T("export.FollowUpTitle", mdText(m.Title)))
+	ew.printf("%s · %s\n", mdText(c.Name), longDate(p, m.PlannedStart))
 	groups := followUpGroups(m, c, pledges)
 	if len(groups) == 0 {
-		ew.printf("\nIngen tilsagn ved dette møde.\n")
+		ew.printf("\n%s\n", p.T("export.NoPledges"))
 	}
 	for _, g := range groups {
 		ew.printf("\n## %s (%s)\n\n", mdText(g.Practice), mdText(g.Ydernummer))
-		ew.printf("| Tilsagn | Ansvarlig | Frist | Indikator | Mål |\n")
+		ew.printf("| %s |\n", strings.Join(columns(p, "export.FollowUpHead"), " | "))
 		ew.printf("|---|---|---|---|---|\n")
 		for _, l := range g.Lines {
 			owner := l.Pledge.Owner
@@ -152,59 +144,62 @@ func WriteFollowUpMarkdown(w io.Writer, m meeting.Meeting, c meeting.Cluster, pl
 				owner = strings.TrimSuffix(owner, ",")
 			}
 			ew.printf("| %s | %s | %s | %s | %s |\n", mdCell(l.Pledge.Action), mdCell(owner),
-				danishDate(l.Pledge.Due), mdCell(l.Indicator.Title), mdCell(targetText(l)))
+				shortDate(p, l.Pledge.Due), mdCell(l.Indicator.Title), mdCell(targetText(p, l)))
 		}
 	}
 	return ew.err
 }
 
-// followUpHeader is the CSV and XLSX header row.
-var followUpHeader = []string{"Ydernummer", "Praksis", "Læge", "Tilsagn", "Ansvarlig", "Frist", "Indikator", "Indikatornavn", "Mål"}
-
-// followUpRecord is one pledge as a CSV row (Danish dates and numbers;
-// text cells made safe for Excel, the ydernummer kept as text).
-func followUpRecord(g followUpGroup, l followUpLine) []string {
+// followUpRecord is one pledge as a CSV row (dates and numbers as the
+// language's spreadsheets read them; text cells made safe for Excel, the
+// ydernummer kept as text).
+func followUpRecord(p *msg.Printer, g followUpGroup, l followUpLine) []string {
 	target := ""
 	if l.Pledge.Target != nil {
-		target = danishNumber(*l.Pledge.Target)
+		target = plainNumber(p, *l.Pledge.Target)
 	}
 	return []string{CSVDigits(g.Ydernummer), CSVText(g.Practice), CSVText(l.Doctor), CSVText(l.Pledge.Action),
-		CSVText(l.Pledge.Owner), danishDate(l.Pledge.Due), CSVText(l.Indicator.ID), CSVText(l.Indicator.Title), target}
+		CSVText(l.Pledge.Owner), shortDate(p, l.Pledge.Due), CSVText(l.Indicator.ID), CSVText(l.Indicator.Title), target}
 }
 
-// WriteFollowUpCSV writes the follow-up list as CSV that Danish Excel
-// opens as it is (WriteExcelCSV): UTF-8 with a byte-order mark, ';'
-// between fields, CRLF line ends, dates as dd-mm-yyyy and decimal commas;
-// the ydernummer stays text with its leading zero, and no cell runs as a
-// formula.
-func WriteFollowUpCSV(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
+// WriteFollowUpCSV writes the follow-up list as CSV that Excel opens as it
+// is (WriteCSV): in Danish ("da") ';' between fields, dates as dd-mm-yyyy
+// and decimal commas; in English ("en") ',' between fields, dates as
+// yyyy-mm-dd and decimal points. Either way UTF-8 with a byte-order mark
+// and CRLF line ends; the ydernummer stays text with its leading zero, and
+// no cell runs as a formula.
+func WriteFollowUpCSV(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) error {
 	// Stored text may come from an older version: make it inert first.
 	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
-	records := [][]string{followUpHeader}
+	p := msg.For(lang)
+	records := [][]string{columns(p, "export.FollowUpColumns")}
 	for _, g := range followUpGroups(m, c, pledges) {
 		for _, l := range g.Lines {
-			records = append(records, followUpRecord(g, l))
+			records = append(records, followUpRecord(p, g, l))
 		}
 	}
-	return WriteExcelCSV(w, records)
+	return WriteCSV(w, lang, records)
 }
 
-// FollowUpSheet is the name of the XLSX export's sheet.
-const FollowUpSheet = "Opfølgning"
+// FollowUpSheet is the name of the XLSX export's sheet in lang.
+func FollowUpSheet(lang string) string { return msg.For(lang).T("export.FollowUpSheet") }
 
-// WriteFollowUpXLSX writes the follow-up list as an Excel workbook with one
-// sheet, FollowUpSheet: a bold header row, one row per pledge, due dates
-// as date cells shown dd-mm-yyyy and targets as numbers.
-func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) (err error) {
+// WriteFollowUpXLSX writes the follow-up list as an Excel workbook in lang
+// with one sheet, FollowUpSheet(lang): a bold header row, one row per
+// pledge, due dates as date cells (shown dd-mm-yyyy in Danish, yyyy-mm-dd
+// in English) and targets as numbers.
+func WriteFollowUpXLSX(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge) (err error) {
 	// Stored text may come from an older version: make it inert first.
 	m, c, pledges = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...), meeting.InertCopy(pledges, exportLines()...)
+	p := msg.For(lang)
+	sheet := FollowUpSheet(lang)
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 	}()
-	if err := f.SetSheetName("Sheet1", FollowUpSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
@@ -212,6 +207,9 @@ func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledge
 		return err
 	}
 	dateFmt := "dd-mm-yyyy"
+	if p.Lang() == "en" {
+		dateFmt = "yyyy-mm-dd"
+	}
 	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
 	if err != nil {
 		return err
@@ -220,14 +218,15 @@ func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledge
 	if err != nil {
 		return err
 	}
-	header := make([]any, len(followUpHeader))
-	for i, h := range followUpHeader {
+	head := columns(p, "export.FollowUpColumns")
+	header := make([]any, len(head))
+	for i, h := range head {
 		header[i] = h
 	}
-	if err := f.SetSheetRow(FollowUpSheet, "A1", &header); err != nil {
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(FollowUpSheet, "A1", "I1", bold); err != nil {
+	if err := f.SetCellStyle(sheet, "A1", "I1", bold); err != nil {
 		return err
 	}
 	row := 2
@@ -241,26 +240,26 @@ func WriteFollowUpXLSX(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledge
 			values := []any{g.Ydernummer, g.Practice, l.Doctor, l.Pledge.Action, l.Pledge.Owner,
 				time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), l.Indicator.ID, l.Indicator.Title, target}
 			cell, _ := excelize.CoordinatesToCellName(1, row)
-			if err := f.SetSheetRow(FollowUpSheet, cell, &values); err != nil {
+			if err := f.SetSheetRow(sheet, cell, &values); err != nil {
 				return err
 			}
 			due, _ := excelize.CoordinatesToCellName(6, row)
-			if err := f.SetCellStyle(FollowUpSheet, due, due, dateStyle); err != nil {
+			if err := f.SetCellStyle(sheet, due, due, dateStyle); err != nil {
 				return err
 			}
 			action, _ := excelize.CoordinatesToCellName(4, row)
-			if err := f.SetCellStyle(FollowUpSheet, action, action, wrapStyle); err != nil {
+			if err := f.SetCellStyle(sheet, action, action, wrapStyle); err != nil {
 				return err
 			}
 			row++
 		}
 	}
 	for col, width := range map[string]float64{"A": 12, "B": 28, "C": 22, "D": 50, "E": 22, "F": 12, "G": 18, "H": 36, "I": 8} {
-		if err := f.SetColWidth(FollowUpSheet, col, col, width); err != nil {
+		if err := f.SetColWidth(sheet, col, col, width); err != nil {
 			return err
 		}
 	}
-	if err := f.SetPanes(FollowUpSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)
@@ -306,11 +305,4 @@ func mdCell(s string) string {
 func oneLineText(s string) string {
 	s = strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " / ")
-}
-
-// danishLongDate writes "torsdag den 3. december 2026".
-func danishLongDate(t time.Time) string {
-	weekdays := [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
-	months := [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
-	return fmt.Sprintf("%s den %d. %s %d", weekdays[t.Weekday()], t.Day(), months[t.Month()-1], t.Year())
 }

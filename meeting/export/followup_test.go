@@ -58,7 +58,7 @@ func TestFollowUpCSVRoundTrip(t *testing.T) {
 	c := demoCluster(practices)
 	ps := demoPledges(m, c)
 	var b bytes.Buffer
-	if err := export.WriteFollowUpCSV(&b, m, c, ps); err != nil {
+	if err := export.WriteFollowUpCSV(&b, "da", m, c, ps); err != nil {
 		t.Fatal(err)
 	}
 	data := b.String()
@@ -104,7 +104,7 @@ func TestFollowUpXLSX(t *testing.T) {
 	c := demoCluster(practices)
 	ps := demoPledges(m, c)
 	var b bytes.Buffer
-	if err := export.WriteFollowUpXLSX(&b, m, c, ps); err != nil {
+	if err := export.WriteFollowUpXLSX(&b, "da", m, c, ps); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -112,7 +112,7 @@ func TestFollowUpXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(export.FollowUpSheet)
+	rows, err := f.GetRows(export.FollowUpSheet("da"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,11 +127,11 @@ func TestFollowUpXLSX(t *testing.T) {
 		}
 	}
 	// Dates are real dates and targets numbers, so Excel can sort them.
-	raw, err := f.GetCellValue(export.FollowUpSheet, "F4", excelize.Options{RawCellValue: true})
+	raw, err := f.GetCellValue(export.FollowUpSheet("da"), "F4", excelize.Options{RawCellValue: true})
 	if err != nil || raw == "" || strings.Contains(raw, "-") {
 		t.Errorf("F4 raw %q, %v; want a date serial", raw, err)
 	}
-	if v, _ := f.GetCellValue(export.FollowUpSheet, "I4", excelize.Options{RawCellValue: true}); v != "62.5" {
+	if v, _ := f.GetCellValue(export.FollowUpSheet("da"), "I4", excelize.Options{RawCellValue: true}); v != "62.5" {
 		t.Errorf("I4 = %q, want 62.5", v)
 	}
 }
@@ -141,7 +141,7 @@ func TestFollowUpICS(t *testing.T) {
 	c := demoCluster(practices)
 	ps := demoPledges(m, c)
 	var b bytes.Buffer
-	if err := export.WriteFollowUpICS(&b, m, c, ps, "0123456789abcdef0123456789abcdef"); err != nil {
+	if err := export.WriteFollowUpICS(&b, "da", m, c, ps, "0123456789abcdef0123456789abcdef"); err != nil {
 		t.Fatal(err)
 	}
 	data := b.String()
@@ -215,7 +215,7 @@ func TestFollowUpMarkdown(t *testing.T) {
 	m, practices := demoMeeting(t)
 	c := demoCluster(practices)
 	var b bytes.Buffer
-	if err := export.WriteFollowUpMarkdown(&b, m, c, demoPledges(m, c)); err != nil {
+	if err := export.WriteFollowUpMarkdown(&b, "da", m, c, demoPledges(m, c)); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -240,11 +240,11 @@ func TestFollowUpEmpty(t *testing.T) {
 	m, practices := demoMeeting(t)
 	c := demoCluster(practices)
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"md":   func(b *bytes.Buffer) error { return export.WriteFollowUpMarkdown(b, m, c, nil) },
-		"csv":  func(b *bytes.Buffer) error { return export.WriteFollowUpCSV(b, m, c, nil) },
-		"xlsx": func(b *bytes.Buffer) error { return export.WriteFollowUpXLSX(b, m, c, nil) },
+		"md":   func(b *bytes.Buffer) error { return export.WriteFollowUpMarkdown(b, "da", m, c, nil) },
+		"csv":  func(b *bytes.Buffer) error { return export.WriteFollowUpCSV(b, "da", m, c, nil) },
+		"xlsx": func(b *bytes.Buffer) error { return export.WriteFollowUpXLSX(b, "da", m, c, nil) },
 		"ics": func(b *bytes.Buffer) error {
-			return export.WriteFollowUpICS(b, m, c, nil, "0123456789abcdef0123456789abcdef")
+			return export.WriteFollowUpICS(b, "da", m, c, nil, "0123456789abcdef0123456789abcdef")
 		},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/emersion/go-ical"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // WriteFollowUpICS writes the pledges' due dates as an iCalendar file
@@ -27,23 +28,27 @@ import (
 // its reminder. DTSTAMP is the pledge's last change rather than the time of
 // writing, which keeps the output the same for the same pledges. Every text
 // is made inert (meeting.Inert): no control character reaches the file.
-func WriteFollowUpICS(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge, calendarID string) error {
+//
+// The events' words are in lang ("da" or "en"), which the product id names.
+func WriteFollowUpICS(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster, pledges []meeting.Pledge, calendarID string) error {
+	p := msg.For(lang)
+	prodID := "-//klynge//klynge//" + strings.ToUpper(p.Lang())
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
-	cal.Props.SetText(ical.PropProductID, "-//klynge//klynge//DA")
+	cal.Props.SetText(ical.PropProductID, prodID)
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(ical.PropMethod, "PUBLISH")
-	cal.Props.SetText("X-WR-CALNAME", meeting.Inert("Tilsagn: "+m.Title))
+	cal.Props.SetText("X-WR-CALNAME", meeting.Inert(p.T("export.CalName", m.Title)))
 	for _, g := range followUpGroupsWith(m, c, pledges, true) {
 		for i, l := range g.Lines {
-			cal.Children = append(cal.Children, pledgeEvent(m, c, g, i, l, calendarID))
+			cal.Children = append(cal.Children, pledgeEvent(p, m, c, g, i, l, calendarID))
 		}
 	}
 	var buf bytes.Buffer
 	if len(cal.Children) == 0 {
 		// go-ical refuses a calendar without components; an empty one is
 		// still a valid file to import.
-		buf.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//klynge//klynge//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n")
+		buf.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + prodID + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n")
 	} else if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
 		return err
 	}
@@ -52,7 +57,7 @@ func WriteFollowUpICS(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges
 }
 
 // pledgeEvent is the VEVENT of line l, the i-th pledge of practice g.
-func pledgeEvent(m meeting.Meeting, c meeting.Cluster, g followUpGroup, i int, l followUpLine, calendarID string) *ical.Component {
+func pledgeEvent(pr *msg.Printer, m meeting.Meeting, c meeting.Cluster, g followUpGroup, i int, l followUpLine, calendarID string) *ical.Component {
 	p := l.Pledge
 	ev := ical.NewEvent()
 	uid := fmt.Sprintf("pledge-%d-%s@klynge", p.ID, calendarID)
@@ -69,29 +74,29 @@ func pledgeEvent(m meeting.Meeting, c meeting.Cluster, g followUpGroup, i int, l
 	due := dateOf(p.Due)
 	ev.Props.SetDate(ical.PropDateTimeStart, due)
 	ev.Props.SetDate(ical.PropDateTimeEnd, due.AddDate(0, 0, 1))
-	summary := "Tilsagn (" + meeting.Inert(g.Practice) + "): " + meeting.Inert(oneLineText(p.Action))
+	summary := pr.T("export.CalSummary", meeting.Inert(g.Practice), meeting.Inert(oneLineText(p.Action)))
 	if p.Deleted != nil {
 		ev.Props.SetText(ical.PropStatus, "CANCELLED")
-		ev.Props.SetText(ical.PropSummary, "Aflyst: "+summary)
-		ev.Props.SetText(ical.PropDescription, "Tilsagnet er slettet.")
+		ev.Props.SetText(ical.PropSummary, pr.T("export.CalCancelled", summary))
+		ev.Props.SetText(ical.PropDescription, pr.T("export.CalDeleted"))
 		ev.Props.SetText(ical.PropTransparency, "TRANSPARENT")
 		return ev.Component
 	}
 	desc := []string{meeting.InertLines(p.Action)}
 	if l.Doctor != "" {
-		desc = append(desc, "Læge: "+meeting.Inert(l.Doctor))
+		desc = append(desc, pr.T("export.CalDoctor", meeting.Inert(l.Doctor)))
 	}
 	if p.Owner != "" {
-		desc = append(desc, "Ansvarlig: "+meeting.Inert(p.Owner))
+		desc = append(desc, pr.T("export.CalOwner", meeting.Inert(p.Owner)))
 	}
 	if l.Indicator.ID != "" {
-		ind := "Indikator: " + meeting.Inert(l.Indicator.Title)
-		if t := targetText(l); t != "" {
-			ind += ", mål " + t
+		ind := pr.T("export.CalIndicator", meeting.Inert(l.Indicator.Title))
+		if t := targetText(pr, l); t != "" {
+			ind += pr.T("export.CalTarget", t)
 		}
 		desc = append(desc, ind)
 	}
-	desc = append(desc, "Fra klyngemødet "+meeting.Inert(m.Title)+" "+danishDate(m.PlannedStart)+" ("+meeting.Inert(c.Name)+")")
+	desc = append(desc, pr.T("export.CalFrom", meeting.Inert(m.Title), shortDate(pr, m.PlannedStart), meeting.Inert(c.Name)))
 	ev.Props.SetText(ical.PropStatus, "CONFIRMED")
 	ev.Props.SetText(ical.PropSummary, summary)
 	ev.Props.SetText(ical.PropDescription, strings.Join(desc, "\n"))
@@ -101,7 +106,7 @@ func pledgeEvent(m meeting.Meeting, c meeting.Cluster, g followUpGroup, i int, l
 	trigger := ical.NewProp(ical.PropTrigger)
 	trigger.Value = "-P7D"
 	alarm.Props.Set(trigger)
-	alarm.Props.SetText(ical.PropDescription, "Om en uge: "+summary)
+	alarm.Props.SetText(ical.PropDescription, pr.T("export.CalReminder", summary))
 	ev.Children = append(ev.Children, alarm)
 	return ev.Component
 }

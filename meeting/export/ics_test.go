@@ -18,7 +18,7 @@ import (
 func icsEvents(tb testing.TB, m meeting.Meeting, c meeting.Cluster, ps []meeting.Pledge, calID string) (map[string]ical.Event, string) {
 	tb.Helper()
 	var b bytes.Buffer
-	if err := export.WriteFollowUpICS(&b, m, c, ps, calID); err != nil {
+	if err := export.WriteFollowUpICS(&b, "da", m, c, ps, calID); err != nil {
 		tb.Fatal(err)
 	}
 	cal, err := ical.NewDecoder(bytes.NewReader(b.Bytes())).Decode()

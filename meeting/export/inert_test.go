@@ -51,26 +51,26 @@ func TestExportsAreInert(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := export.WriteMinutes(&b, m, c, pledges, nil); err != nil {
+	if err := export.WriteMinutes(&b, "da", m, c, pledges, nil); err != nil {
 		t.Fatal(err)
 	}
 	check("minutes", b.String(), "\n")
 	b.Reset()
-	if err := export.WriteFollowUpMarkdown(&b, m, c, pledges); err != nil {
+	if err := export.WriteFollowUpMarkdown(&b, "da", m, c, pledges); err != nil {
 		t.Fatal(err)
 	}
 	check("follow-up Markdown", b.String(), "\n")
 	b.Reset()
-	if err := export.WriteFollowUpCSV(&b, m, c, pledges); err != nil {
+	if err := export.WriteFollowUpCSV(&b, "da", m, c, pledges); err != nil {
 		t.Fatal(err)
 	}
 	check("follow-up CSV", b.String(), "\r\n")
 	b.Reset()
-	if err := export.WriteFollowUpICS(&b, m, c, pledges, "test-db"); err != nil {
+	if err := export.WriteFollowUpICS(&b, "da", m, c, pledges, "test-db"); err != nil {
 		t.Fatal(err)
 	}
 	check("follow-up ICS", b.String(), "\r\n")
-	slips, err := export.Slips(m, c.Practices)
+	slips, err := export.Slips(m, c.Practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,13 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // WriteMinutes writes the minutes (referat) of meeting m of cluster c as
@@ -23,64 +23,65 @@ import (
 //
 // The minutes go to every member, so they hold no figures from the
 // practices' data at all: no values, no targets, no letter codes.
-func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, reviewed []meeting.Pledge, trend ...meeting.TrendPoint) error {
+func WriteMinutes(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster, pledges, reviewed []meeting.Pledge, trend ...meeting.TrendPoint) error {
 	// Stored text may come from an older version: make it inert first.
 	m, c = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(c, exportLines()...)
 	pledges, reviewed = meeting.InertCopy(pledges, exportLines()...), meeting.InertCopy(reviewed, exportLines()...)
 	ew := &errWriter{w: w}
+	p := msg.For(lang)
 	loc := m.PlannedStart.Location()
-	clock := func(t time.Time) string { return t.In(loc).Format("15.04") }
+	clock := func(t time.Time) string { return clockTime(p, t.In(loc)) }
 
-	ew.printf("# Referat: %s\n\n", mdText(m.Title))
-	ew.printf("%s · %s, planlagt kl. %s–%s\n", mdText(c.Name), danishLongDate(m.PlannedStart),
-		clock(m.PlannedStart), clock(m.PlannedEnd))
+	ew.printf("# %s\n\n", p.T("export.MinutesTitle", mdText(m.Title)))
+	ew.printf("%s\n", p.T("export.PlannedLine", mdText(c.Name), longDate(p, m.PlannedStart),
+		clock(m.PlannedStart), clock(m.PlannedEnd)))
 	if first, last, ok := heldSpan(m); ok {
-		ew.printf("\nMødet blev holdt kl. %s–%s.\n", clock(first), clock(last))
+		ew.printf("\n%s\n", p.T("export.HeldAt", clock(first), clock(last)))
 	}
 
 	// The agenda as held.
-	ew.printf("\n## Dagsorden som afholdt\n\n")
-	ew.printf("| # | Punkt | Planlagt | Faktisk | Tidspunkt |\n")
+	ew.printf("\n## %s\n\n", p.T("export.AgendaHeld"))
+	ew.printf("| %s |\n", strings.Join(columns(p, "export.AgendaHead"), " | "))
 	ew.printf("|---|---|---|---|---|\n")
 	planned, actual := 0, 0
 	for i, it := range m.Items {
-		title := itemTitle(it)
+		title := itemTitle(p, it)
 		if it.AdHoc() {
-			title += " (tilføjet)"
+			title += p.T("export.Added")
 		}
 		held, when := "", ""
 		switch it.Status() {
 		case meeting.StatusDone:
 			mins := int(it.Ended.Sub(*it.Started).Round(time.Minute) / time.Minute)
 			actual += mins
-			held = fmt.Sprintf("%d min", mins)
+			held = p.T("export.Min", mins)
 			when = clock(*it.Started) + "–" + clock(*it.Ended)
 		case meeting.StatusSkipped:
-			held = "sprunget over"
+			held = p.T("export.Skipped")
 		case meeting.StatusRunning:
-			held = "ikke afsluttet"
-			when = "fra " + clock(*it.Started)
+			held = p.T("export.NotFinished")
+			when = p.T("export.FromTime", clock(*it.Started))
 		default:
-			held = "ikke afholdt"
+			held = p.T("export.NotHeld")
 		}
 		planned += it.Minutes
-		ew.printf("| %d | %s | %d min | %s | %s |\n", i+1, mdCell(title), it.Minutes, held, when)
+		ew.printf("| %d | %s | %s | %s | %s |\n", i+1, mdCell(title), p.T("export.Min", it.Minutes), held, when)
 	}
-	ew.printf("\nPlanlagt i alt %d min; afholdt i alt %d min.\n", planned, actual)
+	ew.printf("\n%s\n", p.T("export.Totals", planned, actual))
 
-	writeAttendance(ew, m, c, clock)
-	writeGroupWork(ew, m)
+	writeAttendance(ew, p, m, c, clock)
+	writeGroupWork(ew, p, m)
 
 	// Pledges made at this meeting.
-	ew.printf("\n## Tilsagn\n")
+	ew.printf("\n## %s\n", p.T("export.Pledges"))
 	groups := followUpGroups(m, c, pledges)
 	if len(groups) == 0 {
-		ew.printf("\nIngen tilsagn ved dette møde.\n")
+		ew.printf("\n%s\n", p.T("export.NoPledges"))
 	}
 	for _, g := range groups {
 		ew.printf("\n### %s\n\n", mdText(g.Practice))
 		for _, l := range g.Lines {
-			ew.printf("- %s%s\n", mdText(l.Pledge.Action), pledgeDetails(l))
+			ew.printf("- %s%s\n", mdText(l.Pledge.Action), pledgeDetails(p, l))
 		}
 	}
 
@@ -92,12 +93,12 @@ func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, re
 		}
 	}
 	if len(done) > 0 {
-		ew.printf("\n## Opfølgning på tidligere tilsagn\n")
+		ew.printf("\n## %s\n", p.T("export.Reviewed"))
 		for _, g := range followUpGroups(m, c, done) {
 			ew.printf("\n### %s\n\n", mdText(g.Practice))
 			for _, l := range g.Lines {
 				r := l.Pledge.Review
-				ew.printf("- %s (frist %s): **%s**", mdText(l.Pledge.Action), danishDate(l.Pledge.Due), outcomeText(r.Outcome))
+				ew.printf("- %s: **%s**", p.T("export.ReviewLine", mdText(l.Pledge.Action), shortDate(p, l.Pledge.Due)), outcomeText(p, r.Outcome))
 				if r.Comment != "" {
 					ew.printf(" – %s", mdText(r.Comment))
 				}
@@ -106,7 +107,7 @@ func WriteMinutes(w io.Writer, m meeting.Meeting, c meeting.Cluster, pledges, re
 		}
 	}
 
-	writeEvaluation(ew, m, meeting.InertCopy(trend))
+	writeEvaluation(ew, p, m, meeting.InertCopy(trend))
 	return ew.err
 }
 
@@ -123,69 +124,65 @@ func heldSpan(m meeting.Meeting) (first, last time.Time, ok bool) {
 	return first, last, !first.IsZero() && !last.IsZero()
 }
 
-// itemTitle is an item's title, or its kind in Danish when it has none.
-func itemTitle(it meeting.RunItem) string {
+// itemTitle is an item's title, or its kind when it has none.
+func itemTitle(p *msg.Printer, it meeting.RunItem) string {
 	if t := strings.TrimSpace(it.Title); t != "" {
 		return t
 	}
-	return map[meeting.ItemKind]string{
-		meeting.KindWelcome: "Velkomst", meeting.KindTalk: "Oplæg", meeting.KindData: "Data",
-		meeting.KindGroupwork: "Gruppearbejde", meeting.KindPlenum: "Plenum", meeting.KindBreak: "Pause",
-		meeting.KindEvaluation: "Evaluering",
-	}[it.Kind]
+	return p.T("kind." + string(it.Kind))
 }
 
 // pledgeDetails is who carries a pledge out, by when, and its indicator,
 // without any target: the minutes hold no figures.
-func pledgeDetails(l followUpLine) string {
+func pledgeDetails(p *msg.Printer, l followUpLine) string {
 	var parts []string
 	if l.Doctor != "" {
-		parts = append(parts, "læge: "+mdText(l.Doctor))
+		parts = append(parts, p.T("export.DoctorIs", mdText(l.Doctor)))
 	}
 	if l.Pledge.Owner != "" {
-		parts = append(parts, "ansvarlig: "+mdText(l.Pledge.Owner))
+		parts = append(parts, p.T("export.OwnerIs", mdText(l.Pledge.Owner)))
 	}
-	parts = append(parts, "frist "+danishDate(l.Pledge.Due))
+	parts = append(parts, p.T("export.DueOn", shortDate(p, l.Pledge.Due)))
 	if l.Indicator.ID != "" {
-		parts = append(parts, "indikator: "+mdText(l.Indicator.Title))
+		parts = append(parts, p.T("export.IndicatorIs", mdText(l.Indicator.Title)))
 	}
 	return " (" + strings.Join(parts, "; ") + ")"
 }
 
-// outcomeText is a review outcome in Danish.
-func outcomeText(o meeting.ReviewOutcome) string {
+// outcomeText is a review outcome in words.
+func outcomeText(p *msg.Printer, o meeting.ReviewOutcome) string {
 	switch o {
 	case meeting.OutcomeDone:
-		return "gennemført"
+		return p.T("export.OutcomeDone")
 	case meeting.OutcomePartly:
-		return "delvist gennemført"
+		return p.T("export.OutcomePartly")
 	case meeting.OutcomeNotDone:
-		return "ikke gennemført"
+		return p.T("export.OutcomeNotDone")
 	case meeting.OutcomeDropped:
-		return "opgivet"
+		return p.T("export.OutcomeDropped")
 	}
 	return string(o)
 }
 
 // writeAttendance writes who came, by status, in the roster's order.
-func writeAttendance(ew *errWriter, m meeting.Meeting, c meeting.Cluster, clock func(time.Time) string) {
+func writeAttendance(ew *errWriter, p *msg.Printer, m meeting.Meeting, c meeting.Cluster, clock func(time.Time) string) {
 	type entry struct{ name, extra string }
 	byStatus := map[meeting.AttendanceStatus][]entry{}
-	for _, p := range c.Practices {
-		for _, d := range p.Members {
+	for _, pr := range c.Practices {
+		for _, d := range pr.Members {
 			a, ok := m.Attendance[d.ID]
 			if !ok && !d.ActiveOn(m.PlannedStart) {
 				continue // had left the cluster, or not yet joined
 			}
-			e := entry{name: mdText(d.Name) + " (" + mdText(p.Name) + ")"}
+			e := entry{name: mdText(d.Name) + " (" + mdText(pr.Name) + ")"}
 			switch a.Status {
 			case meeting.StatusLate:
 				if !a.At.IsZero() {
-					e.extra = "kom kl. " + clock(a.At)
+					e.extra = p.T("export.CameAt", clock(a.At))
 				}
 			case meeting.StatusLeftEarly:
 				if !a.At.IsZero() {
-					e.extra = "gik kl. " + clock(a.At)
+					e.extra = p.T("export.LeftAt", clock(a.At))
 				}
 			case meeting.StatusApologies:
 				if r := strings.TrimSpace(a.Reason); r != "" {
@@ -196,25 +193,25 @@ func writeAttendance(ew *errWriter, m meeting.Meeting, c meeting.Cluster, clock 
 		}
 	}
 	attended := len(byStatus[meeting.StatusPresent]) + len(byStatus[meeting.StatusLate]) + len(byStatus[meeting.StatusLeftEarly])
-	ew.printf("\n## Fremmøde\n\n")
-	ew.printf("%d deltog, %d meldte afbud, %d udeblev", attended, len(byStatus[meeting.StatusApologies]), len(byStatus[meeting.StatusAbsent]))
+	ew.printf("\n## %s\n\n", p.T("export.Attendance"))
+	ew.printf("%s", p.T("export.AttendanceCounts", attended, len(byStatus[meeting.StatusApologies]), len(byStatus[meeting.StatusAbsent])))
 	if n := len(byStatus[meeting.StatusNotChecked]); n > 0 {
-		ew.printf(", %d ikke registreret", n)
+		ew.printf("%s", p.T("export.NotCheckedCount", n))
 	}
 	if len(m.Guests) > 0 {
-		ew.printf("; %d %s", len(m.Guests), map[bool]string{true: "gæst", false: "gæster"}[len(m.Guests) == 1])
+		ew.printf("%s", p.T("export.GuestCount", len(m.Guests)))
 	}
 	ew.printf(".\n")
 	for _, s := range []struct {
 		status meeting.AttendanceStatus
 		head   string
 	}{
-		{meeting.StatusPresent, "Til stede"},
-		{meeting.StatusLate, "Kom senere"},
-		{meeting.StatusLeftEarly, "Gik tidligere"},
-		{meeting.StatusApologies, "Afbud"},
-		{meeting.StatusAbsent, "Udeblevet"},
-		{meeting.StatusNotChecked, "Ikke registreret"},
+		{meeting.StatusPresent, p.T("export.Present")},
+		{meeting.StatusLate, p.T("export.Late")},
+		{meeting.StatusLeftEarly, p.T("export.LeftEarly")},
+		{meeting.StatusApologies, p.T("export.Apologies")},
+		{meeting.StatusAbsent, p.T("export.Absent")},
+		{meeting.StatusNotChecked, p.T("export.NotChecked")},
 	} {
 		list := byStatus[s.status]
 		if len(list) == 0 {
@@ -230,7 +227,7 @@ func writeAttendance(ew *errWriter, m meeting.Meeting, c meeting.Cluster, clock 
 		}
 	}
 	if len(m.Guests) > 0 {
-		ew.printf("\n**Gæster (%d)**\n\n", len(m.Guests))
+		ew.printf("\n**%s (%d)**\n\n", p.T("export.Guests"), len(m.Guests))
 		for _, g := range m.Guests {
 			if r := strings.TrimSpace(g.Role); r != "" {
 				ew.printf("- %s – %s\n", mdText(g.Name), mdText(r))
@@ -243,7 +240,7 @@ func writeAttendance(ew *errWriter, m meeting.Meeting, c meeting.Cluster, clock 
 
 // writeGroupWork writes the groups, each group-work item's questions and
 // the notes from the groups' presentations per item.
-func writeGroupWork(ew *errWriter, m meeting.Meeting) {
+func writeGroupWork(ew *errWriter, p *msg.Printer, m meeting.Meeting) {
 	hasWork := len(m.Groups) > 0
 	for _, it := range m.Items {
 		if ((it.Kind == meeting.KindGroupwork || it.Kind == meeting.KindPlenum) && len(it.Questions) > 0) || len(it.Notes) > 0 {
@@ -253,7 +250,7 @@ func writeGroupWork(ew *errWriter, m meeting.Meeting) {
 	if !hasWork {
 		return
 	}
-	ew.printf("\n## Gruppearbejde\n")
+	ew.printf("\n## %s\n", p.T("export.GroupWork"))
 	if len(m.Groups) > 0 {
 		ew.printf("\n")
 		for _, g := range m.Groups {
@@ -262,9 +259,9 @@ func writeGroupWork(ew *errWriter, m meeting.Meeting) {
 				names = append(names, mdText(gm.Name))
 			}
 			if len(names) == 0 {
-				names = []string{"ingen"}
+				names = []string{p.T("export.NoOne")}
 			}
-			ew.printf("- Gruppe %d: %s\n", g.Number, strings.Join(names, ", "))
+			ew.printf("- %s: %s\n", p.T("export.Group", g.Number), strings.Join(names, ", "))
 		}
 	}
 	for _, it := range m.Items {
@@ -272,18 +269,18 @@ func writeGroupWork(ew *errWriter, m meeting.Meeting) {
 		if !work && len(it.Notes) == 0 {
 			continue
 		}
-		ew.printf("\n### %s\n", mdText(itemTitle(it)))
+		ew.printf("\n### %s\n", mdText(itemTitle(p, it)))
 		if it.Skipped {
-			ew.printf("\nPunktet blev sprunget over.\n")
+			ew.printf("\n%s\n", p.T("export.ItemSkipped"))
 		}
 		if len(it.Questions) > 0 && it.Kind != meeting.KindEvaluation {
-			ew.printf("\nSpørgsmål:\n\n")
+			ew.printf("\n%s\n\n", p.T("export.Questions"))
 			for _, q := range it.Questions {
 				ew.printf("- %s\n", mdText(q))
 			}
 		}
 		if len(it.Notes) > 0 {
-			ew.printf("\nFra gruppernes fremlæggelser:\n\n")
+			ew.printf("\n%s\n\n", p.T("export.FromGroups"))
 			numbers := make([]int, 0, len(it.Notes))
 			for n := range it.Notes {
 				numbers = append(numbers, n)
@@ -295,7 +292,7 @@ func writeGroupWork(ew *errWriter, m meeting.Meeting) {
 				for i, l := range lines {
 					lines[i] = mdText(l)
 				}
-				ew.printf("- **Gruppe %d:** %s\n", n, strings.Join(lines, "  \n  "))
+				ew.printf("- **%s:** %s\n", p.T("export.Group", n), strings.Join(lines, "  \n  "))
 			}
 		}
 	}

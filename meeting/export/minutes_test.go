@@ -87,7 +87,7 @@ func reviewedPledges(m meeting.Meeting) []meeting.Pledge {
 func TestMinutesGolden(t *testing.T) {
 	m, c := heldMeeting(t)
 	var b bytes.Buffer
-	if err := export.WriteMinutes(&b, m, c, demoPledges(m, c), reviewedPledges(m)); err != nil {
+	if err := export.WriteMinutes(&b, "da", m, c, demoPledges(m, c), reviewedPledges(m)); err != nil {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, b.Bytes())
@@ -98,7 +98,7 @@ func TestMinutesGolden(t *testing.T) {
 func TestMinutesHoldNoFigures(t *testing.T) {
 	m, c := heldMeeting(t)
 	var b bytes.Buffer
-	if err := export.WriteMinutes(&b, m, c, demoPledges(m, c), reviewedPledges(m)); err != nil {
+	if err := export.WriteMinutes(&b, "da", m, c, demoPledges(m, c), reviewedPledges(m)); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

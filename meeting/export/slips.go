@@ -8,12 +8,12 @@ import (
 	"html/template"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // Slip is one practice's personal page for one meeting: its own letter
@@ -26,7 +26,7 @@ type Slip struct {
 	// Date is the meeting's planned start, in the meeting's location.
 	Date time.Time
 	// Lang is "en" (or "en-GB", …) for English; anything else is Danish.
-	// Slips sets it to the pack's language.
+	// Slips sets it to the language it is asked for, the UI's.
 	Lang     string
 	Practice string
 	Code     string
@@ -84,14 +84,14 @@ type ContextLine struct {
 }
 
 // Slips makes one slip for every practice in practices that has a code at
-// meeting m, ordered by code (A … Z, AA, …). Practices without a code get
+// meeting m in lang, ordered by code (A … Z, AA, …). Practices without a code get
 // none; codes of practices not in practices are still counted in the
 // cluster's figures. A meeting without codes is an EINVALID error.
-func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
+func Slips(m meeting.Meeting, practices []meeting.Practice, lang string) ([]Slip, error) {
 	// Stored text may come from an older version: make it inert first.
 	m, practices = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(practices, exportLines()...)
 	if len(m.Codes) == 0 {
-		return nil, meeting.Errorf(meeting.EINVALID, "meeting %q has no letter codes yet: draw them before making slips", m.Title)
+		return nil, meeting.Errork(meeting.EINVALID, "export.SlipNoCodes", m.Title)
 	}
 	// Codes only, never names: nothing on a slip says who another bar is.
 	labels := m.Labels(nil)
@@ -115,7 +115,6 @@ func Slips(m meeting.Meeting, practices []meeting.Practice) ([]Slip, error) {
 		charts[i] = meeting.BuildChart(withMean, rows[ind.ID], labels, nil)
 	}
 
-	lang := m.Pack.Lang
 	var slips []Slip
 	done := map[string]bool{}
 	for _, p := range practices {
@@ -490,81 +489,49 @@ type texts struct {
 	own, mean, region, national, target, placement, noData, of, low string
 	noCluster, notPlaced, notPlacedLow, notPlacedNoData, unitLabel  string
 	contextHead, contextIntro, contextOwn, contextMean              string
-	footerMean, footerFifths, practice, practiceN                   string
+	footerMean, footerFifths                                        string
 	median, footerMedian, footerBoth                                string
 	best, highest, lowest                                           string
 	units                                                           map[meeting.Unit]string
 	unitSymbols                                                     map[meeting.Unit]string
-	directions                                                      map[meeting.Direction]string
-	fifthName                                                       func(int) string
-	formatDate                                                      func(time.Time) string
+	// tightSymbol writes % and ‰ right after the number, as English does.
+	tightSymbol bool
+	directions  map[meeting.Direction]string
+	practices   func(n int) string
+	fifthName   func(int) string
+	formatDate  func(time.Time) string
 }
 
 func slipText(lang string) texts {
-	if strings.HasPrefix(strings.ToLower(lang), "en") {
-		return texts{
-			lang: "en", docTitle: "Personal slip – %s", kicker: "Personal slip for the cluster meeting",
-			codeLabel: "Your code tonight:",
-			private:   "This slip is for your practice only. Your code is your bar on the cluster's charts tonight – keep it to yourselves.",
-			period:    "Data for the period %s",
-			own:       "Your practice", mean: "Cluster mean", region: "Region", national: "National", target: "Target",
-			placement: "Place in the cluster", noData: "no data", of: "%s of %s",
-			low: "n<%d – too few patients: not counted in the cluster's figures", noCluster: "too few practices with enough data for a cluster figure",
-			notPlaced: "not placed", notPlacedLow: "not placed (too few patients)", notPlacedNoData: "not placed (no data)",
-			unitLabel:   "Unit: %s",
-			contextHead: "About your practice", contextIntro: "Figures that describe the practice, not its quality.",
-			contextOwn: "Yours", contextMean: "Cluster mean",
-			footerMean: "The cluster mean and the place in the cluster count only the practices with enough patients to compare.",
-			median:     "Cluster median", footerMedian: "The cluster median and the place in the cluster count only the practices with enough patients to compare.",
-			footerBoth: "The cluster's figure (mean or median, as on the chart) and the place in the cluster count only the practices with enough patients to compare.",
-			footerFifths: "Place in the cluster: the practices are split into five equal parts; the 1st fifth has the best values " +
-				"(for an indicator without a direction, the highest).",
-			practice: "%d practice", practiceN: "%d practices",
-			best: "best", highest: "highest values", lowest: "lowest values",
-			units:       map[meeting.Unit]string{meeting.UnitPercent: "percent", meeting.UnitPer1000: "per 1000", meeting.UnitCount: "count", meeting.UnitDays: "days"},
-			unitSymbols: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitDays: "days"},
-			directions:  map[meeting.Direction]string{meeting.HigherIsBetter: "higher is better", meeting.LowerIsBetter: "lower is better"},
-			fifthName: func(n int) string {
-				return [...]string{"", "1st", "2nd", "3rd", "4th", "5th"}[n] + " fifth"
-			},
-			formatDate: func(t time.Time) string {
-				if t.IsZero() {
-					return ""
-				}
-				return "Cluster meeting " + t.Format("Monday 2 January 2006, 15:04")
-			},
-		}
-	}
+	p := msg.For(lang)
+	f := p.Format
+	units := map[meeting.Unit]string{meeting.UnitPercent: f("export.SlipUnitPercent"), meeting.UnitPer1000: f("export.SlipUnitPer1000"),
+		meeting.UnitCount: f("export.SlipUnitCount"), meeting.UnitDays: f("export.SlipUnitDays")}
 	return texts{
-		lang: "da", docTitle: "Personligt ark – %s", kicker: "Personligt ark til klyngemødet",
-		codeLabel: "Jeres kode i aften:",
-		private:   "Arket er kun til jeres praksis. Koden er jeres søjle på klyngens diagrammer i aften – hold den for jer selv.",
-		period:    "Data for perioden %s",
-		own:       "Jeres praksis", mean: "Klyngens gennemsnit", region: "Regionen", national: "Landet", target: "Mål",
-		placement: "Placering i klyngen", noData: "ingen data", of: "%s af %s",
-		low: "n<%d – for få patienter: ikke talt med i klyngens tal", noCluster: "for få praksis med nok data til et klyngetal",
-		notPlaced: "ikke placeret", notPlacedLow: "ikke placeret (for få patienter)", notPlacedNoData: "ikke placeret (ingen data)",
-		unitLabel:   "Enhed: %s",
-		contextHead: "Om jeres praksis", contextIntro: "Tal der beskriver praksis – ikke dens kvalitet.",
-		contextOwn: "Jeres", contextMean: "Klyngens gns.",
-		footerMean: "Klyngens gennemsnit og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
-		median:     "Klyngens median", footerMedian: "Klyngens median og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
-		footerBoth: "Klyngens tal (gennemsnit eller median, som på diagrammet) og placering regnes kun ud fra de praksis, der har patienter nok til sammenligning.",
-		footerFifths: "Placering i klyngen: praksis deles i fem lige store dele; 1. femtedel har de bedste værdier " +
-			"(ved en indikator uden retning de højeste).",
-		practice: "%d praksis", practiceN: "%d praksis",
-		best: "bedste", highest: "højeste værdier", lowest: "laveste værdier",
-		units:       map[meeting.Unit]string{meeting.UnitPercent: "procent", meeting.UnitPer1000: "promille (pr. 1000)", meeting.UnitCount: "antal", meeting.UnitDays: "dage"},
-		unitSymbols: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitDays: "dage"},
-		directions:  map[meeting.Direction]string{meeting.HigherIsBetter: "højere er bedre", meeting.LowerIsBetter: "lavere er bedre"},
-		fifthName:   func(n int) string { return strconv.Itoa(n) + ". femtedel" },
+		lang: p.Lang(), docTitle: f("export.SlipDocTitle"), kicker: f("export.SlipKicker"),
+		codeLabel: f("export.SlipCode"), private: f("export.SlipPrivate"), period: f("export.SlipPeriod"),
+		own: f("export.SlipOwn"), mean: f("export.SlipMean"), region: f("export.SlipRegion"), national: f("export.SlipNational"),
+		target: f("export.SlipTarget"), placement: f("export.SlipPlacement"), noData: f("export.SlipNoData"), of: f("export.SlipOf"),
+		low: f("export.SlipLow"), noCluster: f("export.SlipNoCluster"),
+		notPlaced: f("export.SlipNotPlaced"), notPlacedLow: f("export.SlipNotPlacedLow"), notPlacedNoData: f("export.SlipNotPlacedNoData"),
+		unitLabel: f("export.SlipUnit"), contextHead: f("export.SlipContextHead"), contextIntro: f("export.SlipContextIntro"),
+		contextOwn: f("export.SlipContextOwn"), contextMean: f("export.SlipContextMean"),
+		footerMean: f("export.SlipFooterMean"), median: f("export.SlipMedian"), footerMedian: f("export.SlipFooterMedian"),
+		footerBoth: f("export.SlipFooterBoth"), footerFifths: f("export.SlipFooterFifths"),
+		practices: func(n int) string { return p.T("export.SlipPractices", n) },
+		best:      f("export.SlipBest"), highest: f("export.SlipHighest"), lowest: f("export.SlipLowest"),
+		units: units,
+		// A share or a rate takes its sign right after the number in
+		// English (83.2%), after a space in Danish (83,2 %).
+		unitSymbols: map[meeting.Unit]string{meeting.UnitPercent: "%", meeting.UnitPer1000: "‰", meeting.UnitDays: units[meeting.UnitDays]},
+		tightSymbol: p.Lang() == "en",
+		directions:  map[meeting.Direction]string{meeting.HigherIsBetter: f("export.SlipHigher"), meeting.LowerIsBetter: f("export.SlipLower")},
+		fifthName:   func(n int) string { return p.Words("export.SlipFifths")[n-1] },
 		formatDate: func(t time.Time) string {
 			if t.IsZero() {
 				return ""
 			}
-			weekdays := [...]string{"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"}
-			months := [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
-			return fmt.Sprintf("Klyngemøde %s den %d. %s %d, kl. %s", weekdays[t.Weekday()], t.Day(), months[t.Month()-1], t.Year(), t.Format("15.04"))
+			return p.T("export.SlipWhen", longDate(p, t), clockTime(p, t))
 		},
 	}
 }
@@ -583,18 +550,15 @@ func (t texts) fifth(n int, better meeting.Direction) string {
 	return s
 }
 
-func (t texts) practices(n int) string {
-	if n == 1 {
-		return fmt.Sprintf(t.practice, n)
-	}
-	return fmt.Sprintf(t.practiceN, n)
-}
-
 // format writes a value as the language writes numbers
 // (meeting.FormatNumber), followed by the unit's symbol.
 func (t texts) format(v float64, unit meeting.Unit) string {
 	out := meeting.FormatNumber(v, unit, t.lang)
-	if u := t.unitSymbols[unit]; u != "" {
+	switch u := t.unitSymbols[unit]; {
+	case u == "":
+	case t.tightSymbol && (unit == meeting.UnitPercent || unit == meeting.UnitPer1000):
+		out += u
+	default:
 		out += " " + u
 	}
 	return out

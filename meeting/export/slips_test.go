@@ -101,7 +101,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestSlipsOnePerPracticeWithACode(t *testing.T) {
 	m, practices := demoMeeting(t)
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,19 +136,19 @@ func TestSlipsOnePerPracticeWithACode(t *testing.T) {
 
 	// A practice that joined after the codes were drawn gets no slip.
 	late := append(practices[:len(practices):len(practices)], meeting.Practice{Ydernummer: "199999", Name: "Ny praksis"})
-	if slips, err := export.Slips(m, late); err != nil || len(slips) != len(practices) {
+	if slips, err := export.Slips(m, late, "da"); err != nil || len(slips) != len(practices) {
 		t.Errorf("a practice without a code: %d slips, %v", len(slips), err)
 	}
 
 	m.Codes = nil
-	if _, err := export.Slips(m, practices); meeting.ErrorCode(err) != meeting.EINVALID {
+	if _, err := export.Slips(m, practices, "da"); meeting.ErrorCode(err) != meeting.EINVALID {
 		t.Errorf("a meeting without codes: want EINVALID, got %v", err)
 	}
 }
 
 func TestSlipValues(t *testing.T) {
 	m, practices := demoMeeting(t)
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestSlipValues(t *testing.T) {
 // and a better value is never in a later fifth.
 func TestSlipFifths(t *testing.T) {
 	m, practices := demoMeeting(t)
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,8 +304,8 @@ var (
 func TestSlipsShowNoOtherPractice(t *testing.T) {
 	m, practices := demoMeeting(t)
 	for _, lang := range []string{"da", "en"} {
-		m.Pack.Lang = lang
-		slips, err := export.Slips(m, practices)
+
+		slips, err := export.Slips(m, practices, lang)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +357,7 @@ func TestSlipHTMLEscapesAndNests(t *testing.T) {
 	m, practices := demoMeeting(t)
 	practices[0].Name = `Lægerne <Syd> & "Co"`
 	m.Title = `Møde </title><script>alert(1)</script>`
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +418,7 @@ func TestSlipPeriodsThatDiffer(t *testing.T) {
 			m.Values[i].Period = "2025"
 		}
 	}
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -436,7 +436,7 @@ func TestSlipPeriodsThatDiffer(t *testing.T) {
 // go test ./meeting/export/ -update.
 func TestSlipGolden(t *testing.T) {
 	m, practices := demoMeeting(t)
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -473,7 +473,7 @@ func TestSlipGolden(t *testing.T) {
 // slip gives that median, labelled as one, not a mean the room never saw.
 func TestSlipGivesTheFigureTheChartShowed(t *testing.T) {
 	m, practices := demoMeeting(t)
-	slips, err := export.Slips(m, practices)
+	slips, err := export.Slips(m, practices, "da")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func FuzzFollowUpXLSX(f *testing.F) {
 		p := demoPledges(m, c)[0]
 		p.Action, p.Owner = action, owner
 		var b bytes.Buffer
-		if err := export.WriteFollowUpXLSX(&b, m, c, []meeting.Pledge{p}); err != nil {
+		if err := export.WriteFollowUpXLSX(&b, "da", m, c, []meeting.Pledge{p}); err != nil {
 			t.Fatal(err)
 		}
 		wb, err := excelize.OpenReader(&b)
@@ -34,18 +34,18 @@ func FuzzFollowUpXLSX(f *testing.F) {
 		}
 		defer wb.Close()
 		for _, cell := range []string{"A2", "D2", "E2"} {
-			if formula, _ := wb.GetCellFormula(export.FollowUpSheet, cell); formula != "" {
+			if formula, _ := wb.GetCellFormula(export.FollowUpSheet("da"), cell); formula != "" {
 				t.Fatalf("%s holds the formula %q", cell, formula)
 			}
 		}
-		yd, _ := wb.GetCellValue(export.FollowUpSheet, "A2")
+		yd, _ := wb.GetCellValue(export.FollowUpSheet("da"), "A2")
 		if yd != p.Ydernummer {
 			t.Errorf("ydernummer %q, want %q", yd, p.Ydernummer)
 		}
 		// The writers show stored text inert (meeting.InertLines for the
 		// action, meeting.Inert for one-line fields).
 		for cell, want := range map[string]string{"D2": meeting.InertLines(action), "E2": meeting.Inert(owner)} {
-			got, err := wb.GetCellValue(export.FollowUpSheet, cell)
+			got, err := wb.GetCellValue(export.FollowUpSheet("da"), cell)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -79,6 +79,7 @@ var tuiEntries = []Entry{
 	{"tui.AddTitle", "Tilføj punkt", "Add item"},
 	{"tui.AddName", "Titel", "Title"},
 	{"tui.AddMinutes", "Minutter", "Minutes"},
+	{"tui.AddMinutesTooFew", "Tilføj punkt: mindst 1 minut", "Add item: at least 1 minute"},
 	{"tui.AddDefault", "Eventuelt", "Any other business"},
 	{"tui.AddHint", "tab skifter felt · enter tilføjer · esc fortryder", "tab switches field · enter adds · esc cancels"},
 	{"tui.ThemeDark", "mørkt", "dark"},

@@ -23,9 +23,9 @@ var (
 		"foran", "fejl", "taster", "ingen", "skrevet", "navne", "kun", "fra", "eller", "endnu"}
 )
 
-// commandSpan is a command line quoted in a message (`klynge meeting new`):
-// code, in no language.
-var commandSpan = regexp.MustCompile("`[^`]*`")
+// commandSpan is a command line quoted in a message (`klynge meeting new`)
+// or a flag's name (--meeting): code, in no language.
+var commandSpan = regexp.MustCompile("`[^`]*`|--[a-z][a-z0-9-]*")
 
 // StrayWords returns the words of text that belong to the language other
 // than lang ("da" or "en"), in order of appearance, leaving out the words

@@ -17,6 +17,7 @@ func TestStrayWordsCanFail(t *testing.T) {
 		{"1 læge til stede · 1 praksis · 0 afbud · 1 gæst", "da", nil, nil},
 		{"Error: the meeting er i gang", "en", nil, []string{"er"}},
 		{"KOL – diagnostik og opfølgning is running", "en", map[string]bool{"og": true}, nil},
+		{"angiv --meeting og `klynge meeting list`, ikke meeting", "da", nil, []string{"meeting"}},
 	} {
 		if got := StrayWords(c.text, c.lang, c.data); !slices.Equal(got, c.want) {
 			t.Errorf("%q in %s: got %v, want %v", c.text, c.lang, got, c.want)

@@ -72,7 +72,7 @@ func TestTooLargeFileIsRefusedEarly(t *testing.T) {
 	big := append([]byte("ydernummer;indikator;tæller;nævner;periode\n"), bytes.Repeat([]byte("047318;kol-prevalens;1;2;2024\n"), pack.MaxFileSize/30+10)...)
 	_, err := pack.ReadData(bytes.NewReader(big), "d.csv", testIndicators())
 	var ps pack.Problems
-	if !errors.As(err, &ps) || len(ps) != 1 || !strings.Contains(ps[0].Message, "larger than 16 MB") {
+	if !errors.As(err, &ps) || len(ps) != 1 || !strings.Contains(ps[0].String(), "larger than 16 MB") {
 		t.Errorf("err = %v", err)
 	}
 }

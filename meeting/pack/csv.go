@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -35,11 +34,11 @@ type csvTable struct {
 
 // rowName names a line of the table in a message: "line 7" in a CSV file,
 // "row 7" in a workbook.
-func (t *csvTable) rowName(line int) string {
+func (t *csvTable) rowName(line int) Phrase {
 	if t.workbook {
-		return fmt.Sprintf("row %d", line)
+		return phrase("problem.Row", line)
 	}
-	return fmt.Sprintf("line %d", line)
+	return phrase("problem.Line", line)
 }
 
 // csvRow is one record. Fields are trimmed of surrounding spaces.
@@ -80,17 +79,17 @@ func (t *csvTable) name(key string) string {
 
 // excelUTF8 tells a coordinator how to get UTF-8 out of the tool most
 // rosters and data files come from.
-const excelUTF8 = ` (in Excel: "Save as", type "CSV UTF-8")`
+var excelUTF8 = phrase("problem.ExcelUTF8")
 
 // readCSV reads a ';'- or ','-separated file whose first line is a header.
 // example is the header line to suggest when the file has none. ok is false
 // when nothing could be read; problems in single rows leave ok true.
-func readCSV(t *text, probs *problemList, known []column, example string) (*csvTable, bool) {
+func readCSV(t *text, probs *problemList, known []column, example any) (*csvTable, bool) {
 	if !t.checkUTF8(probs, excelUTF8) {
 		return nil, false
 	}
 	if len(bytes.TrimSpace(t.src)) == 0 {
-		probs.add(pos{}, "the file is empty: the first line must be the header %s", example)
+		probs.add(pos{}, "problem.EmptyCSV", example)
 		return nil, false
 	}
 	r := csv.NewReader(bytes.NewReader(t.src))
@@ -106,10 +105,11 @@ func readCSV(t *text, probs *problemList, known []column, example string) (*csvT
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				probs.add(t.atLineByte(pe.Line, pe.Column), "%s", csvErrorMessage(pe))
+				key, args := csvErrorMessage(pe)
+				probs.add(t.atLineByte(pe.Line, pe.Column), key, args...)
 				continue
 			}
-			probs.add(pos{}, "cannot read the file as CSV: %v", err)
+			probs.add(pos{}, "problem.CSV", err)
 			return nil, false
 		}
 		row := csvRow{fields: make([]string, len(rec)), at: make([]pos, len(rec))}
@@ -130,7 +130,7 @@ func readCSV(t *text, probs *problemList, known []column, example string) (*csvT
 					continue
 				}
 				if first, dup := table.cols[key]; dup {
-					probs.add(row.at[i], "column %q appears twice (also column %d): keep one", h, first+1)
+					probs.add(row.at[i], "problem.ColumnTwice", h, first+1)
 					continue
 				}
 				table.cols[key] = i
@@ -147,7 +147,7 @@ func readCSV(t *text, probs *problemList, known []column, example string) (*csvT
 
 // requireColumns reports each missing column on the header line, naming
 // the Danish header and its English alternative.
-func (t *csvTable) requireColumns(probs *problemList, known []column, example string, keys ...string) bool {
+func (t *csvTable) requireColumns(probs *problemList, known []column, example any, keys ...string) bool {
 	ok := true
 	for _, key := range keys {
 		if t.has(key) {
@@ -156,7 +156,7 @@ func (t *csvTable) requireColumns(probs *problemList, known []column, example st
 		ok = false
 		for _, c := range known {
 			if c.key == key {
-				probs.add(pos{Line: 1}, "missing column %q (or %q): the header must name the columns, e.g. %s", c.names[0], c.names[1], example)
+				probs.add(pos{Line: 1}, "problem.MissingColumn", c.names[0], c.names[1], example)
 			}
 		}
 	}
@@ -169,7 +169,7 @@ func (t *csvTable) requireColumns(probs *problemList, known []column, example st
 func (t *csvTable) checkWidth(probs *problemList, r csvRow, sep string) bool {
 	for i := t.width; i < len(r.fields); i++ {
 		if r.fields[i] != "" {
-			probs.add(r.at[i], "this row has %d fields but the header has %d: put quotes around a value that contains %q", len(r.fields), t.width, sep)
+			probs.add(r.at[i], "problem.RowTooWide", len(r.fields), t.width, sep)
 			return false
 		}
 	}
@@ -198,14 +198,15 @@ func separator(src []byte) rune {
 	return ';'
 }
 
-func csvErrorMessage(pe *csv.ParseError) string {
+// csvErrorMessage is the key and arguments of a CSV syntax problem.
+func csvErrorMessage(pe *csv.ParseError) (string, []any) {
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return `a " inside a value: put the whole value in quotes and double the " inside it`
+		return "problem.BareQuote", nil
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return `a quoted value is not closed: check the " marks on this line`
+		return "problem.OpenQuote", nil
 	}
-	return fmt.Sprintf("cannot read this line as CSV: %v", pe.Err)
+	return "problem.CSVLine", []any{pe.Err}
 }
 
 // normalizeHeader makes header names comparable: case, spaces, dashes and
@@ -241,14 +242,14 @@ func checkYdernummer(probs *problemList, yd string, at pos, column string) (stri
 	digits := yd != "" && strings.Trim(yd, "0123456789") == ""
 	switch {
 	case yd == "":
-		probs.add(at, "%s is empty: give the practice's 6-digit ydernummer", column)
+		probs.add(at, "problem.YdEmpty", column)
 	case digits && len(yd) == 5:
 		probs.padded++
 		return "0" + yd, true
 	case digits && len(yd) < 6:
-		probs.add(at, "%s %q has %d digits, not 6: if a spreadsheet dropped the leading zeros, write %s", column, yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
+		probs.add(at, "problem.YdShort", column, yd, len(yd), strings.Repeat("0", 6-len(yd))+yd)
 	case !digits || len(yd) != 6:
-		probs.add(at, "%s %q must be 6 digits, e.g. 047318", column, yd)
+		probs.add(at, "problem.YdBad", column, yd)
 	default:
 		return yd, true
 	}
@@ -270,6 +271,6 @@ func (t *csvTable) textField(probs *problemList, r csvRow, key string, kind meet
 	if te.Col > 0 && where.Col > 0 && where.Cell == "" {
 		where.Col += te.Col - 1
 	}
-	probs.add(where, "%s %s", t.name(key), te.Message("en"))
+	probs.add(where, "problem.TextField", t.name(key), te)
 	return "", at, false
 }

@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -40,7 +39,7 @@ const dataHeader = "ydernummer;indikator;tæller;nævner;værdi;periode"
 func ReadData(r io.Reader, label string, indicators []meeting.Indicator, opts ...ReadOption) ([]meeting.DataRow, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
+		return nil, problem(label, "problem.ReadData", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -60,7 +59,7 @@ func ReadData(r io.Reader, label string, indicators []meeting.Indicator, opts ..
 func ReadDataCSV(r io.Reader, label string, indicators []meeting.Indicator, practices []string, opts ...ReadOption) ([]meeting.DataRow, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the data file: %v", err)}}
+		return nil, problem(label, "problem.ReadData", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -98,7 +97,7 @@ func parseData(t *text, probs *problemList, chk dataCheck) []meeting.DataRow {
 // checkData turns a data table's rows into figures, reporting every
 // problem. example is the header to suggest; sep is the CSV separator, or
 // "" for a workbook, where values cannot spill into the next column.
-func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep string) []meeting.DataRow {
+func checkData(table *csvTable, probs *problemList, chk dataCheck, example any, sep string) []meeting.DataRow {
 	cols := dataColumns()
 	if !table.requireColumns(probs, cols, example, "ydernummer", "indikator") {
 		return nil
@@ -108,7 +107,7 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		table.requireColumns(probs, cols, example, "tæller", "nævner")
 		return nil
 	case !table.has("tæller") && !table.has("værdi"):
-		probs.add(pos{Line: 1}, "missing columns for the figures: add tæller and nævner (numerator and denominator), or værdi (value), e.g. %s", example)
+		probs.add(pos{Line: 1}, "problem.FigureColumns", example)
 		return nil
 	}
 	indicators := chk.indicators
@@ -154,7 +153,7 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		switch {
 		case id == "":
 			valid = false
-			probs.add(idAt, "%s is empty: give the indicator's id from pack.toml", table.name("indikator"))
+			probs.add(idAt, "problem.IndicatorEmpty", table.name("indikator"))
 		case len(indicators) > 0 && !isKnown:
 			valid = false
 			unknownIDs.add(id, idAt)
@@ -162,7 +161,7 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		if valid {
 			key := yd + "\x00" + id
 			if first, dup := seen[key]; dup {
-				probs.add(ydAt, "practice %s has a second row for %q: the first is on %s; keep one", yd, id, table.rowName(first))
+				probs.add(ydAt, "problem.SecondRow", yd, id, table.rowName(first))
 				continue
 			}
 			seen[key] = row.line
@@ -180,13 +179,13 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example, sep 
 		}
 	}
 	for _, id := range unknownIDs.order {
-		probs.add(unknownIDs.first[id], "unknown indicator %q%s: use one of %s, or add it to pack.toml", id, unknownIDs.also(id), strings.Join(ids, ", "))
+		probs.add(unknownIDs.first[id], "problem.UnknownIndicator", id, unknownIDs.also(id), strings.Join(ids, ", "))
 	}
 	for _, yd := range unknownPractices.order {
-		probs.add(unknownPractices.first[yd], "practice %s is not in the cluster%s: check the ydernummer against the roster, or remove the practice's rows if it belongs to another cluster", yd, unknownPractices.also(yd))
+		probs.add(unknownPractices.first[yd], "problem.NotInCluster", yd, unknownPractices.also(yd))
 	}
 	if chk.needRows && len(table.rows) == 0 && len(probs.list) == 0 {
-		probs.add(pos{Line: 1}, "there are no rows under the header: add one row per practice and indicator, e.g. 047318;kol-forloebsplan;98;131;;2026")
+		probs.add(pos{Line: 1}, "problem.NoDataRows")
 	}
 	return out
 }
@@ -212,12 +211,9 @@ func (f *firstSeen) add(v string, at pos) {
 }
 
 // also is " (also on N more rows)", or "" for a value seen once.
-func (f *firstSeen) also(v string) string {
-	switch n := f.more[v]; {
-	case n == 1:
-		return " (also on 1 more row)"
-	case n > 1:
-		return fmt.Sprintf(" (also on %d more rows)", n)
+func (f *firstSeen) also(v string) any {
+	if n := f.more[v]; n > 0 {
+		return phrase("problem.AlsoRows", n)
 	}
 	return ""
 }
@@ -244,19 +240,19 @@ func (f *figureReader) complete(d meeting.DataRow, unit meeting.Unit) bool {
 	name := f.table.name
 	switch {
 	case d.Value != nil && (d.Numerator != nil || d.Denominator != nil):
-		f.probs.add(f.at("værdi"), "give either %s and %s or %s, not both", name("tæller"), name("nævner"), name("værdi"))
+		f.probs.add(f.at("værdi"), "problem.ValueAndCount", name("tæller"), name("nævner"), name("værdi"))
 	case d.Value != nil:
 		return true
 	case d.Numerator == nil && d.Denominator == nil:
-		f.probs.add(f.at("tæller"), "no figure for %s: fill in %s and %s, or %s", d.Indicator, name("tæller"), name("nævner"), name("værdi"))
+		f.probs.add(f.at("tæller"), "problem.NoFigure", d.Indicator, name("tæller"), name("nævner"), name("værdi"))
 	case d.Denominator == nil:
-		f.probs.add(f.at("nævner"), "%s is missing: a %s needs a %s", name("nævner"), name("tæller"), name("nævner"))
+		f.probs.add(f.at("nævner"), "problem.Missing", name("nævner"), name("tæller"), name("nævner"))
 	case d.Numerator == nil:
-		f.probs.add(f.at("tæller"), "%s is missing: a %s needs a %s", name("tæller"), name("nævner"), name("tæller"))
+		f.probs.add(f.at("tæller"), "problem.Missing", name("tæller"), name("nævner"), name("tæller"))
 	case *d.Denominator == 0:
-		f.probs.add(f.at("nævner"), "%s is 0: a share needs at least one patient; leave the row out if the practice has none", name("nævner"))
+		f.probs.add(f.at("nævner"), "problem.ZeroDenominator", name("nævner"))
 	case unit == meeting.UnitPercent && *d.Numerator > *d.Denominator:
-		f.probs.add(f.at("tæller"), "%s %s is larger than %s %s: a share cannot be over 100 %%", name("tæller"), formatNumber(*d.Numerator), name("nævner"), formatNumber(*d.Denominator))
+		f.probs.add(f.at("tæller"), "problem.OverHundred", name("tæller"), formatNumber(*d.Numerator), name("nævner"), formatNumber(*d.Denominator))
 	default:
 		return true
 	}
@@ -274,13 +270,13 @@ func (f *figureReader) count(key string) *float64 {
 	v, ok := parseNumber(s)
 	switch {
 	case !ok && strings.HasSuffix(s, "%"):
-		f.probs.add(at, "%s %q is a percentage, not a count: give %s and %s as numbers of patients, or put the share in the %s column", name, s, f.table.name("tæller"), f.table.name("nævner"), f.table.name("værdi"))
+		f.probs.add(at, "problem.PercentCount", name, s, f.table.name("tæller"), f.table.name("nævner"), f.table.name("værdi"))
 	case !ok:
-		f.probs.add(at, "%s %q is not a number: write a whole number such as 42", name, s)
+		f.probs.add(at, "problem.NotNumberWhole", name, s)
 	case v < 0:
-		f.probs.add(at, "%s %s is negative: count patients, 0 or more", name, s)
+		f.probs.add(at, "problem.Negative", name, s)
 	case v != float64(int64(v)):
-		f.probs.add(at, "%s %q is not a whole number: write the count of patients without decimals or thousands separators, e.g. 1650", name, s)
+		f.probs.add(at, "problem.NotWhole", name, s)
 	default:
 		return &v
 	}
@@ -301,11 +297,11 @@ func (f *figureReader) value(key string, ind meeting.Indicator) *float64 {
 	v, ok := parseNumber(strings.TrimSpace(number))
 	switch {
 	case !ok:
-		f.probs.add(at, "%s %q is not a number: write e.g. 61,5 or 1650", name, s)
+		f.probs.add(at, "problem.NotNumber", name, s)
 	case percent && ind.Unit != "" && ind.Unit != meeting.UnitPercent:
-		f.probs.add(at, "%s %q has a %% sign, but %s is measured in %s: write the value in that unit, without %%", name, s, ind.ID, unitWords(ind.Unit))
+		f.probs.add(at, "problem.PercentSign", name, s, ind.ID, unitWords(ind.Unit))
 	case ind.Unit == meeting.UnitPercent && (v < 0 || v > 100):
-		f.probs.add(at, "%s %s is outside 0–100: a %% indicator takes a percentage such as 61,5", name, s)
+		f.probs.add(at, "problem.OutsidePercent", name, s)
 	default:
 		return &v
 	}
@@ -319,9 +315,9 @@ func (f *figureReader) notANumber(key, s string, at pos) bool {
 	name := f.table.name(key)
 	switch {
 	case spreadsheetError(s):
-		f.probs.add(at, "%s holds the spreadsheet error %s: correct the calculation in the spreadsheet, or leave the row out if practice %s has no figure for %s", name, s, f.ydernummer, f.indicator)
+		f.probs.add(at, "problem.SpreadsheetError", name, s, f.ydernummer, f.indicator)
 	case noFigure(s):
-		f.probs.add(at, "%s is %q, not a number: if practice %s has no figure for %s, leave the row out (the chart then shows it without a value); otherwise fill in the number", name, s, f.ydernummer, f.indicator)
+		f.probs.add(at, "problem.NoFigureValue", name, s, f.ydernummer, f.indicator)
 	default:
 		return false
 	}
@@ -350,14 +346,14 @@ func spreadsheetError(s string) bool {
 }
 
 // unitWords names a unit in a message.
-func unitWords(u meeting.Unit) string {
+func unitWords(u meeting.Unit) any {
 	switch u {
 	case meeting.UnitPer1000:
-		return "per 1000"
+		return meeting.Word("problem.UnitPer1000")
 	case meeting.UnitCount:
-		return "a count"
+		return meeting.Word("problem.UnitCount")
 	case meeting.UnitDays:
-		return "days"
+		return meeting.Word("problem.UnitDays")
 	}
 	return string(u)
 }

@@ -138,7 +138,7 @@ func TestReadDataProblems(t *testing.T) {
 		{"fractional count", header + "047318;kol-prevalens;4;1.650;;\n", "d.csv:2:24", `nævner "1.650" is not a whole number: write the count of patients without decimals or thousands separators`},
 		{"negative count", header + "047318;kol-prevalens;-4;1650;;\n", "d.csv:2:22", "tæller -4 is negative"},
 		{"value not a number", header + "047318;andel-65plus;;;24,8,1;\n", "d.csv:2:23", `værdi "24,8,1" is not a number`},
-		{"percent value over 100", header + "047318;andel-65plus;;;248;\n", "d.csv:2:23", "værdi 248 is outside 0–100: a % indicator takes a percentage such as 61,5"},
+		{"percent value over 100", header + "047318;andel-65plus;;;248;\n", "d.csv:2:23", "værdi 248 is outside 0–100: a % indicator takes a percentage such as 61.5"},
 		{"denominator zero", header + "047318;kol-forloebsplan;0;0;;\n", "d.csv:2:27", "nævner is 0: a share needs at least one patient; leave the row out if the practice has none"},
 		{"numerator over denominator", header + "047318;kol-forloebsplan;12;10;;\n", "d.csv:2:25", "tæller 12 is larger than nævner 10: a share cannot be over 100 %"},
 		{"both value and counts", header + "047318;kol-forloebsplan;8;10;80;\n", "d.csv:2:30", "give either tæller and nævner or værdi, not both"},

@@ -140,7 +140,7 @@ func TestReadDataFileKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pack.ReadDataFile(tt.path, testIndicators(), testPractices)
 			ps := problems(t, err)
-			if len(ps) != 1 || ps[0].File != tt.path || !strings.Contains(ps[0].Message, tt.msg) {
+			if len(ps) != 1 || ps[0].File != tt.path || !strings.Contains(ps[0].String(), tt.msg) {
 				t.Errorf("got %v, want one problem for %s containing %q", ps, tt.path, tt.msg)
 			}
 		})
@@ -182,7 +182,7 @@ func TestReadDataValueUnits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pack.ReadDataCSV(strings.NewReader(header+tt.row), "d.csv", testIndicators(), nil)
 			ps := problems(t, err)
-			if len(ps) != 1 || !strings.Contains(ps[0].Message, tt.msg) {
+			if len(ps) != 1 || !strings.Contains(ps[0].String(), tt.msg) {
 				t.Errorf("got %v, want one problem containing %q", ps, tt.msg)
 			}
 		})

@@ -81,7 +81,7 @@ func problems(t *testing.T, err error) pack.Problems {
 func wantProblem(t *testing.T, ps pack.Problems, place, msg string) {
 	t.Helper()
 	for _, p := range ps {
-		if s := p.String(); strings.HasPrefix(s, place+": ") && strings.Contains(p.Message, msg) {
+		if s := p.String(); strings.HasPrefix(s, place+": ") && strings.Contains(p.String(), msg) {
 			return
 		}
 	}

@@ -1,7 +1,5 @@
 package pack
 
-import "fmt"
-
 // MaxFileSize is the largest roster or data file klynge reads, 16 MB. A
 // cluster's files are a few kilobytes (a data file of every practice in
 // Denmark on twenty indicators is about 2 MB); anything much larger is the
@@ -14,8 +12,7 @@ func tooLarge(src []byte, label string) Problems {
 	if len(src) <= MaxFileSize {
 		return nil
 	}
-	return Problems{{File: label, Message: fmt.Sprintf(
-		"the file is larger than %d MB, which no roster or data file of a cluster is: check that it is the right file", MaxFileSize>>20)}}
+	return problem(label, "problem.TooLarge", MaxFileSize>>20)
 }
 
 // ReadOption adjusts what a roster or data reader reports beside its

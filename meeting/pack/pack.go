@@ -6,7 +6,6 @@ package pack
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // The files of a pack folder.
@@ -41,7 +41,7 @@ func Read(fsys fs.FS, label string) (meeting.Pack, error) {
 	packProbs := problemList{file: name(PackFile)}
 	var p meeting.Pack
 	packOK := false
-	if t, ok := readText(fsys, PackFile, &packProbs, "a pack folder needs pack.toml with the pack's title, agenda and indicators; check the folder or create the file"); ok && t.checkUTF8(&packProbs, "") {
+	if t, ok := readText(fsys, PackFile, &packProbs, "problem.NoPackFile"); ok && t.checkUTF8(&packProbs, "") {
 		p, packOK = decodePack(t, &packProbs)
 	}
 	all = append(all, packProbs.list...)
@@ -50,7 +50,7 @@ func Read(fsys fs.FS, label string) (meeting.Pack, error) {
 	if t, ok := readOptional(fsys, SlidesFile, &slideProbs); ok {
 		p.Slides = parseSlides(t, &slideProbs)
 	} else if talk := slices.IndexFunc(p.Agenda, isTalk); talk >= 0 && len(slideProbs.list) == 0 {
-		slideProbs.add(pos{}, "file not found: agenda item %d is a talk, so the pack needs slides.md with the talk's slides separated by lines of ---", talk+1)
+		slideProbs.add(pos{}, "problem.NoSlidesFile", talk+1)
 	}
 	all = append(all, slideProbs.list...)
 
@@ -81,27 +81,26 @@ func ReadDir(dir string) (meeting.Pack, error) {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return meeting.Pack{}, Problems{{File: dir, Message: "pack folder does not exist: check the path"}}
+		return meeting.Pack{}, problem(dir, "problem.NoPackFolder")
 	case errors.Is(err, fs.ErrPermission):
-		return meeting.Pack{}, Problems{{File: dir, Message: "cannot open the pack folder (permission denied): make it readable"}}
+		return meeting.Pack{}, problem(dir, "problem.PackFolderDenied")
 	case err != nil:
-		return meeting.Pack{}, Problems{{File: dir, Message: fmt.Sprintf("cannot open the pack folder: %v", unwrapPath(err))}}
+		return meeting.Pack{}, problem(dir, "problem.PackFolder", unwrapPath(err))
 	case !info.IsDir():
-		msg := "not a folder: give the pack folder, the one that holds pack.toml"
 		if filepath.Base(dir) == PackFile {
-			msg = fmt.Sprintf("not a folder: give the folder that holds pack.toml, %s", filepath.Dir(dir))
+			return meeting.Pack{}, problem(dir, "problem.NotFolderPackFile", filepath.Dir(dir))
 		}
-		return meeting.Pack{}, Problems{{File: dir, Message: msg}}
+		return meeting.Pack{}, problem(dir, "problem.NotFolder")
 	}
 	return Read(os.DirFS(dir), dir)
 }
 
-// readText reads a file that must be there; missing says what to do when
-// it is not.
+// readText reads a file that must be there; missing is the key of the
+// problem that says what to do when it is not.
 func readText(fsys fs.FS, file string, probs *problemList, missing string) (*text, bool) {
 	src, err := fs.ReadFile(fsys, file)
 	if errors.Is(err, fs.ErrNotExist) {
-		probs.add(pos{}, "file not found: %s", missing)
+		probs.add(pos{}, missing)
 		return nil, false
 	}
 	return checkRead(src, err, probs)
@@ -120,10 +119,10 @@ func readOptional(fsys fs.FS, file string, probs *problemList) (*text, bool) {
 func checkRead(src []byte, err error, probs *problemList) (*text, bool) {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		probs.add(pos{}, "cannot read the file (permission denied): make it readable, e.g. chmod a+r")
+		probs.add(pos{}, "problem.Denied")
 		return nil, false
 	case err != nil:
-		probs.add(pos{}, "cannot read the file: %v", unwrapPath(err))
+		probs.add(pos{}, "problem.ReadFile", unwrapPath(err))
 		return nil, false
 	}
 	return newText(src), true
@@ -139,31 +138,21 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// Summary is the one-line description of a valid pack, in the pack's own
-// language, e.g. "KOL – diagnostik og opfølgning: 8 punkter, 120 min
-// planlagt, 5 indikatorer, 8 dias, data for 14 praksisser".
-func Summary(p meeting.Pack) string {
-	type words struct{ item, items, planned, ind, inds, slide, slides, data, practice, practices string }
-	w := words{"punkt", "punkter", "planlagt", "indikator", "indikatorer", "dias", "dias", "data for", "praksis", "praksisser"}
-	if p.Lang == "en" {
-		w = words{"item", "items", "planned", "indicator", "indicators", "slide", "slides", "data for", "practice", "practices"}
-	}
-	count := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
+// Summary is the one-line description of a valid pack in the language
+// lang, e.g. "KOL – diagnostik og opfølgning: 8 punkter, 120 min planlagt,
+// 5 indikatorer, 8 dias, data for 14 praksisser".
+func Summary(p meeting.Pack, lang string) string {
+	t := msg.For(lang).T
 	parts := []string{
-		count(len(p.Agenda), w.item, w.items),
-		fmt.Sprintf("%d min %s", p.PlannedMinutes(), w.planned),
-		count(len(p.Indicators), w.ind, w.inds),
+		t("problem.SummaryItems", len(p.Agenda)),
+		t("problem.SummaryPlanned", p.PlannedMinutes()),
+		t("problem.SummaryIndicators", len(p.Indicators)),
 	}
 	if len(p.Slides) > 0 {
-		parts = append(parts, count(len(p.Slides), w.slide, w.slides))
+		parts = append(parts, t("problem.SummarySlides", len(p.Slides)))
 	}
 	if n := practiceCount(p.Data); n > 0 {
-		parts = append(parts, w.data+" "+count(n, w.practice, w.practices))
+		parts = append(parts, t("problem.SummaryData", n))
 	}
 	return p.Title + ": " + strings.Join(parts, ", ")
 }
@@ -176,20 +165,22 @@ func practiceCount(rows []meeting.DataRow) int {
 	return len(seen)
 }
 
-// Warnings lists what in a valid pack weakens the anonymity rules without
-// being wrong: a min_denominator under meeting.DefaultMinDenominator lets
-// the room see, and the statistics count, practices with very few
-// patients; a min_practices under meeting.DefaultMinPractices lets one
-// practice work out another's value from its own and the mean.
-func Warnings(p meeting.Pack) []string {
+// Warnings lists, in the language lang, what in a valid pack weakens the
+// anonymity rules without being wrong: a min_denominator under
+// meeting.DefaultMinDenominator lets the room see, and the statistics
+// count, practices with very few patients; a min_practices under
+// meeting.DefaultMinPractices lets one practice work out another's value
+// from its own and the mean.
+func Warnings(p meeting.Pack, lang string) []string {
+	t := msg.For(lang).T
 	var out []string
 	for _, ind := range p.Indicators {
 		if ind.MinDenominator < meeting.DefaultMinDenominator {
-			out = append(out, fmt.Sprintf("indicator %q has min_denominator %d, below %d: practices with fewer patients are shown and counted; use %d or more unless the cluster agreed otherwise",
+			out = append(out, t("problem.WarnMinDenominator",
 				ind.ID, ind.MinDenominator, meeting.DefaultMinDenominator, meeting.DefaultMinDenominator))
 		}
 		if ind.StatMinPractices() < meeting.DefaultMinPractices {
-			out = append(out, fmt.Sprintf("indicator %q has min_practices %d, below %d: with so few practices one practice can work out another's value from the mean",
+			out = append(out, t("problem.WarnMinPractices",
 				ind.ID, ind.StatMinPractices(), meeting.DefaultMinPractices))
 		}
 	}

@@ -95,12 +95,15 @@ func TestReadDemoPack(t *testing.T) {
 	if len(p.Data) != 14*5-1 {
 		t.Errorf("%d data rows, want 69", len(p.Data))
 	}
-	if got := pack.Summary(p); got != "KOL – diagnostik og opfølgning: 8 punkter, 120 min planlagt, 5 indikatorer, 8 dias, data for 14 praksisser" {
+	if got := pack.Summary(p, "da"); got != "KOL – diagnostik og opfølgning: 8 punkter, 120 min planlagt, 5 indikatorer, 8 dias, data for 14 praksisser" {
 		t.Errorf("summary %q", got)
 	}
 }
 
-func TestSummaryInThePacksLanguage(t *testing.T) {
+// TestSummaryInTheUILanguage: the summary follows the language klynge
+// speaks, not the pack's (an English pack checked on a Danish CLI is
+// summed up in Danish).
+func TestSummaryInTheUILanguage(t *testing.T) {
 	p := meeting.Pack{
 		Title:      "UTI",
 		Lang:       "en",
@@ -109,11 +112,14 @@ func TestSummaryInThePacksLanguage(t *testing.T) {
 		Slides:     []meeting.Slide{{Body: "x"}},
 		Data:       []meeting.DataRow{{Ydernummer: "123456"}, {Ydernummer: "123456"}},
 	}
-	if got, want := pack.Summary(p), "UTI: 1 item, 15 min planned, 1 indicator, 1 slide, data for 1 practice"; got != want {
+	if got, want := pack.Summary(p, "en"), "UTI: 1 item, 15 min planned, 1 indicator, 1 slide, data for 1 practice"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	p.Lang, p.Slides, p.Data = "da", nil, nil
-	if got, want := pack.Summary(p), "UTI: 1 punkt, 15 min planlagt, 1 indikator"; got != want {
+	if got, want := pack.Summary(p, "da"), "UTI: 1 dias"; !strings.Contains(got, "1 punkt") || !strings.Contains(got, "data for 1 praksis") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	p.Slides, p.Data = nil, nil
+	if got, want := pack.Summary(p, "da"), "UTI: 1 punkt, 15 min planlagt, 1 indikator"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -480,10 +486,10 @@ func TestProblemString(t *testing.T) {
 		p    pack.Problem
 		want string
 	}{
-		{pack.Problem{File: "kol/pack.toml", Line: 12, Col: 8, Message: "m"}, "kol/pack.toml:12:8: m"},
-		{pack.Problem{File: "kol/slides.md", Line: 3, Message: "m"}, "kol/slides.md:3: m"},
-		{pack.Problem{File: "kol/pack.toml", Message: "m"}, "kol/pack.toml: m"},
-		{pack.Problem{Message: "m"}, "m"},
+		{pack.Problem{File: "kol/pack.toml", Line: 12, Col: 8, Key: "problem.ThePack"}, "kol/pack.toml:12:8: the pack"},
+		{pack.Problem{File: "kol/slides.md", Line: 3, Key: "problem.ThePack"}, "kol/slides.md:3: the pack"},
+		{pack.Problem{File: "kol/pack.toml", Key: "problem.ThePack"}, "kol/pack.toml: the pack"},
+		{pack.Problem{Key: "problem.ThePack"}, "the pack"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.String(); got != tt.want {
@@ -491,14 +497,14 @@ func TestProblemString(t *testing.T) {
 		}
 	}
 	ps := pack.Problems{tests[0].p, tests[1].p}
-	if got := ps.Error(); got != "kol/pack.toml:12:8: m\nkol/slides.md:3: m" {
+	if got := ps.Error(); got != "kol/pack.toml:12:8: the pack\nkol/slides.md:3: the pack" {
 		t.Errorf("Problems.Error() = %q", got)
 	}
 	var err error = ps
 	if code := meeting.ErrorCode(err); code != meeting.EINVALID {
 		t.Errorf("ErrorCode = %q, want %q", code, meeting.EINVALID)
 	}
-	if msg := meeting.ErrorMessage(err); msg != "kol/pack.toml:12:8: m (and 1 more problem)" {
+	if msg := meeting.ErrorMessage(err); msg != "kol/pack.toml:12:8: the pack (and 1 more problem)" {
 		t.Errorf("ErrorMessage = %q", msg)
 	}
 }
@@ -531,13 +537,16 @@ func TestSmallNumberDefaults(t *testing.T) {
 			t.Errorf("%s: min_denominator %d, min practices %d; want %d and %d", ind.ID, ind.MinDenominator, ind.StatMinPractices(), wantDen, wantN)
 		}
 	}
-	if w := pack.Warnings(p); len(w) != 0 {
+	if w := pack.Warnings(p, "en"); len(w) != 0 {
 		t.Errorf("no warnings expected: %v", w)
 	}
 	edit(t, fsys, pack.PackFile, "min_denominator = 10", "min_denominator = 3")
 	p, _ = pack.Read(fsys, label)
-	w := pack.Warnings(p)
+	w := pack.Warnings(p, "en")
 	if len(w) != 1 || !strings.Contains(w[0], `indicator "kol-spirometri" has min_denominator 3, below 5`) {
 		t.Errorf("warnings %q", w)
+	}
+	if w := pack.Warnings(p, "da"); len(w) != 1 || !strings.Contains(w[0], `indikatoren »kol-spirometri« har min_denominator 3, under 5`) {
+		t.Errorf("Danish warnings %q", w)
 	}
 }

@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,7 +35,7 @@ const rosterHeader = "ydernummer;praksis;læge;email;rolle"
 func ReadRoster(r io.Reader, label string, opts ...ReadOption) ([]meeting.Practice, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
+		return nil, problem(label, "problem.ReadRoster", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -62,19 +61,19 @@ func ReadRosterFile(path string, known []string, opts ...ReadOption) ([]meeting.
 	case ".xlsx", ".xlsm":
 		read = ReadRosterXLSX
 	case ".xls":
-		return nil, Problems{{File: path, Message: `an Excel 97–2003 workbook (.xls), which klynge cannot read: in Excel choose "Save as", type "Excel Workbook (.xlsx)" or "CSV UTF-8"`}}
+		return nil, problem(path, "problem.XLS")
 	case ".ods", ".numbers":
-		return nil, Problems{{File: path, Message: fmt.Sprintf(`klynge cannot read %s files: save the sheet as "Excel Workbook (.xlsx)" or as CSV (UTF-8)`, ext)}}
+		return nil, problem(path, "problem.OtherSheetFormat", ext)
 	default:
-		return nil, Problems{{File: path, Message: "klynge reads rosters from .csv, .txt and .xlsx files: save the roster as CSV (UTF-8) or as an Excel Workbook (.xlsx), or rename the file if it is one"}}
+		return nil, problem(path, "problem.RosterExt")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, Problems{{File: path, Message: openMessage(err)}}
+		return nil, openProblem(path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, Problems{{File: path, Message: "this is a folder: give the roster file inside it"}}
+		return nil, problem(path, "problem.RosterFolder")
 	}
 	return read(f, path, known, opts...)
 }
@@ -88,7 +87,7 @@ func ReadRosterFile(path string, known []string, opts ...ReadOption) ([]meeting.
 func ReadRosterCSV(r io.Reader, label string, known []string, opts ...ReadOption) ([]meeting.Practice, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the roster: %v", err)}}
+		return nil, problem(label, "problem.ReadRoster", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -110,7 +109,7 @@ func ReadRosterCSV(r io.Reader, label string, known []string, opts ...ReadOption
 func ReadRosterXLSX(r io.Reader, label string, known []string, opts ...ReadOption) ([]meeting.Practice, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the workbook: %v", err)}}
+		return nil, problem(label, "problem.ReadWorkbook", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -127,8 +126,8 @@ func ReadRosterXLSX(r io.Reader, label string, known []string, opts ...ReadOptio
 // rosterSheet is a roster workbook's sheet.
 var rosterSheet = sheetKind{
 	cols:   rosterColumns,
-	header: "ydernummer, praksis, læge, email, rolle, one name per cell in row 1",
-	rows:   "one row per doctor",
+	header: phrase("problem.SheetHeader", "ydernummer, praksis, læge, email, rolle"),
+	rows:   meeting.Word("problem.RowsPerDoctor"),
 }
 
 func parseRosterXLSX(src []byte, probs *problemList, chk rosterCheck) []meeting.Practice {
@@ -139,7 +138,7 @@ func parseRosterXLSX(src []byte, probs *problemList, chk rosterCheck) []meeting.
 	defer wb.Close()
 	sheets := wb.GetSheetList()
 	if len(sheets) == 0 {
-		probs.add(pos{}, "the workbook has no sheets: put the roster in the first sheet, the header in row 1")
+		probs.add(pos{}, "problem.RosterNoSheets")
 		return nil
 	}
 	sheet := pickSheet(sheets, "roster", "medlemmer")
@@ -180,7 +179,7 @@ func parseRoster(t *text, probs *problemList, chk rosterCheck) []meeting.Practic
 // checkRoster turns a roster table's rows into practices, reporting every
 // problem. example is the header to suggest; sep is the CSV separator, or
 // "" for a workbook, where values cannot spill into the next column.
-func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, sep string) []meeting.Practice {
+func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example any, sep string) []meeting.Practice {
 	cols := rosterColumns()
 	if !table.requireColumns(probs, cols, example, "ydernummer", "praksis", "læge") {
 		return nil
@@ -222,7 +221,7 @@ func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, 
 		case p.Name == "":
 			p.Name, nameLine[yd] = practice, row.line
 		case !strings.EqualFold(p.Name, practice):
-			probs.add(practiceAt, "practice %s is called %q here but %q on %s: use one name for the practice", yd, practice, p.Name, table.rowName(nameLine[yd]))
+			probs.add(practiceAt, "problem.PracticeTwoNames", yd, practice, p.Name, table.rowName(nameLine[yd]))
 		}
 
 		m := meeting.Member{Ydernummer: yd, Name: doctor, Email: email, Role: meeting.RoleMember}
@@ -236,25 +235,25 @@ func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, 
 			m.Role = meeting.RoleMember
 		case "":
 		default:
-			probs.add(roleAt, "unknown role %q: write koordinator for the coordinator, medlem or nothing for the others", role)
+			probs.add(roleAt, "problem.UnknownRole", role)
 		}
 		if email != "" {
 			key := strings.ToLower(email)
 			if !LooksLikeEmail(email) {
-				probs.add(emailAt, "%q does not look like an e-mail address: write it as name@example.dk or leave it empty", email)
+				probs.add(emailAt, "problem.BadEmail", email)
 			} else if first, dup := emailLine[key]; dup {
-				probs.add(emailAt, "e-mail %s is already used on %s: each doctor needs their own address", email, table.rowName(first))
+				probs.add(emailAt, "problem.EmailTwice", email, table.rowName(first))
 			} else {
 				emailLine[key] = row.line
 			}
 		}
 		if doctor == "" {
-			probs.add(doctorAt, "the doctor's name is empty: fill in the %s column", table.name("læge"))
+			probs.add(doctorAt, "problem.DoctorEmpty", table.name("læge"))
 			continue
 		}
 		key := yd + "\x00" + strings.ToLower(doctor)
 		if first, dup := doctorLine[key]; dup {
-			probs.add(doctorAt, "%s is listed twice in practice %s (also on %s): remove one row", doctor, yd, table.rowName(first))
+			probs.add(doctorAt, "problem.DoctorTwice", doctor, yd, table.rowName(first))
 			continue
 		}
 		doctorLine[key] = row.line
@@ -266,13 +265,13 @@ func checkRoster(table *csvTable, probs *problemList, chk rosterCheck, example, 
 		case chk.known[p.Ydernummer]:
 			// The stored name stays.
 		case chk.importing:
-			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "practice %s is not in the cluster and has no name: fill in the %s column to add it, or check the ydernummer", p.Ydernummer, table.name("praksis"))
+			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "problem.NewPracticeNoName", p.Ydernummer, table.name("praksis"))
 		default:
-			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "practice %s has no name: fill in the %s column", p.Ydernummer, table.name("praksis"))
+			probs.add(pos{Line: firstLineOf(table, p.Ydernummer)}, "problem.PracticeNoName", p.Ydernummer, table.name("praksis"))
 		}
 	}
 	if len(practices) == 0 && len(probs.list) == 0 {
-		probs.add(pos{}, "the roster has no doctors: add one row per doctor under the header %s", example)
+		probs.add(pos{}, "problem.NoDoctors", example)
 	}
 	return practices
 }

@@ -105,7 +105,7 @@ func TestRosterRefusesUnsafeText(t *testing.T) {
 			ps := problems(t, err)
 			found := false
 			for _, p := range ps {
-				found = found || (strings.HasPrefix(p.String(), tt.place) && strings.Contains(p.Message, tt.msg))
+				found = found || (strings.HasPrefix(p.String(), tt.place) && strings.Contains(p.String(), tt.msg))
 			}
 			if !found {
 				t.Errorf("no problem %q at %s; got:\n%s", tt.msg, tt.place, ps.Error())

@@ -39,7 +39,7 @@ func parseSlides(t *text, probs *problemList) []meeting.Slide {
 		return nil
 	}
 	if strings.TrimSpace(string(t.src)) == "" {
-		probs.add(pos{Line: 1}, "there are no slides: write the talk's slides in Markdown, separated by lines of ---")
+		probs.add(pos{Line: 1}, "problem.NoSlides")
 		return nil
 	}
 	lines := strings.Split(string(t.src), "\n")
@@ -53,7 +53,7 @@ func parseSlides(t *text, probs *problemList) []meeting.Slide {
 		line = strings.TrimSuffix(line, "\r")
 		var te *meeting.TextError
 		if errors.As(meeting.CheckText(meeting.TextSlides, line), &te) {
-			probs.add(pos{Line: i + 1, Col: te.Col}, "the line %s", te.Message("en"))
+			probs.add(pos{Line: i + 1, Col: te.Col}, "problem.TextLine", te)
 			line = meeting.InertLines(line)
 		}
 		marker := strings.TrimRight(line, " \t")
@@ -91,9 +91,9 @@ func parseSlides(t *text, probs *problemList) []meeting.Slide {
 		s := meeting.Slide{Body: trimBlankLines(part.body), Notes: trimBlankLines(part.notes)}
 		switch {
 		case s.Body == "" && s.Notes != "":
-			probs.add(pos{Line: part.notesLine}, "slide %d has notes but nothing to show: add the slide's text above %q", n+1, part.marker)
+			probs.add(pos{Line: part.notesLine}, "problem.NotesOnly", n+1, part.marker)
 		case s.Body == "":
-			probs.add(pos{Line: part.start}, "slide %d is empty: add text to it or remove the extra --- line", n+1)
+			probs.add(pos{Line: part.start}, "problem.EmptySlide", n+1)
 		}
 		slides = append(slides, s)
 	}

@@ -2,7 +2,6 @@ package pack
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
 	"unicode/utf8"
 )
@@ -60,7 +59,7 @@ func (t *text) atLineByte(line, byteCol int) pos {
 // a file is in another encoding, every æ, ø and å after it is wrong too, and
 // one message with the fix says it all. how is appended to the advice, e.g.
 // how to do it in Excel.
-func (t *text) checkUTF8(probs *problemList, how string) bool {
+func (t *text) checkUTF8(probs *problemList, how any) bool {
 	if utf8.Valid(t.src) {
 		return true
 	}
@@ -73,12 +72,12 @@ func (t *text) checkUTF8(probs *problemList, how string) bool {
 		off += size
 	}
 	b := t.src[off]
-	guess := ""
+	var guess any = ""
 	switch b {
 	case 0xE6, 0xC6, 0xF8, 0xD8, 0xE5, 0xC5:
 		// The Danish letters in Windows-1252, the usual culprit.
-		guess = fmt.Sprintf(", probably %q saved as Windows-1252", string(rune(b)))
+		guess = phrase("problem.Windows1252", string(rune(b)))
 	}
-	probs.add(t.at(off), "not UTF-8 text (byte 0x%02x%s): save the file as UTF-8%s", b, guess, how)
+	probs.add(t.at(off), "problem.NotUTF8", b, guess, how)
 	return false
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	toml "github.com/pelletier/go-toml/v2"
@@ -39,9 +40,9 @@ func decodePack(t *text, probs *problemList) (p meeting.Pack, ok bool) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			line, col := de.Position()
-			probs.add(t.atLineByte(line, col), "invalid TOML: %s", strings.TrimPrefix(de.Error(), "toml: "))
+			probs.add(t.atLineByte(line, col), "problem.TOML", strings.TrimPrefix(de.Error(), "toml: "))
 		} else {
-			probs.add(pos{}, "invalid TOML: %v", err)
+			probs.add(pos{}, "problem.TOML", err)
 		}
 		return meeting.Pack{}, false
 	}
@@ -57,14 +58,14 @@ type tomlChecker struct {
 }
 
 func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
-	c.unknownKeys(doc, "", packKeys(), "the pack", "title, theme, lang, version, min_practices, [[agenda]] or [[indicator]]")
+	c.unknownKeys(doc, "", packKeys(), meeting.Word("problem.ThePack"), meeting.Word("problem.PackKeys"))
 	p := meeting.Pack{Lang: "da"}
 	if title, ok := c.str(doc, "", "title"); !ok {
 		if _, present := doc["title"]; !present {
-			c.probs.add(pos{}, `the pack has no title: add title = "…" at the top of the file`)
+			c.probs.add(pos{}, "problem.NoTitle")
 		}
 	} else if title == "" {
-		c.probs.add(c.idx.valueAt("title"), "the pack's title is empty: give the pack a title")
+		c.probs.add(c.idx.valueAt("title"), "problem.TitleEmpty")
 	} else {
 		p.Title = title
 	}
@@ -74,7 +75,7 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 		if lang == "da" || lang == "en" {
 			p.Lang = lang
 		} else {
-			c.probs.add(c.idx.valueAt("lang"), `unknown lang %q: use "da" (Danish) or "en" (English)`, lang)
+			c.probs.add(c.idx.valueAt("lang"), "problem.UnknownLang", lang)
 		}
 	}
 
@@ -83,7 +84,7 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 	minPractices := meeting.DefaultMinPractices
 	if v, ok := c.integer(doc, "", "min_practices"); ok {
 		if v < 1 {
-			c.probs.add(c.idx.valueAt("min_practices"), "min_practices must be 1 or more, not %d (the default is %d)", v, meeting.DefaultMinPractices)
+			c.probs.add(c.idx.valueAt("min_practices"), "problem.PackMinPractices", v, meeting.DefaultMinPractices)
 		} else {
 			minPractices = v
 		}
@@ -101,9 +102,9 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 	}
 	items := c.tables(doc, "agenda")
 	if _, present := doc["agenda"]; !present {
-		c.probs.add(pos{}, "the pack has no agenda: add [[agenda]] items with kind, title and minutes")
+		c.probs.add(pos{}, "problem.PackNoAgenda")
 	} else if v, isList := doc["agenda"].([]any); isList && len(v) == 0 {
-		c.probs.add(c.idx.valueAt("agenda"), "the agenda is empty: add [[agenda]] items with kind, title and minutes")
+		c.probs.add(c.idx.valueAt("agenda"), "problem.AgendaEmpty")
 	}
 	for i, tbl := range items {
 		p.Agenda = append(p.Agenda, c.agendaItem(tbl, fmt.Sprintf("agenda[%d]", i), i+1, firstID))
@@ -113,27 +114,27 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 
 func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID map[string]string) (meeting.Indicator, bool) {
 	ind := meeting.Indicator{Better: meeting.NoDirection}
-	name := fmt.Sprintf("indicator %d", n)
+	name := phrase("problem.IndicatorN", n)
 	id, ok := c.str(tbl, path, "id")
 	if ok && id != "" {
-		name = fmt.Sprintf("indicator %q", id)
+		name = phrase("problem.IndicatorID", id)
 	}
 	c.unknownKeys(tbl, path, indicatorKeys(), name, strings.Join(indicatorKeys(), ", "))
 	unique := false
 	switch {
 	case !ok:
 		if _, present := tbl["id"]; !present {
-			c.probs.add(c.idx.headerAt(path), `%s has no id: add id = "…" (lowercase letters, digits and dashes, e.g. "kol-spirometri")`, name)
+			c.probs.add(c.idx.headerAt(path), "problem.NoID", name)
 		}
 	case id == "":
-		c.probs.add(c.idx.valueAt(path+".id"), `the id of %s is empty: give it an id such as "kol-spirometri"`, name)
+		c.probs.add(c.idx.valueAt(path+".id"), "problem.IDEmpty", name)
 	case firstID[id] != "":
-		c.probs.add(c.idx.valueAt(path+".id"), "duplicate indicator id %q: it is already used on line %d; give each indicator its own id", id, c.idx.valueAt(firstID[id]+".id").Line)
+		c.probs.add(c.idx.valueAt(path+".id"), "problem.DuplicateID", id, c.idx.valueAt(firstID[id]+".id").Line)
 	default:
 		unique = true
 		firstID[id] = path
 		if !indicatorID.MatchString(id) {
-			c.probs.add(c.idx.valueAt(path+".id"), `indicator id %q may only hold lowercase letters a–z, digits and single dashes, e.g. "kol-spirometri"`, id)
+			c.probs.add(c.idx.valueAt(path+".id"), "problem.BadID", id)
 		}
 	}
 	ind.ID = id
@@ -141,15 +142,15 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 	if unit, ok := c.str(tbl, path, "unit"); ok {
 		ind.Unit = meeting.Unit(unit)
 		if !ind.Unit.Valid() {
-			c.probs.add(c.idx.valueAt(path+".unit"), "unknown unit %q in %s: use one of %s", unit, name, joinValues(meeting.Units()))
+			c.probs.add(c.idx.valueAt(path+".unit"), "problem.UnknownUnit", unit, name, joinValues(meeting.Units()))
 		}
 	} else if _, present := tbl["unit"]; !present {
-		c.probs.add(c.idx.headerAt(path), `%s has no unit: add unit = "…" (one of %s)`, name, joinValues(meeting.Units()))
+		c.probs.add(c.idx.headerAt(path), "problem.NoUnit", name, joinValues(meeting.Units()))
 	}
 	if better, ok := c.str(tbl, path, "better"); ok {
 		ind.Better = meeting.Direction(better)
 		if !ind.Better.Valid() {
-			c.probs.add(c.idx.valueAt(path+".better"), "unknown better %q in %s: use one of %s", better, name, joinValues(meeting.Directions()))
+			c.probs.add(c.idx.valueAt(path+".better"), "problem.UnknownBetter", better, name, joinValues(meeting.Directions()))
 		}
 	}
 	ind.Target = c.mark(tbl, path, "target", name, ind.Unit)
@@ -159,13 +160,13 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 	ind.MinDenominator = meeting.DefaultMinDenominator
 	if v, ok := c.integer(tbl, path, "min_denominator"); ok {
 		if v < 0 {
-			c.probs.add(c.idx.valueAt(path+".min_denominator"), "min_denominator must be 0 or more in %s, not %d", name, v)
+			c.probs.add(c.idx.valueAt(path+".min_denominator"), "problem.MinDenominator", name, v)
 		}
 		ind.MinDenominator = v
 	}
 	if v, ok := c.integer(tbl, path, "min_practices"); ok {
 		if v < 1 {
-			c.probs.add(c.idx.valueAt(path+".min_practices"), "min_practices must be 1 or more in %s, not %d", name, v)
+			c.probs.add(c.idx.valueAt(path+".min_practices"), "problem.MinPractices", name, v)
 		} else {
 			ind.MinPractices = v
 		}
@@ -175,7 +176,7 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 		for i, m := range marks {
 			k := meeting.MarkKind(m)
 			if !k.Valid() {
-				c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.marks[%d]", path, i)), "unknown mark %q in %s: use one of %s", m, name, joinValues(meeting.MarkKinds()))
+				c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.marks[%d]", path, i)), "problem.UnknownMark", m, name, joinValues(meeting.MarkKinds()))
 				continue
 			}
 			ind.Marks = append(ind.Marks, k)
@@ -188,37 +189,37 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 
 // mark reads a reference value (target, region, national). A % value
 // outside 0–100 is nearly always a share written as a fraction or a typo.
-func (c tomlChecker) mark(tbl map[string]any, path, key, name string, unit meeting.Unit) *float64 {
+func (c tomlChecker) mark(tbl map[string]any, path, key string, name Phrase, unit meeting.Unit) *float64 {
 	v, ok := c.number(tbl, path, key)
 	if !ok {
 		return nil
 	}
 	if unit == meeting.UnitPercent && (v < 0 || v > 100) {
-		c.probs.add(c.idx.valueAt(path+"."+key), "%s = %g in %s is outside 0–100: a %% indicator takes a percentage such as 80", key, v, name)
+		c.probs.add(c.idx.valueAt(path+"."+key), "problem.MarkOutside", key, strconv.FormatFloat(v, 'g', -1, 64), name)
 	}
 	return &v
 }
 
 func (c tomlChecker) agendaItem(tbl map[string]any, path string, n int, indicators map[string]string) meeting.AgendaItem {
-	name := fmt.Sprintf("agenda item %d", n)
+	name := phrase("problem.AgendaItemN", n)
 	c.unknownKeys(tbl, path, agendaKeys(), name, strings.Join(agendaKeys(), ", "))
 	var item meeting.AgendaItem
 	if kind, ok := c.str(tbl, path, "kind"); ok {
 		item.Kind = meeting.ItemKind(kind)
 		if !item.Kind.Valid() {
-			c.probs.add(c.idx.valueAt(path+".kind"), "unknown agenda kind %q: use one of %s", kind, joinValues(meeting.ItemKinds()))
+			c.probs.add(c.idx.valueAt(path+".kind"), "problem.UnknownKind", kind, joinValues(meeting.ItemKinds()))
 		}
 	} else if _, present := tbl["kind"]; !present {
-		c.probs.add(c.idx.headerAt(path), `%s has no kind: add kind = "…" (one of %s)`, name, joinValues(meeting.ItemKinds()))
+		c.probs.add(c.idx.headerAt(path), "problem.NoKind", name, joinValues(meeting.ItemKinds()))
 	}
 	item.Title = c.requiredText(tbl, path, "title", name)
 	if minutes, ok := c.integer(tbl, path, "minutes"); ok {
 		if minutes < 1 {
-			c.probs.add(c.idx.valueAt(path+".minutes"), "minutes must be at least 1 in %s, not %d", name, minutes)
+			c.probs.add(c.idx.valueAt(path+".minutes"), "problem.MinutesLow", name, minutes)
 		}
 		item.Minutes = minutes
 	} else if _, present := tbl["minutes"]; !present {
-		c.probs.add(c.idx.headerAt(path), "%s has no minutes: add minutes = 15 (whole minutes, at least 1)", name)
+		c.probs.add(c.idx.headerAt(path), "problem.NoMinutes", name)
 	}
 	item.Speaker, _ = c.str(tbl, path, "speaker")
 
@@ -227,36 +228,36 @@ func (c tomlChecker) agendaItem(tbl map[string]any, path string, n int, indicato
 		at := c.idx.valueAt(fmt.Sprintf("%s.indicators[%d]", path, i))
 		switch {
 		case id == "":
-			c.probs.add(at, "indicator %d in %s is empty: give an indicator id", i+1, name)
+			c.probs.add(at, "problem.IndicatorRefEmpty", i+1, name)
 		case indicators[id] == "":
-			c.probs.add(at, "%s refers to unknown indicator %q: add an [[indicator]] with that id or use one of %s", name, id, strings.Join(sortedByLine(indicators, c.idx), ", "))
+			c.probs.add(at, "problem.UnknownIndicatorRef", name, id, strings.Join(sortedByLine(indicators, c.idx), ", "))
 		case slices.Contains(ids[:i], id):
-			c.probs.add(at, "%s lists indicator %q twice: remove one", name, id)
+			c.probs.add(at, "problem.IndicatorTwice", name, id)
 		default:
 			item.Indicators = append(item.Indicators, id)
 		}
 	}
 	if item.Kind == meeting.KindData && len(ids) == 0 && idsOK {
 		if _, present := tbl["indicators"]; present {
-			c.probs.add(c.idx.valueAt(path+".indicators"), `%s is a data item without indicators: list the ids to show, e.g. indicators = ["kol-spirometri"]`, name)
+			c.probs.add(c.idx.valueAt(path+".indicators"), "problem.DataNoIndicatorsEmpty", name)
 		} else {
-			c.probs.add(c.idx.headerAt(path), `%s is a data item without indicators: add indicators = ["…"] with the ids to show`, name)
+			c.probs.add(c.idx.headerAt(path), "problem.DataNoIndicators", name)
 		}
 	}
 
 	questions, questionsOK := c.strList(tbl, path, "questions", name)
 	for i, q := range questions {
 		if q == "" {
-			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.questions[%d]", path, i)), "question %d in %s is empty: write the question or remove it", i+1, name)
+			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.questions[%d]", path, i)), "problem.QuestionEmpty", i+1, name)
 		} else {
 			item.Questions = append(item.Questions, q)
 		}
 	}
 	if item.Kind == meeting.KindGroupwork && len(questions) == 0 && questionsOK {
 		if _, present := tbl["questions"]; present {
-			c.probs.add(c.idx.valueAt(path+".questions"), `%s is group work without questions: write the questions the groups discuss, e.g. questions = ["Hvem laver forløbsplanen?"]`, name)
+			c.probs.add(c.idx.valueAt(path+".questions"), "problem.GroupNoQuestionsEmpty", name)
 		} else {
-			c.probs.add(c.idx.headerAt(path), `%s is group work without questions: add questions = ["…"] with what the groups discuss`, name)
+			c.probs.add(c.idx.headerAt(path), "problem.GroupNoQuestions", name)
 		}
 	}
 	return item
@@ -264,14 +265,14 @@ func (c tomlChecker) agendaItem(tbl map[string]any, path string, n int, indicato
 
 // requiredText reads a key that must be non-empty text, reporting a missing
 // key at the table's header and an empty one at its value.
-func (c tomlChecker) requiredText(tbl map[string]any, path, key, name string) string {
+func (c tomlChecker) requiredText(tbl map[string]any, path, key string, name Phrase) string {
 	v, ok := c.str(tbl, path, key)
 	switch {
 	case ok && v == "":
-		c.probs.add(c.idx.valueAt(joinKey(path, key)), "%s in %s is empty: write a %s", key, name, key)
+		c.probs.add(c.idx.valueAt(joinKey(path, key)), "problem.RequiredEmpty", key, name, key)
 	case !ok:
 		if _, present := tbl[key]; !present {
-			c.probs.add(c.idx.headerAt(path), `%s has no %s: add %s = "…"`, name, key, key)
+			c.probs.add(c.idx.headerAt(path), "problem.RequiredMissing", name, key, key)
 		}
 	}
 	return v
@@ -286,14 +287,14 @@ func (c tomlChecker) tables(doc map[string]any, key string) []map[string]any {
 	}
 	list, ok := v.([]any)
 	if !ok {
-		c.probs.add(c.idx.keyAt(key), "%s must be a list of tables: write each one under [[%s]], with double brackets", key, key)
+		c.probs.add(c.idx.keyAt(key), "problem.NotTableList", key, key)
 		return nil
 	}
 	var out []map[string]any
 	for i, elem := range list {
 		tbl, ok := elem.(map[string]any)
 		if !ok {
-			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s[%d]", key, i)), "%s %d must be a table, not %s: write it under [[%s]]", key, i+1, describe(elem), key)
+			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s[%d]", key, i)), "problem.NotTable", key, i+1, describe(elem), key)
 			tbl = map[string]any{}
 		}
 		out = append(out, tbl)
@@ -301,10 +302,10 @@ func (c tomlChecker) tables(doc map[string]any, key string) []map[string]any {
 	return out
 }
 
-func (c tomlChecker) unknownKeys(tbl map[string]any, path string, known []string, where, valid string) {
+func (c tomlChecker) unknownKeys(tbl map[string]any, path string, known []string, where, valid any) {
 	for _, key := range sortedKeys(tbl) {
 		if !slices.Contains(known, key) {
-			c.probs.add(c.idx.keyAt(joinKey(path, key)), "unknown key %q in %s: use %s", key, where, valid)
+			c.probs.add(c.idx.keyAt(joinKey(path, key)), "problem.UnknownKey", key, where, valid)
 		}
 	}
 }
@@ -320,7 +321,7 @@ func (c tomlChecker) str(tbl map[string]any, path, key string) (string, bool) {
 	}
 	s, ok := v.(string)
 	if !ok {
-		c.wrongType(path, key, v, "text in quotes")
+		c.wrongType(path, key, v, meeting.Word("problem.WantText"))
 		return "", false
 	}
 	s = strings.TrimSpace(s)
@@ -347,7 +348,7 @@ func (c tomlChecker) checkText(at, key, s string) bool {
 	if !errors.As(err, &te) {
 		return true
 	}
-	c.probs.add(c.idx.valueAt(at), "%s %s", key, te.Message("en"))
+	c.probs.add(c.idx.valueAt(at), "problem.TextField", key, te)
 	return false
 }
 
@@ -367,7 +368,7 @@ func (c tomlChecker) integer(tbl map[string]any, path, key string) (int, bool) {
 			return int(n), true
 		}
 	}
-	c.wrongType(path, key, v, "a whole number")
+	c.wrongType(path, key, v, meeting.Word("problem.WantWhole"))
 	return 0, false
 }
 
@@ -384,7 +385,7 @@ func (c tomlChecker) number(tbl map[string]any, path, key string) (float64, bool
 			return n, true
 		}
 	}
-	c.wrongType(path, key, v, "a number")
+	c.wrongType(path, key, v, meeting.Word("problem.WantNumber"))
 	return 0, false
 }
 
@@ -395,7 +396,7 @@ func (c tomlChecker) boolean(tbl map[string]any, path, key string) (bool, bool) 
 	}
 	b, ok := v.(bool)
 	if !ok {
-		c.wrongType(path, key, v, "true or false (without quotes)")
+		c.wrongType(path, key, v, meeting.Word("problem.WantBool"))
 	}
 	return b, ok
 }
@@ -403,20 +404,20 @@ func (c tomlChecker) boolean(tbl map[string]any, path, key string) (bool, bool) 
 // strList reads a list of texts. ok is false when the key is there but is
 // not a list; elements of the wrong type are reported one by one and left
 // out.
-func (c tomlChecker) strList(tbl map[string]any, path, key, name string) (list []string, ok bool) {
+func (c tomlChecker) strList(tbl map[string]any, path, key string, name any) (list []string, ok bool) {
 	v, present := tbl[key]
 	if !present {
 		return nil, true
 	}
 	elems, isList := v.([]any)
 	if !isList {
-		c.wrongType(path, key, v, `a list of texts in quotes, e.g. ["…", "…"]`)
+		c.wrongType(path, key, v, meeting.Word("problem.WantList"))
 		return nil, false
 	}
 	for i, elem := range elems {
 		s, isText := elem.(string)
 		if !isText {
-			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.%s[%d]", path, key, i)), "%s[%d] in %s must be text in quotes, not %s", key, i+1, name, describe(elem))
+			c.probs.add(c.idx.valueAt(fmt.Sprintf("%s.%s[%d]", path, key, i)), "problem.ListElem", key, i+1, name, describe(elem))
 			continue
 		}
 		s = strings.TrimSpace(s)
@@ -428,27 +429,28 @@ func (c tomlChecker) strList(tbl map[string]any, path, key, name string) (list [
 	return list, true
 }
 
-func (c tomlChecker) wrongType(path, key string, v any, want string) {
-	c.probs.add(c.idx.valueAt(joinKey(path, key)), "%s must be %s, not %s", key, want, describe(v))
+func (c tomlChecker) wrongType(path, key string, v any, want meeting.Word) {
+	c.probs.add(c.idx.valueAt(joinKey(path, key)), "problem.WrongType", key, want, describe(v))
 }
 
-// describe names a decoded TOML value in words a coordinator knows.
-func describe(v any) string {
+// describe names a decoded TOML value in words a coordinator knows;
+// numbers are written as the file writes them.
+func describe(v any) any {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("the text %q", v)
+		return phrase("problem.TheText", v)
 	case int64:
-		return fmt.Sprintf("the number %d", v)
+		return phrase("problem.TheNumber", strconv.FormatInt(v, 10))
 	case float64:
-		return fmt.Sprintf("the number %g", v)
+		return phrase("problem.TheNumber", strconv.FormatFloat(v, 'g', -1, 64))
 	case bool:
-		return fmt.Sprintf("%t", v)
+		return strconv.FormatBool(v)
 	case []any:
-		return "a list"
+		return meeting.Word("problem.AList")
 	case map[string]any:
-		return "a table"
+		return meeting.Word("problem.ATable")
 	default:
-		return "a date or time"
+		return meeting.Word("problem.ADate")
 	}
 }
 

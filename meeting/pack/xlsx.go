@@ -28,32 +28,32 @@ func ReadDataFile(path string, indicators []meeting.Indicator, practices []strin
 	case ".xlsx", ".xlsm":
 		read = ReadDataXLSX
 	case ".xls":
-		return nil, Problems{{File: path, Message: `an Excel 97–2003 workbook (.xls), which klynge cannot read: in Excel choose "Save as", type "Excel Workbook (.xlsx)" or "CSV UTF-8"`}}
+		return nil, problem(path, "problem.XLS")
 	case ".ods", ".numbers":
-		return nil, Problems{{File: path, Message: fmt.Sprintf(`klynge cannot read %s files: save the sheet as "Excel Workbook (.xlsx)" or as CSV (UTF-8)`, ext)}}
+		return nil, problem(path, "problem.OtherSheetFormat", ext)
 	default:
-		return nil, Problems{{File: path, Message: "klynge reads data from .csv, .txt and .xlsx files: save the data as CSV (UTF-8) or as an Excel Workbook (.xlsx), or rename the file if it is one"}}
+		return nil, problem(path, "problem.DataExt")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, Problems{{File: path, Message: openMessage(err)}}
+		return nil, openProblem(path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, Problems{{File: path, Message: "this is a folder: give the data file inside it"}}
+		return nil, problem(path, "problem.DataFolder")
 	}
 	return read(f, path, indicators, practices, opts...)
 }
 
-// openMessage says what to do when a file cannot be opened.
-func openMessage(err error) string {
+// openProblem says what to do when a file cannot be opened.
+func openProblem(path string, err error) Problems {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "file not found: check the path"
+		return problem(path, "problem.FileNotFound")
 	case errors.Is(err, os.ErrPermission):
-		return "cannot read the file (permission denied): make it readable, e.g. chmod a+r"
+		return problem(path, "problem.Denied")
 	}
-	return fmt.Sprintf("cannot read the file: %v", unwrapPath(err))
+	return problem(path, "problem.ReadFile", unwrapPath(err))
 }
 
 // ReadDataXLSX reads a data file saved as an Excel workbook: the sheet
@@ -67,7 +67,7 @@ func openMessage(err error) string {
 func ReadDataXLSX(r io.Reader, label string, indicators []meeting.Indicator, practices []string, opts ...ReadOption) ([]meeting.DataRow, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, Problems{{File: label, Message: fmt.Sprintf("cannot read the workbook: %v", err)}}
+		return nil, problem(label, "problem.ReadWorkbook", err)
 	}
 	if p := tooLarge(src, label); p != nil {
 		return nil, p
@@ -82,7 +82,7 @@ func ReadDataXLSX(r io.Reader, label string, indicators []meeting.Indicator, pra
 }
 
 // xlsxHeader is the header to suggest for a workbook.
-const xlsxHeader = "ydernummer, indikator, tæller, nævner, værdi, periode, one name per cell in row 1"
+var xlsxHeader = phrase("problem.SheetHeader", "ydernummer, indikator, tæller, nævner, værdi, periode")
 
 // Where workbook files start: a ZIP archive for .xlsx, an OLE compound
 // file for the old .xls format and for password-protected workbooks.
@@ -102,7 +102,7 @@ func parseXLSX(src []byte, probs *problemList, chk dataCheck) []meeting.DataRow 
 	defer wb.Close()
 	sheets := wb.GetSheetList()
 	if len(sheets) == 0 {
-		probs.add(pos{}, "the workbook has no sheets: put the data in the first sheet, the header in row 1")
+		probs.add(pos{}, "problem.DataNoSheets")
 		return nil
 	}
 	sheet := pickSheet(sheets, dataSheetName)
@@ -132,33 +132,33 @@ func pickSheet(sheets []string, names ...string) string {
 // sheetKind is what readSheet needs to know about the table it reads.
 type sheetKind struct {
 	cols   func() []column
-	header string // the header to suggest
-	rows   string // what each row holds, for messages
+	header Phrase       // the header to suggest
+	rows   meeting.Word // what each row holds, for messages
 }
 
 // dataSheet is a data file's sheet.
-var dataSheet = sheetKind{cols: dataColumns, header: xlsxHeader, rows: "one row per practice and indicator"}
+var dataSheet = sheetKind{cols: dataColumns, header: xlsxHeader, rows: meeting.Word("problem.RowsPerPracticeIndicator")}
 
 // openWorkbook opens src as an .xlsx workbook, or reports why it is not one.
 func openWorkbook(src []byte, probs *problemList) (*excelize.File, bool) {
 	switch {
 	case len(bytes.TrimSpace(src)) == 0:
-		probs.add(pos{}, "the file is empty: save the workbook from Excel again, with the header in row 1 of the first sheet")
+		probs.add(pos{}, "problem.EmptyWorkbook")
 		return nil, false
 	case bytes.HasPrefix(src, oleMagic):
-		probs.add(pos{}, `an Excel 97–2003 workbook (.xls) or a password-protected one, which klynge cannot read: in Excel remove any password, choose "Save as" and type "Excel Workbook (.xlsx)"`)
+		probs.add(pos{}, "problem.OLE")
 		return nil, false
 	case !bytes.HasPrefix(src, zipMagic):
-		msg := `not an Excel workbook: save it from Excel as "Excel Workbook (.xlsx)"`
+		msg := "problem.NotWorkbook"
 		if looksLikeText(src) {
-			msg = "this is a text file, not an Excel workbook: rename it to end in .csv"
+			msg = "problem.TextNotWorkbook"
 		}
-		probs.add(pos{}, "%s", msg)
+		probs.add(pos{}, msg)
 		return nil, false
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(src), excelize.Options{UnzipSizeLimit: 1 << 30})
 	if err != nil {
-		probs.add(pos{}, `cannot read the workbook (%v): open it in Excel and save it again as "Excel Workbook (.xlsx)"`, err)
+		probs.add(pos{}, "problem.BadWorkbook", err)
 		return nil, false
 	}
 	return wb, true
@@ -182,15 +182,15 @@ var numericColumns = map[string]bool{"tæller": true, "nævner": true, "værdi":
 func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKind) (*csvTable, bool) {
 	grid, err := wb.GetRows(sheet)
 	if err != nil {
-		probs.add(pos{}, `cannot read sheet %q (%v): open the workbook in Excel and save it again as "Excel Workbook (.xlsx)"`, sheet, err)
+		probs.add(pos{}, "problem.BadSheet", sheet, err)
 		return nil, false
 	}
 	if allEmpty(grid) {
-		probs.add(pos{}, "sheet %q is empty: put the header (%s) and %s below it", sheet, kind.header, kind.rows)
+		probs.add(pos{}, "problem.EmptySheet", sheet, kind.header, kind.rows)
 		return nil, false
 	}
 	if allEmpty(grid[:1]) {
-		probs.add(pos{Line: 1}, "row 1 is empty: the header (%s) must be in row 1; delete the empty rows above it", kind.header)
+		probs.add(pos{Line: 1}, "problem.Row1Empty", kind.header)
 		return nil, false
 	}
 
@@ -207,7 +207,7 @@ func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKi
 			continue
 		}
 		if first, dup := table.cols[key]; dup {
-			probs.add(pos{Line: 1, Cell: cellName(i, 1)}, "column %q appears twice (also in cell %s): keep one", h, cellName(first, 1))
+			probs.add(pos{Line: 1, Cell: cellName(i, 1)}, "problem.ColumnTwiceCell", h, cellName(first, 1))
 			continue
 		}
 		table.cols[key] = i
@@ -218,7 +218,7 @@ func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKi
 	skip := map[int]bool{} // rows inside a reported merge
 	merges, err := wb.GetMergeCells(sheet, true)
 	if err != nil {
-		probs.add(pos{}, `cannot read the merged cells of sheet %q (%v): unmerge all cells and save the workbook again`, sheet, err)
+		probs.add(pos{}, "problem.BadMerges", sheet, err)
 		return nil, false
 	}
 	for _, mc := range merges {
@@ -235,7 +235,7 @@ func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKi
 			continue // e.g. a merged note beside the data
 		}
 		probs.add(pos{Line: r1, Cell: mc.GetStartAxis()},
-			"cells %s:%s are merged: klynge needs a value in every cell; unmerge them (in Excel: Home → Merge & Center → Unmerge Cells) and fill in each row",
+			"problem.Merged",
 			mc.GetStartAxis(), mc.GetEndAxis())
 		for r := r1; r <= r2; r++ {
 			skip[r] = true
@@ -276,14 +276,11 @@ func readSheet(wb *excelize.File, sheet string, probs *problemList, kind sheetKi
 		}
 	}
 	for _, col := range formulas.order {
-		also := ""
-		switch n := formulas.more[col]; {
-		case n == 1:
-			also = fmt.Sprintf(" (so does 1 more cell in column %s)", col)
-		case n > 1:
-			also = fmt.Sprintf(" (so do %d more cells in column %s)", n, col)
+		var also any = ""
+		if n := formulas.more[col]; n > 0 {
+			also = phrase("problem.FormulaMore", n, col)
 		}
-		probs.add(formulas.first[col], "holds the formula =%s%s: klynge reads values, not formulas; copy the column and paste it back as values (in Excel: Paste Special → Values)", formula[col], also)
+		probs.add(formulas.first[col], "problem.Formula", formula[col], also)
 	}
 	return table, true
 }
