@@ -74,7 +74,7 @@ func OpenCheckLater(path string) (*Store, error) {
 	}
 	ms, err := migrations()
 	if err != nil {
-		return nil, meeting.Errorf(meeting.EINTERNAL, "%v", err)
+		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
 	}
 	return openChecking(path, ms, true)
 }
