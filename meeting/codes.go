@@ -43,7 +43,7 @@ func NewCodes(ydernumre []string, rnd io.Reader) (map[string]string, error) {
 	for i := len(order) - 1; i > 0; i-- {
 		j, err := rand.Int(rnd, big.NewInt(int64(i+1)))
 		if err != nil {
-			return nil, fmt.Errorf("drawing letter codes: %w", err)
+			return nil, fmt.Errorf("%w: %w", Errork(EINTERNAL, "err.DrawCodes", err), err)
 		}
 		order[i], order[j.Int64()] = order[j.Int64()], order[i]
 	}

@@ -122,6 +122,9 @@ func Errorf(code, format string, args ...any) *Error {
 
 // Errorfl makes an *Error worded in Danish (da) and English (en): two
 // formats that take the same args.
+//
+// Deprecated: use Errork, whose key the catalogue words in either
+// language and whose completeness its tests check.
 func Errorfl(code, da, en string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(en, args...), Danish: fmt.Sprintf(da, args...)}
 }

@@ -40,13 +40,9 @@ func (m Meeting) CheckPresenting(i, group int) error {
 	case group == 0:
 		return nil
 	case it.Kind != KindPlenum:
-		return Errorfl(EINVALID,
-			"grupperne fremlægger i plenum; %q er ikke et plenumpunkt",
-			"groups present at a plenum item; %q is a %s item", it.Title, it.Kind)
+		return Errork(EINVALID, "err.PresentNotPlenum", it.Title, Word("kind."+string(it.Kind)))
 	case group < 0 || !m.hasGroup(group):
-		return Errorfl(ENOTFOUND,
-			"mødet har %d grupper: der er ingen gruppe %d",
-			"the meeting has %d groups: there is no group %d", len(m.Groups), group)
+		return Errork(ENOTFOUND, "err.NoGroupOfCount", len(m.Groups), group)
 	}
 	return nil
 }

@@ -31,15 +31,11 @@ func (m Member) CheckActiveAt(mt Meeting) error {
 	case m.ActiveOn(mt.PlannedStart):
 		return nil
 	case m.Retired != nil && dayOf(*m.Retired).Before(dayOf(mt.PlannedStart)):
-		return Errorfl(ECONFLICT,
-			"%s (medlem %d) meldte sig ud %s, før mødet %s; udmeldte kan ikke registreres",
-			"%s (member %d) retired on %s, before the meeting on %s; a retired member cannot be recorded",
-			m.Name, m.ID, m.Retired.Format("02-01-2006"), mt.PlannedStart.Format("02-01-2006"))
+		return Errork(ECONFLICT, "err.MemberRetiredBefore",
+			m.Name, Ref(m.ID), m.Retired.Format("02-01-2006"), mt.PlannedStart.Format("02-01-2006"))
 	}
-	return Errorfl(ECONFLICT,
-		"%s (medlem %d) blev medlem %s, efter mødet %s",
-		"%s (member %d) joined on %s, after the meeting on %s",
-		m.Name, m.ID, m.Joined.Format("02-01-2006"), mt.PlannedStart.Format("02-01-2006"))
+	return Errork(ECONFLICT, "err.MemberJoinedAfter",
+		m.Name, Ref(m.ID), m.Joined.Format("02-01-2006"), mt.PlannedStart.Format("02-01-2006"))
 }
 
 // Members lists every member of c, active and retired, in the roster's

@@ -84,8 +84,8 @@ func (p Pledge) Open() bool { return p.Deleted == nil && p.Review == nil }
 // month's last day: AddMonths), or a date as 24-02-2027, 24.02.2027,
 // 24/02/2027 or 2027-02-24. from is the meeting's date; a due date before
 // today is refused, as a pledge is about what comes. Callers with a
-// meeting use DueDate, which finds next. Errors are worded in Danish and
-// English (ErrorMessageIn).
+// meeting use DueDate, which finds next. Errors are keyed for the
+// catalogue (Errork).
 func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	loc := from.Location()
@@ -93,9 +93,7 @@ func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, erro
 	var d time.Time
 	switch {
 	case s == "":
-		return d, Errorfl(EINVALID,
-			"fristen er tom: skriv næste, 1m, 3m eller en dato som 24-02-2027",
-			"the due date is empty: write næste, 1m, 3m or a date such as 24-02-2027")
+		return d, Errork(EINVALID, "err.DueEmpty")
 	case s == "næste" || s == "næste møde" || s == "next" || s == "next meeting":
 		d = AddMonths(dayOf(from), 3)
 		if next != nil {
@@ -104,7 +102,7 @@ func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, erro
 	case strings.HasSuffix(s, "m") && !strings.ContainsAny(s, "-./"):
 		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(s, "m")))
 		if err != nil || n < 1 || n > 60 {
-			return d, Errorfl(EINVALID, "%q: skriv måneder som 1m, 3m, 6m (1–60)", "%q: write months as 1m, 3m, 6m (1–60)", s)
+			return d, Errork(EINVALID, "err.DueMonths", s)
 		}
 		d = AddMonths(dayOf(from), n)
 	default:
@@ -116,16 +114,11 @@ func ParseDue(s string, from, today time.Time, next *time.Time) (time.Time, erro
 			}
 		}
 		if !ok {
-			return d, Errorfl(EINVALID,
-				"%q er ikke en frist: skriv næste, 1m, 3m eller en dato som 24-02-2027",
-				"%q is not a due date: write næste, 1m, 3m or a date such as 24-02-2027", s)
+			return d, Errork(EINVALID, "err.DueBad", s)
 		}
 	}
 	if d.Before(dayOf(today)) {
-		return d, Errorfl(EINVALID,
-			"fristen %s er overskredet (i dag er %s): giv en senere dato",
-			"the due date %s has passed (today is %s): give a later date",
-			d.Format("02-01-2006"), today.In(loc).Format("02-01-2006"))
+		return d, Errork(EINVALID, "err.DuePassed", d.Format("02-01-2006"), today.In(loc).Format("02-01-2006"))
 	}
 	return d, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -199,7 +200,7 @@ func TestMemberActiveOn(t *testing.T) {
 				if meeting.ErrorCode(err) != meeting.ECONFLICT {
 					t.Errorf("code %q, want conflict", meeting.ErrorCode(err))
 				}
-				da, en := meeting.ErrorMessageIn(err, "da"), meeting.ErrorMessageIn(err, "en")
+				da, en := msg.For("da").Error(err), msg.For("en").Error(err)
 				if !strings.Contains(da, "medlem") || strings.Contains(da, "member") || !strings.Contains(en, "member") {
 					t.Errorf("messages da %q, en %q", da, en)
 				}
@@ -322,7 +323,7 @@ func TestDueDate(t *testing.T) {
 				if meeting.ErrorCode(err) != meeting.EINVALID {
 					t.Errorf("code %q", meeting.ErrorCode(err))
 				}
-				if da, en := meeting.ErrorMessageIn(err, "da"), meeting.ErrorMessageIn(err, "en"); da == en {
+				if da, en := msg.For("da").Error(err), msg.For("en").Error(err); da == en || strings.Contains(da, "err.") {
 					t.Errorf("the error is not worded in Danish: %q", da)
 				}
 				return
@@ -339,8 +340,8 @@ func TestDueDate(t *testing.T) {
 	later := nov30.PlannedStart.AddDate(0, 0, 10)
 	if _, err := meeting.DueDate("05-12-2026", nov30, nil, later); err == nil {
 		t.Error("a due date before today is refused")
-	} else if msg := meeting.ErrorMessageIn(err, "da"); !strings.Contains(msg, "overskredet") {
-		t.Errorf("Danish message %q", msg)
+	} else if s := msg.For("da").Error(err); !strings.Contains(s, "overskredet") {
+		t.Errorf("Danish message %q", s)
 	}
 }
 

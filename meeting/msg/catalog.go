@@ -2,6 +2,15 @@ package msg
 
 // domainEntries word the errors of meeting and store (see meeting.Errork).
 var domainEntries = []Entry{
+	{"err.PresentNotPlenum", "grupperne fremlægger ved et plenumpunkt; »%s« er af typen %s", "groups present at a plenum item; %q is a %s item"},
+	{"err.NoGroupOfCount", "mødet har %[1]d {1:gruppe|grupper}: der er ingen gruppe %[2]d", "the meeting has %[1]d {1:group|groups}: there is no group %[2]d"},
+	{"err.MemberRetiredBefore", "%s (medlem %d) meldte sig ud %s, før mødet %s; udmeldte kan ikke registreres", "%s (member %d) retired on %s, before the meeting on %s; a retired member cannot be recorded"},
+	{"err.MemberJoinedAfter", "%s (medlem %d) blev medlem %s, efter mødet %s", "%s (member %d) joined on %s, after the meeting on %s"},
+	{"err.DueEmpty", "fristen er tom: skriv næste, 1m, 3m eller en dato som 24-02-2027", "the due date is empty: write next, 1m, 3m or a date such as 24-02-2027"},
+	{"err.DueMonths", "%q: skriv måneder som 1m, 3m, 6m (1–60)", "%q: write months as 1m, 3m, 6m (1–60)"},
+	{"err.DueBad", "%q er ikke en frist: skriv næste, 1m, 3m eller en dato som 24-02-2027", "%q is not a due date: write next, 1m, 3m or a date such as 24-02-2027"},
+	{"err.DuePassed", "fristen %s er overskredet (i dag er %s): giv en senere dato", "the due date %s has passed (today is %s): give a later date"},
+	{"err.DrawCodes", "kan ikke trække bogstavkoder: %s", "cannot draw letter codes: %s"},
 	{"err.MeetingEnded", "Mødet er slut; genåbn det først (b), hvis dagsordenen skal ændres.", "The meeting has ended; reopen it first (b) to change the agenda."},
 	{"err.MeetingNotEnded", "Mødet er ikke slut, så der er intet at genåbne.", "The meeting has not ended, so there is nothing to reopen."},
 	{"err.RoundHeld", "»%s« er holdt; runden kan ikke længere startes eller ændres.", "%q has been held; the round can no longer start or change."},
