@@ -44,6 +44,9 @@ type Meeting struct {
 	// DataScreen is the data screen's page and revealed charts, kept so that a
 	// presenter console follows and drives them.
 	DataScreen ChartState
+	// Decisions are what the cluster decided at this meeting, in the
+	// order recorded.
+	Decisions []Decision
 }
 
 // DefaultStart is the time of day an after-hours meeting usually starts,

@@ -422,5 +422,8 @@ func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	if err := findNotes(ctx, tx, ms...); err != nil {
 		return err
 	}
-	return findEvaluations(ctx, tx, ms...)
+	if err := findEvaluations(ctx, tx, ms...); err != nil {
+		return err
+	}
+	return findDecisions(ctx, tx, ms...)
 }

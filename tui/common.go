@@ -41,6 +41,9 @@ type Store interface {
 	RecordScore(ctx context.Context, meetingID, itemID int64, score, count int) error
 	UndoScore(ctx context.Context, meetingID, itemID int64) error
 	RecordEvaluationNotes(ctx context.Context, meetingID, itemID int64, worked, change string) error
+	// SaveDecision and DeleteDecision record the cluster's decisions.
+	SaveDecision(ctx context.Context, d meeting.Decision) (meeting.Decision, error)
+	DeleteDecision(ctx context.Context, meetingID, id int64) error
 	// Cluster gives the practices' names, for the code key and for the
 	// practices that consent to be shown by name.
 	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)

@@ -34,6 +34,7 @@ const (
 	formExport
 	formHands
 	formEvalNotes
+	formDecision
 )
 
 // formRequest asks the root to open a form.
@@ -44,6 +45,8 @@ type formRequest struct {
 	item  int
 	group int
 	text  string
+	// decision is the decision being recorded or edited.
+	decision meeting.Decision
 	// text2 is a second text so far (the evaluation's "what to change").
 	text2 string
 	// pledge is the pledge being edited; ID 0 for a new one.
@@ -175,6 +178,20 @@ func newForm(c *Common, id int, req formRequest, mt meeting.Meeting, cluster mee
 		f.title = t.T("tui.EvalNotesTitle")
 		field(t.T("tui.EvalWorked"), req.text, limitText)
 		field(t.T("tui.EvalChange"), req.text2, limitText)
+	case formDecision:
+		d := req.decision
+		f.title = decisionTitle(t, d)
+		f.body = t.T("tui.DecisionHint")
+		vote := ""
+		switch {
+		case d.Unanimous:
+			vote = t.T("tui.VoteUnanimous")
+		case d.ID != 0:
+			vote = fmt.Sprintf("%d-%d-%d", d.For, d.Against, d.Abstain)
+		}
+		field(t.T("tui.FieldDecision"), d.Text, limitAction)
+		field(t.T("tui.FieldVote"), vote, limitShort)
+		field(t.T("tui.FieldRule"), d.Rule, limitName)
 	case formNote:
 		f.title = fmt.Sprintf(t.NoteTitle, req.group)
 		// The note so far: w on a group with a note edits that note.
@@ -562,6 +579,23 @@ func (f *form) change() (ch *change, field int, msg string) {
 		}
 		ch := scoreChange(c, req.item, score, count)
 		return &ch, 0, ""
+	case formDecision:
+		d := req.decision
+		d.Text, d.Rule, d.Made = f.value(0), f.value(2), now
+		if req.decision.ID != 0 {
+			d.Made = req.decision.Made
+		}
+		if d.Text == "" {
+			return nil, 0, t.Error(meeting.Errork(meeting.EINVALID, "err.DecisionNoText"))
+		}
+		var err error
+		if d.Unanimous, d.For, d.Against, d.Abstain, err = meeting.ParseVote(f.value(1)); err != nil {
+			return nil, 1, t.Error(err)
+		}
+		if err := d.Validate(); err != nil {
+			return nil, 1, t.Error(err)
+		}
+		return decisionChange(c, d), 0, ""
 	case formEvalNotes:
 		worked, change := f.value(0), f.value(1)
 		i := req.item

@@ -160,3 +160,8 @@ func (s inertStore) UpdateRun(ctx context.Context, id int64, op func(meeting.Mee
 	}
 	return meeting.InertCopy(before, "Body", "Notes"), meeting.InertCopy(after, "Body", "Notes"), nil
 }
+
+// SaveDecision implements Store with inert text.
+func (s inertStore) SaveDecision(ctx context.Context, d meeting.Decision) (meeting.Decision, error) {
+	return inertData(s.Store.SaveDecision(ctx, d))
+}

@@ -102,6 +102,13 @@ type KeyMap struct {
 	UndoScore key.Binding
 	EvalNotes key.Binding
 
+	// Decisions: B opens the list from any screen; a records one on the
+	// item that was shown.
+	Decisions      key.Binding
+	AddDecision    key.Binding
+	EditDecision   key.Binding
+	DeleteDecision key.Binding
+
 	// Forms and dialogs.
 	Save      key.Binding
 	NextField key.Binding
@@ -187,6 +194,11 @@ func DefaultKeyMap(t Text) KeyMap {
 		Hands:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t.T("tui.KeyHands"))),
 		UndoScore: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", t.T("tui.KeyUndoScore"))),
 		EvalNotes: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t.T("tui.KeyEvalNotes"))),
+
+		Decisions:      key.NewBinding(key.WithKeys("B"), key.WithHelp("B", t.T("tui.KeyDecisions"))),
+		AddDecision:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.T("tui.KeyAddDecision"))),
+		EditDecision:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.T("tui.KeyEditDecision"))),
+		DeleteDecision: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.T("tui.KeyDeleteDecision"))),
 
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),

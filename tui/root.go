@@ -65,6 +65,7 @@ const (
 	screenPledges
 	screenFollowUp
 	screenEval
+	screenDecisions
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -86,6 +87,7 @@ type Model struct {
 	pledges   *pledgeScreen
 	followUp  *followUpScreen
 	eval      *evalScreen
+	decisions *decisionScreen
 	// exportDir is the suggested export folder; exported lists what the
 	// last export wrote.
 	exportDir string
@@ -194,6 +196,7 @@ func New(ctx context.Context, opts Options) *Model {
 		pledges:   newPledgeScreen(c),
 		followUp:  newFollowUpScreen(c),
 		eval:      newEvalScreen(c),
+		decisions: newDecisionScreen(c),
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
@@ -289,6 +292,8 @@ func (m *Model) activeScreen() Screen {
 		return m.followUp
 	case screenEval:
 		return m.eval
+	case screenDecisions:
+		return m.decisions
 	}
 	return m.agenda
 }
@@ -390,6 +395,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case meetingsMsg:
 		m.meetings = msg.meetings
 		m.eval.meetings = msg.meetings
+		m.decisions.meetings = msg.meetings
 		if m.form != nil {
 			m.form.meetings = msg.meetings
 		}
@@ -624,6 +630,7 @@ func (m *Model) resize() {
 	m.pledges.SetSize(bodyW, bodyH)
 	m.followUp.SetSize(bodyW, bodyH)
 	m.eval.SetSize(bodyW, bodyH)
+	m.decisions.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -632,6 +639,7 @@ func (m *Model) setMeeting(mt meeting.Meeting) {
 	m.agenda.setMeeting(mt)
 	m.item.setMeeting(mt)
 	m.eval.setMeeting(mt)
+	m.decisions.setMeeting(mt)
 	m.slides.setSlides(mt.Pack.Slides)
 	// The slide is shared with the consoles: show the one stored, or
 	// the one this window's queued turns lead to.
@@ -813,6 +821,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.open(screenFollowUp)
 	case key.Matches(msg, keys.Checkin):
 		return m.open(screenCheckin)
+	case key.Matches(msg, keys.Decisions) && m.active != screenDecisions:
+		m.decisions.item = m.shown
+		return m.open(screenDecisions)
 	}
 	if cmd, ok := m.handleRunKey(msg); ok {
 		return cmd
@@ -960,8 +971,10 @@ func (m *Model) View() string {
 	default:
 		body = m.activeScreen().View()
 	}
+	footer := m.footer()
+	bodyH = fitBody(bodyH, footer)
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer()), c.Width)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
 }
 
 func (m *Model) footer() string {
@@ -970,15 +983,15 @@ func (m *Model) footer() string {
 	var refused refusal
 	switch {
 	case m.queue.waiting:
-		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width))
+		line = statusLine(c.Styles.Warning, "⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width)
 	case len(m.queue.failed) > 0:
-		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width)
 	case errors.As(m.err, &refused):
-		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width)
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width)
 	case m.notice != "":
-		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
+		line = statusLine(c.Styles.Attention, "✓ "+m.notice, c.Width)
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {
@@ -1132,9 +1145,9 @@ func (m *Model) helpGroups() [][]key.Binding {
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
 	if m.planned().Ended() {
-		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // uniqueKeys drops a key the help already lists (a screen may offer C or

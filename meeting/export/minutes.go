@@ -107,6 +107,7 @@ func WriteMinutes(w io.Writer, lang string, m meeting.Meeting, c meeting.Cluster
 		}
 	}
 
+	writeDecisions(ew, p, m.Decisions)
 	writeEvaluation(ew, p, m, meeting.InertCopy(trend))
 	return ew.err
 }
