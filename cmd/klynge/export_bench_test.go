@@ -82,6 +82,9 @@ func BenchmarkExport(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			db := tenYearsDB(b)
 			dir := b.TempDir()
+			if err := os.Mkdir(filepath.Join(dir, "slips"), 0o700); err != nil {
+				b.Fatal(err)
+			}
 			args := append([]string{"--db", db}, c.args...)
 			for i, a := range args {
 				if i > 0 && args[i-1] == "-o" {
