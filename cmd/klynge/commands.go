@@ -241,25 +241,28 @@ func (a *app) runCommand() *cobra.Command {
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, err := a.openScreenStore()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			var m meeting.Meeting
+			// Only the id: the screen reads the meeting itself, after its
+			// first frame is on its way.
+			var id int64
 			if len(args) == 1 {
-				id, perr := strconv.ParseInt(args[0], 10, 64)
+				var perr error
+				id, perr = strconv.ParseInt(args[0], 10, 64)
 				if perr != nil || id <= 0 {
 					return meeting.Errork(meeting.EINVALID, "cli.ErrNotMeetingID", args[0])
 				}
-				m, err = s.Meeting(ctx, id)
+				_, err = s.Meeting(ctx, id)
 			} else {
-				m, err = s.LatestMeeting(ctx)
+				id, err = s.LatestMeetingID(ctx)
 			}
 			if err != nil {
 				return err
 			}
-			return a.runTUI(ctx, s, m.ID)
+			return a.runTUI(ctx, s, id)
 		},
 	}
 }
