@@ -44,6 +44,11 @@ type Store interface {
 	// SaveDecision and DeleteDecision record the cluster's decisions.
 	SaveDecision(ctx context.Context, d meeting.Decision) (meeting.Decision, error)
 	DeleteDecision(ctx context.Context, meetingID, id int64) error
+	// Plan, SavePlanned and DeletePlanned read and edit the cluster's
+	// year plan.
+	Plan(ctx context.Context, clusterID int64) ([]meeting.PlannedMeeting, error)
+	SavePlanned(ctx context.Context, p meeting.PlannedMeeting) (meeting.PlannedMeeting, error)
+	DeletePlanned(ctx context.Context, clusterID, id int64) error
 	// Cluster gives the practices' names, for the code key and for the
 	// practices that consent to be shown by name.
 	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)
@@ -187,6 +192,7 @@ type meetingMsg struct {
 	meeting meeting.Meeting
 	// meetings are all meetings, for a pledge due "næste".
 	meetings    []meeting.Meeting
+	plan        []meeting.PlannedMeeting
 	cluster     meeting.Cluster
 	openPledges int
 }
@@ -215,7 +221,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), meetings: ms}
+		plan, err := c.Store.Plan(c.Ctx, m.ClusterID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), meetings: ms, plan: plan}
 	}
 }
 
