@@ -99,8 +99,15 @@ func (s *Store) vacuumInto(ctx context.Context, dst string) error {
 		return err
 	}
 	// VACUUM INTO fills an empty file and keeps its mode (0600 from
-	// CreateTemp).
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
+	// CreateTemp). It runs on a read-only connection of its own, reading
+	// a snapshot (WAL), so the backup taken as a meeting opens does not
+	// hold up the screen's reads and writes on the store's connection.
+	db, err := s.readOnly()
+	if err != nil {
+		return translate(err, phrase("store.DoBackup"))
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
 		return translate(err, phrase("store.DoBackup"))
 	}
 	if err := syncFile(name); err != nil {

@@ -310,3 +310,57 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 	}
 	return m, nil
 }
+
+// MeetingPlans returns every meeting's row only — id, cluster, title,
+// planned start and end, when it started and was created — without its
+// pack, agenda or anything recorded at it, the latest planned start
+// first. It is what finding the next meeting (meeting.NextMeeting) needs,
+// and on years of history it costs a fraction of Meetings.
+func (s *Store) MeetingPlans(ctx context.Context) ([]meeting.Meeting, error) {
+	what := phrase("store.DoListMeetings")
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT id, cluster_id, title, planned_start, planned_end, started_at, created_at
+		FROM meetings ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`)
+	if err != nil {
+		return nil, translate(err, what)
+	}
+	defer rows.Close()
+	var ms []meeting.Meeting
+	for rows.Next() {
+		var (
+			m                   meeting.Meeting
+			start, end, created string
+			started             sql.NullString
+		)
+		if err := rows.Scan(&m.ID, &m.ClusterID, &m.Title, &start, &end, &started, &created); err != nil {
+			return nil, translate(err, what)
+		}
+		if m.PlannedStart, err = decodeTime(start); err != nil {
+			return nil, err
+		}
+		if m.PlannedEnd, err = decodeTime(end); err != nil {
+			return nil, err
+		}
+		if m.Created, err = decodeTime(created); err != nil {
+			return nil, err
+		}
+		if m.Started, err = decodeTimePtr(started); err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, translate(rows.Err(), what)
+}
+
+// LatestMeetingID is the id of the meeting LatestMeeting returns, read
+// without the meeting: `klynge run` needs only the id before the screen
+// reads the meeting itself. With no meetings it returns an ENOTFOUND
+// *meeting.Error.
+func (s *Store) LatestMeetingID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM meetings ORDER BY id DESC LIMIT 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, meeting.Errork(meeting.ENOTFOUND, "store.NoMeetings", s.path)
+	}
+	return id, translate(err, phrase("store.DoReadLatestMeeting"))
+}

@@ -38,6 +38,9 @@ var migrationFiles embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	// checkLater leaves the quick check at open to QuickCheck (see
+	// OpenCheckLater).
+	checkLater bool
 	// seen lets DataVersion skip the query while the files are unchanged.
 	seen versionSeen
 }
@@ -59,8 +62,58 @@ func Open(path string) (*Store, error) {
 	return openWith(path, ms)
 }
 
+// OpenCheckLater opens the database as Open does, except that the quick
+// check of every page, most of the cost of opening years of history, is
+// left to the caller, who runs QuickCheck beside its first reads: `klynge
+// run` shows the meeting while the check runs and closes with the damage
+// error if it finds any. A database that needs migrating is checked
+// before it is changed, as Open checks it.
+func OpenCheckLater(path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
+	}
+	return openChecking(path, ms, true)
+}
+
+// QuickCheck runs the quick check of every page that Open runs, on a
+// read-only connection of its own so that it does not hold up the store's
+// calls; a damaged database gives an error matching ErrDamaged that names
+// the newest backup.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	db, err := s.readOnly()
+	if err != nil {
+		return openError(s.path, err)
+	}
+	defer db.Close()
+	detail, err := quickCheck(ctx, db)
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if detail != "" {
+		return damagedError(s.path, detail)
+	}
+	return nil
+}
+
+// readOnly opens a read-only connection to the database beside the
+// store's own; in WAL mode it reads a consistent snapshot while the store
+// writes.
+func (s *Store) readOnly() (*sql.DB, error) {
+	return sql.Open("sqlite3", strings.Replace(dsn(s.path), "mode=rw", "mode=ro", 1))
+}
+
 // openWith is Open with the given migrations, so tests can try broken ones.
 func openWith(path string, ms []migration) (*Store, error) {
+	return openChecking(path, ms, false)
+}
+
+// openChecking is openWith, leaving the quick check to the caller when
+// checkLater is set.
+func openChecking(path string, ms []migration, checkLater bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, meeting.Errork(meeting.EINVALID, "store.OpenFailed", path, err)
@@ -70,7 +123,7 @@ func openWith(path string, ms []migration) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(abs, ms)
+	s, err := open(abs, ms, checkLater)
 	if err != nil {
 		if created {
 			removeDatabase(abs)
@@ -286,7 +339,7 @@ func dsn(abs string) string {
 
 // open connects to the prepared file at abs, checks its schema version and
 // applies the missing migrations of ms.
-func open(abs string, ms []migration) (*Store, error) {
+func open(abs string, ms []migration, checkLater bool) (*Store, error) {
 	db, err := sql.Open("sqlite3", dsn(abs))
 	if err != nil {
 		return nil, openError(abs, err)
@@ -297,7 +350,7 @@ func open(abs string, ms []migration) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db, path: abs}
+	s := &Store{db: db, path: abs, checkLater: checkLater}
 	if err := s.setup(context.Background(), ms); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -327,7 +380,7 @@ func (s *Store) setup(ctx context.Context, ms []migration) error {
 			return meeting.Errork(meeting.EINVALID, "store.OpenOtherProgram", s.path)
 		}
 	}
-	if v > 0 {
+	if v > 0 && (!s.checkLater || v < latest) {
 		if err := s.quickCheck(ctx); err != nil {
 			return err
 		}

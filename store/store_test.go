@@ -479,3 +479,41 @@ func TestOpen_ConcurrentUse(t *testing.T) {
 		t.Errorf("Meetings = %d meetings, %v; want 20", len(ms), err)
 	}
 }
+
+// TestOpenCheckLater: a store opened with the quick check left for later
+// reads as Open's does, and its QuickCheck passes a sound file and finds
+// a damaged one.
+func TestOpenCheckLater(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "klynge.db")
+	s := mustOpenPath(t, path)
+	id := mustCluster(t, s)
+	m, err := s.CreateMeeting(ctx, testMeeting(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	later, err := OpenCheckLater(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := later.LatestMeetingID(ctx); err != nil || got != m.ID {
+		t.Errorf("LatestMeetingID = %d, %v; want %d", got, err, m.ID)
+	}
+	if err := later.QuickCheck(ctx); err != nil {
+		t.Errorf("QuickCheck of a sound file: %v", err)
+	}
+	later.Close()
+	damage(t, path)
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open of a damaged file: %v, want ErrDamaged", err)
+	}
+	later, err = OpenCheckLater(path)
+	if err != nil {
+		t.Fatalf("OpenCheckLater of a damaged file: %v", err)
+	}
+	defer later.Close()
+	if err := later.QuickCheck(ctx); !errors.Is(err, ErrDamaged) {
+		t.Errorf("QuickCheck of a damaged file: %v, want ErrDamaged", err)
+	}
+}

@@ -288,8 +288,38 @@ func (s *checkinScreen) View() string {
 			blocks[i] = append(blocks[i], style.Render(padRight(l, s.width)))
 		}
 	}
-	shown, _, _ := blockWindow(blocks, s.cursor, max(1, s.height-len(lines)))
+	room := max(1, s.height-len(lines))
+	shown, first, last := blockWindow(blocks, s.cursor, room)
+	if first == 0 && last == len(blocks)-1 {
+		return strings.Join(append(lines, shown...), "\n")
+	}
+	// The list scrolls: the last line says where it stands, counting
+	// doctors and guests (not the practices' headings).
+	shown, first, last = blockWindow(blocks, s.cursor, max(1, room-1))
+	// A practice's name with none of its doctors under it waits for the
+	// next page.
+	for last > first && last != s.cursor && s.rows[last].member == nil && s.rows[last].guest == nil {
+		shown = shown[:max(0, len(shown)-len(blocks[last]))]
+		last--
+	}
+	people, from, to := 0, -1, -1
+	for i, r := range s.rows {
+		if r.member == nil && r.guest == nil {
+			continue
+		}
+		if i >= first && from < 0 {
+			from = people
+		}
+		if i <= last {
+			to = people
+		}
+		people++
+	}
 	lines = append(lines, shown...)
+	for len(lines) < s.height-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Muted.Render(blockPosition(t, max(0, from), max(0, to), people)))
 	return strings.Join(lines, "\n")
 }
 

@@ -74,7 +74,9 @@ type Store interface {
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
 	// Meetings lists every meeting, so a pledge due "næste" is the
-	// cluster's next planned one (meeting.DueDate).
+	// cluster's next planned one (meeting.DueDate) and the evaluation
+	// shows the cluster's trend. On years of history it is the dearest
+	// read there is: it is made once, after the first frame (loadHistory).
 	Meetings(ctx context.Context) ([]meeting.Meeting, error)
 	// DataVersion changes when another window (another connection) has
 	// committed: the projector and its consoles follow each other by it.
@@ -190,11 +192,25 @@ type openFormMsg struct{ req formRequest }
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
 	meeting meeting.Meeting
-	// meetings are all meetings, for a pledge due "næste".
-	meetings    []meeting.Meeting
+	// plan is the cluster's year plan, for its screen and "næste".
 	plan        []meeting.PlannedMeeting
 	cluster     meeting.Cluster
 	openPledges int
+}
+
+// meetingsMsg carries every meeting, read after the first frame.
+type meetingsMsg struct{ meetings []meeting.Meeting }
+
+// loadHistory reads every meeting: the earlier ones don't change during
+// the meeting, so once is enough.
+func loadHistory(c *Common) tea.Cmd {
+	return func() tea.Msg {
+		ms, err := c.Store.Meetings(c.Ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingsMsg{ms}
+	}
 }
 
 // errMsg carries a failure from a command to the root, which shows it.
@@ -217,15 +233,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		ms, err := c.Store.Meetings(c.Ctx)
-		if err != nil {
-			return errMsg{err}
-		}
 		plan, err := c.Store.Plan(c.Ctx, m.ClusterID)
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), meetings: ms, plan: plan}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}
 	}
 }
 

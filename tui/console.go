@@ -41,9 +41,12 @@ type Console struct {
 	// name through the same write queue.
 	consent     *consentScreen
 	consentOpen bool
-	help        help.Model
-	err         error
-	notice      string
+	// showHelp shows every key of the console (?): the footer has room
+	// for only some of them at 80 columns.
+	showHelp bool
+	help     help.Model
+	err      error
+	notice   string
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 	// tickAt is when the console next redraws for the time alone (zero:
@@ -380,6 +383,11 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		_, cmd := k.history.Update(msg)
 		return cmd
 	}
+	if k.showHelp {
+		// Any key closes the list of keys, and does nothing else.
+		k.showHelp = false
+		return nil
+	}
 	k.err = nil
 	k.notice = ""
 	k.queue.failed = nil
@@ -402,6 +410,10 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return tea.Quit
+	}
+	if key.Matches(msg, keys.Help) {
+		k.showHelp = true
+		return nil
 	}
 	if k.meeting == nil {
 		return nil
@@ -586,11 +598,15 @@ func (k *Console) View() string {
 		body = k.history.View()
 	case k.consentOpen:
 		body = k.consent.View()
+	case k.showHelp:
+		body = k.helpView(bodyH)
 	default:
 		body = k.body(bodyH)
 	}
+	footer := k.footer()
+	bodyH = fitBody(bodyH, footer)
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, k.footer()), c.Width)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, footer), c.Width)
 }
 
 func (k *Console) header() string {
@@ -831,7 +847,18 @@ func (k *Console) attendanceLines() []string {
 	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
 	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleAttendance, present, apologies, len(missing)), w))}
 	if len(missing) > 0 {
-		lines = append(lines, s.Warning.Render(truncate(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w)))
+		// Wrapped, on at most three lines: the names are the point.
+		const most = 3
+		wrapped := wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w, 2)
+		if len(wrapped) > most {
+			wrapped = append(wrapped[:most-1], truncate(wrapped[most-1]+" "+strings.TrimSpace(wrapped[most]), w))
+			if !strings.HasSuffix(wrapped[most-1], "…") {
+				wrapped[most-1] = truncate(wrapped[most-1]+" …", w)
+			}
+		}
+		for _, l := range wrapped {
+			lines = append(lines, s.Warning.Render(l))
+		}
 	}
 	return lines
 }
@@ -870,6 +897,28 @@ func (k *Console) codeKeyView(height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// helpView lists every key of the console with what it does, one a line.
+func (k *Console) helpView(height int) string {
+	c := k.common
+	s := c.Styles
+	var keys []key.Binding
+	for _, b := range k.ShortHelp() {
+		if !sameKeys(b, c.Keys.Quit) {
+			keys = append(keys, b)
+		}
+	}
+	keys = append(keys, c.Keys.Help, c.Keys.Quit)
+	keyW := 0
+	for _, b := range keys {
+		keyW = max(keyW, lipgloss.Width(b.Help().Key))
+	}
+	lines := []string{s.Heading.Render(c.Text.HelpTitle), ""}
+	for _, b := range keys {
+		lines = append(lines, s.HelpKey.Render(cellsLeft(b.Help().Key, keyW))+"  "+s.HelpDesc.Render(b.Help().Desc))
+	}
+	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Overlay.Render(strings.Join(lines, "\n")))
+}
+
 // ShortHelp lists the console's keys.
 func (k *Console) ShortHelp() []key.Binding {
 	keys := k.common.Keys
@@ -884,13 +933,13 @@ func (k *Console) footer() string {
 	var line string
 	switch {
 	case k.queue.waiting:
-		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, k.queue.len()), c.Width))
+		line = statusLine(c.Styles.Warning, "⏳ "+fmt.Sprintf(c.Text.WaitingDB, k.queue.len()), c.Width)
 	case len(k.queue.failed) > 0:
-		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, k.queue.failedList())+" – "+storeError(c.Text, k.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+fmt.Sprintf(c.Text.NotSaved, k.queue.failedList())+" – "+storeError(c.Text, k.err), c.Width)
 	case k.err != nil && k.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+storeError(c.Text, k.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+storeError(c.Text, k.err), c.Width)
 	case k.notice != "":
-		line = c.Styles.Attention.Render(truncate("✓ "+k.notice, c.Width))
+		line = statusLine(c.Styles.Attention, "✓ "+k.notice, c.Width)
 	}
 	var keys []key.Binding
 	switch k.private {
@@ -917,13 +966,17 @@ func (k *Console) fitHelp(keys []key.Binding) string {
 	quit := k.common.Keys.Quit
 	var own []key.Binding
 	for _, b := range keys {
-		if !sameKeys(b, quit) {
+		if !sameKeys(b, quit) && !sameKeys(b, k.common.Keys.Help) {
 			own = append(own, b)
 		}
 	}
 	tail := ""
 	if k.private == privateNone {
-		tail = h.ShortHelpView([]key.Binding{quit})
+		// The way to every key that does not fit, and the way out.
+		tail = h.ShortHelpView([]key.Binding{k.common.Keys.Help, quit})
+		if k.consentOpen || k.showHelp {
+			tail = h.ShortHelpView([]key.Binding{quit})
+		}
 	}
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
 	room := k.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)

@@ -150,3 +150,39 @@ func lineDiff(a, b string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestConsoleEveryKeyReachable: at 80x24 and wider, every key of the
+// console is in its footer or in the list ? opens, and the footer names ?.
+func TestConsoleEveryKeyReachable(t *testing.T) {
+	base := helpModelIn(t, "da")
+	for _, lang := range []string{"da", "en"} {
+		for _, w := range []int{80, 120, 200} {
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(termenv.Ascii)
+			k := NewConsole(context.Background(), Options{Renderer: r, Clock: meeting.FixedClock(*base.meeting.Started), Lang: lang})
+			k.update(tea.WindowSizeMsg{Width: w, Height: 24})
+			k.set(meetingMsg{meeting: *base.meeting, cluster: base.checkin.cluster})
+			view := k.View()
+			lines := strings.Split(view, "\n")
+			footer := lines[len(lines)-1]
+			if !strings.Contains(footer, "? ") {
+				t.Errorf("%s %d: the footer does not name ?: %q", lang, w, footer)
+			}
+			k.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+			help := k.View()
+			for _, b := range k.ShortHelp() {
+				h := b.Help()
+				inFooter := strings.Contains(footer, h.Key+" "+h.Desc)
+				inHelp := strings.Contains(help, h.Key) && strings.Contains(help, h.Desc)
+				if !inFooter && !inHelp {
+					t.Errorf("%s %d: key %s (%s) is neither in the footer nor in ?:\n%s", lang, w, h.Key, h.Desc, help)
+				}
+			}
+			// Any key closes the list and does nothing else.
+			k.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+			if k.showHelp || k.Pending() != 0 {
+				t.Errorf("%s %d: a key on the list of keys did more than close it", lang, w)
+			}
+		}
+	}
+}

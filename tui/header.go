@@ -16,7 +16,9 @@ func (m *Model) header() string {
 	c := m.common
 	s := c.Styles
 	now := c.Clock.Now()
-	clock := s.Clock.Render(now.Local().Format("15:04:05"))
+	// The wall clock by the minute: the header's seconds would wake the
+	// projector every second while nothing else moves.
+	clock := s.Clock.Render(now.Local().Format("15:04"))
 	title := c.Text.Loading
 	if m.meeting != nil {
 		title = m.meeting.Title

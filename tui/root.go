@@ -45,6 +45,10 @@ type Options struct {
 	// meeting; while one is, the private things (speaker notes, code
 	// key, attendance history) are shown only there.
 	ConsoleOpen func() bool
+	// Check, when set, checks the database for damage beside the first
+	// frame (store.QuickCheck); an error ends the program, and Err
+	// returns it.
+	Check func(context.Context) error
 }
 
 type screenID int
@@ -111,7 +115,8 @@ type Model struct {
 	// it has closed.
 	deferred []tea.KeyMsg
 	// cluster is the meeting's cluster with its practices and members;
-	// meetings are all meetings, for a pledge due "næste".
+	// meetings are all meetings, for a pledge due "næste" and the
+	// evaluation's trend; read once, after the first frame.
 	cluster  meeting.Cluster
 	meetings []meeting.Meeting
 	// names are the cluster's practice names by ydernummer. Screens get
@@ -144,6 +149,16 @@ type Model struct {
 	// notice confirms the last action; it is set only after the store has
 	// committed it.
 	notice string
+	// check is Options.Check; fatal is its finding, which ended the
+	// program.
+	check func(context.Context) error
+	fatal error
+	// tick is the clock's one pending tick: its generation, and whether
+	// it comes by the second or by the minute (scheduleTick).
+	tick struct {
+		gen              int
+		pending, seconds bool
+	}
 }
 
 // New builds the root model. It touches no disk: the meeting is loaded by
@@ -172,6 +187,7 @@ func New(ctx context.Context, opts Options) *Model {
 	m := &Model{
 		exportDir: opts.ExportDir,
 		common:    c,
+		check:     opts.Check,
 		meetingID: opts.MeetingID,
 		agenda:    newAgendaScreen(c),
 		item:      newItemScreen(c),
@@ -197,6 +213,13 @@ func New(ctx context.Context, opts Options) *Model {
 	c.plan = m.planned
 	return m
 }
+
+// slidesWarmAfter is how long after the meeting has loaded its slides are
+// rendered: after the first frame, before anyone opens a talk.
+const slidesWarmAfter = 300 * time.Millisecond
+
+// warmSlidesMsg renders the slides ahead of their first showing.
+type warmSlidesMsg struct{}
 
 // planned is the meeting as it will be once the queued writes have
 // landed.
@@ -224,8 +247,29 @@ func (m *Model) styleHelp() {
 
 // Init loads the meeting and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), tick(m.common.Clock), m.watch.start(m.common))
+	return tea.Batch(loadMeeting(m.common, m.meetingID), m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
 }
+
+// checkDatabase runs Options.Check beside the meeting's first reads.
+func (m *Model) checkDatabase() tea.Cmd {
+	if m.check == nil {
+		return nil
+	}
+	check, ctx := m.check, m.common.Ctx
+	return func() tea.Msg {
+		if err := check(ctx); err != nil {
+			return damagedMsg{err}
+		}
+		return nil
+	}
+}
+
+// damagedMsg is the database check's finding: the program ends with it.
+type damagedMsg struct{ err error }
+
+// Err is why the program ended by itself (the database check found
+// damage), or nil.
+func (m *Model) Err() error { return m.fatal }
 
 // Meeting returns the meeting as last read from the store, or nil before
 // it has loaded. Tests use it to check state after key presses.
@@ -265,7 +309,58 @@ func (m *Model) activeScreen() Screen {
 // screens' messages, global keys and dialogs, and forwards the rest to the
 // shown screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	return m, m.update(msg)
+	cmd := m.update(msg)
+	// Whatever the message changed, the clock ticks at the pace of what
+	// is now shown.
+	return m, tea.Batch(cmd, m.scheduleTick())
+}
+
+// redrawMsg is the projector's clock tick; gen tells a tick scheduled
+// before the pace changed, which is dropped.
+type redrawMsg struct{ gen int }
+
+// showsSeconds reports whether something on screen changes by the
+// second: the running item's time left in the header while the meeting
+// is under way, and a running round's digits (and its bell at zero).
+// Otherwise only the header's wall clock changes, by the minute.
+func (m *Model) showsSeconds() bool {
+	mt := m.meeting
+	if mt == nil {
+		return false
+	}
+	if mt.UnderWay() && !mt.Ended() {
+		return true
+	}
+	now := m.common.Clock.Now()
+	for _, it := range mt.Items {
+		if it.Kind != meeting.KindGroupwork {
+			continue
+		}
+		switch it.RoundTimer().State(now) {
+		case meeting.TimerRunning, meeting.TimerLastMinutes, meeting.TimerOverrun:
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleTick makes sure one tick is pending, at the next whole second
+// when something shown changes by the second, else at the next whole
+// minute; an idle projector then wakes once a minute, not once a second.
+func (m *Model) scheduleTick() tea.Cmd {
+	sec := m.showsSeconds()
+	if m.tick.pending && sec == m.tick.seconds {
+		return nil
+	}
+	m.tick.gen++
+	m.tick.pending, m.tick.seconds = true, sec
+	unit := time.Minute
+	if sec {
+		unit = time.Second
+	}
+	now := m.common.Clock.Now()
+	gen := m.tick.gen
+	return tea.Tick(now.Truncate(unit).Add(unit).Sub(now), func(time.Time) tea.Msg { return redrawMsg{gen} })
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -278,26 +373,46 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.help.Width = msg.Width
 		m.resize()
 		return nil
-	case tickMsg:
-		return tea.Batch(tick(m.common.Clock), m.bell())
+	case redrawMsg:
+		if msg.gen != m.tick.gen {
+			return nil // scheduled before the pace changed
+		}
+		m.tick.pending = false
+		return m.bell()
 	case meetingMsg:
 		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
-		m.meetings = msg.meetings
-		m.eval.meetings = msg.meetings
-		m.decisions.meetings = msg.meetings
 		m.yearPlan = msg.plan
 		m.plan.setPlan(msg.plan)
 		m.plan.clusterID = msg.meeting.ClusterID
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
+			// The slides are rendered once the first frame is out, so a
+			// talk opens at once without the meeting waiting for them.
+			warm := tea.Batch(tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} }),
+				loadHistory(m.common))
 			// After a restart, go straight back to what was running.
 			if c := msg.meeting.Current(); c >= 0 {
-				return m.show(c)
+				return tea.Batch(m.show(c), warm)
 			}
+			return warm
 		}
 		return nil
+	case warmSlidesMsg:
+		m.slides.ensure()
+		return nil
+	case meetingsMsg:
+		m.meetings = msg.meetings
+		m.eval.meetings = msg.meetings
+		m.decisions.meetings = msg.meetings
+		if m.form != nil {
+			m.form.meetings = msg.meetings
+		}
+		return nil
+	case damagedMsg:
+		m.fatal = msg.err
+		return tea.Quit
 
 	// The write queue.
 	case writeMsg:
@@ -874,8 +989,10 @@ func (m *Model) View() string {
 	default:
 		body = m.activeScreen().View()
 	}
+	footer := m.footer()
+	bodyH = fitBody(bodyH, footer)
 	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, m.footer()), c.Width)
+	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
 }
 
 func (m *Model) footer() string {
@@ -884,15 +1001,15 @@ func (m *Model) footer() string {
 	var refused refusal
 	switch {
 	case m.queue.waiting:
-		line = c.Styles.Warning.Render(truncate("⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width))
+		line = statusLine(c.Styles.Warning, "⏳ "+fmt.Sprintf(c.Text.WaitingDB, m.queue.len()), c.Width)
 	case len(m.queue.failed) > 0:
-		line = c.Styles.Error.Render(truncate("✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+fmt.Sprintf(c.Text.NotSaved, m.queue.failedList())+" – "+storeError(c.Text, m.err), c.Width)
 	case errors.As(m.err, &refused):
-		line = c.Styles.Error.Render(truncate("✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+refused.change.what+": "+storeError(c.Text, refused.err), c.Width)
 	case m.err != nil && m.meeting != nil:
-		line = c.Styles.Error.Render(truncate("✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width))
+		line = statusLine(c.Styles.Error, "✗ "+c.Text.ErrorPrefix+": "+c.Text.Error(m.err), c.Width)
 	case m.notice != "":
-		line = c.Styles.Attention.Render(truncate("✓ "+m.notice, c.Width))
+		line = statusLine(c.Styles.Attention, "✓ "+m.notice, c.Width)
 	}
 	var keys help.KeyMap = m.activeScreen()
 	switch {

@@ -77,7 +77,6 @@ func (m *Model) follow(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		before := m.meeting.Current()
 		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
-		m.meetings = msg.meetings
 		m.setMeeting(msg.meeting)
 		var cmds []tea.Cmd
 		// Another window moved the meeting on: the live view goes with

@@ -76,8 +76,10 @@ type renderedSlide struct {
 }
 
 // slidesScreen shows a talk's slides, rendered from Markdown with glamour.
-// Slides are rendered when they, the size or the theme change; View only
-// picks lines out of the cache.
+// Slides are rendered once after they, the size or the theme change, when
+// they are first needed (shown, paged, or warmed after the meeting's first
+// frame): opening a meeting never waits for glamour. View picks lines out
+// of the cache.
 type slidesScreen struct {
 	common *Common
 	slides []meeting.Slide
@@ -90,6 +92,9 @@ type slidesScreen struct {
 
 	cache    map[slidesRenderKey][]renderedSlide
 	rendered []renderedSlide
+	// stale is set when rendered no longer fits the slides, size or
+	// theme; ensure renders them again.
+	stale bool
 	// renders counts glamour passes, so tests can tell a cache hit.
 	renders int
 	// followed is the stored slide last followed (see follow).
@@ -109,7 +114,6 @@ func (s *slidesScreen) setSlides(slides []meeting.Slide) {
 	s.slides = slices.Clone(slides)
 	s.index, s.offset, s.notes = 0, 0, false
 	clear(s.cache)
-	s.rendered = nil
 	s.render()
 }
 
@@ -117,13 +121,11 @@ func (s *slidesScreen) setSlides(slides []meeting.Slide) {
 func (s *slidesScreen) SetSize(width, height int) {
 	s.width, s.height = max(0, width), max(0, height)
 	s.render()
-	s.clampOffset()
 }
 
 // restyle re-renders after the theme (Common.Styles) has changed.
 func (s *slidesScreen) restyle() {
 	s.render()
-	s.clampOffset()
 }
 
 // Update steps between slides, pages inside one and toggles the notes.
@@ -217,6 +219,7 @@ func (s *slidesScreen) pageHeight() int {
 // content is the lines being paged through: the current slide's, or its
 // notes when they are shown.
 func (s *slidesScreen) content() []string {
+	s.ensure()
 	if s.index >= len(s.rendered) {
 		return nil
 	}
@@ -244,9 +247,27 @@ func (s *slidesScreen) renderKey() slidesRenderKey {
 	return slidesRenderKey{width: s.width, theme: s.common.Styles.Theme, profile: p}
 }
 
-// render fills s.rendered for the current size and theme from the cache,
-// running glamour only on a miss.
+// render marks the rendered slides stale; ensure renders them when they
+// are next needed.
 func (s *slidesScreen) render() {
+	s.stale = true
+}
+
+// ensure fills s.rendered for the current size and theme, from the cache
+// or, on a miss, by glamour, when it is stale, and keeps the offset on
+// the page.
+func (s *slidesScreen) ensure() {
+	if !s.stale {
+		return
+	}
+	s.stale = false
+	s.draw()
+	s.clampOffset()
+}
+
+// draw fills s.rendered for the current size and theme from the cache,
+// running glamour only on a miss.
+func (s *slidesScreen) draw() {
 	if s.width <= 0 || len(s.slides) == 0 {
 		s.rendered = nil
 		return

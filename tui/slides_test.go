@@ -531,6 +531,7 @@ func TestSlidesColour(t *testing.T) {
 		s.SetSize(80, 19)
 		s.setSlides(demo)
 		press(s, "l", "N")
+		_ = s.View() // shown in dark first
 		c.Styles = NewStyles(c.Renderer, ThemeLight)
 		s.restyle()
 		if n, _ := s.Position(); n != 2 || !s.NotesShown() {
@@ -554,18 +555,28 @@ func TestSlidesColour(t *testing.T) {
 
 func TestSlidesRenderOutsideView(t *testing.T) {
 	s := newTestSlides(demoSlides(t), 80, 19)
+	if s.renders != 0 {
+		t.Errorf("setting the slides and the size rendered %d times before they were shown", s.renders)
+	}
+	_ = s.View()
 	renders := s.renders
+	if renders != 1 {
+		t.Errorf("the first view rendered %d times, want once", renders)
+	}
 	for range 3 {
 		_ = s.View()
 		press(s, "l", "N", "pgdown", "N")
 	}
 	s.SetSize(80, 19)
+	_ = s.View()
 	if s.renders != renders {
 		t.Errorf("View, keys or the same size rendered %d times", s.renders-renders)
 	}
 	s.SetSize(100, 30)
+	s.SetSize(120, 30)
+	_ = s.View()
 	if s.renders != renders+1 {
-		t.Errorf("a new width rendered %d times, want once", s.renders-renders)
+		t.Errorf("two new widths, then a view, rendered %d times, want once", s.renders-renders)
 	}
 }
 

@@ -158,6 +158,17 @@ func userDataDir(getenv func(string) string) (string, error) {
 // first use; a folder the user named with --db or KLYNGE_DB is not, so a
 // typo gives an error instead of a database in an unexpected place.
 func (a *app) openStore() (*store.Store, error) {
+	return a.openStoreWith(store.Open)
+}
+
+// openScreenStore opens the database for a command that shows a meeting
+// on screen: its quick check is left for the screen to run beside its
+// first frame (runTUI).
+func (a *app) openScreenStore() (*store.Store, error) {
+	return a.openStoreWith(store.OpenCheckLater)
+}
+
+func (a *app) openStoreWith(open func(string) (*store.Store, error)) (*store.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -167,7 +178,7 @@ func (a *app) openStore() (*store.Store, error) {
 			return nil, meeting.Errork(meeting.EINVALID, "cli.ErrCreateDataFolder", filepath.Dir(path), unwrapPathError(err))
 		}
 	}
-	return store.Open(path)
+	return open(path)
 }
 
 // language picks the UI language: --lang, then KLYNGE_LANG, then LANG and

@@ -154,6 +154,13 @@ func (a *app) meetingCommand() *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			// Bad flags are named before anything is read; a plan
+			// entry's date is checked once it is read.
+			if planned == 0 {
+				if _, err := parseStart(date, start, a.env.clock.Now()); err != nil {
+					return err
+				}
+			}
 			p, err := pack.ReadDir(packDir)
 			if err != nil {
 				return err
@@ -266,25 +273,28 @@ func (a *app) runCommand() *cobra.Command {
 		Args:  maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			s, err := a.openStore()
+			s, err := a.openScreenStore()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			var m meeting.Meeting
+			// Only the id: the screen reads the meeting itself, after its
+			// first frame is on its way.
+			var id int64
 			if len(args) == 1 {
-				id, perr := strconv.ParseInt(args[0], 10, 64)
+				var perr error
+				id, perr = strconv.ParseInt(args[0], 10, 64)
 				if perr != nil || id <= 0 {
 					return meeting.Errork(meeting.EINVALID, "cli.ErrNotMeetingID", args[0])
 				}
-				m, err = s.Meeting(ctx, id)
+				_, err = s.Meeting(ctx, id)
 			} else {
-				m, err = s.LatestMeeting(ctx)
+				id, err = s.LatestMeetingID(ctx)
 			}
 			if err != nil {
 				return err
 			}
-			return a.runTUI(ctx, s, m.ID)
+			return a.runTUI(ctx, s, id)
 		},
 	}
 }

@@ -35,19 +35,21 @@ func (a *app) demoCommand() *cobra.Command {
 				defer os.RemoveAll(dir)
 				a.db = filepath.Join(dir, "demo.db")
 			}
-			s, err := a.openStore()
+			s, err := a.openScreenStore()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			m, err := s.LatestMeeting(ctx)
+			id, err := s.LatestMeetingID(ctx)
 			if meeting.ErrorCode(err) == meeting.ENOTFOUND {
+				var m meeting.Meeting
 				m, err = createDemoMeeting(cmd, s, a.env.clock.Now(), a.env.rnd)
+				id = m.ID
 			}
 			if err != nil {
 				return err
 			}
-			return a.runTUI(ctx, s, m.ID)
+			return a.runTUI(ctx, s, id)
 		},
 	}
 }

@@ -100,7 +100,7 @@ func writeHelp(w io.Writer, c *cobra.Command, p *msg.Printer) {
 		text = c.Short
 	}
 	if text = strings.TrimRightFunc(text, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }); text != "" {
-		fmt.Fprintln(w, text)
+		fmt.Fprintln(w, reflow(text, helpWidth))
 		fmt.Fprintln(w)
 	}
 	_ = writeUsage(w, c, p)
@@ -112,7 +112,7 @@ func writeUsage(w io.Writer, c *cobra.Command, p *msg.Printer) error {
 	var b strings.Builder
 	b.WriteString(p.T("cli.HelpUsage"))
 	if c.Runnable() && !c.HasAvailableSubCommands() {
-		b.WriteString("\n  " + useLine(c, p))
+		b.WriteString("\n  " + hang(useLine(c, p), 4, helpWidth))
 	}
 	if c.HasAvailableSubCommands() {
 		b.WriteString("\n  " + c.CommandPath() + " " + p.T("cli.HelpCommandArg"))
@@ -127,7 +127,8 @@ func writeUsage(w io.Writer, c *cobra.Command, p *msg.Printer) error {
 		b.WriteString("\n\n" + p.T("cli.HelpCommands"))
 		for _, sub := range c.Commands() {
 			if sub.IsAvailableCommand() || sub.Name() == "help" {
-				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+				pad := sub.NamePadding() + 3
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), hang(sub.Short, pad, helpWidth))
 			}
 		}
 	}
@@ -143,6 +144,46 @@ func writeUsage(w io.Writer, c *cobra.Command, p *msg.Printer) error {
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// helpWidth is the width the help is wrapped to: the narrowest terminal
+// klynge is made for, so that no line of it breaks mid-word at 80 columns.
+const helpWidth = 80
+
+// hang wraps text to width, a first line that starts at column indent and
+// the lines after it indented by as much.
+func hang(text string, indent, width int) string {
+	words := strings.Fields(text)
+	var b strings.Builder
+	col := indent
+	for i, w := range words {
+		n := len([]rune(w))
+		switch {
+		case i == 0:
+		case col+1+n > width:
+			b.WriteString("\n" + strings.Repeat(" ", indent))
+			col = indent
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
+}
+
+// reflow wraps a command's description to width, paragraph by paragraph;
+// a paragraph with an indented line (an example command) keeps its lines.
+func reflow(text string, width int) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		if strings.Contains("\n"+p, "\n ") {
+			continue
+		}
+		paras[i] = hang(p, 0, width)
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // flagUsages lists the flags as pflag does, with the value's name taken
@@ -181,8 +222,7 @@ func flagUsages(fs *pflag.FlagSet, p *msg.Printer) string {
 	lines := make([]string, len(rows))
 	for i, r := range rows {
 		pad := strings.Repeat(" ", width-len([]rune(r.head)))
-		usage := strings.ReplaceAll(r.usage, "\n", "\n"+strings.Repeat(" ", width+3))
-		lines[i] = r.head + pad + "   " + usage
+		lines[i] = r.head + pad + "   " + hang(r.usage, width+3, helpWidth)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -183,6 +184,38 @@ func TestCommandsSpeakOneLanguage(t *testing.T) {
 func (inv invocation) elsewhereLang() string {
 	f := strings.Fields(inv.elsewhere)
 	return f[len(f)-1]
+}
+
+// TestHelpLanguageChoice: the help is worded before cobra reads the flags,
+// so the language is found in the raw arguments, then KLYNGE_LANG, then
+// LANG; Danish unless one asks for English.
+func TestHelpLanguageChoice(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"--help"}, nil, "Brug:"},
+		{[]string{"--lang", "en", "--help"}, nil, "Usage:"},
+		{[]string{"meeting", "--lang=en", "new", "--help"}, nil, "Usage:"},
+		{[]string{"--lang", "da", "--help"}, map[string]string{"KLYNGE_LANG": "en"}, "Brug:"},
+		{[]string{"--help"}, map[string]string{"KLYNGE_LANG": "en"}, "Usage:"},
+		{[]string{"--help"}, map[string]string{"LANG": "en_GB.UTF-8"}, "Usage:"},
+		{[]string{"--help"}, map[string]string{"LANG": "da_DK.UTF-8"}, "Brug:"},
+		{[]string{"--help"}, map[string]string{"LANG": "C.UTF-8"}, "Brug:"},
+		{[]string{"pack", "check", "--", "--lang", "en"}, nil, "skal have 1 argument"},
+	} {
+		t.Run(strings.Join(tt.args, " ")+fmt.Sprint(tt.env), func(t *testing.T) {
+			env := map[string]string{"KLYNGE_DB": filepath.Join(t.TempDir(), "k.db")}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			_, out, errOut := runKlynge(t, env, tt.args...)
+			if !strings.Contains(out+errOut, tt.want) {
+				t.Errorf("want %q in:\n%s%s", tt.want, out, errOut)
+			}
+		})
+	}
 }
 
 // TestNoEnglishValidators: no command checks its arguments with cobra's

@@ -79,7 +79,8 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 // created or in the year plan, else three months on) or "Nm" (N months after m, clamped to
 // the month's end). A date before today (now's date) is refused.
 func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string, now time.Time) (time.Time, error) {
-	ms, err := s.Meetings(ctx)
+	// The meetings' dates are enough, not everything in them.
+	ms, err := s.MeetingPlans(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -62,7 +62,7 @@ type Result struct {
 func (r Result) Latest() int64 { return r.Meetings[len(r.Meetings)-1] }
 
 // History writes the history o asks for into s, which should hold no
-// cluster yet.
+// cluster yet. Each held meeting has its evaluation scores and notes.
 func History(ctx context.Context, s *store.Store, o Options) (Result, error) {
 	if o.Years <= 0 {
 		o.Years = defaultYears
@@ -132,6 +132,9 @@ func History(ctx context.Context, s *store.Store, o Options) (Result, error) {
 		res.Meetings = append(res.Meetings, m.ID)
 		if !held {
 			break
+		}
+		if err := evaluate(ctx, s, rnd, m); err != nil {
+			return Result{}, fmt.Errorf("seed: evaluation of meeting %d: %w", i+1, err)
 		}
 		pl, err := pledges(rnd, c, p, m, start.AddDate(0, 3, 0))
 		if err != nil {
@@ -367,6 +370,42 @@ func pledges(rnd *rand.Rand, c meeting.Cluster, p meeting.Pack, m meeting.Meetin
 	}
 	return out, nil
 }
+
+// evaluate gives the evening's evaluation item its scores, by show of
+// hands from about the doctors present, and the room's two notes.
+func evaluate(ctx context.Context, s *store.Store, rnd *rand.Rand, m meeting.Meeting) error {
+	for _, it := range m.Items {
+		if it.Kind != meeting.KindEvaluation {
+			continue
+		}
+		present := 0
+		for _, a := range m.Attendance {
+			if a.Status.Attended() {
+				present++
+			}
+		}
+		for score := 10; score >= 5 && present > 0; score-- {
+			n := min(present, rnd.IntN(present/3+2))
+			if score == 5 {
+				n = present
+			}
+			if n == 0 {
+				continue
+			}
+			if err := s.RecordScore(ctx, m.ID, it.ID, score, n); err != nil {
+				return err
+			}
+			present -= n
+		}
+		return s.RecordEvaluationNotes(ctx, m.ID, it.ID, pick(rnd, worked), pick(rnd, change))
+	}
+	return nil
+}
+
+var (
+	worked = []string{"Konkrete data fra egen praksis", "Godt oplæg", "Gruppearbejdet", "Tid til at tale sammen"}
+	change = []string{"Kortere oplæg", "Mere tid til grupperne", "Data sendt ud før mødet", "Færre indikatorer"}
+)
 
 func outcome(rnd *rand.Rand) meeting.ReviewOutcome {
 	return pick(rnd, []meeting.ReviewOutcome{meeting.OutcomeDone, meeting.OutcomeDone, meeting.OutcomePartly,

@@ -56,6 +56,13 @@ func TestHistory(t *testing.T) {
 		if want := 30 * 6; len(m.Values) != want {
 			t.Errorf("meeting %d has %d figures, want %d", i+1, len(m.Values), want)
 		}
+		evaluated := false
+		for _, it := range m.Items {
+			evaluated = evaluated || len(it.Evaluation.Entries) > 0
+		}
+		if evaluated != held {
+			t.Errorf("meeting %d: evaluated %v, held %v", i+1, evaluated, held)
+		}
 		if held && (len(m.Attendance) != 60 || m.Started == nil || len(m.Groups) == 0) {
 			t.Errorf("meeting %d: %d attended, started %v, %d groups", i+1, len(m.Attendance), m.Started, len(m.Groups))
 		}

@@ -1,0 +1,259 @@
+package tui_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/store"
+	"github.com/klynge/klynge/store/seed"
+	"github.com/klynge/klynge/tui"
+)
+
+// history is the ten-year history the screen benchmarks run on, made once
+// per run: tonight's meeting (at meetingStart) has started.
+var history struct {
+	once sync.Once
+	dir  string
+	s    *store.Store
+	id   int64
+	err  error
+}
+
+func tenYears(b *testing.B) (*store.Store, int64) {
+	b.Helper()
+	history.once.Do(func() {
+		ctx := context.Background()
+		if history.dir, history.err = os.MkdirTemp("", "klynge-tui-bench-"); history.err != nil {
+			return
+		}
+		if history.s, history.err = store.Open(filepath.Join(history.dir, "history.db")); history.err != nil {
+			return
+		}
+		r, err := seed.History(ctx, history.s, seed.Options{Now: meetingStart, Seed: 1})
+		if err != nil {
+			history.err = err
+			return
+		}
+		history.id = r.Latest()
+		if _, _, err := history.s.UpdateRun(ctx, history.id, func(m meeting.Meeting) (meeting.Meeting, error) {
+			return m.Start(meetingStart)
+		}); err != nil {
+			history.err = err
+			return
+		}
+		// Closed and opened again, as a coordinator finds it: the
+		// seeding's log checkpointed into the file.
+		path := history.s.Path()
+		history.s.Close()
+		history.s, history.err = store.Open(path)
+	})
+	if history.err != nil {
+		b.Fatal(history.err)
+	}
+	return history.s, history.id
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	cleanHistory()
+	os.Exit(code)
+}
+
+// cleanHistory removes the benchmarks' history; TestMain calls it.
+func cleanHistory() {
+	if history.s != nil {
+		history.s.Close()
+	}
+	if history.dir != "" {
+		os.RemoveAll(history.dir)
+	}
+}
+
+// benchScreens are the projector's screens, reached by keys from the
+// agenda of tonight's meeting with the welcome item running.
+var benchScreens = []struct {
+	name string
+	keys []string
+}{
+	{"agenda", []string{"esc"}},
+	{"welcome", nil},
+	{"slides", []string{"esc", "j", "enter"}},
+	{"chart", []string{"esc", "j", "j", "enter"}},
+	{"context", []string{"esc", "j", "j", "enter", "l", "l", "l"}},
+	{"round", []string{"esc", "j", "j", "j", "enter"}},
+	{"plenum", []string{"esc", "j", "j", "j", "j", "enter"}},
+	{"consent", []string{"P"}},
+	{"attendance", []string{"F"}},
+	{"pledges", []string{"T"}},
+	{"follow-up", []string{"O"}},
+	{"help", []string{"?"}},
+	{"add-item", []string{"esc", "a"}},
+}
+
+// screenModel runs the projector on tonight's meeting in a real program,
+// goes to a screen by keys at the given size and returns the model as the
+// program left it, in true colour.
+func screenModel(b *testing.B, keys []string, w, h int) *tui.Model {
+	b.Helper()
+	s, id := tenYears(b)
+	if err := s.RecordChart(context.Background(), id, meeting.ChartState{}); err != nil {
+		b.Fatal(err)
+	}
+	model := newModel(s, id, modelOpts{now: meetingStart.Add(3 * time.Minute), color: true})
+	tm := teatest.NewTestModel(b, framed{model}, teatest.WithInitialTermSize(w, h))
+	waitForTB(b, tm, "Velkomst")
+	for _, k := range keys {
+		tm.Send(key(k))
+	}
+	drainedTB(b, tm)
+	if err := tm.Quit(); err != nil {
+		b.Fatal(err)
+	}
+	return tm.FinalModel(b, teatest.WithFinalTimeout(5*time.Second)).(framed).Model
+}
+
+// BenchmarkView draws every screen of tonight's meeting on ten years of
+// history at 80×24 and 200×60 in true colour.
+func BenchmarkView(b *testing.B) {
+	for _, sc := range benchScreens {
+		for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+			b.Run(sc.name+"/"+sizeName(size.w, size.h), func(b *testing.B) {
+				m := screenModel(b, sc.keys, size.w, size.h)
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = m.View()
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkKeyPress is one key through Update and the frame after it: the
+// agenda cursor, a slide turn and a chart page (the writes they queue are
+// not run: BenchmarkWrite in store/seed measures those).
+func BenchmarkKeyPress(b *testing.B) {
+	cases := []struct {
+		name       string
+		keys       []string
+		press, par string
+	}{
+		{"agenda-cursor", []string{"esc"}, "j", "k"},
+		{"slide-turn", []string{"esc", "j", "enter"}, "l", "h"},
+		{"chart-page", []string{"esc", "j", "j", "enter"}, "l", "h"},
+		{"pledge-list", []string{"T"}, "j", "k"},
+	}
+	for _, c := range cases {
+		for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+			b.Run(c.name+"/"+sizeName(size.w, size.h), func(b *testing.B) {
+				m := screenModel(b, c.keys, size.w, size.h)
+				keys := []tea.KeyMsg{key(c.press), key(c.par)}
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					m.Update(keys[i%2])
+					_ = m.View()
+					i++
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFirstFrame is start-up inside the process on ten years of
+// history: open the store, build the projector, read the meeting as Init
+// asks and draw the first frame (the process's own start and the
+// terminal are first-frame's to measure).
+func BenchmarkFirstFrame(b *testing.B) {
+	s, id := tenYears(b)
+	path := s.Path()
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := newModel(st, id, modelOpts{now: meetingStart.Add(3 * time.Minute), color: true})
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		loaded := runCmd(m.Init())
+		if loaded == nil {
+			b.Fatal("Init read no meeting")
+		}
+		m.Update(loaded)
+		_ = m.View()
+		st.Close()
+	}
+}
+
+// runCmd runs cmd and the commands it batches, all at once, and returns
+// the first message that is not the clock's tick (ticks wait for the next
+// second; the first frame does not).
+func runCmd(cmd tea.Cmd) tea.Msg {
+	out := make(chan tea.Msg, 16)
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		go func() {
+			msg := c()
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range batch {
+					run(c)
+				}
+				return
+			}
+			out <- msg
+		}()
+	}
+	run(cmd)
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case msg := <-out:
+			if msg != nil && !strings.Contains(fmt.Sprintf("%T", msg), "tick") {
+				return msg
+			}
+		case <-timeout:
+			return nil
+		}
+	}
+}
+
+func waitForTB(tb testing.TB, tm *teatest.TestModel, text string) {
+	tb.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		reply := make(chan string, 1)
+		tm.Send(frameRequest(reply))
+		if f := <-reply; strings.Contains(stripANSI(f), text) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	tb.Fatalf("%q never appeared", text)
+}
+
+func drainedTB(tb testing.TB, tm *teatest.TestModel) {
+	tb.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		reply := make(chan int, 1)
+		tm.Send(pendingRequest(reply))
+		if <-reply == 0 {
+			time.Sleep(20 * time.Millisecond) // the screen's own load
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	tb.Fatal("the write queue never drained")
+}
