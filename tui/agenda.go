@@ -27,12 +27,29 @@ func newAgendaScreen(c *Common) *agendaScreen { return &agendaScreen{common: c} 
 
 func (a *agendaScreen) setMeeting(m meeting.Meeting) {
 	first := len(a.meeting.Items) == 0
+	moved := !first && runningID(a.meeting) != runningID(m) && m.Current() >= 0
 	a.meeting = m
-	if first {
+	// The cursor goes to the running item when another item starts, also
+	// when a save of this window's key brings the console's move with it;
+	// a cursor the coordinator moved stays while the meeting stands still.
+	if first || moved {
 		a.cursor = max(0, m.Focus())
 	}
 	a.cursor = max(0, min(a.cursor, len(m.Items)-1))
 	a.scrollToCursor()
+}
+
+// runningID tells the running item apart from the others: its store id,
+// or its position while it has none; 0 when no item runs.
+func runningID(m meeting.Meeting) int64 {
+	i := m.Current()
+	if i < 0 || i >= len(m.Items) {
+		return 0
+	}
+	if id := m.Items[i].ID; id != 0 {
+		return id
+	}
+	return -int64(i) - 1
 }
 
 // SetSize sets the body area the screen may draw in.

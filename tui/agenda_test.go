@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/tui"
 )
 
@@ -182,4 +183,31 @@ func TestMissingMeetingShowsError(t *testing.T) {
 		t.Errorf("the error should name the meeting:\n%s", view)
 	}
 	var _ tui.Store = s
+}
+
+// TestAgendaCursorFollowsTheConsole: when the meeting has moved on in
+// another window, the projector's agenda points at the running item after
+// its own next key, not at the item its stale view expected.
+func TestAgendaCursorFollowsTheConsole(t *testing.T) {
+	s, m := mustDemoMeeting(t)
+	now := time.Date(2026, 12, 3, 18, 30, 0, 0, time.Local)
+	tm := startProgram(t, newProjector(s, m.ID, now, func() bool { return true }), 80, 24, m.Pack.Agenda[0].Title)
+	other := window(t, s)
+	_, _, err := other.UpdateRun(context.Background(), m.ID, func(mt meeting.Meeting) (meeting.Meeting, error) {
+		mt, err := mt.Start(now)
+		for i := 0; err == nil && i < 3; i++ {
+			mt, err = mt.Next(now)
+		}
+		return mt, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// This window has not looked yet; its own key's save brings the
+	// other window's moves with it.
+	tm.Send(key("n"))
+	waitFor(t, tm, "▶  5 ●")
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
 }
