@@ -69,6 +69,10 @@ func TestProblemsInOneLanguage(t *testing.T) {
 	}{
 		{"pack with many problems", readPack, bad("pack-fejl"), 25},
 		{"pack.toml not TOML", readPack, bad("pack-syntaks"), 1},
+		{"pack.toml without =", readPack, bad("pack-toml-lighedstegn"), 1},
+		{"pack.toml with an open quote", readPack, bad("pack-toml-citat"), 1},
+		{"pack.toml with a key twice", readPack, bad("pack-toml-dobbelt"), 1},
+		{"pack.toml with text outside quotes", readPack, bad("pack-toml-vaerdi"), 1},
 		{"pack without pack.toml", readPack, bad("pack-uden-toml"), 1},
 		{"pack folder missing", readPack, bad("ingen-mappe"), 1},
 		{"pack.toml given for the folder", readPack, bad("pack-fejl/pack.toml"), 1},

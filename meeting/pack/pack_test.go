@@ -1,6 +1,7 @@
 package pack_test
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -276,7 +277,7 @@ func TestSyntaxErrorIsAlone(t *testing.T) {
 	_, err := pack.Read(fsys, label)
 	ps := problems(t, err)
 	// After "[[agenda" the parser wanted "]]": column 9.
-	wantProblem(t, ps, "kol/pack.toml:"+at(t, fsys, pack.PackFile, "[[agenda]\n", 8), "invalid TOML: expected ']]' to close array table name")
+	wantProblem(t, ps, "kol/pack.toml:"+at(t, fsys, pack.PackFile, "[[agenda]\n", 8), "invalid TOML: expected ']]' to close the table name")
 	if len(ps) != 1 {
 		t.Errorf("a syntax error hides everything else in pack.toml; got %d problems:\n%v", len(ps), ps)
 	}
@@ -548,5 +549,31 @@ func TestSmallNumberDefaults(t *testing.T) {
 	}
 	if w := pack.Warnings(p, "da"); len(w) != 1 || !strings.Contains(w[0], `indikatoren »kol-spirometri« har min_denominator 3, under 5`) {
 		t.Errorf("Danish warnings %q", w)
+	}
+}
+
+// TestTOMLSyntaxInTheUILanguage: the syntax errors a coordinator makes by
+// hand are worded by the catalogue, not left in go-toml's English.
+func TestTOMLSyntaxInTheUILanguage(t *testing.T) {
+	tests := []struct{ src, da, en string }{
+		{"title \"KOL\"\n", "1:7: ugyldig TOML: der mangler et = efter nøglen", "1:7: invalid TOML: expected '=' after key"},
+		{"title = \"KOL\ntheme = \"x\"\n", "1:13: ugyldig TOML: teksten mangler sit afsluttende anførselstegn", "1:13: invalid TOML: the text has no closing quote"},
+		{"title = \"a\"\ntitle = \"b\"\n", "2:1: ugyldig TOML: nøglen title står der allerede", "2:1: invalid TOML: key title is already defined"},
+		{"title = KOL\n", "1:9: ugyldig TOML: en værdi kan ikke begynde med »K«", `1:9: invalid TOML: a value cannot start with "K"`},
+		{"[[agenda]\n", "1:9: ugyldig TOML: der mangler ]] efter tabellens navn", "1:9: invalid TOML: expected ']]' to close the table name"},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{pack.PackFile: &fstest.MapFile{Data: []byte(tt.src)}}
+		_, err := pack.Read(fsys, "kol")
+		var ps pack.Problems
+		if !errors.As(err, &ps) || len(ps) != 1 {
+			t.Fatalf("%q: want one problem, got %v", tt.src, err)
+		}
+		if da := ps[0].In("da"); !strings.HasPrefix(da, "kol/pack.toml:"+tt.da) {
+			t.Errorf("%q in Danish: %s", tt.src, da)
+		}
+		if en := ps[0].In("en"); !strings.HasPrefix(en, "kol/pack.toml:"+tt.en) {
+			t.Errorf("%q in English: %s", tt.src, en)
+		}
 	}
 }

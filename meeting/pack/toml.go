@@ -40,7 +40,8 @@ func decodePack(t *text, probs *problemList) (p meeting.Pack, ok bool) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			line, col := de.Position()
-			probs.add(t.atLineByte(line, col), "problem.TOML", strings.TrimPrefix(de.Error(), "toml: "))
+			key, args := tomlSyntax(strings.TrimPrefix(de.Error(), "toml: "))
+			probs.add(t.atLineByte(line, col), key, args...)
 		} else {
 			probs.add(pos{}, "problem.TOML", err)
 		}
@@ -48,6 +49,43 @@ func decodePack(t *text, probs *problemList) (p meeting.Pack, ok bool) {
 	}
 	c := tomlChecker{idx: indexTOML(t), probs: probs}
 	return c.pack(doc), true
+}
+
+// tomlSyntaxes word the syntax errors go-toml reports that a coordinator
+// editing pack.toml by hand is likely to make; any other is shown with
+// go-toml's own (English) words after "invalid TOML".
+var tomlSyntaxes = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^expected '=' after key$`), "problem.TOMLEquals"},
+	{regexp.MustCompile(`^expected ']]' to close array table name$`), "problem.TOMLCloseArrayTable"},
+	{regexp.MustCompile(`^expected ']' to close table name$`), "problem.TOMLCloseTable"},
+	{regexp.MustCompile(`^(basic|literal) strings cannot have new lines$`), "problem.TOMLOpenString"},
+	{regexp.MustCompile(`^unexpected character U\+[0-9A-F]+ '(.*)' at start of value$`), "problem.TOMLBareValue"},
+	{regexp.MustCompile(`^(array is incomplete|expected ',' or ']' after array value)$`), "problem.TOMLOpenArray"},
+	{regexp.MustCompile(`^inline table is incomplete$`), "problem.TOMLOpenInlineTable"},
+	{regexp.MustCompile(`^key (.+) is already defined$`), "problem.TOMLDuplicateKey"},
+	{regexp.MustCompile(`^table (.+) already exists$`), "problem.TOMLDuplicateTable"},
+	{regexp.MustCompile(`^expected newline but got U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLAfterValue"},
+	{regexp.MustCompile(`^invalid character at start of key: U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLKeyStart"},
+}
+
+// tomlSyntax is the key and arguments of a syntax error go-toml reported
+// as message.
+func tomlSyntax(message string) (string, []any) {
+	for _, s := range tomlSyntaxes {
+		if m := s.re.FindStringSubmatch(message); m != nil {
+			var args []any
+			for _, a := range m[1:] {
+				if s.key != "problem.TOMLOpenString" && s.key != "problem.TOMLOpenArray" {
+					args = append(args, a)
+				}
+			}
+			return s.key, args
+		}
+	}
+	return "problem.TOML", []any{message}
 }
 
 // tomlChecker converts decoded TOML into domain values, reporting each
