@@ -211,7 +211,7 @@ func (a *app) rootCommand() *cobra.Command {
 			if err := requiredFlags(cmd); err != nil {
 				return err
 			}
-			return checkFlagTexts(cmd, a.language())
+			return checkFlagTexts(cmd)
 		},
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", a.t("cli.FlagDB"))

@@ -56,7 +56,7 @@ func (iw *inertWriter) Write(p []byte) (int, error) {
 // command line, so a name, pledge or reason with an escape code, a control
 // character or a line break is refused before anything is stored, with
 // the flag named and what to change.
-func checkFlagTexts(cmd *cobra.Command, lang string) error {
+func checkFlagTexts(cmd *cobra.Command) error {
 	var err error
 	cmd.Flags().Visit(func(f *pflag.Flag) {
 		if err != nil || f.Value.Type() != "string" {
