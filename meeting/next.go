@@ -31,13 +31,13 @@ func AddMonths(t time.Time, n int) time.Time {
 
 // DueDate reads the due date of a pledge made at meeting m, the one way
 // both the command line and the pledge form read it: ParseDue from m's
-// date, with "næste" the cluster's next planned meeting among ms
-// (NextMeeting), and today as now's date. Dates are read in now's
-// location, the coordinator's.
-func DueDate(s string, m Meeting, ms []Meeting, now time.Time) (time.Time, error) {
+// date, with "næste" the cluster's next planned meeting among ms and the
+// year plan (NextPlannedStart), and today as now's date. Dates are read in
+// now's location, the coordinator's.
+func DueDate(s string, m Meeting, ms []Meeting, now time.Time, plan ...PlannedMeeting) (time.Time, error) {
 	var next *time.Time
-	if o, ok := NextMeeting(ms, m); ok {
-		start := o.PlannedStart.In(now.Location())
+	if o, ok := NextPlannedStart(ms, plan, m); ok {
+		start := o.In(now.Location())
 		next = &start
 	}
 	return ParseDue(s, m.PlannedStart.In(now.Location()), now, next)

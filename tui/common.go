@@ -44,6 +44,11 @@ type Store interface {
 	// SaveDecision and DeleteDecision record the cluster's decisions.
 	SaveDecision(ctx context.Context, d meeting.Decision) (meeting.Decision, error)
 	DeleteDecision(ctx context.Context, meetingID, id int64) error
+	// Plan, SavePlanned and DeletePlanned read and edit the cluster's
+	// year plan.
+	Plan(ctx context.Context, clusterID int64) ([]meeting.PlannedMeeting, error)
+	SavePlanned(ctx context.Context, p meeting.PlannedMeeting) (meeting.PlannedMeeting, error)
+	DeletePlanned(ctx context.Context, clusterID, id int64) error
 	// Cluster gives the practices' names, for the code key and for the
 	// practices that consent to be shown by name.
 	Cluster(ctx context.Context, id int64) (meeting.Cluster, error)
@@ -186,7 +191,9 @@ type openFormMsg struct{ req formRequest }
 // meetingMsg carries a meeting freshly read from the store, with its
 // cluster's practice names by ydernummer.
 type meetingMsg struct {
-	meeting     meeting.Meeting
+	meeting meeting.Meeting
+	// plan is the cluster's year plan, for its screen and "næste".
+	plan        []meeting.PlannedMeeting
 	cluster     meeting.Cluster
 	openPledges int
 }
@@ -226,7 +233,11 @@ func loadMeeting(c *Common, id int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open)}
+		plan, err := c.Store.Plan(c.Ctx, m.ClusterID)
+		if err != nil {
+			return errMsg{err}
+		}
+		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}
 	}
 }
 

@@ -847,13 +847,18 @@ func (k *Console) attendanceLines() []string {
 	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
 	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleAttendance, present, apologies, len(missing)), w))}
 	if len(missing) > 0 {
-		// Wrapped, on at most three lines: the names are the point.
+		// Wrapped, on at most three lines: the names are the point; those
+		// that do not fit are counted.
 		const most = 3
-		wrapped := wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(missing)), w, 2)
-		if len(wrapped) > most {
-			wrapped = append(wrapped[:most-1], truncate(wrapped[most-1]+" "+strings.TrimSpace(wrapped[most]), w))
-			if !strings.HasSuffix(wrapped[most-1], "…") {
-				wrapped[most-1] = truncate(wrapped[most-1]+" …", w)
+		var wrapped []string
+		for n := len(missing); n > 0; n-- {
+			names := missing[:n:n]
+			if n < len(missing) {
+				names = append(names, fmt.Sprintf(k.text.ConsoleMore, len(missing)-n))
+			}
+			wrapped = wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(names)), w, 2)
+			if len(wrapped) <= most {
+				break
 			}
 		}
 		for _, l := range wrapped {

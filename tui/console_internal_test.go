@@ -186,3 +186,22 @@ func TestConsoleEveryKeyReachable(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleMissingCounted: at 80x24 the doctors not checked in are
+// named on at most three lines and the rest counted, never cut with ….
+func TestConsoleMissingCounted(t *testing.T) {
+	base := helpModelIn(t, "da")
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	k := NewConsole(context.Background(), Options{Renderer: r, Clock: meeting.FixedClock(*base.meeting.Started)})
+	k.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	k.set(meetingMsg{meeting: *base.meeting, cluster: base.checkin.cluster})
+	lines := k.attendanceLines()
+	if len(lines) != 1+3 {
+		t.Fatalf("want the counts and three lines of names, got:\n%s", strings.Join(lines, "\n"))
+	}
+	all := strings.Join(lines, "\n")
+	if strings.Contains(all, "…") || !strings.Contains(all, " flere") {
+		t.Errorf("the names that do not fit should be counted, not cut:\n%s", all)
+	}
+}

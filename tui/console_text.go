@@ -32,6 +32,7 @@ type consoleText struct {
 	ConsoleGroup          string
 	ConsoleAttendance     string
 	ConsoleMissing        string
+	ConsoleMore           string
 	ConsoleFollowUps      string
 	ConsoleNoFollowUps    string
 	ConsoleHistoryAsk     string

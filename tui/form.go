@@ -35,6 +35,7 @@ const (
 	formHands
 	formEvalNotes
 	formDecision
+	formPlan
 )
 
 // formRequest asks the root to open a form.
@@ -47,6 +48,8 @@ type formRequest struct {
 	text  string
 	// decision is the decision being recorded or edited.
 	decision meeting.Decision
+	// planned is the year plan's entry being added or edited.
+	planned meeting.PlannedMeeting
 	// text2 is a second text so far (the evaluation's "what to change").
 	text2 string
 	// pledge is the pledge being edited; ID 0 for a new one.
@@ -114,6 +117,8 @@ type form struct {
 	submitting bool
 	// meetings are the cluster's meetings, for a pledge due "næste".
 	meetings []meeting.Meeting
+	// plan is the cluster's year plan, for "næste" too.
+	plan []meeting.PlannedMeeting
 }
 
 // closeFormMsg asks the root to close the form without saving.
@@ -178,6 +183,19 @@ func newForm(c *Common, id int, req formRequest, mt meeting.Meeting, cluster mee
 		f.title = t.T("tui.EvalNotesTitle")
 		field(t.T("tui.EvalWorked"), req.text, limitText)
 		field(t.T("tui.EvalChange"), req.text2, limitText)
+	case formPlan:
+		p := req.planned
+		f.title = t.T("tui.PlanFormTitle")
+		date, start := "", "17:30"
+		if !p.Start.IsZero() {
+			local := p.Start.In(c.Clock.Now().Location())
+			date, start = local.Format("02-01-2006"), local.Format("15:04")
+		}
+		field(t.T("tui.PlanColDate"), date, limitShort)
+		field(t.T("tui.PlanColStart"), start, limitShort)
+		field(t.T("tui.PlanColPlace"), p.Place, limitLine)
+		field(t.T("tui.PlanColTopic"), p.Topic, meeting.TextTitle.MaxLen())
+		field(t.T("tui.PlanColHost"), p.Host, limitName)
 	case formDecision:
 		d := req.decision
 		f.title = decisionTitle(t, d)
@@ -579,6 +597,20 @@ func (f *form) change() (ch *change, field int, msg string) {
 		}
 		ch := scoreChange(c, req.item, score, count)
 		return &ch, 0, ""
+	case formPlan:
+		p := req.planned
+		at, dayOK, startOK := parsePlanStart(f.value(0), f.value(1), now.Location())
+		if !dayOK {
+			return nil, 0, t.T("tui.BadPlanDate", f.value(0))
+		}
+		if !startOK {
+			return nil, 1, t.T("tui.BadPlanStart", f.value(1))
+		}
+		p.Start, p.Place, p.Topic, p.Host = at, f.value(2), f.value(3), f.value(4)
+		if err := p.Validate(); err != nil {
+			return nil, 2, t.Error(err)
+		}
+		return planChange(c, p), 0, ""
 	case formDecision:
 		d := req.decision
 		d.Text, d.Rule, d.Made = f.value(0), f.value(2), now
@@ -835,9 +867,9 @@ func (f *form) pledge(now time.Time) (*change, int, string) {
 	}
 	// "næste" is the cluster's next planned meeting: the same rule as
 	// `klynge pledge add --due` (meeting.DueDate).
-	due, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, now)
+	due, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, now, f.plan...)
 	if err != nil {
-		if d, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, time.Time{}.In(now.Location())); err == nil {
+		if d, err := meeting.DueDate(f.value(pledgeDue), f.mt, f.meetings, time.Time{}.In(now.Location()), f.plan...); err == nil {
 			return nil, pledgeDue, fmt.Sprintf(t.DuePassed, d.Format("02-01-2006"))
 		}
 		return nil, pledgeDue, fmt.Sprintf(t.BadDue, f.value(pledgeDue))

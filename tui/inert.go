@@ -165,3 +165,13 @@ func (s inertStore) UpdateRun(ctx context.Context, id int64, op func(meeting.Mee
 func (s inertStore) SaveDecision(ctx context.Context, d meeting.Decision) (meeting.Decision, error) {
 	return inertData(s.Store.SaveDecision(ctx, d))
 }
+
+// Plan implements Store with inert text.
+func (s inertStore) Plan(ctx context.Context, clusterID int64) ([]meeting.PlannedMeeting, error) {
+	return inertData(s.Store.Plan(ctx, clusterID))
+}
+
+// SavePlanned implements Store with inert text.
+func (s inertStore) SavePlanned(ctx context.Context, p meeting.PlannedMeeting) (meeting.PlannedMeeting, error) {
+	return inertData(s.Store.SavePlanned(ctx, p))
+}

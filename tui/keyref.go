@@ -50,6 +50,7 @@ func KeyReference(lang string) []KeyRow {
 		{"pledges (T)", m.pledges.FullHelp()},
 		{"follow-up (O)", m.followUp.FullHelp()},
 		{"decisions (B)", m.decisions.FullHelp()},
+		{"year plan (A)", m.plan.FullHelp()},
 		{"forms", [][]key.Binding{{k.Save, k.NextField, k.PrevField, k.Cancel}}},
 		{"while typing (attendance, forms)", [][]key.Binding{{k.HelpTyping, k.Interrupt}}},
 		{"confirms (quit, code key)", [][]key.Binding{{k.Yes, k.No}}},

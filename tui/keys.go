@@ -109,6 +109,12 @@ type KeyMap struct {
 	EditDecision   key.Binding
 	DeleteDecision key.Binding
 
+	// Year plan (årshjul): A opens it from any screen.
+	Plan       key.Binding
+	AddPlan    key.Binding
+	EditPlan   key.Binding
+	DeletePlan key.Binding
+
 	// Forms and dialogs.
 	Save      key.Binding
 	NextField key.Binding
@@ -199,6 +205,11 @@ func DefaultKeyMap(t Text) KeyMap {
 		AddDecision:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.T("tui.KeyAddDecision"))),
 		EditDecision:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.T("tui.KeyEditDecision"))),
 		DeleteDecision: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.T("tui.KeyDeleteDecision"))),
+
+		Plan:       key.NewBinding(key.WithKeys("A"), key.WithHelp("A", t.T("tui.KeyPlan"))),
+		AddPlan:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.T("tui.KeyAddPlan"))),
+		EditPlan:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.T("tui.KeyEditDecision"))),
+		DeletePlan: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.T("tui.KeyDeleteDecision"))),
 
 		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeySave)),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", t.KeyNextField)),

@@ -66,6 +66,7 @@ const (
 	screenFollowUp
 	screenEval
 	screenDecisions
+	screenPlan
 )
 
 // Model is the root of the program: it loads the meeting, owns the header
@@ -88,6 +89,9 @@ type Model struct {
 	followUp  *followUpScreen
 	eval      *evalScreen
 	decisions *decisionScreen
+	plan      *planScreen
+	// yearPlan is the cluster's year plan, for "næste" in pledge forms.
+	yearPlan []meeting.PlannedMeeting
 	// exportDir is the suggested export folder; exported lists what the
 	// last export wrote.
 	exportDir string
@@ -197,6 +201,7 @@ func New(ctx context.Context, opts Options) *Model {
 		followUp:  newFollowUpScreen(c),
 		eval:      newEvalScreen(c),
 		decisions: newDecisionScreen(c),
+		plan:      newPlanScreen(c),
 		rang:      map[int64]bool{},
 		addItem:   newAddItemDialog(c),
 		help:      help.New(),
@@ -294,6 +299,8 @@ func (m *Model) activeScreen() Screen {
 		return m.eval
 	case screenDecisions:
 		return m.decisions
+	case screenPlan:
+		return m.plan
 	}
 	return m.agenda
 }
@@ -375,6 +382,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case meetingMsg:
 		m.setCluster(msg.cluster)
 		m.openPledges = msg.openPledges
+		m.yearPlan = msg.plan
+		m.plan.setPlan(msg.plan)
+		m.plan.clusterID = msg.meeting.ClusterID
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
@@ -443,6 +453,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.forms++
 		m.form = newForm(m.common, m.forms, msg.req, m.planned(), m.cluster)
 		m.form.meetings = m.meetings
+		m.form.plan = m.yearPlan
 		return nil
 	case closeFormMsg:
 		m.form = nil
@@ -464,6 +475,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case followUpMsg, reviewedMsg:
 		_, cmd := m.followUp.Update(msg)
 		return cmd
+	case planSavedMsg, planDeletedMsg:
+		m.yearPlan = applyPlanMsg(m.yearPlan, msg)
+		m.plan.setPlan(m.yearPlan)
+		return nil
 	case historyMsg:
 		_, cmd := m.history.Update(msg)
 		return cmd
@@ -631,6 +646,7 @@ func (m *Model) resize() {
 	m.followUp.SetSize(bodyW, bodyH)
 	m.eval.SetSize(bodyW, bodyH)
 	m.decisions.SetSize(bodyW, bodyH)
+	m.plan.SetSize(bodyW, bodyH)
 	m.addItem.SetSize(bodyW, bodyH)
 }
 
@@ -821,6 +837,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.open(screenFollowUp)
 	case key.Matches(msg, keys.Checkin):
 		return m.open(screenCheckin)
+	case key.Matches(msg, keys.Plan) && m.active != screenPlan:
+		return m.open(screenPlan)
 	case key.Matches(msg, keys.Decisions) && m.active != screenDecisions:
 		m.decisions.item = m.shown
 		return m.open(screenDecisions)
@@ -1145,9 +1163,9 @@ func (m *Model) helpGroups() [][]key.Binding {
 func (m *Model) globalKeys() []key.Binding {
 	k := m.common.Keys
 	if m.planned().Ended() {
-		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+		return []key.Binding{k.Reopen, k.Checkin, k.Pledges, k.Decisions, k.Plan, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.Decisions, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
+	return []key.Binding{k.Start, k.NextItem, k.PrevItem, k.Checkin, k.Pledges, k.Decisions, k.Plan, k.FollowUp, k.Export, k.CodeKey, k.Consent, k.Theme, k.Help, k.Quit}
 }
 
 // uniqueKeys drops a key the help already lists (a screen may offer C or

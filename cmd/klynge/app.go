@@ -222,7 +222,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(a.exportCommand())
 	root.AddCommand(a.rosterCommand(), a.attendanceCommand())
 	root.AddCommand(a.pledgeCommand())
-	root.AddCommand(a.evaluationCommand(), a.decisionsCommand())
+	root.AddCommand(a.evaluationCommand(), a.decisionsCommand(), a.planCommand())
 	root.AddCommand(a.checkCommand(), a.backupCommand(), a.restoreCommand())
 	root.AddCommand(a.devCommand())
 	a.localize(root)

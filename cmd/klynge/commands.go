@@ -147,16 +147,19 @@ func (a *app) packCommand() *cobra.Command {
 func (a *app) meetingCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "meeting", Short: a.t("cli.ShortMeeting")}
 	var packDir, date, start, title string
-	var clusterID int64
+	var clusterID, planned int64
 	newCmd := &cobra.Command{
 		Use:   "new " + a.t("cli.UseMeetingNew"),
 		Short: a.t("cli.ShortMeetingNew"),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			at, err := parseStart(date, start, a.env.clock.Now())
-			if err != nil {
-				return err
+			// Bad flags are named before anything is read; a plan
+			// entry's date is checked once it is read.
+			if planned == 0 {
+				if _, err := parseStart(date, start, a.env.clock.Now()); err != nil {
+					return err
+				}
 			}
 			p, err := pack.ReadDir(packDir)
 			if err != nil {
@@ -167,6 +170,28 @@ func (a *app) meetingCommand() *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			// From the year plan: its date, start and topic, unless the
+			// flags say otherwise.
+			var entry meeting.PlannedMeeting
+			if planned != 0 {
+				if entry, err = plannedByID(cmd, s, c.ID, planned); err != nil {
+					return err
+				}
+				local := entry.Start.In(a.env.clock.Now().Location())
+				if !cmd.Flags().Changed("date") {
+					date = local.Format("2006-01-02")
+				}
+				if !cmd.Flags().Changed("start") {
+					start = local.Format("15:04")
+				}
+				if title == "" {
+					title = entry.Topic
+				}
+			}
+			at, err := parseStart(date, start, a.env.clock.Now())
+			if err != nil {
+				return err
+			}
 			m, err := meeting.New(p, title, at, a.env.clock.Now())
 			if err != nil {
 				return err
@@ -180,6 +205,12 @@ func (a *app) meetingCommand() *cobra.Command {
 			m.Codes, m.Values = codes, values
 			if m, err = s.CreateMeeting(ctx, m); err != nil {
 				return err
+			}
+			if planned != 0 {
+				entry.MeetingID = m.ID
+				if _, err := s.SavePlanned(ctx, entry); err != nil {
+					return err
+				}
 			}
 			figures := ""
 			if len(m.Values) > 0 {
@@ -199,6 +230,7 @@ func (a *app) meetingCommand() *cobra.Command {
 	newCmd.Flags().StringVar(&start, "start", "17:30", a.t("cli.FlagStart"))
 	newCmd.Flags().StringVar(&title, "title", "", a.t("cli.FlagTitle"))
 	newCmd.Flags().Int64Var(&clusterID, "cluster", 0, a.t("cli.FlagCluster"))
+	newCmd.Flags().Int64Var(&planned, "planned", 0, a.t("cli.FlagPlanned"))
 	_ = newCmd.MarkFlagRequired("pack")
 
 	listCmd := &cobra.Command{

@@ -75,8 +75,8 @@ func (a *app) pledgeAddCommand() *cobra.Command {
 }
 
 // parseDue reads --due by meeting.DueDate, the rule the TUI's pledge form
-// uses too: a date, "next"/"næste" (the next planned meeting of m's
-// cluster, else three months on) or "Nm" (N months after m, clamped to
+// uses too: a date, "next"/"næste" (the next meeting of m's cluster,
+// created or in the year plan, else three months on) or "Nm" (N months after m, clamped to
 // the month's end). A date before today (now's date) is refused.
 func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string, now time.Time) (time.Time, error) {
 	// The meetings' dates are enough, not everything in them.
@@ -84,7 +84,11 @@ func parseDue(ctx context.Context, s *store.Store, m meeting.Meeting, due string
 	if err != nil {
 		return time.Time{}, err
 	}
-	d, err := meeting.DueDate(due, m, ms, now)
+	plan, err := s.Plan(ctx, m.ClusterID)
+	if err != nil {
+		return time.Time{}, err
+	}
+	d, err := meeting.DueDate(due, m, ms, now, plan...)
 	if err != nil {
 		return d, meeting.Errork(meeting.ErrorCode(err), "cli.ErrDue", err)
 	}

@@ -25,6 +25,7 @@ var consoleEntries = []Entry{
 	{"tui.ConsoleGroup", "%d: %s", "%d: %s"},
 	{"tui.ConsoleAttendance", "Fremmøde: %d til stede · %d afbud · %d ikke tjekket ind", "Attendance: %d present · %d apologies · %d not checked in"},
 	{"tui.ConsoleMissing", "Mangler: %s", "Missing: %s"},
+	{"tui.ConsoleMore", "%d flere", "%d more"},
 	{"tui.ConsoleFollowUps", "Opfølgning: %d åbne tiltag fra tidligere møder", "Follow-up: %d open pledges from earlier meetings"},
 	{"tui.ConsoleNoFollowUps", "Opfølgning: ingen åbne tiltag", "Follow-up: no open pledges"},
 	{"tui.ConsoleHistoryAsk", "Fremmødehistorik – ikke til projektor", "Attendance history – not for the projector"},

@@ -116,4 +116,61 @@ var planEntries = []Entry{
 	{"store.DecisionItemMissing", "dagsordenspunkt %d står ikke på dagsordenen for møde %d, eller beslutning %d hører ikke til det møde; indlæs mødet igen", "agenda item %d is not on the agenda of meeting %d, or decision %d is not of that meeting; reload the meeting"},
 	{"store.DoDeleteDecision", "slette beslutning %d", "delete decision %d"},
 	{"store.DoReadDecisions", "læse beslutningerne ved %s", "read the decisions of %s"},
+
+	// Year plan: domain errors.
+	{"err.PlanNeedsDate", "et planlagt møde skal have en dato", "a planned meeting needs a date"},
+	{"err.PlanNotFound", "årshjulet har intet møde %d", "the year plan has no meeting %d"},
+
+	// Year plan: the store.
+	{"store.DoReadPlan", "læse årshjulet", "read the year plan"},
+	{"store.DoSavePlan", "gemme mødet i årshjulet", "save the planned meeting"},
+	{"store.TimePlan", "det planlagte mødes tidspunkt", "the planned meeting's time"},
+	{"store.DoDeletePlan", "slette mødet fra årshjulet", "delete the planned meeting"},
+
+	// Year plan: exports.
+	{"export.PlanCalName", "Årshjul: %s", "Year plan: %s"},
+	{"export.PlanSummary", "Klyngemøde, %s", "Cluster meeting, %s"},
+	{"export.PlanHost", "Vært: %s", "Host: %s"},
+	{"export.PlanEmpty", "årshjulet er tomt: tilføj et møde med `klynge plan add --date DATO`", "the year plan is empty: add a meeting with `klynge plan add --date DATE`"},
+	{"export.PlanHead", "NR\tDATO\tSTART\tSTED\tEMNE\tVÆRT\tMØDE", "NO\tDATE\tSTART\tPLACE\tTOPIC\tHOST\tMEETING"},
+
+	// Year plan: the CLI.
+	{"cli.UsePlan", "[--ics FIL [--force]] | add | edit | remove | list", "[--ics FILE [--force]] | add | edit | remove | list"},
+	{"cli.ShortPlan", "Klyngens årshjul: de planlagte møder; med --ics som kalenderfil", "The cluster's year plan (årshjul): its planned meetings; with --ics as a calendar file"},
+	{"cli.LongPlan", "`plan` viser årshjulet: de planlagte møder med dato, start, sted, emne og værtspraksis. --ics FIL skriver\ndet som kalenderfil (RFC 5545) til at importere; hvert møde har et fast UID, så en nyere fil flytter\nmødet i kalenderen i stedet for at lægge det ind to gange. »næste« som frist betyder det næste planlagte møde.", "`plan` lists the year plan: the planned meetings with date, start, place, topic and host practice. --ics\nFILE writes it as a calendar file (RFC 5545) to import; each meeting has a stable UID, so a newer file\nmoves the meeting in the calendar rather than adding it twice. \"next\" as a due date means the next planned meeting."},
+	{"cli.FlagPlanICS", "skriv årshjulet som kalenderfil `FIL` (.ics)", "write the year plan as calendar `FILE` (.ics)"},
+	{"cli.FlagPlanDate", "mødets `DATO` (ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ)", "the meeting's `DATE` (YYYY-MM-DD or DD-MM-YYYY)"},
+	{"cli.FlagPlanPlace", "hvor mødet holdes", "where the meeting is held"},
+	{"cli.FlagPlanTopic", "mødets klyngepakke eller emne", "the meeting's pack or topic"},
+	{"cli.FlagPlanHost", "værtspraksis", "the host practice"},
+	{"cli.UsePlanAdd", "--date DATO [--start TT:MM] [--place STED] [--topic EMNE] [--host PRAKSIS]", "--date DATE [--start HH:MM] [--place PLACE] [--topic TOPIC] [--host PRACTICE]"},
+	{"cli.ShortPlanAdd", "Tilføj et møde til årshjulet", "Add a meeting to the year plan"},
+	{"cli.UsePlanEdit", "NR", "NO"},
+	{"cli.ShortPlanEdit", "Ret et møde i årshjulet (kun de angivne felter)", "Change a meeting of the year plan (only the fields given)"},
+	{"cli.ShortPlanRemove", "Fjern et møde fra årshjulet", "Remove a meeting from the year plan"},
+	{"cli.ShortPlanList", "Vis årshjulet", "List the year plan"},
+	{"cli.BadPlanID", "»%s« er ikke et nummer i årshjulet; se numrene med `klynge plan list`", "%q is not a number of the year plan; see them with `klynge plan list`"},
+	{"cli.WrotePlan", "skrev årshjulet med %[1]d {1:møde|møder} til %[2]s", "wrote the year plan with %[1]d {1:meeting|meetings} to %[2]s"},
+	{"cli.PlanAdded", "møde %d er sat i årshjulet: %s", "added meeting %d to the year plan: %s"},
+	{"cli.PlanEdited", "møde %d i årshjulet er rettet: %s", "changed meeting %d of the year plan: %s"},
+	{"cli.PlanRemoved", "møde %d er fjernet fra årshjulet", "removed meeting %d from the year plan"},
+	{"cli.FlagPlanned", "opret mødet fra årshjulets møde `NR` (dato, start og emne som titel)", "create the meeting from the year plan's meeting `NO` (date, start, and topic as title)"},
+
+	// Year plan: the TUI.
+	{"tui.KeyPlan", "årshjul", "year plan"},
+	{"tui.KeyAddPlan", "nyt møde", "new meeting"},
+	{"tui.PlanWhat", "møde %s i årshjulet", "meeting %s of the year plan"},
+	{"tui.NoticePlanSaved", "Årshjulet er gemt", "Year plan saved"},
+	{"tui.NoticePlanDeleted", "Mødet er fjernet fra årshjulet", "Meeting removed from the year plan"},
+	{"tui.PlanTitle", "Årshjul: %[1]d {1:planlagt møde|planlagte møder}", "Year plan: %[1]d planned {1:meeting|meetings}"},
+	{"tui.PlanEmpty", "Ingen møder i årshjulet endnu: tryk a for at tilføje et.", "No meetings in the year plan yet: press a to add one."},
+	{"tui.PlanColDate", "Dato", "Date"},
+	{"tui.PlanColStart", "Start", "Start"},
+	{"tui.PlanColPlace", "Sted", "Place"},
+	{"tui.PlanColTopic", "Pakke/emne", "Pack/topic"},
+	{"tui.PlanColHost", "Vært", "Host"},
+	{"tui.PlanHost", "vært: %s", "host: %s"},
+	{"tui.PlanFormTitle", "Møde i årshjulet", "Meeting in the year plan"},
+	{"tui.BadPlanDate", "»%s« er ikke en dato: skriv fx 04-03-2027", "%q is not a date: write e.g. 04-03-2027"},
+	{"tui.BadPlanStart", "»%s« er ikke et klokkeslæt: skriv fx 17:30", "%q is not a time of day: write e.g. 17:30"},
 }
