@@ -141,6 +141,7 @@ func (a *app) packCommand() *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(a.packNewCommand())
 	return cmd
 }
 

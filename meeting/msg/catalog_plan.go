@@ -173,4 +173,13 @@ var planEntries = []Entry{
 	{"tui.PlanFormTitle", "Møde i årshjulet", "Meeting in the year plan"},
 	{"tui.BadPlanDate", "»%s« er ikke en dato: skriv fx 04-03-2027", "%q is not a date: write e.g. 04-03-2027"},
 	{"tui.BadPlanStart", "»%s« er ikke et klokkeslæt: skriv fx 17:30", "%q is not a time of day: write e.g. 17:30"},
+
+	// pack new.
+	{"problem.StarterKind", "ukendt --kind »%s«: brug data eller talk", "unknown --kind %q: use data or talk"},
+	{"cli.ShortPackNew", "Skriv en ny klyngepakke med kommentarer i MAPPE, klar til at rette i", "Write a new, commented pack into DIR, ready to edit"},
+	{"cli.UsePackNew", "MAPPE [--title TITEL] [--kind data|talk]", "DIR [--title TITLE] [--kind data|talk]"},
+	{"cli.FlagPackTitle", "pakkens titel", "the pack's title"},
+	{"cli.FlagPackKind", "`SLAGS`: data (indikatorer og grafer) eller talk (oplæg uden tal)", "`KIND`: data (indicators and charts) or talk (a talk without figures)"},
+	{"cli.PackDirNotEmpty", "%s findes allerede og er ikke tom: vælg en ny mappe", "%s already exists and is not empty: choose a new folder"},
+	{"cli.PackCreated", "skrev en ny pakke i %s (%s): ret pack.toml, og tjek den med `klynge pack check %s`", "wrote a new pack into %s (%s): edit pack.toml and check it with `klynge pack check %s`"},
 }
