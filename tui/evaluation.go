@@ -221,14 +221,21 @@ func scoreNumber(v float64, lang string) string { return meeting.FormatScore(v, 
 // trendLine is the mean of the cluster's earlier evaluations, up to this
 // meeting, the last few that fit, then tonight's.
 func (s *evalScreen) trendLine(now meeting.ScoreStats, width int) string {
-	t := s.common.Text
+	return evalTrendLine(s.common.Text, s.meetings, s.meeting, now, width)
+}
+
+// evalTrendLine is the trend of m's cluster across the earlier of
+// meetings, as wide as width at most; the projector's evaluation item and
+// the presenter console both show it. Empty when there is no earlier
+// evaluation or none fits.
+func evalTrendLine(t Text, meetings []meeting.Meeting, m meeting.Meeting, now meeting.ScoreStats, width int) string {
 	var earlier []meeting.Meeting
-	for _, m := range s.meetings {
-		if m.ID != s.meeting.ID && m.ClusterID == s.meeting.ClusterID {
-			earlier = append(earlier, m)
+	for _, e := range meetings {
+		if e.ID != m.ID && e.ClusterID == m.ClusterID {
+			earlier = append(earlier, e)
 		}
 	}
-	trend := meeting.EvaluationTrend(earlier, s.meeting.PlannedStart)
+	trend := meeting.EvaluationTrend(earlier, m.PlannedStart)
 	if len(trend) == 0 {
 		return ""
 	}
