@@ -136,6 +136,9 @@ func History(ctx context.Context, s *store.Store, o Options) (Result, error) {
 		if err := evaluate(ctx, s, rnd, m); err != nil {
 			return Result{}, fmt.Errorf("seed: evaluation of meeting %d: %w", i+1, err)
 		}
+		if err := decide(ctx, s, rnd, m, i); err != nil {
+			return Result{}, fmt.Errorf("seed: decisions of meeting %d: %w", i+1, err)
+		}
 		pl, err := pledges(rnd, c, p, m, start.AddDate(0, 3, 0))
 		if err != nil {
 			return Result{}, err
@@ -402,7 +405,46 @@ func evaluate(ctx context.Context, s *store.Store, rnd *rand.Rand, m meeting.Mee
 	return nil
 }
 
+// decide records the evening's decisions on its last item: one or two by
+// show of hands from the doctors present, and once a year the standing
+// rule on the meeting time, so the cluster's decision log and rules in
+// force grow with the history as they would.
+func decide(ctx context.Context, s *store.Store, rnd *rand.Rand, m meeting.Meeting, i int) error {
+	if len(m.Items) == 0 {
+		return nil
+	}
+	present := 0
+	for _, a := range m.Attendance {
+		if a.Status.Attended() {
+			present++
+		}
+	}
+	item := m.Items[len(m.Items)-1].ID
+	made := m.PlannedStart.Add(110 * time.Minute)
+	n := 1 + rnd.IntN(2)
+	for k := range n {
+		d := meeting.Decision{MeetingID: m.ID, ItemID: item, Text: pick(rnd, decided), Made: made.Add(time.Duration(k) * time.Minute)}
+		if against := rnd.IntN(3); against == 0 {
+			d.Unanimous = true
+		} else {
+			d.Against, d.Abstain = min(against, present), min(1, present)
+			d.For = max(present-d.Against-d.Abstain, 0)
+		}
+		if _, err := s.SaveDecision(ctx, d); err != nil {
+			return err
+		}
+	}
+	if i%meetingsPerYear == 0 {
+		_, err := s.SaveDecision(ctx, meeting.Decision{MeetingID: m.ID, ItemID: item, Rule: "Mødetid",
+			Text: fmt.Sprintf("Møderne begynder kl. %d.30", 16+rnd.IntN(3)), Unanimous: true, Made: made.Add(5 * time.Minute)})
+		return err
+	}
+	return nil
+}
+
 var (
+	decided = []string{"Næste møde handler om diabetes", "Data sendes ud en uge før mødet", "Vi bytter værtspraksis hvert år",
+		"Gruppearbejdet får 30 minutter", "Vi inviterer kommunens sygeplejerske"}
 	worked = []string{"Konkrete data fra egen praksis", "Godt oplæg", "Gruppearbejdet", "Tid til at tale sammen"}
 	change = []string{"Kortere oplæg", "Mere tid til grupperne", "Data sendt ud før mødet", "Færre indikatorer"}
 )

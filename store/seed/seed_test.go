@@ -63,6 +63,9 @@ func TestHistory(t *testing.T) {
 		if evaluated != held {
 			t.Errorf("meeting %d: evaluated %v, held %v", i+1, evaluated, held)
 		}
+		if decided := len(m.Decisions) > 0; decided != held {
+			t.Errorf("meeting %d: %d decisions, held %v", i+1, len(m.Decisions), held)
+		}
 		if held && (len(m.Attendance) != 60 || m.Started == nil || len(m.Groups) == 0) {
 			t.Errorf("meeting %d: %d attended, started %v, %d groups", i+1, len(m.Attendance), m.Started, len(m.Groups))
 		}
