@@ -176,5 +176,16 @@ func ClusterDecisions(meetings []Meeting, cur Meeting) []Decision {
 		}
 		ds = append(ds, m.Decisions...)
 	}
-	return DecisionLog(append(ds, cur.Decisions...))
+	for _, d := range cur.Decisions {
+		// A decision not yet read back from the store (still in the
+		// write queue) does not carry its meeting's name and date.
+		if d.MeetingDate.IsZero() {
+			d.MeetingDate = cur.PlannedStart
+		}
+		if d.MeetingTitle == "" {
+			d.MeetingTitle = cur.Title
+		}
+		ds = append(ds, d)
+	}
+	return DecisionLog(ds)
 }

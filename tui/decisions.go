@@ -147,7 +147,10 @@ func (s *decisionScreen) View() string {
 	if len(rules) > 0 {
 		ruleLines = append(ruleLines, "", st.Heading.Render(t.T("tui.RulesInForce")))
 		for _, r := range rules {
-			ruleLines = append(ruleLines, st.Text.Render(truncate("  "+r.Rule+": "+r.Text+" ("+t.Date(r.MeetingDate)+")", s.width)))
+			// A rule is read aloud as it stands: wrapped, never cut.
+			for _, l := range wrapIndent("  "+r.Rule+": "+r.Text+" ("+t.Date(r.MeetingDate)+")", s.width, 4) {
+				ruleLines = append(ruleLines, st.Text.Render(l))
+			}
 		}
 	}
 	room := max(1, s.height-len(lines)-len(ruleLines)-1)

@@ -126,12 +126,20 @@ func (s *evalScreen) View() string {
 	if big {
 		lines = append(lines, "")
 	}
+	// The room's notes are read out whole: wrapped, not cut.
+	ev := item.Evaluation
+	var notes []string
+	for _, n := range []struct{ label, text string }{{t.T("tui.EvalWorked"), ev.Worked}, {t.T("tui.EvalChange"), ev.Change}} {
+		if n.text != "" {
+			notes = append(notes, wrapIndent(n.label+": "+strings.ReplaceAll(n.text, "\n", " / "), textW, 2)...)
+		}
+	}
 	rows := 1
 	if big {
 		// On a projector the histogram takes the body's height that the
 		// lines below it leave: status, title, the blank line, the
-		// statistics, trend, two notes and the questions, plus a margin.
-		rest := len(lines) + 1 + 1 + 2 + len(item.Questions) + 2 + 2
+		// statistics, trend, the notes and the questions, plus a margin.
+		rest := len(lines) + 1 + 1 + len(notes) + len(item.Questions) + 2 + 2
 		rows = max(1, min(4, (s.height-rest)/(meeting.MaxScore+1)))
 	}
 	lines = append(lines, s.histogram(stats, textW, rows)...)
@@ -147,14 +155,13 @@ func (s *evalScreen) View() string {
 	if tr := s.trendLine(stats, textW); tr != "" {
 		add([]string{st.Text.Render(tr)})
 	}
-	ev := item.Evaluation
-	var notes []string
-	for _, n := range []struct{ label, text string }{{t.T("tui.EvalWorked"), ev.Worked}, {t.T("tui.EvalChange"), ev.Change}} {
-		if n.text != "" {
-			notes = append(notes, st.Text.Render(truncate(n.label+": "+strings.ReplaceAll(n.text, "\n", " / "), textW)))
-		}
+	if len(notes) > room && room > 0 {
+		// A long note gives way to the histogram: what fits, then "…".
+		notes = append(notes[:room-1:room-1], truncate(notes[room-1]+" …", textW))
 	}
-	add(notes)
+	for _, l := range notes {
+		add([]string{st.Text.Render(l)})
+	}
 	if len(item.Questions) > 0 && room > len(item.Questions)+2 {
 		qs := []string{"", st.Heading.Render(t.Questions)}
 		for n, q := range item.Questions {

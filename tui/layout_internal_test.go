@@ -40,7 +40,29 @@ func layoutModelIn(t *testing.T, w, h int, lang string) *Model {
 	mt.Attendance[first.ID] = meeting.Attendance{MemberID: first.ID, Status: meeting.StatusApologies,
 		Reason: "vagt i lægevagten til kl. 22 og derefter forældremøde i børnehaven", At: mt.PlannedStart}
 	mt.Consents = map[string]time.Time{cl.Practices[1].Ydernummer: mt.PlannedStart}
-	m.update(meetingMsg{meeting: mt, cluster: cl})
+	for j := range mt.Items {
+		if mt.Items[j].Kind == meeting.KindEvaluation {
+			mt.Items[j].Evaluation = meeting.Evaluation{
+				Entries: []meeting.ScoreEntry{{ID: 1, Score: 8, Count: 6}, {ID: 2, Score: 10, Count: 2}, {ID: 3, Score: 6, Count: 3}, {ID: 4, Score: 0, Count: 1}},
+				Worked:  "Gruppearbejdet med egne tal, og at alle praksis havde sendt data i god tid",
+				Change:  "Mere tid til plenum; oplægget var for langt til en hverdagsaften",
+			}
+		}
+	}
+	mt.Decisions = []meeting.Decision{
+		{ID: 1, MeetingID: mt.ID, ItemID: mt.Items[0].ID, ItemTitle: mt.Items[0].Title,
+			Text: "Anonymiteten ophæves på datamøder, når alle praksis har givet samtykke ved mødets start",
+			For:  12, Against: 3, Abstain: 1, Rule: "Anonymitet", Made: mt.PlannedStart},
+		{ID: 2, MeetingID: mt.ID, ItemID: mt.Items[len(mt.Items)-1].ID, ItemTitle: mt.Items[len(mt.Items)-1].Title,
+			Text: "Næste års emner: antibiotika til luftvejsinfektioner og opioider", Unanimous: true, Made: mt.PlannedStart},
+	}
+	var plan []meeting.PlannedMeeting
+	for i, topic := range []string{"Antibiotika ved luftvejsinfektioner", "Opioider – nedtrapning og opfølgning", "Generalforsamling"} {
+		plan = append(plan, meeting.PlannedMeeting{ID: int64(i + 1), ClusterID: mt.ClusterID,
+			Start: time.Date(2027, time.Month(3*i+3), 4+i, 17, 30, 0, 0, time.UTC),
+			Place: "Lægerne på Torvet, mødelokalet på 1. sal", Topic: topic, Host: cl.Practices[i].Name})
+	}
+	m.update(meetingMsg{meeting: mt, cluster: cl, plan: plan})
 	var pledges []meeting.Pledge
 	for i := range 9 {
 		p := cl.Practices[i%len(cl.Practices)]
@@ -92,6 +114,9 @@ func layoutScreens() []struct {
 			m.update(historyMsg{rows: historyRows()})
 		}},
 		{"pledges", func(m *Model) { m.open(screenPledges) }},
+		{"evaluation", item(meeting.KindEvaluation)},
+		{"decisions", func(m *Model) { m.open(screenDecisions) }},
+		{"plan", func(m *Model) { m.open(screenPlan) }},
 		{"followup", func(m *Model) { m.open(screenFollowUp) }},
 		{"help", func(m *Model) { m.active = screenAgenda; m.showHelp = true }},
 		{"export", func(m *Model) {
