@@ -29,6 +29,9 @@ type Console struct {
 	meeting   *meeting.Meeting
 	cluster   meeting.Cluster
 	names     map[string]string
+	// meetings are every stored meeting, read once, for the cluster's
+	// evaluation trend.
+	meetings []meeting.Meeting
 	// openPledges counts earlier meetings' pledges awaiting follow-up.
 	openPledges int
 	queue       writeQueue
@@ -114,7 +117,7 @@ func (k *Console) planned() meeting.Meeting {
 
 // Init loads the meeting, starts the clock and the watcher.
 func (k *Console) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(k.common, k.meetingID), k.schedule(), k.watch.start(k.common))
+	return tea.Batch(loadMeeting(k.common, k.meetingID), loadHistory(k.common), k.schedule(), k.watch.start(k.common))
 }
 
 // Update handles size, clock, the watcher, the write queue and keys.
@@ -313,6 +316,9 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 
+	case meetingsMsg:
+		k.meetings = msg.meetings
+		return nil
 	case historyMsg:
 		_, cmd := k.history.Update(msg)
 		return cmd
@@ -701,6 +707,11 @@ func (k *Console) body(height int) string {
 		lines = append(lines, k.roundLines(mt, focus, now)...)
 	}
 
+	// The evaluation as the projector shows it, and the cluster's trend.
+	if focus >= 0 && focus < len(mt.Items) && mt.Items[focus].Kind == meeting.KindEvaluation {
+		lines = append(lines, k.evaluationLines(mt, focus)...)
+	}
+
 	// The data item's indicator page and whether its bars show.
 	if i := k.dataItem(k.planned()); i >= 0 {
 		lines = append(lines, k.chartLine(k.planned(), i), "")
@@ -755,6 +766,25 @@ func (k *Console) roundLines(mt meeting.Meeting, i int, now time.Time) []string 
 			names[j] = m.Name
 		}
 		lines = append(lines, s.Text.Render(truncate("  "+fmt.Sprintf(k.text.ConsoleGroup, g.Number, strings.Join(names, ", ")), w)))
+	}
+	return append(lines, "")
+}
+
+// evaluationLines are item i's evaluation so far (n, mean, median) and
+// the cluster's trend across earlier meetings, when there is one.
+func (k *Console) evaluationLines(mt meeting.Meeting, i int) []string {
+	c := k.common
+	s := c.Styles
+	w := c.Width
+	stats := meeting.Stats(mt.Items[i].Evaluation.Entries)
+	head := k.text.ConsoleEvaluation + ": "
+	now := s.Muted.Render(truncate(k.text.ConsoleEvalNone, w-lipgloss.Width(head)))
+	if stats.N > 0 {
+		now = s.Text.Render(truncate(c.Text.T("tui.EvalStats", stats.N, scoreNumber(stats.Mean, c.Text.Lang), scoreNumber(stats.Median, c.Text.Lang)), w-lipgloss.Width(head)))
+	}
+	lines := []string{s.Heading.Render(head) + now}
+	if tr := evalTrendLine(c.Text, k.meetings, mt, stats, w-2); tr != "" {
+		lines = append(lines, s.Text.Render("  "+tr))
 	}
 	return append(lines, "")
 }

@@ -460,3 +460,61 @@ func TestConsole_Chart(t *testing.T) {
 	con.Send(key("q"))
 	con.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
+
+// TestConsole_Evaluation: while the evaluation item runs, the console
+// shows the scores so far (n, mean, median) and the cluster's trend
+// across earlier meetings, in Danish and English, at the laptop's size and
+// a projector's; a score typed on the projector reaches it once it looks.
+func TestConsole_Evaluation(t *testing.T) {
+	s, m, ev := evaluationUnderWay(t)
+	earlierEvaluation(t, s, m, meetingStart.AddDate(0, -6, 0), 5, 6, 7)
+	earlierEvaluation(t, s, m, meetingStart.AddDate(0, -3, 0), 8, 7, 7, 9)
+	ctx := context.Background()
+	now := minutesAfterStart(113)
+	for _, tt := range []struct {
+		lang, none, stats, more, trend string
+	}{
+		{"", "Evaluering: ingen scorer endnu", "Evaluering: n = 15 · gennemsnit 7,1 · median 8", "Evaluering: n = 16 · gennemsnit 7,3 · median 8",
+			"Tidligere møder (gennemsnit): 23.05.26 6 · 23.08.26 7,8 · i aften 7,"},
+		{"en", "Evaluation: no scores yet", "Evaluation: n = 15 · mean 7.1 · median 8", "Evaluation: n = 16 · mean 7.3 · median 8",
+			"Earlier meetings (mean): 23.05.26 6 · 23.08.26 7.8 · tonight 7."},
+	} {
+		for _, size := range [][2]int{{80, 24}, {200, 60}} {
+			t.Run(tt.lang+sizeName(size[0], size[1]), func(t *testing.T) {
+				// Each run starts from no scores tonight.
+				cur, err := s.Meeting(ctx, m.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range cur.Items[ev].Evaluation.Entries {
+					if err := s.UndoScore(ctx, m.ID, m.Items[ev].ID); err != nil {
+						t.Fatal(err)
+					}
+				}
+				tm := teatest.NewTestModel(t, framedConsole{newConsole(s, m.ID, now, tt.lang)}, teatest.WithInitialTermSize(size[0], size[1]))
+				waitFor(t, tm, tt.none)
+				// The projector, on its own connection, records the scores.
+				w := window(t, s)
+				for _, sc := range [][2]int{{10, 1}, {0, 1}, {8, 6}, {7, 4}, {6, 2}, {9, 1}} {
+					if err := w.RecordScore(ctx, m.ID, m.Items[ev].ID, sc[0], sc[1]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				tm.Send(tui.PollMsg{})
+				waitFor(t, tm, tt.stats)
+				frame := stripANSI(currentFrame(t, tm))
+				if !strings.Contains(frame, tt.trend) {
+					t.Errorf("console lacks the trend %q:\n%s", tt.trend, frame)
+				}
+				assertFits(t, currentFrame(t, tm), size[0], size[1])
+				if err := w.RecordScore(ctx, m.ID, m.Items[ev].ID, 10, 1); err != nil {
+					t.Fatal(err)
+				}
+				tm.Send(tui.PollMsg{})
+				waitFor(t, tm, tt.more)
+				tm.Send(key("q"))
+				tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			})
+		}
+	}
+}

@@ -44,6 +44,8 @@ type consoleText struct {
 	ConsoleChartHidden    string
 	ConsoleChartShown     string
 	ConsoleKeyHistory     string
+	ConsoleEvaluation     string
+	ConsoleEvalNone       string
 	ConsoleKeyMinute      string
 	ConsolePrivateCodeKey string
 	ConsolePrivateNotes   string

@@ -126,7 +126,15 @@ func (s *evalScreen) View() string {
 	if big {
 		lines = append(lines, "")
 	}
-	lines = append(lines, s.histogram(stats, textW)...)
+	rows := 1
+	if big {
+		// On a projector the histogram takes the body's height that the
+		// lines below it leave: status, title, the blank line, the
+		// statistics, trend, two notes and the questions, plus a margin.
+		rest := len(lines) + 1 + 1 + 2 + len(item.Questions) + 2 + 2
+		rows = max(1, min(4, (s.height-rest)/(meeting.MaxScore+1)))
+	}
+	lines = append(lines, s.histogram(stats, textW, rows)...)
 	lines = append(lines, st.Heading.Render(truncate(statsLine(t, stats), textW)))
 	room := s.height - len(lines)
 	add := func(block []string) {
@@ -162,9 +170,11 @@ func (s *evalScreen) View() string {
 	return indent(block, 3)
 }
 
-// histogram is one row per score, 10 at the top: the score, a bar as
-// long as its count against the largest count, and the count.
-func (s *evalScreen) histogram(stats meeting.ScoreStats, width int) []string {
+// histogram is rows lines per score, 10 at the top: the score, a bar as
+// long as its count against the largest count, and the count. With more
+// than one row per score the bar is rows-1 lines thick and a gap line
+// separates it from the next, so a projector's room can read it from afar.
+func (s *evalScreen) histogram(stats meeting.ScoreStats, width, rows int) []string {
 	st := s.common.Styles
 	most := max(1, stats.Max())
 	barW := max(4, width-10)
@@ -179,7 +189,20 @@ func (s *evalScreen) histogram(stats meeting.ScoreStats, width int) []string {
 		if n > 0 {
 			count = " " + strconv.Itoa(n)
 		}
-		out = append(out, fmt.Sprintf("%2d │", score)+st.Bar.Render(bar)+st.Text.Render(count))
+		if rows == 1 {
+			out = append(out, fmt.Sprintf("%2d │", score)+st.Bar.Render(bar)+st.Text.Render(count))
+			continue
+		}
+		for r := 0; r < rows-1; r++ {
+			label, tail := "  ", ""
+			if r == (rows-2)/2 {
+				label, tail = fmt.Sprintf("%2d", score), count
+			}
+			out = append(out, label+" │"+st.Bar.Render(bar)+st.Text.Render(tail))
+		}
+		if score > 0 {
+			out = append(out, "   │")
+		}
 	}
 	return out
 }
@@ -198,14 +221,21 @@ func scoreNumber(v float64, lang string) string { return meeting.FormatScore(v, 
 // trendLine is the mean of the cluster's earlier evaluations, up to this
 // meeting, the last few that fit, then tonight's.
 func (s *evalScreen) trendLine(now meeting.ScoreStats, width int) string {
-	t := s.common.Text
+	return evalTrendLine(s.common.Text, s.meetings, s.meeting, now, width)
+}
+
+// evalTrendLine is the trend of m's cluster across the earlier of
+// meetings, as wide as width at most; the projector's evaluation item and
+// the presenter console both show it. Empty when there is no earlier
+// evaluation or none fits.
+func evalTrendLine(t Text, meetings []meeting.Meeting, m meeting.Meeting, now meeting.ScoreStats, width int) string {
 	var earlier []meeting.Meeting
-	for _, m := range s.meetings {
-		if m.ID != s.meeting.ID && m.ClusterID == s.meeting.ClusterID {
-			earlier = append(earlier, m)
+	for _, e := range meetings {
+		if e.ID != m.ID && e.ClusterID == m.ClusterID {
+			earlier = append(earlier, e)
 		}
 	}
-	trend := meeting.EvaluationTrend(earlier, s.meeting.PlannedStart)
+	trend := meeting.EvaluationTrend(earlier, m.PlannedStart)
 	if len(trend) == 0 {
 		return ""
 	}

@@ -160,7 +160,10 @@ func TestEvaluationGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		w, h int
-	}{{"80x24", 80, 24}, {"200x60", 200, 60}} {
+		// axis is how many histogram lines the body holds: one per
+		// score on a laptop, bars two lines thick with gaps on a projector.
+		axis int
+	}{{"80x24", 80, 24, 11}, {"200x60", 200, 60, 32}} {
 		t.Run(tt.name, func(t *testing.T) {
 			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(113)})
 			tm := startProgram(t, model, tt.w, tt.h, "EVALUERING")
@@ -174,6 +177,9 @@ func TestEvaluationGolden(t *testing.T) {
 				if !strings.Contains(view, want) {
 					t.Errorf("lacks %q:\n%s", want, view)
 				}
+			}
+			if got := strings.Count(view, "│"); got != tt.axis {
+				t.Errorf("histogram has %d lines, want %d:\n%s", got, tt.axis, view)
 			}
 			golden(t, view)
 		})

@@ -37,6 +37,8 @@ var consoleEntries = []Entry{
 	{"tui.ConsoleChartHidden", "skjult – r viser", "hidden – r reveals"},
 	{"tui.ConsoleChartShown", "vist", "shown"},
 	{"tui.ConsoleKeyHistory", "historik", "history"},
+	{"tui.ConsoleEvaluation", "Evaluering", "Evaluation"},
+	{"tui.ConsoleEvalNone", "ingen scorer endnu – de tastes på projektoren", "no scores yet – they are typed on the projector"},
 	{"tui.ConsoleKeyMinute", "±1 min", "±1 min"},
 	{"tui.ConsolePrivateCodeKey", "Kodenøglen vises kun på konsollen, mens en konsol er åben (klynge console).", "The code key shows only on the presenter console while one is open (klynge console)."},
 	{"tui.ConsolePrivateNotes", "Talernoterne vises kun på konsollen, mens en konsol er åben (klynge console).", "The speaker notes show only on the presenter console while one is open (klynge console)."},
