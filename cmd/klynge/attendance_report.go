@@ -50,10 +50,8 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if outFile != "" {
-				if err := checkOutFile(outFile, force); err != nil {
-					return err
-				}
+			if err := checkOutFile(outFile, force); err != nil {
+				return err
 			}
 			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
@@ -88,12 +86,8 @@ func (a *app) attendanceReportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if outFile == "" {
-				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+			if err := writeReport(cmd.OutOrStdout(), outFile, buf.Bytes()); err != nil || outFile == "" {
 				return err
-			}
-			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
-				return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", outFile, unwrapPathError(err))
 			}
 			flagged := 0
 			for _, row := range r.rows {
@@ -141,8 +135,12 @@ func reportFormat(format, outFile string) (string, error) {
 
 // checkOutFile makes sure the report can go to path before anything is
 // computed: its folder exists, and it is not a folder nor, without force,
-// an existing file.
+// an existing file. An empty path means standard output, which always
+// can take the report, so the report commands call it unconditionally.
 func checkOutFile(path string, force bool) error {
+	if path == "" {
+		return nil
+	}
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	switch {
@@ -161,6 +159,22 @@ func checkOutFile(path string, force bool) error {
 		return meeting.Errork(meeting.EINVALID, "cli.ErrExists", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", path, unwrapPathError(err))
+	}
+	return nil
+}
+
+// writeReport sends a finished report to w, or, when outFile is set,
+// atomically to outFile. The report commands (attendance report,
+// evaluation, decisions) share it so that they all refuse a file the same
+// way and never leave one half-written; the caller confirms a written file
+// in its own words.
+func writeReport(w io.Writer, outFile string, data []byte) error {
+	if outFile == "" {
+		_, err := w.Write(data)
+		return err
+	}
+	if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), data); err != nil {
+		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", outFile, unwrapPathError(err))
 	}
 	return nil
 }

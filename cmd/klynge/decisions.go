@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -26,10 +25,8 @@ func (a *app) decisionsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if outFile != "" {
-				if err := checkOutFile(outFile, force); err != nil {
-					return err
-				}
+			if err := checkOutFile(outFile, force); err != nil {
+				return err
 			}
 			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
@@ -50,12 +47,8 @@ func (a *app) decisionsCommand() *cobra.Command {
 			if err := export.WriteDecisionLog(&buf, ds, f, a.language()); err != nil {
 				return err
 			}
-			if outFile == "" {
-				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+			if err := writeReport(cmd.OutOrStdout(), outFile, buf.Bytes()); err != nil || outFile == "" {
 				return err
-			}
-			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
-				return meeting.Errork(meeting.EINVALID, "cli.CannotWrite", outFile, unwrapPathError(err).Error())
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteDecisions", len(ds), outFile))
 			return nil

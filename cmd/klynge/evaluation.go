@@ -46,10 +46,8 @@ func (a *app) evaluationCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if outFile != "" {
-				if err := checkOutFile(outFile, force); err != nil {
-					return err
-				}
+			if err := checkOutFile(outFile, force); err != nil {
+				return err
 			}
 			s, c, err := a.openCluster(ctx, clusterID)
 			if err != nil {
@@ -69,12 +67,8 @@ func (a *app) evaluationCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if outFile == "" {
-				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+			if err := writeReport(cmd.OutOrStdout(), outFile, buf.Bytes()); err != nil || outFile == "" {
 				return err
-			}
-			if err := writeFileAtomic(filepath.Dir(outFile), filepath.Base(outFile), buf.Bytes()); err != nil {
-				return meeting.Errork(meeting.EINVALID, "cli.CannotWrite", outFile, unwrapPathError(err).Error())
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.WroteEvaluation", len(trend), outFile))
 			return nil
