@@ -48,14 +48,23 @@ func (m *Model) codeKeyView(height int) string {
 			m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
 		return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
 	}
+	return codeKeyTable(c, m.meeting.Codes, m.names, height)
+}
+
+// codeKeyTable lays out the code key, code, practice and ydernummer in as
+// many columns as the height needs; the projector and the console show
+// the same table.
+func codeKeyTable(c *Common, codes, names map[string]string, height int) string {
+	s := c.Styles
+	t := c.Text
 	lines := []string{s.Error.Render("⚠ " + strings.ToUpper(t.CodeKeyTitle) + " ⚠"), ""}
-	yds := sortedCodes(m.meeting.Codes)
+	yds := sortedCodes(codes)
 	cols := max(1, (len(yds)+height-4)/max(1, height-3))
 	perCol := (len(yds) + cols - 1) / max(1, cols)
 	colW := max(20, c.Width/cols-2)
 	table := make([]string, perCol)
 	for i, yd := range yds {
-		row := fmt.Sprintf("%3s  %s %s", m.meeting.Codes[yd], cellsLeft(m.names[yd], max(4, colW-12)), meeting.Inert(yd))
+		row := fmt.Sprintf("%3s  %s %s", codes[yd], cellsLeft(names[yd], max(4, colW-12)), meeting.Inert(yd))
 		table[i%perCol] += padRight(row, colW) + "  "
 	}
 	for _, r := range table {

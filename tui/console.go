@@ -912,24 +912,7 @@ func (k *Console) ask(height int, title, warning string) string {
 // codeKeyView lists code, practice and ydernummer, as the projector's code
 // key does.
 func (k *Console) codeKeyView(height int) string {
-	c := k.common
-	s := c.Styles
-	t := c.Text
-	lines := []string{s.Error.Render("⚠ " + strings.ToUpper(t.CodeKeyTitle) + " ⚠"), ""}
-	yds := sortedCodes(k.meeting.Codes)
-	cols := max(1, (len(yds)+height-4)/max(1, height-3))
-	perCol := (len(yds) + cols - 1) / max(1, cols)
-	colW := max(20, c.Width/cols-2)
-	table := make([]string, perCol)
-	for i, yd := range yds {
-		row := fmt.Sprintf("%3s  %s %s", k.meeting.Codes[yd], cellsLeft(k.names[yd], max(4, colW-12)), meeting.Inert(yd))
-		table[i%perCol] += padRight(row, colW) + "  "
-	}
-	for _, r := range table {
-		lines = append(lines, s.Text.Render(strings.TrimRight(r, " ")))
-	}
-	lines = append(lines, "", s.Heading.Render(t.DismissHint))
-	return strings.Join(lines, "\n")
+	return codeKeyTable(k.common, k.meeting.Codes, k.names, height)
 }
 
 // helpView lists every key of the console with what it does, one a line.
