@@ -56,7 +56,14 @@ func wrapIndent(s string, width, indent int) []string {
 	if len(first) <= 1 || indent >= width {
 		return first
 	}
-	rest := wrapLines(strings.TrimLeft(strings.Join(first[1:], " "), " "), width-indent)
+	// The rest is wrapped again from the text itself, not from the first
+	// wrap's lines: joining those would put a space inside a word that
+	// was broken because it was longer than a line.
+	remainder := strings.Join(first[1:], " ")
+	if strings.HasPrefix(s, first[0]) {
+		remainder = s[len(first[0]):]
+	}
+	rest := wrapLines(strings.TrimLeft(remainder, " "), width-indent)
 	out := []string{first[0]}
 	for _, l := range rest {
 		out = append(out, spaces(indent)+l)
