@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/klynge/klynge/meeting"
 	"golang.org/x/text/feature/plural"
@@ -51,11 +52,22 @@ func Lang(v string) string {
 // pluralForm matches {N:one|other}.
 var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 
-// table is every entry by key, built once from the catalogue's tables; it
-// is never changed after init.
-var table = func() map[string]Entry {
-	m := make(map[string]Entry)
-	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries} {
+// tables are the catalogue's tables, in the order their keys are checked
+// for duplicates.
+func tables() [][]Entry {
+	return [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries}
+}
+
+// table is every entry by key. It is built on first use, not at package
+// initialisation: every klynge command, even `klynge version`, would
+// otherwise pay for it before main. Read-only once built.
+var table = sync.OnceValue(func() map[string]Entry {
+	n := 0
+	for _, es := range tables() {
+		n += len(es)
+	}
+	m := make(map[string]Entry, n)
+	for _, es := range tables() {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
 				panic("msg: duplicate key " + e.Key)
@@ -64,23 +76,38 @@ var table = func() map[string]Entry {
 		}
 	}
 	return m
-}()
+})
 
-// cat is the x/text catalogue built from table; read-only after init.
-var cat = func() catalog.Catalog {
+// hasForms reports whether a format holds a plural form {N:one|other}; only
+// such messages need x/text's catalogue. The others are fmt formats that
+// the language's message.Printer formats as they are (numbers the
+// language's way), which gives the same text as a catalogue lookup without
+// compiling 2,800 messages first.
+func hasForms(s string) bool { return strings.IndexByte(s, '{') >= 0 && pluralForm.MatchString(s) }
+
+// printers holds, per language (index of Langs), the x/text printer whose
+// catalogue holds only that language's messages with plural forms, built on
+// the language's first use and read-only after it.
+var printers = [2]func() *message.Printer{
+	sync.OnceValue(func() *message.Printer { return newPrinter(language.Danish, func(e Entry) string { return e.DA }) }),
+	sync.OnceValue(func() *message.Printer { return newPrinter(language.English, func(e Entry) string { return e.EN }) }),
+}
+
+func newPrinter(tag language.Tag, text func(Entry) string) *message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.Danish))
-	for _, e := range table {
-		for _, l := range []struct {
-			tag language.Tag
-			s   string
-		}{{language.Danish, e.DA}, {language.English, e.EN}} {
-			if err := b.Set(l.tag, e.Key, compile(l.s)...); err != nil {
+	for _, es := range tables() {
+		for _, e := range es {
+			s := text(e)
+			if !hasForms(s) {
+				continue
+			}
+			if err := b.Set(tag, e.Key, compile(s)...); err != nil {
 				panic("msg: " + e.Key + ": " + err.Error())
 			}
 		}
 	}
-	return b
-}()
+	return message.NewPrinter(tag, message.Catalog(b))
+}
 
 // compile turns a format with {N:one|other} forms into x/text messages: a
 // plural selector per form, substituted as ${vK}.
@@ -111,11 +138,11 @@ type Printer struct {
 // For returns the printer for lang ("da", "en", or anything Lang accepts).
 func For(lang string) *Printer {
 	l := Lang(lang)
-	tag := language.Danish
+	i := 0
 	if l == "en" {
-		tag = language.English
+		i = 1
 	}
-	return &Printer{lang: l, p: message.NewPrinter(tag, message.Catalog(cat))}
+	return &Printer{lang: l, p: printers[i]()}
 }
 
 // Lang is the printer's language, "da" or "en".
@@ -125,23 +152,36 @@ func (p *Printer) Lang() string { return p.lang }
 // way (1.234 in Danish); a key not in the catalogue is shown as itself so a
 // missing text is visible, and the catalogue test catches it first.
 func (p *Printer) T(key string, args ...any) string {
-	if _, ok := table[key]; !ok {
+	e, ok := table()[key]
+	if !ok {
 		return key
 	}
+	if s := p.text(e); !hasForms(s) {
+		// Not in the printer's catalogue: x/text formats the format itself.
+		return p.p.Sprintf(s, args...)
+	}
 	return p.p.Sprintf(key, args...)
+}
+
+// text is e's format in the printer's language.
+func (p *Printer) text(e Entry) string {
+	if p.lang == "en" {
+		return e.EN
+	}
+	return e.DA
 }
 
 // Format is the message's raw fmt format in the printer's language, for
 // code that formats with fmt itself. Plural forms become their "other"
 // form, so use T for messages that hold a count.
 func (p *Printer) Format(key string) string {
-	e, ok := table[key]
+	e, ok := table()[key]
 	if !ok {
 		return key
 	}
-	s := e.DA
-	if p.lang == "en" {
-		s = e.EN
+	s := p.text(e)
+	if strings.IndexByte(s, '{') < 0 {
+		return s
 	}
 	return pluralForm.ReplaceAllString(s, "$3")
 }
@@ -151,12 +191,13 @@ func (p *Printer) Format(key string) string {
 func (p *Printer) Words(key string) []string { return strings.Split(p.Format(key), "|") }
 
 // Has reports whether key is in the catalogue.
-func Has(key string) bool { _, ok := table[key]; return ok }
+func Has(key string) bool { _, ok := table()[key]; return ok }
 
 // Entries returns every entry, for tests and tools.
 func Entries() []Entry {
-	es := make([]Entry, 0, len(table))
-	for _, e := range table {
+	t := table()
+	es := make([]Entry, 0, len(t))
+	for _, e := range t {
 		es = append(es, e)
 	}
 	return es
