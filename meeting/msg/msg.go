@@ -52,22 +52,12 @@ func Lang(v string) string {
 // pluralForm matches {N:one|other}.
 var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 
-// tables are the catalogue's tables, in the order their keys are checked
-// for duplicates.
-func tables() [][]Entry {
-	return [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries}
-}
-
 // table is every entry by key. It is built on first use, not at package
 // initialisation: every klynge command, even `klynge version`, would
 // otherwise pay for it before main. Read-only once built.
 var table = sync.OnceValue(func() map[string]Entry {
-	n := 0
-	for _, es := range tables() {
-		n += len(es)
-	}
-	m := make(map[string]Entry, n)
-	for _, es := range tables() {
+	m := make(map[string]Entry, 2048)
+	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
 				panic("msg: duplicate key " + e.Key)
@@ -95,15 +85,13 @@ var printers = [2]func() *message.Printer{
 
 func newPrinter(tag language.Tag, text func(Entry) string) *message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.Danish))
-	for _, es := range tables() {
-		for _, e := range es {
-			s := text(e)
-			if !hasForms(s) {
-				continue
-			}
-			if err := b.Set(tag, e.Key, compile(s)...); err != nil {
-				panic("msg: " + e.Key + ": " + err.Error())
-			}
+	for _, e := range table() {
+		s := text(e)
+		if !hasForms(s) {
+			continue
+		}
+		if err := b.Set(tag, e.Key, compile(s)...); err != nil {
+			panic("msg: " + e.Key + ": " + err.Error())
 		}
 	}
 	return message.NewPrinter(tag, message.Catalog(b))
