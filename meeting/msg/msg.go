@@ -56,7 +56,7 @@ var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 // initialisation: every klynge command, even `klynge version`, would
 // otherwise pay for it before main. Read-only once built.
 var table = sync.OnceValue(func() map[string]Entry {
-	m := make(map[string]Entry, 2048)
+	m := make(map[string]Entry)
 	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
