@@ -62,6 +62,9 @@ func TestHeadlinesOverHistory(t *testing.T) {
 						reached++
 					}
 				}
+				if !h.Stat {
+					reached = 0 // too few count: nothing is stated
+				}
 				if h.Stat != (c.Counted >= ind.StatMinPractices()) || h.Reached != reached {
 					t.Errorf("meeting %d %s %s: stat %v reached %d; the bars say %d counted, %d reach 60 %%", id, ind.ID, dir, h.Stat, h.Reached, c.Counted, reached)
 				}
@@ -72,6 +75,18 @@ func TestHeadlinesOverHistory(t *testing.T) {
 						meeting.LowerIsBetter:  {"da": "er på eller under", "en": "at or below it"},
 						meeting.NoDirection:    {"da": " til ", "en": " to "},
 					}[dir][lang]
+					if !h.Stat {
+						// Too few practices count: the pack's target only.
+						want = map[meeting.Direction]map[string]string{
+							meeting.HigherIsBetter: {"da": "Målet er 60,0 %", "en": "The target is 60.0 %"},
+							meeting.LowerIsBetter:  {"da": "Målet er højst 60,0 %", "en": "The target is at most 60.0 %"},
+							meeting.NoDirection:    {"da": "", "en": ""},
+						}[dir][lang]
+						checked["too few"]++
+						if text != want {
+							t.Errorf("meeting %d %s %s %s: %q, want %q", id, ind.ID, dir, lang, text, want)
+						}
+					}
 					if !strings.Contains(text, want) {
 						t.Errorf("meeting %d %s %s %s: %q lacks %q", id, ind.ID, dir, lang, text, want)
 					}
@@ -83,6 +98,9 @@ func TestHeadlinesOverHistory(t *testing.T) {
 				checked[dir]++
 			}
 		}
+	}
+	if checked["too few"] == 0 {
+		t.Error("no chart of the history had too few practices counted: the target-only headline went unchecked")
 	}
 	for _, dir := range meeting.Directions() {
 		if checked[dir] < 3 {
