@@ -57,7 +57,9 @@ var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 // otherwise pay for it before main. Read-only once built.
 var table = sync.OnceValue(func() map[string]Entry {
 	m := make(map[string]Entry)
-	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries} {
+	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
+		choiceEntries,
+	} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
 				panic("msg: duplicate key " + e.Key)
