@@ -88,7 +88,7 @@ func NewConsole(ctx context.Context, opts Options) *Console {
 		common:    c,
 		text:      consoleLang(opts.Lang),
 		meetingID: opts.MeetingID,
-		watch:     watcher{every: opts.PollEvery},
+		watch:     watcher{every: opts.PollEvery, writes: opts.Writes},
 		history:   newHistoryScreen(c),
 		consent:   newConsentScreen(c),
 		help:      help.New(),

@@ -41,6 +41,10 @@ type Options struct {
 	// PollEvery of 0 or less it looks only on a PollMsg.
 	Follow    bool
 	PollEvery time.Duration
+	// Writes, when set, receives when the database's files are written
+	// (store.Writes): the window then looks when told, and only every few
+	// seconds besides, instead of every PollEvery.
+	Writes <-chan struct{}
 	// ConsoleOpen reports whether a presenter console is open on the
 	// meeting; while one is, the private things (speaker notes, code
 	// key, attendance history) are shown only there.
@@ -207,7 +211,7 @@ func New(ctx context.Context, opts Options) *Model {
 		help:      help.New(),
 	}
 	if opts.Follow {
-		m.watch.every = opts.PollEvery
+		m.watch.every, m.watch.writes = opts.PollEvery, opts.Writes
 	}
 	m.styleHelp()
 	c.plan = m.planned

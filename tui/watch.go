@@ -36,17 +36,34 @@ type rereadMsg struct{}
 // rereadAfter is how soon such a read is tried again.
 const rereadAfter = 100 * time.Millisecond
 
+// safetyLook is how often a window told of writes (Options.Writes) looks
+// all the same: a write its watch missed is seen within this long.
+const safetyLook = 5 * time.Second
+
 // watcher remembers the data version a window last read the meeting at.
 type watcher struct {
-	every   time.Duration // ≤ 0: only PollMsg looks
+	every time.Duration // ≤ 0: only PollMsg looks
+	// writes, when set, receives when the database's files are written:
+	// the loop looks then, and otherwise only every safetyLook, so an
+	// idle window is not woken four times a second for nothing.
+	writes  <-chan struct{}
 	version int64
 	known   bool
+}
+
+// pace is how often the loop looks without being told of a write.
+func (w *watcher) pace() time.Duration {
+	if w.writes != nil {
+		return max(w.every, safetyLook)
+	}
+	return w.every
 }
 
 // start begins the watcher's loop: see wait.
 func (w *watcher) start(c *Common) tea.Cmd { return w.wait(c) }
 
-// wait looks at the data version every w.every in a command of its own
+// wait looks at the data version every w.every (or when told of a write,
+// see watcher.writes) in a command of its own
 // and answers only when it differs from the one last seen (or a look
 // fails): an idle window's program is not woken at all, so it neither
 // updates nor redraws for a look that found nothing.
@@ -54,7 +71,7 @@ func (w *watcher) wait(c *Common) tea.Cmd {
 	if w.every <= 0 {
 		return nil
 	}
-	every, known, seen := w.every, w.version, w.known
+	every, known, seen, writes := w.pace(), w.version, w.known, w.writes
 	return func() tea.Msg {
 		t := time.NewTicker(every)
 		defer t.Stop()
@@ -63,6 +80,7 @@ func (w *watcher) wait(c *Common) tea.Cmd {
 			case <-c.Ctx.Done():
 				return nil
 			case <-t.C:
+			case <-writes: // nil without a watch: never
 			}
 			v, err := c.Store.DataVersion(c.Ctx)
 			if err != nil {

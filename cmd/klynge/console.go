@@ -60,6 +60,10 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 	if err != nil {
 		return err
 	}
+	// Told of writes to the database's files, the window looks for the
+	// other windows' changes only then (and now and then besides).
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
 	model := tui.NewConsole(ctx, tui.Options{
 		MeetingID: meetingID,
 		Store:     s,
@@ -68,6 +72,7 @@ func (a *app) runConsole(ctx context.Context, s *store.Store, meetingID int64) e
 		Theme:     t.theme,
 		Lang:      a.language(),
 		PollEvery: tui.PollEvery,
+		Writes:    s.Writes(watchCtx),
 	})
 	// The console sits open all evening, mostly idle: 10 frames a second
 	// (not Bubble Tea's 60) keeps its wake-ups few; a key still shows

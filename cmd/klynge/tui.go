@@ -51,6 +51,10 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		}
 		started <- a.backupNote(ctx, s, meetingID, "start")
 	}()
+	// Told of writes to the database's files, the window looks for the
+	// other windows' changes only then (and now and then besides).
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
 	out := t.out
 	model := tui.New(ctx, tui.Options{
 		MeetingID: meetingID,
@@ -66,6 +70,7 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 		// the private things to it while it is open.
 		Follow:      true,
 		PollEvery:   tui.PollEvery,
+		Writes:      s.Writes(watchCtx),
 		ConsoleOpen: func() bool { return s.ConsoleOpen(meetingID) },
 		Check: func(ctx context.Context) error {
 			select {
