@@ -804,4 +804,3 @@ func (t texts) format(v float64, unit meeting.Unit) string {
 	}
 	return out
 }
-
