@@ -317,17 +317,18 @@ func WriteSlipText(w io.Writer, s Slip) error {
 }
 
 // WriteSlipTextWidth writes s as plain text in lines of at most width
-// cells (at least 40): the console previews a slip in its own width.
+// cells (at least minTextWidth): the console previews a slip in its own
+// width.
 func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
-	width = max(40, width)
+	width = max(minTextWidth, width)
 	v := newSlipView(s)
 	var b strings.Builder
-	b.WriteString(v.Practice + "\n")
+	b.WriteString(wrap(v.Practice, width) + "\n")
 	b.WriteString(v.CodeLabel + " " + v.Code + "\n\n")
-	b.WriteString(v.MeetingTitle + "\n")
-	b.WriteString(v.When + "\n")
+	b.WriteString(wrap(v.MeetingTitle, width) + "\n")
+	b.WriteString(wrap(v.When, width) + "\n")
 	if v.Period != "" {
-		b.WriteString(v.Period + "\n")
+		b.WriteString(wrap(v.Period, width) + "\n")
 	}
 	b.WriteString("\n" + wrap(v.Private, width) + "\n")
 	labelW, valueW := 0, 0
@@ -412,8 +413,12 @@ func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
 	return err
 }
 
-// textWidth is the width of the text slip, which fits an e-mail body.
-const textWidth = 72
+// textWidth is the width of the text slip, which fits an e-mail body;
+// minTextWidth the narrowest WriteSlipTextWidth writes.
+const (
+	textWidth    = 72
+	minTextWidth = 60
+)
 
 // cells is how many terminal cells s takes, so a wide character or an
 // emoji in a pack's title never shifts a column.
