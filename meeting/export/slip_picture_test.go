@@ -45,7 +45,7 @@ func TestSlipPictureShowsOnlyWhatMayBeShown(t *testing.T) {
 			var counted []float64
 			for _, r := range m.Values {
 				if r.Indicator == "kol-forloebsplan" && *r.Denominator >= 5 && r.Ydernummer != tt.yd {
-					counted = append(counted, *r.Numerator / *r.Denominator*100)
+					counted = append(counted, *r.Numerator / *r.Denominator * 100)
 				}
 			}
 			slices.Sort(counted)
