@@ -57,6 +57,7 @@ var table = func() map[string]Entry {
 	m := make(map[string]Entry)
 	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
 		choiceEntries,
+		collectEntries,
 		slipEntries,
 	} {
 		for _, e := range es {
