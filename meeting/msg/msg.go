@@ -79,13 +79,21 @@ var table = sync.OnceValue(func() map[string]Entry {
 // compiling 2,800 messages first.
 func hasForms(s string) bool { return strings.IndexByte(s, '{') >= 0 && pluralForm.MatchString(s) }
 
-// printers holds, per language (index of Langs), the x/text printer whose
-// catalogue holds only that language's messages with plural forms, built on
-// the language's first use and read-only after it.
-var printers = [2]func() *message.Printer{
-	sync.OnceValue(func() *message.Printer { return newPrinter(language.Danish, func(e Entry) string { return e.DA }) }),
-	sync.OnceValue(func() *message.Printer { return newPrinter(language.English, func(e Entry) string { return e.EN }) }),
-}
+// plain and forms hold, per language (index of Langs), the x/text
+// printers: plain words messages without plural forms as the fmt formats
+// they are (no catalogue); forms has a catalogue of only that language's
+// messages with plural forms, built when the first of them is worded. Both
+// are read-only once built.
+var (
+	plain = [2]func() *message.Printer{
+		sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.Danish) }),
+		sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) }),
+	}
+	forms = [2]func() *message.Printer{
+		sync.OnceValue(func() *message.Printer { return newPrinter(language.Danish, func(e Entry) string { return e.DA }) }),
+		sync.OnceValue(func() *message.Printer { return newPrinter(language.English, func(e Entry) string { return e.EN }) }),
+	}
+)
 
 func newPrinter(tag language.Tag, text func(Entry) string) *message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.Danish))
@@ -124,7 +132,7 @@ func compile(s string) []catalog.Message {
 // get one from For.
 type Printer struct {
 	lang string
-	p    *message.Printer
+	i    int // index of lang in Langs
 }
 
 // For returns the printer for lang ("da", "en", or anything Lang accepts).
@@ -134,7 +142,7 @@ func For(lang string) *Printer {
 	if l == "en" {
 		i = 1
 	}
-	return &Printer{lang: l, p: printers[i]()}
+	return &Printer{lang: l, i: i}
 }
 
 // Lang is the printer's language, "da" or "en".
@@ -149,10 +157,10 @@ func (p *Printer) T(key string, args ...any) string {
 		return key
 	}
 	if s := p.text(e); !hasForms(s) {
-		// Not in the printer's catalogue: x/text formats the format itself.
-		return p.p.Sprintf(s, args...)
+		// No catalogue needed: x/text formats the format itself.
+		return plain[p.i]().Sprintf(s, args...)
 	}
-	return p.p.Sprintf(key, args...)
+	return forms[p.i]().Sprintf(key, args...)
 }
 
 // text is e's format in the printer's language.
