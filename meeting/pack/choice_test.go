@@ -98,7 +98,7 @@ func TestChoiceRules(t *testing.T) {
 			`choice "uvi-valg" has 1 option: a choice needs at least 2`},
 		{"no options", []fix{{`options = ["uvi-sulfamethizol", "uvi-pivmecillinam", "uvi-ciprofloxacin"]` + "\n", ""}}, "[[choice]]", 0,
 			`choice "uvi-valg" has no options`},
-		{"id taken by an indicator", []fix{{`id = "uvi-valg"`, `id = "uvi-dyrkning"`}}, `"uvi-dyrkning"`+"\ntitle = \"Valg", 0,
+		{"id taken by an indicator", []fix{{`id = "uvi-valg"`, `id = "uvi-dyrkning"`}}, `"uvi-dyrkning"` + "\ntitle = \"Valg", 0,
 			`the id "uvi-dyrkning" is already used on line`},
 		{"target outside 0–100", []fix{{"target = 75", "target = 175"}}, "175", 0,
 			`target = 175 in choice "uvi-valg" is outside 0–100`},
