@@ -128,6 +128,9 @@ func (s *chartScreen) pageRows() int {
 	if id == "" {
 		return max(1, s.height-4)
 	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).barRows()
+	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
 		return 1
@@ -144,8 +147,7 @@ func (s *chartScreen) isShown(id string) bool {
 	if v, ok := s.shown[id]; ok {
 		return v
 	}
-	ind, _ := s.meeting.Pack.Indicator(id)
-	return !ind.Guess
+	return !s.meeting.Pack.GuessFirst(id)
 }
 
 func (s *chartScreen) view(c meeting.Chart) chartView {
@@ -164,6 +166,9 @@ func (s *chartScreen) View() string {
 	id := s.pages[s.page]
 	if id == "" {
 		return s.contextView()
+	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).render()
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -831,8 +832,11 @@ func (k *Console) chartLine(plan meeting.Meeting, i int) string {
 	id := pages[page]
 	var title, state string
 	style := s.Text
-	if ind, ok := plan.Pack.Indicator(id); ok && id != "" {
-		title = ind.Title
+	if ch, ok := plan.Pack.Choice(id); ok {
+		title = ch.Title // a choice among options: its stacked chart
+	}
+	if ind, ok := plan.Pack.Indicator(id); ok && id != "" || title != "" {
+		title = cmp.Or(title, ind.Title)
 		state = " · " + k.text.ConsoleChartShown
 		if !plan.ChartShown(id) {
 			state, style = " · "+k.text.ConsoleChartHidden, s.Warning

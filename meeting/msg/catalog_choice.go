@@ -13,6 +13,16 @@ var choiceEntries = []Entry{
 	{"tui.HeadlineTarget", "Målet er %s", "The target is %s"},
 	{"tui.HeadlineTargetLower", "Målet er højst %s", "The target is at most %s"},
 
+	// The stacked chart of a choice among options.
+	{"tui.ChoiceHeadline", "Klyngen: %[1]d %% valgte %[2]s — målet er %[3]s, %[4]d praksis når det", "Cluster: %[1]d %% chose %[2]s — the target is %[3]s, %[4]d {4:practice reaches|practices reach} it"},
+	{"tui.ChoiceHeadlineShare", "Klyngen: %[1]d %% valgte %[2]s", "Cluster: %[1]d %% chose %[2]s"},
+	{"tui.ChoiceHeadlineTarget", "Målet er %[1]s %[2]s", "The target is %[1]s %[2]s"},
+	{"tui.ChoiceMix", "Klyngen", "Cluster"},
+	{"tui.ChoiceOther", "andet", "other"},
+	{"tui.ChoiceMismatch", "tal passer ikke sammen, ikke talt med: %s", "figures do not add up, not counted: %s"},
+	{"tui.ChoiceMismatchShort", "passer ikke", "do not fit"},
+	{"tui.ChoiceTooFew", "ingen klyngemiks: kun %[1]d praksis tæller (mindst %[2]d skal)", "no cluster mix: only %[1]d {1:practice counts|practices count} (at least %[2]d needed)"},
+
 	// pack.toml's [[choice]] tables.
 	{"problem.ChoiceN", "valg %d", "choice %d"},
 	{"problem.ChoiceID", "valget »%s«", "choice %q"},
