@@ -442,6 +442,13 @@ func TestSlipGolden(t *testing.T) {
 	}
 	english := byYdernummer(t, m, slips, "047318")
 	english.Lang = "en"
+	m6, practices6, in := sixIndicators(t)
+	six, err := export.SlipsWith(m6, practices6, "da", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sixEnglish := byYdernummer(t, m6, six, "047318")
+	sixEnglish.Lang = "en"
 	tests := []struct {
 		name string
 		slip export.Slip
@@ -452,6 +459,9 @@ func TestSlipGolden(t *testing.T) {
 		{"text-low-and-context", byYdernummer(t, m, slips, "119648"), false},
 		{"text-no-data", byYdernummer(t, m, slips, "174063"), false},
 		{"text-english", english, false},
+		{"html-six-with-pledges", byYdernummer(t, m6, six, "047318"), true},
+		{"text-six-with-pledges", byYdernummer(t, m6, six, "047318"), false},
+		{"text-six-with-pledges-english", sixEnglish, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,7 @@ var table = func() map[string]Entry {
 	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
 		choiceEntries,
 		collectEntries,
+		slipEntries,
 	} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
