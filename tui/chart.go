@@ -159,11 +159,17 @@ func (s *chartScreen) isShown(id string) bool {
 }
 
 func (s *chartScreen) view(c meeting.Chart) chartView {
-	return chartView{
+	v := chartView{
 		chart: c, width: s.width, height: s.height, offset: s.offset,
 		page:   fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
 	}
+	// While practices are missing, the wall may know how many sent
+	// figures — never which.
+	if sent, of := s.meeting.FiguresFrom(); sent < of {
+		v.figuresFrom = s.common.Text.T("tui.FiguresFrom", sent, of)
+	}
+	return v
 }
 
 // View draws the current page.
