@@ -28,9 +28,11 @@ type chartScreen struct {
 	shown map[string]bool
 	// followed is the stored state last followed (see follow).
 	followed meeting.ChartState
-	width    int
-	height   int
-	strs     chartStrings
+	// trends is the trend page (trend.go).
+	trends trendState
+	width  int
+	height int
+	strs   chartStrings
 }
 
 func newChartScreen(c *Common) *chartScreen {
@@ -53,6 +55,7 @@ func (s *chartScreen) open(i int) {
 		// The page another window left this item's charts at.
 		s.page = max(0, min(s.followed.Page, len(s.pages)-1))
 	}
+	s.trends.on = s.followed.Trend && s.followed.Item == i
 }
 
 func (s *chartScreen) setPages() {
@@ -79,14 +82,16 @@ func (s *chartScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	keys := s.common.Keys
 	rows := s.pageRows()
 	switch {
+	case key.Matches(k, keys.Trend):
+		return s.toggleTrend(), nil
 	case key.Matches(k, keys.Next):
 		if s.page < len(s.pages)-1 {
-			s.page, s.offset = s.page+1, 0
+			s.page, s.offset, s.trends.on = s.page+1, 0, false
 			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.Prev):
 		if s.page > 0 {
-			s.page, s.offset = s.page-1, 0
+			s.page, s.offset, s.trends.on = s.page-1, 0, false
 			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.ScrollDown), key.Matches(k, keys.Down):
@@ -115,6 +120,9 @@ func (s *chartScreen) follow(cs meeting.ChartState) {
 	if cs.Item == s.item && (cs.Item != old.Item || cs.Page != old.Page) {
 		s.page, s.offset = max(0, min(cs.Page, len(s.pages)-1)), 0
 	}
+	if cs.Trend != old.Trend || cs.Item != old.Item || cs.Page != old.Page {
+		s.trends.on = cs.Trend && cs.Item == s.item
+	}
 	for id, v := range cs.Shown {
 		if w, ok := old.Shown[id]; !ok || w != v {
 			s.shown[id] = v
@@ -127,6 +135,9 @@ func (s *chartScreen) pageRows() int {
 	id := s.pages[s.page]
 	if id == "" {
 		return max(1, s.height-4)
+	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).barRows()
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
@@ -144,16 +155,21 @@ func (s *chartScreen) isShown(id string) bool {
 	if v, ok := s.shown[id]; ok {
 		return v
 	}
-	ind, _ := s.meeting.Pack.Indicator(id)
-	return !ind.Guess
+	return !s.meeting.Pack.GuessFirst(id)
 }
 
 func (s *chartScreen) view(c meeting.Chart) chartView {
-	return chartView{
+	v := chartView{
 		chart: c, width: s.width, height: s.height, offset: s.offset,
 		page:   fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
 	}
+	// While practices are missing, the wall may know how many sent
+	// figures — never which.
+	if sent, of := s.meeting.FiguresFrom(); sent < of {
+		v.figuresFrom = s.common.Text.T("tui.FiguresFrom", sent, of)
+	}
+	return v
 }
 
 // View draws the current page.
@@ -164,6 +180,12 @@ func (s *chartScreen) View() string {
 	id := s.pages[s.page]
 	if id == "" {
 		return s.contextView()
+	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).render() // a choice has no trend page
+	}
+	if s.trends.on {
+		return s.trendView(id)
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
@@ -238,13 +260,13 @@ func (s *chartScreen) contextView() string {
 // ShortHelp is the footer's key list.
 func (s *chartScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	return []key.Binding{k.Back, k.Prev, k.Next, k.Reveal, k.ScrollDown, k.NextItem}
+	return []key.Binding{k.Back, k.Prev, k.Next, k.Reveal, k.Trend, k.ScrollDown, k.NextItem}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *chartScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp, k.Down, k.Up}, {k.Reveal}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp, k.Down, k.Up}, {k.Reveal, k.Trend}}
 }
 
 // sortedCodes lists the code key's rows in code order: A … Z, AA ….
