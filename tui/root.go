@@ -163,6 +163,9 @@ type Model struct {
 		gen              int
 		pending, seconds bool
 	}
+
+	// footerKeys is the footer's key line as last drawn (shortHelp).
+	footerKeys footerCache
 }
 
 // New builds the root model. It touches no disk: the meeting is loaded by
@@ -239,6 +242,7 @@ func (m *Model) planned() meeting.Meeting {
 func (m *Model) Pending() int { return m.queue.len() }
 
 func (m *Model) styleHelp() {
+	m.footerKeys = footerCache{} // drawn in the old styles
 	s := m.common.Styles
 	m.help.Styles.ShortKey = s.HelpKey
 	m.help.Styles.ShortDesc = s.HelpDesc
@@ -1066,6 +1070,39 @@ func (m *Model) shortHelp(screenKeys []key.Binding) string {
 			own = append(own, b)
 		}
 	}
+	// The line is the same frame after frame (a running round redraws
+	// every second): drawn again only when its keys or the width change.
+	id := footerID(m.common.Width, global, own)
+	if id == m.footerKeys.id && m.footerKeys.line != "" {
+		return m.footerKeys.line
+	}
+	line := m.drawShortHelp(global, own)
+	m.footerKeys = footerCache{id: id, line: line}
+	return line
+}
+
+// footerCache is the footer's key line as last drawn, and what it was
+// drawn from (footerID).
+type footerCache struct{ id, line string }
+
+// footerID names what the footer's key line is drawn from: the width and
+// each key's help text, shown or not.
+func footerID(width int, lists ...[]key.Binding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", width)
+	for _, l := range lists {
+		b.WriteByte(0)
+		for _, k := range l {
+			h := k.Help()
+			fmt.Fprintf(&b, "\x01%t\x02%s\x02%s", k.Enabled(), h.Key, h.Desc)
+		}
+	}
+	return b.String()
+}
+
+// drawShortHelp draws the footer's key line: the screen's own keys, as
+// many as fit, then the global ones.
+func (m *Model) drawShortHelp(global, own []key.Binding) string {
 	h := m.help
 	h.Width = 0 // measured here: help's own cut lets an item through when no ellipsis fits
 	tail := h.ShortHelpView(global)
