@@ -31,7 +31,7 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 	defer s.seen.mu.Unlock()
 	now := time.Now()
 	st, ok := s.stamp()
-	if ok && s.seen.ok && st == s.seen.stamp && now.Sub(s.seen.at) < versionRecheck {
+	if ok && s.seen.ok && !s.seen.told && st == s.seen.stamp && now.Sub(s.seen.at) < versionRecheck {
 		return s.seen.version, nil
 	}
 	// The store keeps one connection for good (see open), so every call
@@ -50,7 +50,12 @@ const versionRecheck = 5 * time.Second
 
 // versionSeen is what DataVersion found at its last query.
 type versionSeen struct {
-	mu      sync.Mutex
+	mu sync.Mutex
+	// told: the store watches its files (Writes), so DataVersion is
+	// asked when they were written — often in the middle of a commit,
+	// when the stamp may already look as it will after it; it queries
+	// every time then.
+	told    bool
 	ok      bool // stamp was read and the query answered
 	stamp   fileStamp
 	at      time.Time

@@ -40,6 +40,9 @@ func (s *Store) Writes(ctx context.Context) <-chan struct{} {
 	// A non-blocking descriptor in an *os.File waits in Go's network
 	// poller: no thread sleeps on it, and Close ends a pending Read.
 	f := os.NewFile(uintptr(fd), "inotify")
+	s.seen.mu.Lock()
+	s.seen.told = true
+	s.seen.mu.Unlock()
 	ch := make(chan struct{}, 1)
 	go func() {
 		<-ctx.Done()

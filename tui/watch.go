@@ -40,13 +40,19 @@ const rereadAfter = 100 * time.Millisecond
 // all the same: a write its watch missed is seen within this long.
 const safetyLook = 5 * time.Second
 
+// settleLooks is how many looks at the poll's pace follow a write, so a
+// commit that was not yet done at the write's first look is seen.
+const settleLooks = 4
+
 // watcher remembers the data version a window last read the meeting at.
 type watcher struct {
 	every time.Duration // ≤ 0: only PollMsg looks
 	// writes, when set, receives when the database's files are written:
 	// the loop looks then, and otherwise only every safetyLook, so an
 	// idle window is not woken four times a second for nothing.
-	writes  <-chan struct{}
+	writes <-chan struct{}
+	// safety, when set, replaces safetyLook (tests).
+	safety  time.Duration
 	version int64
 	known   bool
 }
@@ -54,6 +60,9 @@ type watcher struct {
 // pace is how often the loop looks without being told of a write.
 func (w *watcher) pace() time.Duration {
 	if w.writes != nil {
+		if w.safety > 0 {
+			return w.safety
+		}
 		return max(w.every, safetyLook)
 	}
 	return w.every
@@ -71,16 +80,28 @@ func (w *watcher) wait(c *Common) tea.Cmd {
 	if w.every <= 0 {
 		return nil
 	}
-	every, known, seen, writes := w.pace(), w.version, w.known, w.writes
+	every, slow, known, seen, writes := w.every, w.pace(), w.version, w.known, w.writes
 	return func() tea.Msg {
-		t := time.NewTicker(every)
+		t := time.NewTicker(slow)
 		defer t.Stop()
+		settle := 0
 		for {
 			select {
 			case <-c.Ctx.Done():
 				return nil
 			case <-t.C:
+				if settle > 0 {
+					if settle--; settle == 0 {
+						t.Reset(slow)
+					}
+				}
 			case <-writes: // nil without a watch: never
+				// The first write of a commit wakes the loop before the
+				// commit is done (SQLite syncs the -wal, then marks the
+				// commit in shared memory, which tells no one): look
+				// now, and a few times at the poll's pace after it.
+				settle = settleLooks
+				t.Reset(every)
 			}
 			v, err := c.Store.DataVersion(c.Ctx)
 			if err != nil {

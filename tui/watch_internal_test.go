@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // versionStore answers DataVersion from versions, one per look, and
@@ -23,8 +24,10 @@ func (s *versionStore) DataVersion(context.Context) (int64, error) {
 // the database's writes, a window looks when told and otherwise only every
 // safetyLook (seconds), not every PollEvery (four times a second, which
 // cost an idle window about half its CPU); without a watch it polls at
-// PollEvery as before. And a look that finds the version unchanged goes
-// back to sleep without waking the program.
+// PollEvery as before. A write's look that finds the version unchanged
+// (SQLite marks a commit done after its last write) is followed by looks
+// at the poll's pace, so the commit is seen without waiting for the next
+// write.
 func TestWatcherWakesForWrites(t *testing.T) {
 	writes := make(chan struct{}, 1)
 	if got := (&watcher{every: PollEvery}).pace(); got != PollEvery {
@@ -35,6 +38,9 @@ func TestWatcherWakesForWrites(t *testing.T) {
 		t.Errorf("with a watch: looks every %v unless told, want %v", got, safetyLook)
 	}
 
+	// From here the safety look is an hour away: what the loop sees, it
+	// sees for a write.
+	w.safety = time.Hour
 	ctx, cancel := context.WithCancel(context.Background())
 	st := &versionStore{versions: []int64{7, 7, 8}}
 	c := &Common{Ctx: ctx, Store: st}
@@ -55,18 +61,21 @@ func TestWatcherWakesForWrites(t *testing.T) {
 	if msg.version != 7 || !msg.watching || !w.changed(msg) {
 		t.Fatalf("first look: %+v", msg)
 	}
-	// A write that left the version as it was (this window's own commit)
-	// is looked at, and the loop sleeps on; the next, another window's,
-	// wakes the program.
+	// A write whose look finds the version as it was (this window's own
+	// commit, or another's not yet done): the loop looks again at the
+	// poll's pace without another write, and sees the commit.
 	done = run()
 	writes <- struct{}{}
-	writes <- struct{}{} // sent once the first was taken: the loop looked and slept on
-	msg = <-done
+	select {
+	case msg = <-done:
+	case <-time.After(time.Minute): // a deadline for a hang, not a measured time
+		t.Fatal("the commit was not seen after its write's look")
+	}
 	if msg.version != 8 || !w.changed(msg) {
 		t.Fatalf("after another window's write: %+v", msg)
 	}
 	if st.looks != 3 {
-		t.Errorf("%d looks for 3 writes", st.looks)
+		t.Errorf("%d looks, want 3: one per write and one settling", st.looks)
 	}
 	// Ended: the loop returns without looking.
 	done = run()
