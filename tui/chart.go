@@ -136,6 +136,9 @@ func (s *chartScreen) pageRows() int {
 	if id == "" {
 		return max(1, s.height-4)
 	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).barRows()
+	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
 		return 1
@@ -152,8 +155,7 @@ func (s *chartScreen) isShown(id string) bool {
 	if v, ok := s.shown[id]; ok {
 		return v
 	}
-	ind, _ := s.meeting.Pack.Indicator(id)
-	return !ind.Guess
+	return !s.meeting.Pack.GuessFirst(id)
 }
 
 func (s *chartScreen) view(c meeting.Chart) chartView {
@@ -178,6 +180,9 @@ func (s *chartScreen) View() string {
 	id := s.pages[s.page]
 	if id == "" {
 		return s.contextView()
+	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).render() // a choice has no trend page
 	}
 	if s.trends.on {
 		return s.trendView(id)

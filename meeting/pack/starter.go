@@ -113,6 +113,7 @@ better = "higher"        # higher | lower | none
 # context = true         # valgfri: vis praksissernes kontekst (listestørrelse, alder) i bånd
 `))
 	}
+	b.WriteString(starterChoice)
 	files := map[string]string{
 		PackFile:   b.String(),
 		SlidesFile: "# " + title + "\n\nFørste slide.\n\nNoter: talerens noter; de vises ikke på projektoren.\n\n---\n\n## Næste slide\n\n- punkt\n",
