@@ -239,7 +239,7 @@ func (v trendView) render() string {
 			axisMax = math.Max(axisMax, *p.Target)
 		}
 	}
-	valueW = min(valueW, max(12, v.width/3))
+	valueW = min(valueW, max(12, v.width*2/5))
 	barW := max(10, v.width-trendLabelW-valueW-3)
 	axis := niceMax(axisMax, ind.Unit)
 	col := func(x float64) int {
