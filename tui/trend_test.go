@@ -358,6 +358,15 @@ func TestConsoleShowsTheTrend(t *testing.T) {
 	con.Send(key("v"))
 	drained(t, con)
 	waitFor(t, con, "· udvikling")
+	// The console sums up the trend the room sees: the cluster's mean at
+	// the latest meetings, tonight's last.
+	h, err := s.IndicatorHistory(ctx, r.Latest(), "kol-forloebsplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := meeting.IndicatorTrend(h, r.Latest()).Points[len(h)-1]
+	waitFor(t, con, "Udvikling (gns.): ")
+	waitFor(t, con, last.Date.Format("02.01.06")+" "+meeting.FormatNumber(last.Mean, meeting.UnitPercent, "da")+" %")
 	proj.Send(tui.PollMsg{})
 	waitFor(t, proj, "Udvikling: Andel KOL-patienter med forløbsplan")
 	con.Send(key("v"))
