@@ -59,6 +59,9 @@ type Console struct {
 	// none is due); tickGen tells that tick from one it replaced.
 	tickAt  time.Time
 	tickGen int
+	// trends are the histories of the indicators whose trend the console
+	// has shown (trend.go).
+	trends trendState
 }
 
 // privateStage is which private thing the console asks for or shows.
@@ -257,7 +260,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case meetingMsg:
 		k.set(msg)
-		return nil
+		return k.loadTrend(k.planned())
 
 	// Following the other windows.
 	case PollMsg:
@@ -280,7 +283,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		if k.private == privateHistory {
 			return k.history.load(k.cluster)
 		}
-		return nil
+		return k.loadTrend(k.planned())
 
 	// The write queue, as in the projector.
 	case writeMsg:
@@ -333,6 +336,9 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 	case historyMsg:
 		_, cmd := k.history.Update(msg)
 		return cmd
+	case trendLoadedMsg:
+		k.trendLoaded(msg)
+		return nil
 	case errMsg:
 		k.err = msg.err
 		return nil
@@ -742,6 +748,7 @@ func (k *Console) body(height int) string {
 	// The data item's indicator page and whether its bars show.
 	if i := k.dataItem(k.planned()); i >= 0 {
 		lines = append(lines, k.chartLine(k.planned(), i))
+		lines = append(lines, k.trendLines(k.planned(), i)...)
 		lines = append(lines, k.collectLines(mt)...)
 		lines = append(lines, "")
 	}
