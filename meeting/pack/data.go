@@ -139,8 +139,11 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example any, 
 		}
 		yd, ydAt := table.field(row, "ydernummer")
 		id, idAt := table.field(row, "indikator")
-		period, _, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
+		period, periodAt, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
 		if !ok {
+			continue
+		}
+		if period, ok = readPeriod(probs, period, periodAt, table.name("periode")); !ok {
 			continue
 		}
 		yd, valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))

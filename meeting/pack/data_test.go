@@ -71,13 +71,13 @@ func TestReadDataFormats(t *testing.T) {
 	}{
 		{"Danish", "ydernummer;indikator;tæller;nævner;værdi;periode\n047318;kol-forloebsplan;98;131;;2026-Q3\n047318;andel-65plus;;;24,8;2026-Q3\n",
 			[]meeting.DataRow{
-				{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026-Q3"},
-				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
+				{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026Q3"},
+				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
 			}},
 		{"English with BOM and commas", "\uFEFFProvider number,Indicator,Numerator,Denominator,Value,Period\r\n047318,andel-65plus,,,24.8,2026-Q3\r\n047318,liste-stoerrelse,,,\"1.650,5\",2026-Q3\r\n",
 			[]meeting.DataRow{
-				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
-				{Ydernummer: "047318", Indicator: "liste-stoerrelse", Value: ptr(1650.5), Period: "2026-Q3"},
+				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
+				{Ydernummer: "047318", Indicator: "liste-stoerrelse", Value: ptr(1650.5), Period: "2026Q3"},
 			}},
 		{"value only, no period, spaces and a percent sign", "ydernummer;indikator;værdi\n047318;liste-stoerrelse;4 870\n047318;andel-65plus;24,8 %\n",
 			[]meeting.DataRow{
