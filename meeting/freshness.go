@@ -164,6 +164,9 @@ func Freshness(p Pack, rows []DataRow, date time.Time) []StaleFigures {
 		if a.ind != b.ind {
 			return a.ind < b.ind
 		}
+		if found[a].Undated != found[b].Undated {
+			return found[b].Undated
+		}
 		return found[a].Period.To.Before(found[b].Period.To)
 	})
 	out := make([]StaleFigures, 0, len(keys))

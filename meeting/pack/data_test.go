@@ -147,6 +147,10 @@ func TestReadDataProblems(t *testing.T) {
 		{"denominator only", header + "047318;kol-forloebsplan;;8;;\n", "d.csv:2:25", "tæller is missing: a nævner needs a tæller"},
 		{"duplicate row", header + "047318;kol-prevalens;1;200;;\n112905;kol-prevalens;1;200;;\n047318;kol-prevalens;2;200;;\n", "d.csv:4:1",
 			`practice 047318 has a second row for "kol-prevalens": the first is on line 2; keep one`},
+		{"period as free text", header + "047318;kol-prevalens;1;200;;efterår 2026\n", "d.csv:2:29",
+			`periode: "efterår 2026" is not a period: write a quarter such as 2026Q3, a year such as 2026, a month such as 2026-09 or a range of dates such as 01.10.2025–30.09.2026`},
+		{"period with no such month", header + "047318;kol-prevalens;1;200;;2026-13\n", "d.csv:2:29", `periode: "2026-13" has no month 1–12`},
+		{"period with no such date", header + "047318;kol-prevalens;1;200;;01.10.2025–31.09.2026\n", "d.csv:2:29", `the date 31.09.2026 does not exist`},
 		{"English header names in messages", "ydernummer,indicator,numerator,denominator\n047318,kol-forloebsplan,12,10\n", "d.csv:2:25",
 			"numerator 12 is larger than denominator 10"},
 	}
