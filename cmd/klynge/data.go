@@ -45,6 +45,7 @@ func (a *app) dataCommand() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			a.notePadded(out, file, padded)
+			a.warnStale(out, m, rows)
 			if dryRun {
 				return a.printImportPlan(out, file, m, c, rows)
 			}

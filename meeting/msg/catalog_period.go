@@ -26,15 +26,15 @@ var periodEntries = []Entry{
 		"max_age %q cannot be read: write a number of months such as \"6m\", days such as \"90d\" or years such as \"1y\""},
 
 	// Freshness warnings (meeting new, data import, the data item).
-	{"period.StaleLine", "advarsel: %s: tallene for %s er ældre end %s ved mødet %s (%d {4:praksis|praksis})",
-		"warning: %s: the figures for %s are older than %s at the meeting on %s (%d {4:practice|practices})"},
-	{"period.UndatedLine", "advarsel: %s: %d {2:praksis|praksis} har tal uden periode, så deres alder kan ikke ses (pakken kræver højst %s)",
-		"warning: %s: %d {2:practice has|practices have} figures without a period, so their age cannot be told (the pack allows at most %s)"},
+	{"period.StaleLine", "advarsel: %[1]s: tallene for %[2]s er ældre end %[3]s ved mødet %[4]s (%[5]d {5:praksis|praksis})",
+		"warning: %[1]s: the figures for %[2]s are older than %[3]s at the meeting on %[4]s (%[5]d {5:practice|practices})"},
+	{"period.UndatedLine", "advarsel: %[1]s: %[2]d {2:praksis|praksis} har tal uden periode, så deres alder kan ikke ses (pakken kræver højst %[3]s)",
+		"warning: %[1]s: %[2]d {2:practice has|practices have} figures without a period, so their age cannot be told (the pack allows at most %[3]s)"},
 	{"period.StaleNote", "Tal fra %s – ældre end %s", "Figures from %s – older than %s"},
 	{"period.StaleItem", "Gamle tal: %s", "Old figures: %s"},
 
 	// The credibility line under a chart.
 	{"period.Source", "Kilde: %s", "Source: %s"},
-	{"period.Counted", "%d af %d {2:praksis|praksis} talt med", "%d of %d {2:practice|practices} counted"},
+	{"period.Counted", "%[1]d af %[2]d {2:praksis|praksis} talt med", "%[1]d of %[2]d {2:practice|practices} counted"},
 	{"period.CredSep", " · ", " · "},
 }
