@@ -10,7 +10,6 @@ import (
 	"github.com/klynge/klynge/meeting/msg"
 )
 
-
 func TestParsePeriod(t *testing.T) {
 	for _, tt := range []struct {
 		in       string

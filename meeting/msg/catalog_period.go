@@ -31,7 +31,8 @@ var periodEntries = []Entry{
 	{"period.UndatedLine", "advarsel: %[1]s: %[2]d {2:praksis|praksis} har tal uden periode, så deres alder kan ikke ses (pakken kræver højst %[3]s)",
 		"warning: %[1]s: %[2]d {2:practice has|practices have} figures without a period, so their age cannot be told (the pack allows at most %[3]s)"},
 	{"period.StaleNote", "Tal fra %s – ældre end %s", "Figures from %s – older than %s"},
-	{"period.StaleItem", "Gamle tal: %s", "Old figures: %s"},
+	{"period.StaleItem", "Gamle tal (ældre end %s): %s", "Old figures (older than %s): %s"},
+	{"period.NoPeriod", "%s uden periode", "%s without a period"},
 
 	// The credibility line under a chart.
 	{"period.Source", "Kilde: %s", "Source: %s"},
