@@ -94,6 +94,10 @@ type Chart struct {
 	// median, top quartile, ABC) but fewer than the indicator's
 	// StatMinPractices bars count, so none is computed.
 	TooFew bool
+	// RegionFrom is set when the region mark is not the pack's but the
+	// mean of an import file's other practices, to label it with its
+	// source and number of practices.
+	RegionFrom *RegionFigure
 }
 
 // Labels returns, for every practice with a code, what the room may see:
@@ -126,7 +130,19 @@ func (m Meeting) Chart(indicatorID string, names map[string]string) (Chart, erro
 			rows = append(rows, r)
 		}
 	}
-	return BuildChart(ind, rows, labels, m.Consents), nil
+	// A region figure from an import stands in where the pack states
+	// none; the pack's own benchmark always wins.
+	rf, fromFile := m.Regions[indicatorID]
+	fromFile = fromFile && ind.Region == nil
+	if fromFile {
+		v := rf.Value
+		ind.Region = &v
+	}
+	c := BuildChart(ind, rows, labels, m.Consents)
+	if fromFile {
+		c.RegionFrom = &rf
+	}
+	return c, nil
 }
 
 // BuildChart orders the bars, computes the marks the indicator asks for,

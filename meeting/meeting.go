@@ -28,6 +28,12 @@ type Meeting struct {
 	// Consents maps the ydernummer of each practice that agreed, at this
 	// meeting, to be shown by name, to when it agreed.
 	Consents map[string]time.Time
+	// Arrivals maps the ydernummer of each practice whose figures came in
+	// through an import to the latest such arrival; nil when none did.
+	Arrivals map[string]Arrival
+	// Regions are region benchmarks taken from an import file's other
+	// practices, by indicator id, for indicators whose pack states none.
+	Regions map[string]RegionFigure
 	// Attendance maps member id to what was recorded at this meeting.
 	Attendance map[int64]Attendance
 	// Guests are the people at the meeting who are not members.

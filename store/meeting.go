@@ -239,6 +239,9 @@ func findDetails(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error 
 	if err := findPracticeData(ctx, tx, ms...); err != nil {
 		return err
 	}
+	if err := findCollection(ctx, tx, setOf(ms)); err != nil {
+		return err
+	}
 	if err := findAttendance(ctx, tx, ms...); err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ import (
 var growingTables = []string{
 	"attendance", "attendance_log", "pledges", "pledge_reviews", "meeting_values",
 	"consent_log", "meeting_codes", "meeting_groups", "group_notes", "guests", "agenda_items",
-	"evaluation_scores", "evaluation_notes", "decisions", "plan",
+	"evaluation_scores", "evaluation_notes", "decisions", "plan", "data_arrivals", "region_figures",
 }
 
 // TestQueryPlans runs the store's per-meeting and per-member reads and the
@@ -65,6 +65,7 @@ func TestQueryPlans(t *testing.T) {
 	mustV("PreviousGroups")(s.PreviousGroups(ctx, f.m2.ID))
 	mustV("DataVersion")(s.DataVersion(ctx))
 	mustV("DatabaseID")(s.DatabaseID(ctx))
+	mustV("IndicatorHistory")(s.IndicatorHistory(ctx, f.m2.ID, "kol-forloebsplan"))
 	// The writes of an evening.
 	must("RecordAttendance", s.RecordAttendance(ctx, f.m1.ID, meeting.Attendance{MemberID: member.ID, Status: meeting.StatusPresent, At: at}))
 	mustV("SetAttendance")(s.SetAttendance(ctx, f.m1.ID, meeting.Attendance{MemberID: member.ID, Status: meeting.StatusLate, At: at}))
@@ -101,6 +102,20 @@ func TestQueryPlans(t *testing.T) {
 	must("RecordNote", s.RecordNote(ctx, f.m1.ID, item.ID, 1, "note 2"))
 	v := 12.5
 	mustV("ImportValues")(s.ImportValues(ctx, f.m2.ID, []meeting.DataRow{{Ydernummer: "047318", Indicator: "kol-forloebsplan", Value: &v}}))
+	// Collecting: the arrival log and a region figure, read back by Meeting.
+	var regionless string
+	for _, ind := range f.m2.Pack.Indicators {
+		if ind.Region == nil {
+			regionless = ind.ID
+		}
+	}
+	var regions []meeting.RegionFigure
+	if regionless != "" {
+		regions = []meeting.RegionFigure{{Indicator: regionless, Value: 1, Source: "region.csv", Practices: 5}}
+	}
+	mustV("ImportFigures")(s.ImportFigures(ctx, f.m2.ID, meeting.FigureImport{At: at, Regions: regions,
+		Rows: []meeting.DataRow{{Ydernummer: "047318", Indicator: "kol-forloebsplan", Value: &v}}, Sources: map[string]string{"047318": "tal.csv"}}))
+	mustV("Meeting with arrivals")(s.Meeting(ctx, f.m2.ID))
 	member.Email = "ny@example.dk"
 	mustV("UpdateMember")(s.UpdateMember(ctx, member))
 

@@ -39,7 +39,7 @@ func TestChartScalesToTheHeight(t *testing.T) {
 			}
 			// Every line from the first bar to the axis carries a bar or a
 			// reference line: no blank stretch above the axis.
-			first := 1 + len(v.legend())
+			first := 1 + len(v.headline()) + len(v.legend())
 			barLines := 0
 			for i := first; i < axis; i++ {
 				if strings.Contains(lines[i], "█") {

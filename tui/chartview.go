@@ -36,12 +36,12 @@ func newChartPaints(s Styles) chartPaints {
 }
 
 // barRows is how many bar rows fit: the height minus the title, the
-// legend (one or two lines), the axis with the marks (two lines) and the
+// headline when there is one, the legend (one or two lines), the axis with the marks (two lines) and the
 // notes line when there is something to note. Every line saved is a
 // practice more on the first page.
 func (v chartView) barRows() int {
 	v = v.projected()
-	return max(1, v.height-1-len(v.legend())-2-len(v.notes())-len(v.credibilityLines()))
+	return max(1, v.height-1-len(v.headline())-len(v.legend())-2-len(v.notes())-len(v.credibilityLines()))
 }
 
 // projected is the view with only what may be on the wall: while the room
@@ -72,6 +72,7 @@ func (v chartView) render() string {
 	s := v.styles
 	ind := c.Indicator
 	lines := []string{v.titleLine()}
+	lines = append(lines, v.headline()...)
 	lines = append(lines, v.legend()...)
 
 	labelW := 0
@@ -161,6 +162,15 @@ func (v chartView) titleLine() string {
 	}
 	right := s.Text.Render(strings.TrimSpace(dir + "  " + v.page))
 	return spread(s.Title.Render(meeting.FitCells(ind.Title, v.width-lipgloss.Width(right)-2)), right, v.width)
+}
+
+// headline is the chart's one-line message above the bars, or nothing.
+func (v chartView) headline() []string {
+	text := headlineText(v.lang, v.chart.Headline(v.hidden), v.strs.Units)
+	if text == "" {
+		return nil
+	}
+	return []string{v.styles.Heading.Render(truncate(text, v.width))}
 }
 
 // legend names each mark with its symbol and value, in at most two lines.

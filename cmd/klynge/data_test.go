@@ -220,8 +220,9 @@ func TestDataImportRefusesBadFiles(t *testing.T) {
 		{"formler.xlsx", []string{f("formler.xlsx") + ":3: celle D3: indeholder formlen =C3*2: klynge læser værdier, ikke formler"}},
 		{"data.pdf", []string{f("data.pdf") + ": klynge læser data fra .csv-, .txt- og .xlsx-filer"}},
 		{"findes-ikke.csv", []string{f("findes-ikke.csv") + ": filen findes ikke: tjek stien"}},
+		// Line 3's practice 999999 is outside the cluster: a region's
+		// extract holds such rows, so it is skipped, not a problem.
 		{"fejl.csv", []string{
-			f("fejl.csv") + ":3:1: praksis 999999 er ikke i klyngen",
 			f("fejl.csv") + `:4:8: ukendt indikator »kol-spiro«: brug en af kol-prevalens, kol-forloebsplan, kol-spirometri, liste-stoerrelse, andel-65plus`,
 			f("fejl.csv") + ":5:27: nævner er 0",
 			f("fejl.csv") + ":6:25: tæller 12 er større end nævner 10",

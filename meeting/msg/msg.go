@@ -55,7 +55,11 @@ var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 // is never changed after init.
 var table = func() map[string]Entry {
 	m := make(map[string]Entry)
-	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, periodEntries} {
+	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
+		choiceEntries,
+		collectEntries,
+		periodEntries,
+	} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
 				panic("msg: duplicate key " + e.Key)

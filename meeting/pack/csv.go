@@ -239,6 +239,13 @@ func columnKey(known []column, header string) string {
 // number with its leading zero restored (counted in probs.padded, for the
 // caller to say once); fewer get a hint.
 func checkYdernummer(probs *problemList, yd string, at pos, column string) (string, bool) {
+	// ="047318" is how klynge's own CSV files (and many exports meant
+	// for Excel) keep the leading zero: read the digits inside.
+	if inner, ok := strings.CutPrefix(yd, `="`); ok {
+		if inner, ok = strings.CutSuffix(inner, `"`); ok {
+			yd = strings.TrimSpace(inner)
+		}
+	}
 	digits := yd != "" && strings.Trim(yd, "0123456789") == ""
 	switch {
 	case yd == "":

@@ -65,7 +65,8 @@ func ReadDataCSV(r io.Reader, label string, indicators []meeting.Indicator, prac
 		return nil, p
 	}
 	probs := problemList{file: label}
-	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators, practices: practices, needRows: true})
+	rows := parseData(newText(src), &probs, dataCheck{indicators: indicators, practices: practices, needRows: true,
+		skipForeign: options(opts).foreign != nil})
 	if err := probs.result(); err != nil {
 		return nil, err
 	}
@@ -84,6 +85,9 @@ type dataCheck struct {
 	// needRows makes a file with a header but no rows a problem: an
 	// import of nothing is a mistake, an empty data.csv in a pack is not.
 	needRows bool
+	// skipForeign skips the rows of practices outside practices (see
+	// SkipForeign) instead of reporting them.
+	skipForeign bool
 }
 
 func parseData(t *text, probs *problemList, chk dataCheck) []meeting.DataRow {
@@ -130,15 +134,19 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example any, 
 	unknownIDs := firstSeen{}
 	unknownPractices := firstSeen{}
 	var out []meeting.DataRow
+	foreign := foreignRows{known: known, inCluster: inCluster}
 	for _, row := range table.rows {
 		if row.skip {
+			continue
+		}
+		yd, ydAt := table.field(row, "ydernummer")
+		id, idAt := table.field(row, "indikator")
+		if chk.skipForeign && inCluster != nil && foreign.skip(table, row, yd, ydAt, id, sep) {
 			continue
 		}
 		if sep != "" && !table.checkWidth(probs, row, sep) {
 			continue // every value after the stray separator is shifted
 		}
-		yd, ydAt := table.field(row, "ydernummer")
-		id, idAt := table.field(row, "indikator")
 		period, periodAt, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
 		if !ok {
 			continue
@@ -190,7 +198,67 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example any, 
 	if chk.needRows && len(table.rows) == 0 && len(probs.list) == 0 {
 		probs.add(pos{Line: 1}, "problem.NoDataRows")
 	}
+	probs.foreign = foreign.result()
+	// Rows for other practices only: the wrong file, or a region extract
+	// for another cluster; importing nothing from it would look like
+	// success.
+	if chk.needRows && len(out) == 0 && foreign.rows > 0 && len(probs.list) == 0 {
+		probs.add(pos{Line: 1}, "problem.NoClusterRows", foreign.rows, len(foreign.practices))
+	}
 	return out
+}
+
+// foreignRows collects the rows of practices outside the cluster that a
+// region's extract holds.
+type foreignRows struct {
+	known     map[string]meeting.Indicator
+	inCluster map[string]bool
+	rows      int
+	practices map[string]bool
+	seen      map[string]bool
+	figures   []meeting.DataRow
+}
+
+// skip reports whether row belongs to a practice outside the cluster, and
+// if so counts it and keeps its figure when it reads well. The row is
+// checked into a scratch list, so nothing about it reaches the user's
+// problems: the cluster cannot correct another practice's figures. A
+// ydernummer that is not 6 digits is never taken as foreign, so a typo
+// in the cluster's own rows is still reported.
+func (f *foreignRows) skip(table *csvTable, row csvRow, yd string, ydAt pos, id, sep string) bool {
+	scratch := problemList{}
+	yd, valid := checkYdernummer(&scratch, yd, ydAt, "")
+	if !valid || f.inCluster[yd] {
+		return false
+	}
+	if f.practices == nil {
+		f.practices, f.seen = map[string]bool{}, map[string]bool{}
+	}
+	f.rows++
+	f.practices[yd] = true
+	ind, isKnown := f.known[id]
+	key := yd + "\x00" + id
+	if !isKnown || f.seen[key] || (sep != "" && !table.checkWidth(&scratch, row, sep)) {
+		return true
+	}
+	period, _, ok := table.textField(&scratch, row, "periode", meeting.TextPeriod)
+	if !ok {
+		return true
+	}
+	c := figureReader{table: table, probs: &scratch, row: row, ydernummer: yd, indicator: id}
+	d := meeting.DataRow{Ydernummer: yd, Indicator: id, Period: period}
+	d.Numerator = c.count("tæller")
+	d.Denominator = c.count("nævner")
+	d.Value = c.value("værdi", ind)
+	if !c.bad && c.complete(d, ind.Unit) {
+		f.seen[key] = true
+		f.figures = append(f.figures, d)
+	}
+	return true
+}
+
+func (f *foreignRows) result() Foreign {
+	return Foreign{Rows: f.rows, Practices: len(f.practices), Figures: f.figures}
 }
 
 // firstSeen remembers where each value was first seen and how many more

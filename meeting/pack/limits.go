@@ -1,5 +1,7 @@
 package pack
 
+import "github.com/klynge/klynge/meeting"
+
 // MaxFileSize is the largest roster or data file klynge reads, 16 MB. A
 // cluster's files are a few kilobytes (a data file of every practice in
 // Denmark on twenty indicators is about 2 MB); anything much larger is the
@@ -20,7 +22,40 @@ func tooLarge(src []byte, label string) Problems {
 type ReadOption func(*readOptions)
 
 type readOptions struct {
-	padded *int
+	padded  *int
+	foreign *Foreign
+}
+
+// Foreign is what a data reader skipped because SkipForeign asked it to:
+// the rows of practices outside the cluster, as a region's extract holds
+// them. Such rows are never an error on their own; a file where no row
+// belongs to the cluster still is (problem.NoClusterRows).
+type Foreign struct {
+	// Rows is how many rows were skipped, Practices for how many
+	// different ydernumre.
+	Rows, Practices int
+	// Figures are the skipped rows whose indicator is known and whose
+	// figures read as a row of the cluster would; the others (a bad
+	// number, an unknown indicator, a second row) are skipped silently,
+	// since the cluster cannot correct another practice's figures. They
+	// are what a region mean is computed from.
+	Figures []meeting.DataRow
+}
+
+// SkipForeign makes a data reader that checks practices skip the rows of
+// practices outside the cluster instead of reporting them, and describe
+// them in *f.
+func SkipForeign(f *Foreign) ReadOption {
+	return func(o *readOptions) { o.foreign = f }
+}
+
+// options resolves opts.
+func options(opts []ReadOption) readOptions {
+	var o readOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
 }
 
 // CountPadded makes a reader set *n to how many ydernumre it read with 5
@@ -32,11 +67,11 @@ func CountPadded(n *int) ReadOption {
 
 // applyOptions hands what probs counted to the options' pointers.
 func applyOptions(opts []ReadOption, probs *problemList) {
-	var o readOptions
-	for _, f := range opts {
-		f(&o)
-	}
+	o := options(opts)
 	if o.padded != nil {
 		*o.padded = probs.padded
+	}
+	if o.foreign != nil {
+		*o.foreign = probs.foreign
 	}
 }

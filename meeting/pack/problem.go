@@ -200,6 +200,8 @@ type problemList struct {
 	// padded counts the ydernumre read with 5 digits and completed with
 	// the leading zero a spreadsheet dropped.
 	padded int
+	// foreign holds the rows of other practices that SkipForeign skipped.
+	foreign Foreign
 }
 
 // maxProblems is how many problems a file's list keeps; the rest are only

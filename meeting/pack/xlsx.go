@@ -73,7 +73,8 @@ func ReadDataXLSX(r io.Reader, label string, indicators []meeting.Indicator, pra
 		return nil, p
 	}
 	probs := problemList{file: label}
-	rows := parseXLSX(src, &probs, dataCheck{indicators: indicators, practices: practices, needRows: true})
+	rows := parseXLSX(src, &probs, dataCheck{indicators: indicators, practices: practices, needRows: true,
+		skipForeign: options(opts).foreign != nil})
 	if err := probs.result(); err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
 // Package seed fills a klynge database with a realistic, made-up history:
 // one cluster of 60 doctors in 30 practices that has met four times a year
 // for years, with attendance, figures, letter codes, groups, pledges and
-// their follow-up, and tonight's meeting ready to run. Benchmarks, tests
-// and `klynge dev seed` measure on it. Everything goes through the store's
+// their follow-up, and tonight's meeting ready to run. Every meeting has
+// the same six indicator ids, so each has a trend across the meetings,
+// with a raised target and a gap on the way (store.IndicatorHistory).
+// Benchmarks, tests and `klynge dev seed` measure on it. Everything goes through the store's
 // public methods, so the history is exactly what klynge itself would have
 // written; the same Options give the same history.
 package seed
@@ -46,6 +48,15 @@ const (
 	groupSize           = 4
 	extraIndicatorID    = "kol-inhalation"
 	extraIndicatorTitle = "Andel KOL-patienter med tjek af inhalationsteknik"
+	// The care-plan target was lower until three years before tonight,
+	// so a trend across the meetings shows the pack raising it.
+	earlierTargetYears = 3
+	earlierTarget      = 70.0
+	// At the second meeting the inhalation check was new: only
+	// gapCounted practices had enough patients to count, too few for a
+	// cluster figure, so a trend has a gap there.
+	gapMeeting = 1
+	gapCounted = 2
 )
 
 // Result names what History stored.
@@ -104,7 +115,11 @@ func History(ctx context.Context, s *store.Store, o Options) (Result, error) {
 	for i := range n {
 		start := tonight.AddDate(0, -3*(n-1-i), 0)
 		held := i < n-1
-		m, err := meeting.New(p, fmt.Sprintf("%s (%d)", p.Title, start.Year()), start, start.AddDate(0, 0, -14))
+		mp := p
+		if i < n-1-earlierTargetYears*meetingsPerYear {
+			mp = withTarget(p, "kol-forloebsplan", earlierTarget)
+		}
+		m, err := meeting.New(mp, fmt.Sprintf("%s (%d)", p.Title, start.Year()), start, start.AddDate(0, 0, -14))
 		if err != nil {
 			return Result{}, err
 		}
@@ -116,7 +131,7 @@ func History(ctx context.Context, s *store.Store, o Options) (Result, error) {
 		if m.Codes, err = meeting.NewCodes(yds, codeRand); err != nil {
 			return Result{}, err
 		}
-		m.Values = figures(rnd, c, p, i, start)
+		m.Values = figures(rnd, c, mp, i, start)
 		if held {
 			m.Attendance = attendance(rnd, c, start)
 			if m.Groups, err = groups(rnd, c, m.Attendance, previous); err != nil {
@@ -179,6 +194,18 @@ func demoPack() (meeting.Pack, error) {
 	}
 	p.Data = nil // the figures come per meeting
 	return p, nil
+}
+
+// withTarget is p with indicator id's target set to target; p's own
+// indicators are not changed.
+func withTarget(p meeting.Pack, id string, target float64) meeting.Pack {
+	p.Indicators = slices.Clone(p.Indicators)
+	for i := range p.Indicators {
+		if p.Indicators[i].ID == id {
+			p.Indicators[i].Target = &target
+		}
+	}
+	return p
 }
 
 var (
@@ -292,6 +319,9 @@ func figures(rnd *rand.Rand, c meeting.Cluster, p meeting.Pack, i int, start tim
 			}
 			if k%13 == 5 && ind.ID == "kol-forloebsplan" {
 				r.Numerator, r.Denominator = f(2), f(4) // a small practice under n<5
+			}
+			if i == gapMeeting && k >= gapCounted && ind.ID == extraIndicatorID {
+				r.Numerator, r.Denominator = f(1), f(3)
 			}
 			rows = append(rows, r)
 		}
