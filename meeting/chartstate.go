@@ -13,6 +13,9 @@ type ChartState struct {
 	// Shown maps an indicator id to whether its bars are shown; an
 	// indicator not in it is shown unless it asks the room to guess first.
 	Shown map[string]bool `json:"shown,omitempty"`
+	// Trend shows the trend across meetings of page Page's indicator
+	// instead of its bars (Meeting.ShowTrend); turning the page ends it.
+	Trend bool `json:"trend,omitempty"`
 }
 
 // ChartShown reports whether indicator id's bars are shown.
@@ -31,8 +34,12 @@ func (m Meeting) TurnChart(i, delta, pages int) Meeting {
 	if m.DataScreen.Item != i {
 		page = 0
 	}
+	next := max(0, min(page+delta, pages-1))
+	if m.DataScreen.Item != i || next != m.DataScreen.Page {
+		m.DataScreen.Trend = false
+	}
 	m.DataScreen.Item = i
-	m.DataScreen.Page = max(0, min(page+delta, pages-1))
+	m.DataScreen.Page = next
 	return m
 }
 

@@ -58,8 +58,10 @@ type IndicatorPoint struct {
 	// Current marks the meeting the trend is drawn for.
 	Current bool
 	// Counted is how many practices counted towards the statistics, after
-	// the small-number rule of that meeting's snapshot.
+	// the small-number rule of that meeting's snapshot; Needed is how many
+	// a statistic needed there (its StatMinPractices).
 	Counted int
+	Needed  int
 	// Gap is set when the meeting has no statistic; Mean, Median, Q1 and
 	// Q3 are then zero and must not be shown.
 	Gap    TrendGap
@@ -161,7 +163,7 @@ func IndicatorTrend(history []TrendMeeting, currentID int64) Trend {
 			t.Points = append(t.Points, p)
 			continue
 		}
-		p.Target = h.Indicator.Target
+		p.Target, p.Needed = h.Indicator.Target, h.Indicator.StatMinPractices()
 		// The labels only pass BuildChart's filter: the store gives the
 		// rows of coded practices only, and no label leaves this function.
 		labels := make(map[string]string, len(h.Rows))
@@ -229,4 +231,39 @@ func PracticeSeries(history []TrendMeeting, ydernummer string) []SeriesPoint {
 		out = append(out, p)
 	}
 	return out
+}
+
+// Trend is indicator id's trend at m: history (the cluster's meetings up
+// to m, as store.Store.IndicatorHistory reads them) with m's own entry
+// made from m's figures as they are now, so a figure imported during the
+// meeting is in the trend at once. Only practices with a code at m count,
+// as on its chart.
+func (m Meeting) Trend(id string, history []TrendMeeting) Trend {
+	h := make([]TrendMeeting, 0, len(history)+1)
+	for _, e := range history {
+		if e.MeetingID != m.ID {
+			h = append(h, e)
+		}
+	}
+	if ind, ok := m.Pack.Indicator(id); ok {
+		own := TrendMeeting{MeetingID: m.ID, Date: m.PlannedStart, Indicator: ind}
+		for _, r := range m.Values {
+			if _, coded := m.Codes[r.Ydernummer]; coded && r.Indicator == id {
+				own.Rows = append(own.Rows, r)
+			}
+		}
+		h = append(h, own)
+	}
+	return IndicatorTrend(h, m.ID)
+}
+
+// ShowTrend sets whether the data screen of agenda item i shows its
+// indicator page's trend across meetings instead of the bars (an item
+// whose pages were never turned is on its first page).
+func (m Meeting) ShowTrend(i int, on bool) Meeting {
+	if m.DataScreen.Item != i {
+		m.DataScreen.Item, m.DataScreen.Page = i, 0
+	}
+	m.DataScreen.Trend = on
+	return m
 }

@@ -210,3 +210,52 @@ func TestCentreMark(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingTrend: the meeting's own point comes from its figures as
+// they are now, only its coded practices count, and a stale copy of it in
+// the history is replaced.
+func TestMeetingTrend(t *testing.T) {
+	h := trendHistory()[:2]
+	ind := planIndicator()
+	m := meeting.Meeting{ID: 7, PlannedStart: time.Date(2026, 12, 1, 17, 30, 0, 0, time.UTC),
+		Pack:  meeting.Pack{Indicators: []meeting.Indicator{ind}},
+		Codes: map[string]string{"A": "Q", "B": "R", "C": "S"},
+		Values: []meeting.DataRow{share("A", 6, 10), share("B", 7, 10), share("C", 8, 10),
+			share("X", 1, 10)}} // no code: not on the chart, not in the trend
+	stale := meeting.TrendMeeting{MeetingID: 7, Indicator: ind, Rows: []meeting.DataRow{share("A", 0, 10)}}
+	tr := m.Trend("plan", append(h, stale))
+	if len(tr.Points) != 3 {
+		t.Fatalf("%d points: %+v", len(tr.Points), tr.Points)
+	}
+	own := tr.Points[2]
+	if !own.Current || own.Counted != 3 || !near(own.Mean, 70) || !own.Date.Equal(m.PlannedStart) {
+		t.Errorf("the meeting's own point is %+v, want 60/70/80 counted, mean 70", own)
+	}
+	if tr.Earlier() != 2 {
+		t.Errorf("Earlier() = %d", tr.Earlier())
+	}
+}
+
+// TestShowTrend: the trend is stored with the item and page it belongs
+// to, and turning the page ends it.
+func TestShowTrend(t *testing.T) {
+	m := meeting.Meeting{}
+	m = m.ShowTrend(2, true)
+	if cs := m.DataScreen; cs.Item != 2 || cs.Page != 0 || !cs.Trend {
+		t.Fatalf("ShowTrend on an untouched item: %+v", cs)
+	}
+	m = m.TurnChart(2, 1, 4)
+	if cs := m.DataScreen; cs.Page != 1 || cs.Trend {
+		t.Fatalf("turning the page kept the trend: %+v", cs)
+	}
+	m = m.ShowTrend(2, true)
+	if cs := m.DataScreen; cs.Page != 1 || !cs.Trend {
+		t.Fatalf("ShowTrend on page 2: %+v", cs)
+	}
+	if cs := m.TurnChart(2, 1, 2).DataScreen; !cs.Trend {
+		t.Errorf("a turn past the last page (no turn) ended the trend: %+v", cs)
+	}
+	if cs := m.ShowTrend(2, false).DataScreen; cs.Trend || cs.Page != 1 {
+		t.Errorf("ShowTrend off: %+v", cs)
+	}
+}

@@ -28,9 +28,11 @@ type chartScreen struct {
 	shown map[string]bool
 	// followed is the stored state last followed (see follow).
 	followed meeting.ChartState
-	width    int
-	height   int
-	strs     chartStrings
+	// trends is the trend page (trend.go).
+	trends trendState
+	width  int
+	height int
+	strs   chartStrings
 }
 
 func newChartScreen(c *Common) *chartScreen {
@@ -53,6 +55,7 @@ func (s *chartScreen) open(i int) {
 		// The page another window left this item's charts at.
 		s.page = max(0, min(s.followed.Page, len(s.pages)-1))
 	}
+	s.trends.on = s.followed.Trend && s.followed.Item == i
 }
 
 func (s *chartScreen) setPages() {
@@ -79,14 +82,16 @@ func (s *chartScreen) Update(msg tea.Msg) ([]tea.Msg, tea.Cmd) {
 	keys := s.common.Keys
 	rows := s.pageRows()
 	switch {
+	case key.Matches(k, keys.Trend):
+		return s.toggleTrend(), nil
 	case key.Matches(k, keys.Next):
 		if s.page < len(s.pages)-1 {
-			s.page, s.offset = s.page+1, 0
+			s.page, s.offset, s.trends.on = s.page+1, 0, false
 			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.Prev):
 		if s.page > 0 {
-			s.page, s.offset = s.page-1, 0
+			s.page, s.offset, s.trends.on = s.page-1, 0, false
 			return []tea.Msg{write(chartPageChange(s.common, s.item, s.page, len(s.pages)))}, nil
 		}
 	case key.Matches(k, keys.ScrollDown), key.Matches(k, keys.Down):
@@ -114,6 +119,9 @@ func (s *chartScreen) follow(cs meeting.ChartState) {
 	s.followed = cs
 	if cs.Item == s.item && (cs.Item != old.Item || cs.Page != old.Page) {
 		s.page, s.offset = max(0, min(cs.Page, len(s.pages)-1)), 0
+	}
+	if cs.Trend != old.Trend || cs.Item != old.Item || cs.Page != old.Page {
+		s.trends.on = cs.Trend && cs.Item == s.item
 	}
 	for id, v := range cs.Shown {
 		if w, ok := old.Shown[id]; !ok || w != v {
@@ -165,6 +173,9 @@ func (s *chartScreen) View() string {
 	id := s.pages[s.page]
 	if id == "" {
 		return s.contextView()
+	}
+	if s.trends.on {
+		return s.trendView(id)
 	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
@@ -239,13 +250,13 @@ func (s *chartScreen) contextView() string {
 // ShortHelp is the footer's key list.
 func (s *chartScreen) ShortHelp() []key.Binding {
 	k := s.common.Keys
-	return []key.Binding{k.Back, k.Prev, k.Next, k.Reveal, k.ScrollDown, k.NextItem}
+	return []key.Binding{k.Back, k.Prev, k.Next, k.Reveal, k.Trend, k.ScrollDown, k.NextItem}
 }
 
 // FullHelp is the help overlay's key list.
 func (s *chartScreen) FullHelp() [][]key.Binding {
 	k := s.common.Keys
-	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp, k.Down, k.Up}, {k.Reveal}}
+	return [][]key.Binding{{k.Back, k.Prev, k.Next, k.ScrollDown, k.ScrollUp, k.Down, k.Up}, {k.Reveal, k.Trend}}
 }
 
 // sortedCodes lists the code key's rows in code order: A … Z, AA ….

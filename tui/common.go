@@ -87,6 +87,9 @@ type Store interface {
 	// RecordChart commits the data screen's indicator page and revealed
 	// charts, so consoles and the projector show the same.
 	RecordChart(ctx context.Context, meetingID int64, cs meeting.ChartState) error
+	// IndicatorHistory reads an indicator across the cluster's meetings
+	// up to this one, for the chart's trend page.
+	IndicatorHistory(ctx context.Context, meetingID int64, indicatorID string) ([]meeting.TrendMeeting, error)
 	// UpdateRun changes the run state by op from the meeting as stored
 	// now, in one transaction, so that the projector's and the consoles'
 	// changes each start from the one before.

@@ -36,6 +36,8 @@ type KeyMap struct {
 	AddItem  key.Binding
 	Notes    key.Binding
 	Reveal   key.Binding
+	// Trend shows the data page's indicator across the cluster's meetings.
+	Trend    key.Binding
 	CodeKey  key.Binding
 	Consent  key.Binding
 	Toggle   key.Binding
@@ -145,6 +147,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		AddItem:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.KeyAddItem)),
 		Notes:      key.NewBinding(key.WithKeys("N"), key.WithHelp("N", t.KeyNotes)),
 		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
+		Trend:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", t.T("tui.KeyTrend"))),
 		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
 		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
 		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", t.KeyExport)),

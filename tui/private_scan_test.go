@@ -277,7 +277,10 @@ func (w *privateWalk) walk(m meeting.Meeting) {
 		case meeting.KindData:
 			for range 12 {
 				w.probe(where + ", indicator")
-				w.press("r", "l")
+				// The trend page, read from the earlier meeting.
+				w.press("v")
+				w.look(where+", trend", true)
+				w.press("v", "r", "l")
 			}
 		case meeting.KindGroupwork:
 			w.press(" ")

@@ -482,6 +482,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case historyMsg:
 		_, cmd := m.history.Update(msg)
 		return cmd
+	case trendLoadedMsg:
+		m.chart.trendLoaded(msg)
+		return nil
 	case errMsg:
 		m.err = msg.err
 		return nil
@@ -608,6 +611,8 @@ func (m *Model) loadScreen(id screenID) tea.Cmd {
 		return m.followUp.load()
 	case screenHistory:
 		return m.history.load(m.cluster)
+	case screenChart:
+		return m.chart.loadTrends()
 	}
 	return nil
 }
@@ -698,7 +703,7 @@ func (m *Model) show(i int) tea.Cmd {
 	default:
 		m.active = screenItem
 	}
-	return nil
+	return m.loadScreen(m.active)
 }
 
 // liveView reports whether the shown screen is an agenda item's live view.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/export"
 	"github.com/klynge/klynge/meeting/msg"
+	"github.com/klynge/klynge/store"
 )
 
 func (a *app) exportCommand() *cobra.Command {
@@ -59,7 +61,11 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			slips, err := export.Slips(m, c.Practices, a.language())
+			in, err := slipInput(ctx, s, m)
+			if err != nil {
+				return err
+			}
+			slips, err := export.SlipsWith(m, c.Practices, a.language(), in)
 			if err != nil {
 				return err
 			}
@@ -107,6 +113,30 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&force, "force", false, a.t("cli.FlagSlipsForce"))
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
+}
+
+// slipInput is what a slip of meeting m shows beyond its figures: the
+// meeting's pledges, as the follow-up list reads them, and when the
+// cluster meets next (a created meeting or the year plan, the rule
+// "næste" uses for a due date).
+func slipInput(ctx context.Context, s *store.Store, m meeting.Meeting) (export.SlipInput, error) {
+	var in export.SlipInput
+	var err error
+	if in.Pledges, err = s.Pledges(ctx, m.ID); err != nil {
+		return in, err
+	}
+	ms, err := s.MeetingPlans(ctx)
+	if err != nil {
+		return in, err
+	}
+	plan, err := s.Plan(ctx, m.ClusterID)
+	if err != nil {
+		return in, err
+	}
+	if next, ok := meeting.NextPlannedStart(ms, plan, m); ok {
+		in.Next = &next
+	}
+	return in, nil
 }
 
 // slipFile is one rendered file, named by the practice's code only.

@@ -201,3 +201,67 @@ func TestExportSlipsErrors(t *testing.T) {
 		t.Errorf("failed exports wrote files: %v", entries)
 	}
 }
+
+// TestExportSlipsWhatNow: each slip lists its own practice's pledges from
+// the meeting and no other's, and the next meeting's date from the year
+// plan; with none planned it says so.
+func TestExportSlipsWhatNow(t *testing.T) {
+	db, m, _ := slipsDB(t, true, true)
+	env := map[string]string{"KLYNGE_DB": db}
+	id := strconv.FormatInt(m.ID, 10)
+	for _, args := range [][]string{
+		{"pledge", "add", "--meeting", id, "--practice", "047318", "--action", "Forløbsplan ved hver årskontrol", "--owner", "sygeplejersken", "--due", "2027-03-01"},
+		{"pledge", "add", "--meeting", id, "--practice", "150237", "--action", "Nørregades eget tiltag", "--due", "2027-03-01"},
+	} {
+		if code, _, errOut := runKlynge(t, env, args...); code != 0 {
+			t.Fatalf("%v: %d %s", args, code, errOut)
+		}
+	}
+	read := func(dir, yd string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, "slip-"+m.Codes[yd]+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	export := func() string {
+		t.Helper()
+		dir := t.TempDir()
+		if code, _, errOut := runKlynge(t, env, "export", "slips", "--meeting", id, "-o", dir); code != 0 {
+			t.Fatalf("export slips: %d %s", code, errOut)
+		}
+		return dir
+	}
+
+	dir := export()
+	own, other := read(dir, "047318"), read(dir, "093561")
+	for _, want := range []string{"Jeres næste skridt", "- Forløbsplan ved hver årskontrol", "Ansvarlig: sygeplejersken · Frist: 1. marts 2027", "Næste klyngemøde er ikke planlagt endnu."} {
+		if !strings.Contains(own, want) {
+			t.Errorf("047318's slip lacks %q:\n%s", want, own)
+		}
+	}
+	if strings.Contains(own, "Nørregades") {
+		t.Error("047318's slip shows another practice's pledge")
+	}
+	if !strings.Contains(other, "Jeres praksis har ingen tiltag noteret fra dette møde.") || strings.Contains(other, "Forløbsplan ved") {
+		t.Errorf("a practice without pledges:\n%s", other)
+	}
+
+	if code, _, errOut := runKlynge(t, env, "plan", "add", "--date", "04-03-2027", "--topic", "KOL igen"); code != 0 {
+		t.Fatalf("plan add: %d %s", code, errOut)
+	}
+	dir = export()
+	if own := read(dir, "047318"); !strings.Contains(own, "Næste klyngemøde: torsdag den 4. marts 2027") {
+		t.Errorf("the slip does not give the year plan's next meeting:\n%s", own)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "slip-"+m.Codes["047318"]+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Forløbsplan ved hver årskontrol", "Næste klyngemøde: torsdag den 4. marts 2027", "<svg"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the HTML slip lacks %q", want)
+		}
+	}
+}

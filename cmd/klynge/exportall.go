@@ -84,7 +84,11 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 		return nil, err
 	}
 	if len(m.Codes) > 0 {
-		slips, err := export.Slips(m, c.Practices, e.lang)
+		in, err := slipInput(ctx, s, m)
+		if err != nil {
+			return nil, err
+		}
+		slips, err := export.SlipsWith(m, c.Practices, e.lang, in)
 		if err != nil {
 			return nil, err
 		}

@@ -5,12 +5,13 @@ package export
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/msg"
@@ -37,6 +38,34 @@ type Slip struct {
 	Lines []SlipLine
 	// Context follows the pack's context indicators (list size, age mix).
 	Context []ContextLine
+	// Pledges are what the practice pledged at this meeting, by due date:
+	// the slip's "what now".
+	Pledges []SlipPledge
+	// Next is when the cluster's next meeting is planned (a created
+	// meeting or the year plan: meeting.NextPlannedStart); nil when none is.
+	Next *time.Time
+}
+
+// SlipPledge is one of the practice's pledges from this meeting.
+type SlipPledge struct {
+	Action string
+	// Owner is who carries it out: the pledge's owner, after the doctor
+	// who pledged when a doctor did.
+	Owner string
+	Due   time.Time
+	// Indicator is the linked indicator; its ID is "" when none.
+	Indicator meeting.Indicator
+	Target    *float64
+}
+
+// SlipInput is what a slip shows beyond the meeting's own figures.
+type SlipInput struct {
+	// Pledges are the meeting's pledges, as the follow-up list reads them
+	// (store.PledgesWithDeleted); deleted ones are left out.
+	Pledges []meeting.Pledge
+	// Next is the cluster's next meeting (meeting.NextPlannedStart); nil
+	// when none is planned.
+	Next *time.Time
 }
 
 // SlipLine is the practice's figure on one quality indicator next to the
@@ -69,6 +98,13 @@ type SlipLine struct {
 	// ClusterN is how many practices the mean and the fifths count.
 	ClusterN int
 	Period   string
+	// Others are the values of the other practices that count, sorted,
+	// with nothing that says whose they are; Q1 and Q3 are the cluster's
+	// quartiles (the middle half lies between them). All three are empty
+	// when fewer practices count than the indicator's minimum: no spread
+	// is shown then, as no cluster figure is.
+	Others []float64
+	Q1, Q3 *float64
 }
 
 // ContextLine is the practice's figure on one context indicator next to
@@ -88,8 +124,25 @@ type ContextLine struct {
 // none; codes of practices not in practices are still counted in the
 // cluster's figures. A meeting without codes is an EINVALID error.
 func Slips(m meeting.Meeting, practices []meeting.Practice, lang string) ([]Slip, error) {
+	return SlipsWith(m, practices, lang, SlipInput{})
+}
+
+// SlipsWith is Slips with each practice's pledges from in and the next
+// meeting's date: the slip's "what now".
+func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in SlipInput) ([]Slip, error) {
 	// Stored text may come from an older version: make it inert first.
 	m, practices = meeting.InertCopy(m, exportLines()...), meeting.InertCopy(practices, exportLines()...)
+	pledges := map[string][]SlipPledge{}
+	for _, g := range followUpGroups(m, meeting.Cluster{Practices: practices}, meeting.InertCopy(in.Pledges, exportLines()...)) {
+		for _, l := range g.Lines {
+			owner := l.Pledge.Owner
+			if l.Doctor != "" && l.Pledge.MemberID != 0 {
+				owner = strings.TrimSuffix(strings.TrimSpace(l.Doctor+", "+owner), ",")
+			}
+			pledges[g.Ydernummer] = append(pledges[g.Ydernummer], SlipPledge{Action: l.Pledge.Action, Owner: owner,
+				Due: l.Pledge.Due, Indicator: l.Indicator, Target: l.Pledge.Target})
+		}
+	}
 	if len(m.Codes) == 0 {
 		return nil, meeting.Errork(meeting.EINVALID, "export.SlipNoCodes", m.Title)
 	}
@@ -123,7 +176,8 @@ func Slips(m meeting.Meeting, practices []meeting.Practice, lang string) ([]Slip
 			continue
 		}
 		done[p.Ydernummer] = true
-		s := Slip{MeetingTitle: m.Title, Date: m.PlannedStart, Lang: lang, Practice: p.Name, Code: code}
+		s := Slip{MeetingTitle: m.Title, Date: m.PlannedStart, Lang: lang, Practice: p.Name, Code: code,
+			Pledges: pledges[p.Ydernummer], Next: in.Next}
 		for i, ind := range m.Pack.Indicators {
 			c := charts[i]
 			var value *float64
@@ -156,6 +210,10 @@ func Slips(m meeting.Meeting, practices []meeting.Practice, lang string) ([]Slip
 					line.Fifth = c.Fifth(*value)
 				}
 			}
+			if q1, q3, ok := c.Quartiles(); ok {
+				line.Q1, line.Q3 = &q1, &q3
+				line.Others = others(ind, rows[ind.ID], labels, p.Ydernummer)
+			}
 			s.Lines = append(s.Lines, line)
 		}
 		s.Period = sharedPeriod(s)
@@ -163,6 +221,24 @@ func Slips(m meeting.Meeting, practices []meeting.Practice, lang string) ([]Slip
 	}
 	sort.Slice(slips, func(i, j int) bool { return meeting.CodeLess(slips[i].Code, slips[j].Code) })
 	return slips, nil
+}
+
+// others are the values that count of every practice with a code but
+// own, sorted so their order says nothing of whose they are.
+func others(ind meeting.Indicator, rows []meeting.DataRow, labels map[string]string, own string) []float64 {
+	var vs []float64
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if _, coded := labels[r.Ydernummer]; !coded || r.Ydernummer == own || seen[r.Ydernummer] || ind.IsLow(r) {
+			continue
+		}
+		if v, ok := r.Computed(ind.Unit); ok {
+			seen[r.Ydernummer] = true
+			vs = append(vs, v)
+		}
+	}
+	sort.Float64s(vs)
+	return vs
 }
 
 // centreMark is the cluster statistic the projected chart of ind shows:
@@ -226,39 +302,50 @@ func sharedPeriod(s Slip) string {
 	return period
 }
 
-// WriteSlipHTML writes s as one printable HTML page (A4, large type, black
-// on white so it survives a grey-scale printer).
+// WriteSlipHTML writes s as one printable HTML page: one A4 sheet for a
+// pack of six indicators and its context, black on white and with a
+// picture per indicator drawn in inline SVG, so it survives a grey-scale
+// printer and needs nothing from the network.
 func WriteSlipHTML(w io.Writer, s Slip) error {
 	return slipTemplate.Execute(w, newSlipView(s))
 }
 
 // WriteSlipText writes s as plain text for an e-mail body or a printer
-// without a browser.
+// without a browser, 72 characters wide.
 func WriteSlipText(w io.Writer, s Slip) error {
+	return WriteSlipTextWidth(w, s, textWidth)
+}
+
+// WriteSlipTextWidth writes s as plain text in lines of at most width
+// cells (at least minTextWidth): the console previews a slip in its own
+// width.
+func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
+	width = max(minTextWidth, width)
 	v := newSlipView(s)
 	var b strings.Builder
-	b.WriteString(v.Practice + "\n")
+	b.WriteString(wrap(v.Practice, width) + "\n")
 	b.WriteString(v.CodeLabel + " " + v.Code + "\n\n")
-	b.WriteString(v.MeetingTitle + "\n")
-	b.WriteString(v.When + "\n")
+	b.WriteString(wrap(v.MeetingTitle, width) + "\n")
+	b.WriteString(wrap(v.When, width) + "\n")
 	if v.Period != "" {
-		b.WriteString(v.Period + "\n")
+		b.WriteString(wrap(v.Period, width) + "\n")
 	}
-	b.WriteString("\n" + wrap(v.Private, textWidth) + "\n")
+	b.WriteString("\n" + wrap(v.Private, width) + "\n")
 	labelW, valueW := 0, 0
 	for _, l := range v.Lines {
-		for _, r := range l.Rows {
-			labelW = max(labelW, utf8.RuneCountInString(r.Label))
+		for _, r := range l.Rows() {
+			labelW = max(labelW, cells(r.Label))
 			if !r.Missing {
-				valueW = max(valueW, utf8.RuneCountInString(r.Value))
+				valueW = max(valueW, cells(r.Value))
 			}
 		}
-		labelW = max(labelW, utf8.RuneCountInString(v.PlacementLabel))
 	}
-	rule := strings.Repeat("-", textWidth) + "\n"
+	labelW = max(labelW, cells(v.PlacementLabel), cells(v.PictureLabel))
+	rule := strings.Repeat("-", width) + "\n"
+	indent := strings.Repeat(" ", 2+labelW+2)
 	for _, l := range v.Lines {
-		b.WriteString("\n" + rule + l.Title + "\n" + l.Meta + "\n\n")
-		for _, r := range l.Rows {
+		b.WriteString("\n" + rule + wrap(l.Title, width) + "\n" + wrap(l.Meta, width) + "\n\n")
+		for _, r := range l.Rows() {
 			value := padLeft(r.Value, valueW)
 			if r.Missing {
 				value = r.Value // words read from the left
@@ -266,72 +353,143 @@ func WriteSlipText(w io.Writer, s Slip) error {
 			line := "  " + pad(r.Label, labelW) + "  " + value
 			// Further notes go on lines of their own under the first.
 			for i, note := range r.Notes {
-				if i > 0 {
-					line += "\n" + strings.Repeat(" ", 2+labelW+2+valueW)
+				if i > 0 || cells(line)+3+cells(note) > width {
+					line += "\n" + indent + strings.Repeat(" ", valueW)
 				}
 				line += "   " + note
 			}
 			b.WriteString(line + "\n")
 		}
 		b.WriteString("  " + pad(v.PlacementLabel, labelW) + "  " + l.Placement + "\n")
+		if strip := textStrip(l.Picture, width-cells(indent)); strip != "" {
+			b.WriteString("  " + pad(v.PictureLabel, labelW) + "  " + strip + "\n")
+		}
+	}
+	if len(v.Lines) > 0 {
+		b.WriteString("\n" + wrap(v.StripLegend, width) + "\n")
 	}
 	if len(v.Context) > 0 {
-		b.WriteString("\n" + rule + v.ContextHead + "\n" + v.ContextIntro + "\n\n")
+		b.WriteString("\n" + rule + v.ContextHead + "\n" + wrap(v.ContextIntro, width) + "\n\n")
 		widths := make([]int, len(v.ContextColumns))
 		for i, h := range v.ContextColumns {
-			widths[i] = utf8.RuneCountInString(h)
+			widths[i] = cells(h)
 		}
 		for _, r := range v.Context {
 			for i, c := range r {
-				widths[i] = max(widths[i], utf8.RuneCountInString(c))
+				widths[i] = max(widths[i], cells(c))
 			}
 		}
+		// A long title is cut rather than the figures pushed off the line.
+		rest := 2
+		for _, w := range widths[1:] {
+			rest += 2 + w
+		}
+		widths[0] = max(8, min(widths[0], width-rest))
 		for _, r := range append([][]string{v.ContextColumns}, v.Context...) {
-			line := "  " + pad(r[0], widths[0])
+			line := "  " + pad(meeting.FitCells(r[0], widths[0]), widths[0])
 			for i := 1; i < len(r); i++ {
 				line += "  " + padLeft(r[i], widths[i])
 			}
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
 	}
+	b.WriteString("\n" + rule + v.NowHead + "\n\n")
+	if len(v.Pledges) == 0 {
+		b.WriteString(wrap(v.NoPledges, width) + "\n")
+	}
+	for i, p := range v.Pledges {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(hang("- ", p.Action, width) + "\n")
+		b.WriteString(hang("  ", strings.Join(p.Details(), " · "), width) + "\n")
+	}
+	b.WriteString("\n" + wrap(v.Next, width) + "\n")
 	b.WriteString("\n" + rule)
 	for _, f := range v.Footer {
-		b.WriteString(wrap(f, textWidth) + "\n")
+		b.WriteString(wrap(f, width) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// textWidth is the width of the text slip, which fits an e-mail body.
-const textWidth = 72
+// textWidth is the width of the text slip, which fits an e-mail body;
+// minTextWidth the narrowest WriteSlipTextWidth writes.
+const (
+	textWidth    = 72
+	minTextWidth = 60
+)
+
+// cells is how many terminal cells s takes, so a wide character or an
+// emoji in a pack's title never shifts a column.
+func cells(s string) int { return meeting.Cells(s) }
 
 func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-utf8.RuneCountInString(s)))
+	return s + strings.Repeat(" ", max(0, w-cells(s)))
 }
 
 func padLeft(s string, w int) string {
-	return strings.Repeat(" ", max(0, w-utf8.RuneCountInString(s))) + s
+	return strings.Repeat(" ", max(0, w-cells(s))) + s
 }
 
-// wrap breaks s into lines of at most width characters at spaces.
-func wrap(s string, width int) string {
+// wrap breaks s into lines of at most width cells at spaces; a word
+// longer than a line is broken inside.
+func wrap(s string, width int) string { return wrapIndent(s, width, "") }
+
+// wrapIndent is wrap with every line after the first starting with
+// indent. Line breaks in s are kept.
+func wrapIndent(s string, width int, indent string) string {
 	var out []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
-			out = append(out, line)
-			line = word
-		default:
-			line += " " + word
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		lead := ""
+		if len(out) > 0 {
+			lead = indent
+		}
+		room := func() int { return max(1, width-cells(lead)) }
+		for _, word := range strings.Fields(para) {
+			for cells(word) > room() {
+				// A word that fills a line alone (a pasted address) is
+				// broken where it reaches the edge.
+				if line != "" {
+					out, line, lead = append(out, lead+line), "", indent
+					continue
+				}
+				head := ansi.Truncate(word, room(), "")
+				if head == "" {
+					head = string([]rune(word)[:1])
+				}
+				out, lead = append(out, lead+head), indent
+				word = word[len(head):]
+			}
+			switch {
+			case line == "":
+				line = word
+			case cells(line)+1+cells(word) > room():
+				out, line, lead = append(out, lead+line), word, indent
+			default:
+				line += " " + word
+			}
+		}
+		if line != "" || len(out) == 0 {
+			out, lead = append(out, lead+line), indent
 		}
 	}
-	if line != "" {
-		out = append(out, line)
-	}
 	return strings.Join(out, "\n")
+}
+
+// hang wraps s to width with lead before its first line and as many
+// spaces before the others.
+func hang(lead, s string, width int) string {
+	lines := strings.Split(wrap(s, width-cells(lead)), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", cells(lead)) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // slipView is a slip with every text already written in the slip's
@@ -348,22 +506,58 @@ type slipView struct {
 	Period         string
 	Private        string
 	PlacementLabel string
-	Lines          []lineView
+	PictureLabel   string
+	// Columns head the HTML's table of figures; HasRegion and HasNational
+	// say whether any line has those benchmarks (else no column).
+	Columns     columnsView
+	HasRegion   bool
+	HasNational bool
+	Lines       []lineView
+	// Legend explains the pictures' marks; StripLegend the text form's.
+	Legend         []legendView
+	StripLegend    string
 	ContextHead    string
 	ContextIntro   string
 	ContextColumns []string
 	Context        [][]string
+	NowHead        string
+	Pledges        []pledgeView
+	PledgeColumns  []string
+	NoPledges      string
+	Next           string
 	Footer         []string
+}
+
+type columnsView struct {
+	Indicator, Own, Cluster, Target, Region, National, Picture string
 }
 
 type lineView struct {
 	Title string
 	Meta  string
-	// Rows are the own value first, then the cluster's mean and the
-	// benchmarks the pack gives: rows in the text form, columns in HTML.
-	Rows      []rowView
-	HasNotes  bool
-	Placement string
+	// Own is the practice's value, Cluster the cluster's mean or median,
+	// with their notes ("98 af 131", "13 praksis").
+	Own, Cluster rowView
+	// ClusterNote says in the HTML's narrow column what the cluster's
+	// figure is and how many practices it counts.
+	ClusterNote string
+	// Benchmarks are the pack's own figures, in the slip's order (region,
+	// national, target); a missing one has no Value.
+	Region, National, Target rowView
+	Placement                string
+	Picture                  picture
+}
+
+// Rows are the figures in the order the text form lists them: own value,
+// the cluster's, then the benchmarks the pack gives.
+func (l lineView) Rows() []rowView {
+	rows := []rowView{l.Own, l.Cluster}
+	for _, r := range []rowView{l.Region, l.National, l.Target} {
+		if r.Value != "" {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 type rowView struct {
@@ -375,8 +569,34 @@ type rowView struct {
 	Missing bool
 }
 
+type legendView struct {
+	Mark  string // the mark's kind: own, other, band, centre, target
+	Label string
+}
+
+type pledgeView struct {
+	Action, Owner, Due, Link string
+	ownerLabel, dueLabel     string
+}
+
+// Details are the pledge's owner, due date and linked indicator, each as
+// a labelled line for the text form.
+func (p pledgeView) Details() []string {
+	var out []string
+	if p.Owner != "" {
+		out = append(out, p.ownerLabel+": "+p.Owner)
+	}
+	out = append(out, p.dueLabel+": "+p.Due)
+	if p.Link != "" {
+		out = append(out, p.Link)
+	}
+	return out
+}
+
 func newSlipView(s Slip) slipView {
 	t := slipText(s.Lang)
+	pr := msg.For(s.Lang)
+	f := pr.Format
 	v := slipView{
 		Lang:           t.lang,
 		DocTitle:       fmt.Sprintf(t.docTitle, s.Practice),
@@ -388,10 +608,20 @@ func newSlipView(s Slip) slipView {
 		When:           t.formatDate(s.Date),
 		Private:        t.private,
 		PlacementLabel: t.placement,
+		PictureLabel:   f("export.SlipPicture"),
 		ContextHead:    t.contextHead,
 		ContextIntro:   t.contextIntro,
 		ContextColumns: []string{"", t.contextOwn, t.contextMean, t.region, t.national},
+		NowHead:        f("export.SlipNowHead"),
+		PledgeColumns:  []string{f("export.SlipPledgeAction"), f("export.SlipPledgeOwner"), f("export.SlipPledgeDue")},
+		NoPledges:      f("export.SlipNoPledges"),
+		Next:           f("export.SlipNoNext"),
 		Footer:         []string{t.footerMean, t.footerFifths},
+	}
+	v.Columns = columnsView{Indicator: f("export.SlipColIndicator"), Own: t.own, Cluster: f("export.SlipColCluster"),
+		Target: t.target, Region: t.region, National: t.national, Picture: f("export.SlipColPicture")}
+	if s.Next != nil {
+		v.Next = pr.T("export.SlipNext", longDate(pr, *s.Next), clockTime(pr, *s.Next))
 	}
 	medians, means := 0, 0
 	for _, l := range s.Lines {
@@ -401,12 +631,16 @@ func newSlipView(s Slip) slipView {
 			means++
 		}
 	}
+	centre := f("export.SlipLegendMean")
 	switch {
 	case medians > 0 && means == 0:
-		v.Footer[0] = t.footerMedian
+		v.Footer[0], centre = t.footerMedian, f("export.SlipLegendMedian")
 	case medians > 0:
-		v.Footer[0] = t.footerBoth
+		v.Footer[0], centre = t.footerBoth, f("export.SlipLegendCentre")
 	}
+	v.Legend = []legendView{{"own", f("export.SlipLegendOwn")}, {"other", f("export.SlipLegendOthers")},
+		{"band", f("export.SlipLegendBand")}, {"centre", centre}, {"target", f("export.SlipLegendTarget")}}
+	v.StripLegend = pr.T("export.SlipStripLegend", stripOwn, stripOther, stripBand, stripCentre, centre, stripTarget)
 	if s.Period != "" {
 		v.Period = fmt.Sprintf(t.period, t.wordPeriod(s.Period))
 	}
@@ -420,41 +654,40 @@ func newSlipView(s Slip) slipView {
 			meta = append(meta, fmt.Sprintf(t.period, t.wordPeriod(l.Period)))
 		}
 		lv := lineView{Title: ind.Title, Meta: strings.Join(meta, " · ")}
-		ownRow := rowView{Label: t.own, Value: t.noData, Own: true, Missing: true}
+		lv.Own = rowView{Label: t.own, Value: t.noData, Own: true, Missing: true}
 		if l.Own != nil {
-			ownRow.Value, ownRow.Missing = t.format(*l.Own, ind.Unit), false
-			var notes []string
+			lv.Own.Value, lv.Own.Missing = t.format(*l.Own, ind.Unit), false
 			if l.OwnNumerator != nil && l.OwnDenominator != nil {
 				// "74 af 128 UVI-ordinationer": the pack's counts says what is counted.
-				notes = append(notes, strings.TrimSpace(fmt.Sprintf(t.of, t.format(*l.OwnNumerator, meeting.UnitCount), t.format(*l.OwnDenominator, meeting.UnitCount))+" "+meeting.Inert(ind.Counts)))
+				lv.Own.Notes = append(lv.Own.Notes, strings.TrimSpace(fmt.Sprintf(t.of, t.format(*l.OwnNumerator, meeting.UnitCount), t.format(*l.OwnDenominator, meeting.UnitCount))+" "+meeting.Inert(ind.Counts)))
 			}
 			if l.OwnLow {
-				notes = append(notes, fmt.Sprintf(t.low, ind.MinDenominator))
+				lv.Own.Notes = append(lv.Own.Notes, fmt.Sprintf(t.low, ind.MinDenominator))
 			}
-			ownRow.Notes = notes
 		}
-		lv.Rows = append(lv.Rows, ownRow)
 		label := t.mean
 		if l.Median {
 			label = t.median
 		}
-		meanRow := rowView{Label: label, Value: "–", Notes: []string{t.noCluster}}
+		lv.Cluster = rowView{Label: label, Value: "–", Notes: []string{t.noCluster}}
+		lv.ClusterNote = t.noCluster
 		if l.Mean != nil {
-			meanRow.Value = t.format(*l.Mean, ind.Unit)
-			meanRow.Notes = []string{t.practices(l.ClusterN)}
-		}
-		lv.Rows = append(lv.Rows, meanRow)
-		for _, mk := range []struct {
-			label string
-			v     *float64
-		}{{t.region, l.Region}, {t.national, l.National}, {t.target, l.Target}} {
-			if mk.v != nil {
-				lv.Rows = append(lv.Rows, rowView{Label: mk.label, Value: t.format(*mk.v, ind.Unit)})
+			lv.Cluster.Value = t.format(*l.Mean, ind.Unit)
+			lv.Cluster.Notes = []string{t.practices(l.ClusterN)}
+			lv.ClusterNote = pr.T("export.SlipClusterMeanOf", l.ClusterN)
+			if l.Median {
+				lv.ClusterNote = pr.T("export.SlipClusterMedianOf", l.ClusterN)
 			}
 		}
-		for _, r := range lv.Rows {
-			lv.HasNotes = lv.HasNotes || len(r.Notes) > 0
+		bench := func(label string, x *float64) rowView {
+			if x == nil {
+				return rowView{Label: label}
+			}
+			return rowView{Label: label, Value: t.format(*x, ind.Unit)}
 		}
+		lv.Region, lv.National, lv.Target = bench(t.region, l.Region), bench(t.national, l.National), bench(t.target, l.Target)
+		v.HasRegion = v.HasRegion || l.Region != nil
+		v.HasNational = v.HasNational || l.National != nil
 		switch {
 		case l.Fifth >= 1 && l.Fifth <= 5:
 			lv.Placement = t.fifth(l.Fifth, ind.Better)
@@ -465,6 +698,7 @@ func newSlipView(s Slip) slipView {
 		default:
 			lv.Placement = t.notPlaced
 		}
+		lv.Picture = newPicture(l, t, pr)
 		v.Lines = append(v.Lines, lv)
 	}
 	for _, l := range s.Context {
@@ -480,6 +714,18 @@ func newSlipView(s Slip) slipView {
 			row[1] = t.noData
 		}
 		v.Context = append(v.Context, row)
+	}
+	for _, p := range s.Pledges {
+		due := pr.T("export.SlipDueDate", p.Due.Day(), pr.Words("export.Months")[p.Due.Month()-1], strconv.Itoa(p.Due.Year()))
+		pv := pledgeView{Action: p.Action, Owner: p.Owner, Due: due,
+			ownerLabel: f("export.SlipPledgeOwner"), dueLabel: f("export.SlipPledgeDue")}
+		if p.Indicator.ID != "" {
+			pv.Link = pr.T("export.SlipPledgeLink", p.Indicator.Title)
+			if p.Target != nil {
+				pv.Link = pr.T("export.SlipPledgeLinkTarget", p.Indicator.Title, t.format(*p.Target, p.Indicator.Unit))
+			}
+		}
+		v.Pledges = append(v.Pledges, pv)
 	}
 	return v
 }
@@ -567,95 +813,3 @@ func (t texts) format(v float64, unit meeting.Unit) string {
 	}
 	return out
 }
-
-// slipTemplate is the HTML page. html/template escapes every value, so a
-// practice named "Lægerne <Syd> & Co" prints as written.
-var slipTemplate = template.Must(template.New("slip").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.DocTitle}}</title>
-<style>
-@page { size: A4; margin: 15mm 16mm; }
-html { background: #fff; color: #000; }
-body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 13pt; line-height: 1.35; max-width: 178mm; margin: 1.5em auto; padding: 0 1em; }
-header { border-bottom: 2pt solid #000; padding-bottom: 8pt; margin-bottom: 10pt; }
-.kicker { font-size: 11pt; text-transform: uppercase; letter-spacing: 0.08em; margin: 0; }
-h1 { font-size: 22pt; margin: 2pt 0 6pt; }
-.code { font-size: 18pt; margin: 0 0 8pt; }
-.code strong { display: inline-block; font-size: 34pt; line-height: 1; border: 3pt solid #000; border-radius: 6pt; padding: 2pt 12pt; margin-left: 6pt; vertical-align: middle; }
-.meeting { margin: 0; }
-.private { font-weight: bold; margin: 8pt 0 0; }
-section { break-inside: avoid; page-break-inside: avoid; margin: 0 0 10pt; }
-h2 { font-size: 15pt; margin: 10pt 0 0; }
-.meta { margin: 0 0 3pt; }
-table { border-collapse: collapse; width: 100%; }
-th, td { padding: 2pt 8pt 2pt 0; vertical-align: baseline; }
-table.figures { table-layout: fixed; }
-table.figures th { font-weight: normal; text-align: left; border-bottom: 0.75pt solid #000; }
-table.figures th.own { font-weight: bold; }
-table.figures tr.values td { font-size: 15pt; white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.figures tr.values td.own { font-size: 18pt; font-weight: bold; }
-table.figures tr.notes td { font-size: 11pt; }
-.place { margin: 3pt 0 0; }
-table.context th, table.context td { border-bottom: 0.75pt solid #000; }
-table.context tbody th { font-weight: normal; text-align: left; }
-table.context td { text-align: right; white-space: nowrap; padding-left: 8pt; font-variant-numeric: tabular-nums; }
-table.context thead th { text-align: right; }
-table.context thead th:first-child { text-align: left; }
-footer { border-top: 2pt solid #000; margin-top: 12pt; padding-top: 6pt; font-size: 11pt; }
-footer p { margin: 0 0 4pt; }
-@media print {
-  body { margin: 0; padding: 0; max-width: none; font-size: 12pt; }
-}
-</style>
-</head>
-<body>
-<header>
-<p class="kicker">{{.Kicker}}</p>
-<h1>{{.Practice}}</h1>
-<p class="code">{{.CodeLabel}} <strong>{{.Code}}</strong></p>
-<p class="meeting">{{.MeetingTitle}}<br>{{.When}}{{with .Period}}<br>{{.}}{{end}}</p>
-<p class="private">{{.Private}}</p>
-</header>
-<main>
-{{- range .Lines}}
-<section>
-<h2>{{.Title}}</h2>
-<p class="meta">{{.Meta}}</p>
-<table class="figures">
-<thead><tr>{{range .Rows}}<th scope="col"{{if .Own}} class="own"{{end}}>{{.Label}}</th>{{end}}</tr></thead>
-<tbody>
-<tr class="values">{{range .Rows}}<td{{if .Own}} class="own"{{end}}>{{.Value}}</td>{{end}}</tr>
-{{- if .HasNotes}}
-<tr class="notes">{{range .Rows}}<td>{{range $i, $n := .Notes}}{{if $i}}<br>{{end}}{{$n}}{{end}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-<p class="place">{{$.PlacementLabel}}: <strong>{{.Placement}}</strong></p>
-</section>
-{{- end}}
-{{- if .Context}}
-<section>
-<h2>{{.ContextHead}}</h2>
-<p class="meta">{{.ContextIntro}}</p>
-<table class="context">
-<thead><tr>{{range .ContextColumns}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
-<tbody>
-{{- range .Context}}
-<tr>{{range $i, $c := .}}{{if eq $i 0}}<th scope="row">{{$c}}</th>{{else}}<td>{{$c}}</td>{{end}}{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-</section>
-{{- end}}
-</main>
-<footer>
-{{- range .Footer}}
-<p>{{.}}</p>
-{{- end}}
-</footer>
-</body>
-</html>
-`))

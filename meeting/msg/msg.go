@@ -58,6 +58,7 @@ var table = func() map[string]Entry {
 	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
 		choiceEntries,
 		collectEntries,
+		slipEntries,
 		periodEntries,
 	} {
 		for _, e := range es {

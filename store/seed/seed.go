@@ -48,9 +48,9 @@ const (
 	groupSize           = 4
 	extraIndicatorID    = "kol-inhalation"
 	extraIndicatorTitle = "Andel KOL-patienter med tjek af inhalationsteknik"
-	// The care-plan target was lower until three years before tonight,
-	// so a trend across the meetings shows the pack raising it.
-	earlierTargetYears = 3
+	// The care-plan target was lower until two years before tonight, so
+	// a trend across the meetings shows the pack raising it.
+	earlierTargetYears = 2
 	earlierTarget      = 70.0
 	// At the second meeting the inhalation check was new: only
 	// gapCounted practices had enough patients to count, too few for a

@@ -154,7 +154,7 @@ func TestIndicatorHistory(t *testing.T) {
 		})
 	}
 
-	// The care-plan target was raised three years before tonight.
+	// The care-plan target was raised two years before tonight.
 	h, err := s.IndicatorHistory(ctx, r.Latest(), "kol-forloebsplan")
 	if err != nil {
 		t.Fatal(err)
