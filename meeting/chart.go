@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -140,6 +141,15 @@ func (m Meeting) Chart(indicatorID string, names map[string]string) (Chart, erro
 	}
 	c := BuildChart(ind, rows, labels, m.Consents)
 	if fromFile {
+		// The label is projected: a file named after a practice of the
+		// cluster (tal-047318.csv, "Lægerne Østergade.xlsx") would put
+		// it on the wall, so such a name is left out.
+		for yd := range m.Codes {
+			if strings.Contains(rf.Source, yd) || (names[yd] != "" && strings.Contains(Fold(rf.Source), Fold(names[yd]))) {
+				rf.Source = ""
+				break
+			}
+		}
 		c.RegionFrom = &rf
 	}
 	return c, nil

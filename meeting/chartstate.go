@@ -23,8 +23,7 @@ func (m Meeting) ChartShown(id string) bool {
 	if v, ok := m.DataScreen.Shown[id]; ok {
 		return v
 	}
-	ind, _ := m.Pack.Indicator(id)
-	return !ind.Guess
+	return !m.Pack.GuessFirst(id)
 }
 
 // TurnChart moves item i's indicator page by delta within pages pages

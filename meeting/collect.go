@@ -108,3 +108,19 @@ type FigureImport struct {
 	Sources map[string]string
 	Regions []RegionFigure
 }
+
+// FiguresFrom is how many of the practices with a code at m have any
+// figure, and how many have a code: the count a projected screen may
+// show ("figures from 27 of 30 practices"), which names no practice.
+func (m Meeting) FiguresFrom() (sent, of int) {
+	has := map[string]bool{}
+	for _, v := range m.Values {
+		has[v.Ydernummer] = true
+	}
+	for yd := range m.Codes {
+		if has[yd] {
+			sent++
+		}
+	}
+	return sent, len(m.Codes)
+}

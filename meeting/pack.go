@@ -193,6 +193,8 @@ type Pack struct {
 	Indicators []Indicator
 	Slides     []Slide
 	Data       []DataRow
+	// Choices group option indicators into stacked charts (choice.go).
+	Choices []Choice
 }
 
 // PlannedMinutes is the sum of the agenda's planned minutes.

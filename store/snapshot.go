@@ -30,6 +30,17 @@ type packJSON struct {
 	Indicators []indicatorJSON `json:"indicators"`
 	Slides     []slideJSON     `json:"slides"`
 	Data       []dataRowJSON   `json:"data"`
+	// Choices came with issue 17; a snapshot without them has none.
+	Choices []choiceJSON `json:"choices,omitempty"`
+}
+
+type choiceJSON struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Options   []string `json:"options"`
+	Preferred string   `json:"preferred"`
+	Target    *float64 `json:"target"`
+	Guess     bool     `json:"guess,omitempty"`
 }
 
 type agendaJSON struct {
@@ -118,6 +129,9 @@ func encodePack(p meeting.Pack) (string, error) {
 				Numerator: d.Numerator, Denominator: d.Denominator, Value: d.Value, Period: d.Period,
 			}
 		}),
+		Choices: mapSlice(p.Choices, func(c meeting.Choice) choiceJSON {
+			return choiceJSON{ID: c.ID, Title: c.Title, Options: c.Options, Preferred: c.Preferred, Target: c.Target, Guess: c.Guess}
+		}),
 	}
 	b, err := json.Marshal(s)
 	if err != nil {
@@ -167,6 +181,9 @@ func decodePack(data string) (meeting.Pack, error) {
 				Ydernummer: d.Ydernummer, Indicator: d.Indicator,
 				Numerator: d.Numerator, Denominator: d.Denominator, Value: d.Value, Period: d.Period,
 			}
+		}),
+		Choices: mapSlice(s.Choices, func(c choiceJSON) meeting.Choice {
+			return meeting.Choice{ID: c.ID, Title: c.Title, Options: c.Options, Preferred: c.Preferred, Target: c.Target, Guess: c.Guess}
 		}),
 	}, nil
 }

@@ -136,6 +136,9 @@ func (s *chartScreen) pageRows() int {
 	if id == "" {
 		return max(1, s.height-4)
 	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).barRows()
+	}
 	c, err := s.meeting.Chart(id, s.names)
 	if err != nil {
 		return 1
@@ -152,17 +155,22 @@ func (s *chartScreen) isShown(id string) bool {
 	if v, ok := s.shown[id]; ok {
 		return v
 	}
-	ind, _ := s.meeting.Pack.Indicator(id)
-	return !ind.Guess
+	return !s.meeting.Pack.GuessFirst(id)
 }
 
 func (s *chartScreen) view(c meeting.Chart) chartView {
-	return chartView{
+	v := chartView{
 		chart: c, width: s.width, height: s.height, offset: s.offset,
 		page:   fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
 		cred: s.meeting.Credibility(c),
 	}
+	// While practices are missing, the wall may know how many sent
+	// figures — never which.
+	if sent, of := s.meeting.FiguresFrom(); sent < of {
+		v.figuresFrom = s.common.Text.T("tui.FiguresFrom", sent, of)
+	}
+	return v
 }
 
 // View draws the current page.
@@ -173,6 +181,9 @@ func (s *chartScreen) View() string {
 	id := s.pages[s.page]
 	if id == "" {
 		return s.contextView()
+	}
+	if _, ok := s.meeting.Pack.Choice(id); ok {
+		return s.choice(id).render() // a choice has no trend page
 	}
 	if s.trends.on {
 		return s.trendView(id)

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // chartView is everything one frame of a chart depends on.
@@ -26,6 +27,10 @@ type chartView struct {
 	// cred is what the line under the chart says about the figures'
 	// source, period and coverage (chartcred.go).
 	cred meeting.Credibility
+	// figuresFrom is the neutral count of practices that sent figures
+	// ("tal fra 12 af 14 praksis"), set while some have not; it names
+	// no practice.
+	figuresFrom string
 }
 
 // chartPaints are the styles a bar row uses, as plain escape sequences.
@@ -176,18 +181,25 @@ func (v chartView) headline() []string {
 // legend names each mark with its symbol and value, in at most two lines.
 func (v chartView) legend() []string {
 	s := v.styles
+	var full bool
 	entries := func(names map[meeting.MarkKind]string) []string {
 		var parts []string
 		for _, m := range v.chart.Marks {
-			parts = append(parts, fmt.Sprintf("%s %s %s", markSymbol(m.Kind), names[m.Kind],
-				formatValue(v.lang, m.Value, v.chart.Indicator.Unit, v.strs.Units)))
+			part := fmt.Sprintf("%s %s %s", markSymbol(m.Kind), names[m.Kind],
+				formatValue(v.lang, m.Value, v.chart.Indicator.Unit, v.strs.Units))
+			if rf := v.chart.RegionFrom; m.Kind == meeting.MarkRegion && rf != nil {
+				part += " " + regionFromText(v.lang, *rf, full)
+			}
+			parts = append(parts, part)
 		}
 		return parts
 	}
 	// Full names when they fit one line, short ones when that saves a
-	// line for a bar.
+	// line for a bar; a region taken from a file says so in full.
+	full = true
 	parts := entries(v.strs.Marks)
 	if lipgloss.Width(strings.Join(parts, " · ")) > v.width {
+		full = false
 		parts = entries(v.strs.MarksShort)
 	}
 	// Fill at most two lines with whole entries, so no mark is split from
@@ -402,6 +414,9 @@ func (v chartView) notes() []string {
 	if c.TooFew && !v.hidden {
 		parts = append(parts, fmt.Sprintf(v.strs.TooFew, c.Counted, c.Indicator.StatMinPractices()))
 	}
+	if v.figuresFrom != "" {
+		parts = append(parts, v.figuresFrom)
+	}
 	if len(c.Missing) > 0 && !v.hidden {
 		missing := make([]string, len(c.Missing))
 		for i, l := range c.Missing {
@@ -446,4 +461,18 @@ func truncateANSI(s string, width int) string {
 		return s
 	}
 	return lipgloss.NewStyle().MaxWidth(width).Render(s)
+}
+
+// regionFromText labels a region mark taken from an import file: "(middel
+// af 41 praksis i region.csv)", without the file when its name was left
+// out (see meeting.Chart); where the legend is short, "(41 praksis)".
+func regionFromText(lang string, rf meeting.RegionFigure, full bool) string {
+	p := msg.For(lang)
+	switch {
+	case !full:
+		return p.T("tui.RegionFromShort", rf.Practices)
+	case rf.Source == "":
+		return p.T("tui.RegionFromPractices", rf.Practices)
+	}
+	return p.T("tui.RegionFromFile", rf.Practices, meeting.Inert(rf.Source))
 }

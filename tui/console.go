@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
@@ -718,6 +719,7 @@ func (k *Console) body(height int) string {
 		if l := staleItemLine(k.common.Text, k.planned(), i, w); l != "" {
 			lines = append(lines, s.Warning.Render(l))
 		}
+		lines = append(lines, k.collectLines(mt)...)
 		lines = append(lines, "")
 	}
 
@@ -835,8 +837,11 @@ func (k *Console) chartLine(plan meeting.Meeting, i int) string {
 	id := pages[page]
 	var title, state string
 	style := s.Text
-	if ind, ok := plan.Pack.Indicator(id); ok && id != "" {
-		title = ind.Title
+	if ch, ok := plan.Pack.Choice(id); ok {
+		title = ch.Title // a choice among options: its stacked chart
+	}
+	if ind, ok := plan.Pack.Indicator(id); ok && id != "" || title != "" {
+		title = cmp.Or(title, ind.Title)
 		state = " · " + k.text.ConsoleChartShown
 		if !plan.ChartShown(id) {
 			state, style = " · "+k.text.ConsoleChartHidden, s.Warning
@@ -1018,4 +1023,46 @@ func (k *Console) fitHelp(keys []key.Binding) string {
 		return tail
 	}
 	return head + sep + tail
+}
+
+// collectLines say, on the coordinator's own screen, which practices have
+// sent figures for the meeting: how many, the names of those without any,
+// and the latest arrivals with their dates (never projected; the wall
+// gets the count only).
+func (k *Console) collectLines(mt meeting.Meeting) []string {
+	s := k.common.Styles
+	t := k.common.Text
+	w := k.common.Width
+	col := mt.Collection(k.cluster)
+	sent, of := meeting.SentCount(col)
+	var missing []string
+	var arrived []meeting.Collected
+	for _, cl := range col {
+		switch {
+		case !cl.Sent():
+			missing = append(missing, cl.Practice.Name)
+		case cl.Arrived != nil:
+			arrived = append(arrived, cl)
+		}
+	}
+	head := t.T("tui.ConsoleFigures", sent, of)
+	style := s.Text
+	if len(missing) > 0 {
+		head += " · " + t.T("tui.ConsoleFiguresMissing", strings.Join(missing, ", "))
+		style = s.Warning
+	}
+	lines := []string{style.Render(truncate(meeting.Inert(head), w))}
+	if len(arrived) > 0 {
+		sort.SliceStable(arrived, func(i, j int) bool { return arrived[i].Arrived.At.After(arrived[j].Arrived.At) })
+		parts := make([]string, len(arrived))
+		layout := "2/1 15.04"
+		if t.Lang == "en" {
+			layout = "2 Jan 15:04"
+		}
+		for i, cl := range arrived {
+			parts[i] = cl.Practice.Name + " " + cl.Arrived.At.Local().Format(layout)
+		}
+		lines = append(lines, s.Muted.Render(truncate(meeting.Inert(t.T("tui.ConsoleFiguresArrived", strings.Join(parts, " · "))), w)))
+	}
+	return lines
 }

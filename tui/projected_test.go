@@ -61,6 +61,7 @@ func hostileMeeting(t *testing.T) (*store.Store, meeting.Meeting, []meeting.Prac
 	if err != nil {
 		t.Fatal(err)
 	}
+	p = withUVIChoice(t, p) // a stacked chart among the pages
 	f, _ := demo.Open(klynge.DemoRoster)
 	practices, err := pack.ReadRoster(f, klynge.DemoRoster)
 	f.Close()
@@ -162,7 +163,7 @@ func hostileMeeting(t *testing.T) (*store.Store, meeting.Meeting, []meeting.Prac
 	// Pack strings in the meeting's snapshot: JSON spells the controls as
 	// \u escapes.
 	jsonEvil := `\u001b[2J\u001b]0;pack\u0007\u202e\t\n`
-	for _, old := range []string{"Andel KOL-patienter med forløbsplan", "Gruppearbejde, runde 1", "KOL i almen praksis", "Hvad vil jeres praksis ændre?"} {
+	for _, old := range []string{"Andel KOL-patienter med forløbsplan", "Gruppearbejde, runde 1", "KOL i almen praksis", "Hvad vil jeres praksis ændre?", "Valg af antibiotikum ved ukompliceret UVI", "Pivmecillinam"} {
 		exec(`UPDATE meetings SET pack_json = replace(pack_json, ?, ?)`, old, old+jsonEvil)
 	}
 	exec(`UPDATE agenda_items SET title = title || ?`, "\x1b[5m"+evil[5])

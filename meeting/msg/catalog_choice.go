@@ -12,4 +12,24 @@ var choiceEntries = []Entry{
 	{"tui.HeadlineSpread", "Klyngen: %[1]s i gennemsnit, fra %[2]s til %[3]s", "Cluster: %[1]s on average, from %[2]s to %[3]s"},
 	{"tui.HeadlineTarget", "Målet er %s", "The target is %s"},
 	{"tui.HeadlineTargetLower", "Målet er højst %s", "The target is at most %s"},
+
+	// The stacked chart of a choice among options.
+	{"tui.ChoiceHeadline", "Klyngen: %[1]d %% valgte %[2]s — målet er %[3]s, %[4]d praksis når det", "Cluster: %[1]d %% chose %[2]s — the target is %[3]s, %[4]d {4:practice reaches|practices reach} it"},
+	{"tui.ChoiceHeadlineShare", "Klyngen: %[1]d %% valgte %[2]s", "Cluster: %[1]d %% chose %[2]s"},
+	{"tui.ChoiceHeadlineTarget", "Målet er %[1]s %[2]s", "The target is %[1]s %[2]s"},
+	{"tui.ChoiceMix", "Klyngen", "Cluster"},
+	{"tui.ChoiceOther", "andet", "other"},
+	{"tui.ChoiceMismatch", "tal passer ikke sammen, ikke talt med: %s", "figures do not add up, not counted: %s"},
+	{"tui.ChoiceMismatchShort", "passer ikke", "do not fit"},
+	{"tui.ChoiceTooFew", "ingen klyngemiks: kun %[1]d praksis tæller (mindst %[2]d skal)", "no cluster mix: only %[1]d {1:practice counts|practices count} (at least %[2]d needed)"},
+
+	// pack.toml's [[choice]] tables.
+	{"problem.ChoiceN", "valg %d", "choice %d"},
+	{"problem.ChoiceID", "valget »%s«", "choice %q"},
+	{"problem.ChoiceIDTaken", "id'et »%s« er allerede brugt på linje %d: giv valget sit eget id, forskelligt fra indikatorernes", "the id %q is already used on line %d: give the choice its own id, different from the indicators'"},
+	{"problem.ChoiceOptionUnit", "%s: indikatoren »%s« har enheden %s; et valgs muligheder er andele med unit = \"%%\" og fælles nævner", "%s: indicator %q has unit %s; a choice's options are shares with unit = \"%%\" and a shared denominator"},
+	{"problem.ChoiceNoOptions", `%s har ingen options: tilføj options = ["…", "…"] med id'erne på de indikatorer, der deler nævner`, `%s has no options: add options = ["…", "…"] with the ids of the indicators that share a denominator`},
+	{"problem.ChoiceFewOptions", "%s har %d {2:mulighed|muligheder}: et valg skal have mindst 2", "%s has %d {2:option|options}: a choice needs at least 2"},
+	{"problem.ChoicePreferred", "preferred = »%s« i %s er ikke en af dets options: brug en af %s", "preferred = %q in %s is not one of its options: use one of %s"},
+	{"problem.ChoiceNoPreferred", `%s har ingen preferred: tilføj preferred = "…", den anbefalede af dets options`, `%s has no preferred: add preferred = "…", the recommended one of its options`},
 }

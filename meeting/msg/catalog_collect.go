@@ -54,4 +54,11 @@ var collectEntries = []Entry{
 	{"cli.CollectFromPack", "pakkens data.csv", "the pack's data.csv"},
 	{"cli.CollectStatus", "møde %[1]d (%[2]s, %[3]s): tal fra %[4]d af %[5]d praksis", "meeting %[1]d (%[2]s, %[3]s): figures from %[4]d of %[5]d practices"},
 	{"cli.CollectStatusHead", "YDERNUMMER\tPRAKSIS\tSENDT\tKOM\tFIL\tMANGLER", "YDERNUMMER\tPRACTICE\tSENT\tARRIVED\tFILE\tMISSING"},
+	{"tui.FiguresFrom", "tal fra %[1]d af %[2]d {2:praksis|praksis}", "figures from %[1]d of %[2]d {2:practice|practices}"},
+	{"tui.RegionFromFile", "(middel af %[1]d {1:praksis|praksis} i %[2]s)", "(mean of %[1]d {1:practice|practices} in %[2]s)"},
+	{"tui.RegionFromPractices", "(middel af %[1]d andre {1:praksis|praksis})", "(mean of %[1]d other {1:practice|practices})"},
+	{"tui.ConsoleFigures", "Tal fra %[1]d af %[2]d {2:praksis|praksis}", "Figures from %[1]d of %[2]d {2:practice|practices}"},
+	{"tui.ConsoleFiguresMissing", "mangler: %s", "missing: %s"},
+	{"tui.ConsoleFiguresArrived", "  kom: %s", "  arrived: %s"},
+	{"tui.RegionFromShort", "(%[1]d {1:praksis|praksis})", "(%[1]d {1:practice|practices})"},
 }

@@ -104,7 +104,7 @@ var packEntries = []Entry{
 	{"problem.NotTableList", "%s skal være en liste af tabeller: skriv hver af dem under [[%s]] med dobbelte klammer", "%s must be a list of tables: write each one under [[%s]], with double brackets"},
 	{"problem.NotTable", "%s %d skal være en tabel, ikke %s: skriv den under [[%s]]", "%s %d must be a table, not %s: write it under [[%s]]"},
 	{"problem.UnknownKey", "ukendt nøgle »%s« i %s: brug %s", "unknown key %q in %s: use %s"},
-	{"problem.PackKeys", "title, theme, lang, version, `min_practices`, `[[agenda]]` eller [[indicator]]", "title, theme, lang, version, min_practices, [[agenda]] or [[indicator]]"},
+	{"problem.PackKeys", "title, theme, lang, version, `min_practices`, `[[agenda]]`, [[indicator]] eller [[choice]]", "title, theme, lang, version, min_practices, [[agenda]], [[indicator]] or [[choice]]"},
 	{"problem.WantText", "tekst i anførselstegn", "text in quotes"},
 	{"problem.WantWhole", "et helt tal", "a whole number"},
 	{"problem.WantNumber", "et tal", "a number"},

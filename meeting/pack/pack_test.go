@@ -152,7 +152,7 @@ func TestPackRules(t *testing.T) {
 		{"context not bool", []fix{{"context = true", `context = "ja"`}}, `"ja"`, 0,
 			`context must be true or false (without quotes), not the text "ja"`},
 		{"unknown key at the top", []fix{{"theme = ", "titel = \"x\"\ntheme = "}}, "titel", 0,
-			`unknown key "titel" in the pack: use title, theme, lang, version, min_practices, [[agenda]] or [[indicator]]`},
+			`unknown key "titel" in the pack: use title, theme, lang, version, min_practices, [[agenda]], [[indicator]] or [[choice]]`},
 		{"unknown key in agenda", []fix{{`kind = "welcome"`, "kind = \"welcome\"\ncolour = \"red\""}}, "colour", 0,
 			`unknown key "colour" in agenda item 1: use kind, title, minutes, indicators, questions, speaker`},
 		{"unknown key in indicator", []fix{{`id = "kol-spirometri"`, "id = \"kol-spirometri\"\nenhed = \"%\""}}, "enhed", 0,

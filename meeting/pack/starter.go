@@ -117,6 +117,7 @@ better = "higher"        # higher | lower | none
 # counts = "patienter"   # valgfri: hvad tæller og nævner tæller: "74 af 128 patienter"
 `))
 	}
+	b.WriteString(starterChoice)
 	files := map[string]string{
 		PackFile:   b.String(),
 		SlidesFile: "# " + title + "\n\nFørste slide.\n\nNoter: talerens noter; de vises ikke på projektoren.\n\n---\n\n## Næste slide\n\n- punkt\n",

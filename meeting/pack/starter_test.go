@@ -52,7 +52,7 @@ func TestStarterPack(t *testing.T) {
 			}
 			toml := files[pack.PackFile]
 			for _, k := range keys {
-				if k == "agenda" || k == "indicator" {
+				if k == "agenda" || k == "indicator" || k == "choice" {
 					k = "[[" + k + "]]"
 				} else {
 					k += " ="

@@ -17,7 +17,7 @@ import (
 // The keys each table of pack.toml may hold, in the order messages list
 // them.
 func packKeys() []string {
-	return []string{"title", "theme", "lang", "version", "min_practices", "source", "max_age", "agenda", "indicator"}
+	return []string{"title", "theme", "lang", "version", "min_practices", "source", "max_age", "agenda", "indicator", "choice"}
 }
 
 func agendaKeys() []string {
@@ -147,6 +147,9 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 			p.Indicators = append(p.Indicators, ind)
 		}
 	}
+	// Choice groups next: a data item may list one by its id.
+	var refs map[string]string
+	p.Choices, refs = c.choices(doc, p.Indicators, firstID)
 	items := c.tables(doc, "agenda")
 	if _, present := doc["agenda"]; !present {
 		c.probs.add(pos{}, "problem.PackNoAgenda")
@@ -154,7 +157,7 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 		c.probs.add(c.idx.valueAt("agenda"), "problem.AgendaEmpty")
 	}
 	for i, tbl := range items {
-		p.Agenda = append(p.Agenda, c.agendaItem(tbl, fmt.Sprintf("agenda[%d]", i), i+1, firstID))
+		p.Agenda = append(p.Agenda, c.agendaItem(tbl, fmt.Sprintf("agenda[%d]", i), i+1, refs))
 	}
 	return p
 }
