@@ -185,5 +185,5 @@ func recordChart(ctx context.Context, tx *sql.Tx, meetingID int64, cs meeting.Ch
 }
 
 func sameChart(a, b meeting.ChartState) bool {
-	return a.Item == b.Item && a.Page == b.Page && maps.Equal(a.Shown, b.Shown)
+	return a.Item == b.Item && a.Page == b.Page && a.Trend == b.Trend && maps.Equal(a.Shown, b.Shown)
 }

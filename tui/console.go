@@ -433,6 +433,8 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		k.private = privateAskHistory
 	case key.Matches(msg, keys.Reveal):
 		return k.reveal(plan)
+	case key.Matches(msg, keys.Trend):
+		return k.trend(plan)
 	case key.Matches(msg, keys.Consent):
 		k.consentOpen = true
 	case key.Matches(msg, keys.Prev) && k.dataItem(plan) >= 0:
@@ -846,6 +848,9 @@ func (k *Console) chartLine(plan meeting.Meeting, i int) string {
 		if !plan.ChartShown(id) {
 			state, style = " · "+k.text.ConsoleChartHidden, s.Warning
 		}
+		if plan.DataScreen.Trend && plan.DataScreen.Item == i {
+			state += " · " + k.common.Text.T("tui.ConsoleTrendShown")
+		}
 	} else {
 		title = chartText(k.common.Text.Lang).ContextHead
 	}
@@ -952,7 +957,7 @@ func (k *Console) ShortHelp() []key.Binding {
 	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
 	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeyPage))
 	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
-	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.Consent, keys.CodeKey, history, keys.Quit, keys.Start}
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.Trend, keys.Consent, keys.CodeKey, history, keys.Quit, keys.Start}
 }
 
 func (k *Console) footer() string {

@@ -118,6 +118,20 @@ func (s *chartScreen) toggleTrend() []tea.Msg {
 	return []tea.Msg{write(chartTrendChange(s.common, s.item, s.trends.on))}
 }
 
+// trend shows or leaves, from the console, the trend of the indicator
+// page the projector shows.
+func (k *Console) trend(plan meeting.Meeting) tea.Cmd {
+	i := k.dataItem(plan)
+	if i < 0 {
+		return nil
+	}
+	if _, ok := plan.Pack.Indicator(plan.ChartPages(i)[plan.ChartPage(i)]); !ok {
+		return nil // the context page has no trend
+	}
+	on := !(plan.DataScreen.Trend && plan.DataScreen.Item == i)
+	return k.write(chartTrendChange(k.common, i, on))
+}
+
 // chartTrendChange stores whether the data screen shows the trend, so the
 // projector and its consoles show the same.
 func chartTrendChange(c *Common, item int, on bool) change {

@@ -7,12 +7,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/store"
 	"github.com/klynge/klynge/store/seed"
+	"github.com/klynge/klynge/tui"
 )
 
 // trendHistory is a generated history of five meetings (a year and
@@ -299,19 +301,69 @@ func TestTrendGolden(t *testing.T) {
 	}
 }
 
-// TestTrendFollowsAcrossQuickKeys: turning the page and asking for the
-// trend at once shows the new page's trend (the page's stored state and
-// the trend's land one after the other).
+// TestTrendFollowsAcrossQuickKeys: on a projector that shares the
+// meeting (as `klynge run` does, each change computed again from the
+// stored meeting), turning the page and asking for the trend at once
+// shows the new page's trend, and it is what the store holds.
 func TestTrendFollowsAcrossQuickKeys(t *testing.T) {
 	s, r := trendHistory(t)
 	resetChart(t, s, r.Latest())
-	tm := openTrend(t, s, r.Latest(), "", 80, 24, 1)
-	for _, k := range []string{"l", "v", "l", "v", "h", "v"} {
+	tm := startProgram(t, newProjector(s, r.Latest(), meetingStart, nil), 80, 24, "planlagt start")
+	for _, k := range []string{"j", "j", "enter", "l", "v", "l", "v", "h", "v"} {
 		tm.Send(key(k))
 	}
 	drained(t, tm)
 	waitFor(t, tm, "Udvikling: Andel KOL-patienter med forløbsplan")
+	got, err := s.Meeting(context.Background(), r.Latest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs := got.DataScreen; !cs.Trend || cs.Page != 1 || cs.Item != 2 {
+		t.Errorf("stored chart state %+v, want the trend of item 3's page 2", cs)
+	}
 	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConsoleShowsTheTrend: v on the presenter console turns the
+// projector's indicator page into its trend and back, and the console
+// says which the room sees.
+func TestConsoleShowsTheTrend(t *testing.T) {
+	s, r := trendHistory(t)
+	ctx := context.Background()
+	resetChart(t, s, r.Latest())
+	if _, _, err := s.UpdateRun(ctx, r.Latest(), func(mt meeting.Meeting) (meeting.Meeting, error) {
+		mt, err := mt.Start(meetingStart)
+		for range 2 {
+			if err == nil {
+				mt, err = mt.Next(meetingStart)
+			}
+		}
+		return mt, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	now := meetingStart.Add(20 * time.Minute)
+	proj := teatest.NewTestModel(t, framed{newProjector(s, r.Latest(), now, nil)}, teatest.WithInitialTermSize(80, 24))
+	con := teatest.NewTestModel(t, framedConsole{newConsole(window(t, s), r.Latest(), now, "")}, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, con, "Data, indikator 1/")
+	proj.Send(key("enter"))
+	waitFor(t, proj, "KOL-prævalens")
+	con.Send(key("l"))
+	con.Send(key("v"))
+	drained(t, con)
+	waitFor(t, con, "· udvikling")
+	proj.Send(tui.PollMsg{})
+	waitFor(t, proj, "Udvikling: Andel KOL-patienter med forløbsplan")
+	con.Send(key("v"))
+	drained(t, con)
+	waitNotFor(t, con, "· udvikling")
+	proj.Send(tui.PollMsg{})
+	waitNotFor(t, proj, "Udvikling:")
+	con.Send(key("q"))
+	con.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if err := proj.Quit(); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -116,9 +116,9 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 }
 
 // slipInput is what a slip of meeting m shows beyond its figures: the
-// meeting's pledges, as the follow-up list reads them, and when the
-// cluster meets next (a created meeting or the year plan, the rule
-// "næste" uses for a due date).
+// meeting's pledges, as the follow-up list reads them, when the cluster
+// meets next (a created meeting or the year plan, the rule "næste" uses
+// for a due date), and each indicator's history across the meetings.
 func slipInput(ctx context.Context, s *store.Store, m meeting.Meeting) (export.SlipInput, error) {
 	var in export.SlipInput
 	var err error
@@ -135,6 +135,17 @@ func slipInput(ctx context.Context, s *store.Store, m meeting.Meeting) (export.S
 	}
 	if next, ok := meeting.NextPlannedStart(ms, plan, m); ok {
 		in.Next = &next
+	}
+	// Each quality indicator's earlier meetings, for the practice's own
+	// series beside the cluster's.
+	in.History = map[string][]meeting.TrendMeeting{}
+	for _, ind := range m.Pack.Indicators {
+		if ind.Context {
+			continue
+		}
+		if in.History[ind.ID], err = s.IndicatorHistory(ctx, m.ID, ind.ID); err != nil {
+			return in, err
+		}
 	}
 	return in, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
+	"github.com/klynge/klynge/store/seed"
 )
 
 // slipsDB makes a database with the demo cluster and one demo meeting,
@@ -262,6 +263,60 @@ func TestExportSlipsWhatNow(t *testing.T) {
 	for _, want := range []string{"Forløbsplan ved hver årskontrol", "Næste klyngemøde: torsdag den 4. marts 2027", "<svg"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the HTML slip lacks %q", want)
+		}
+	}
+}
+
+// TestExportSlipsSeries exports the slips of tonight's meeting of a
+// generated history (a year of quarterly meetings) and finds on each the
+// practice's own series beside the cluster's: the last four meetings,
+// tonight's value last, the same as the slip's own figure.
+func TestExportSlipsSeries(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "klynge.db")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := seed.History(ctx, s, seed.Options{Years: 1, Practices: 8, Doctors: 12, Now: testNow, Seed: 17})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Meetings) < 3 {
+		t.Fatalf("the history has %d meetings, want at least 3", len(r.Meetings))
+	}
+	m, err := s.Meeting(ctx, r.Latest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	dir := t.TempDir()
+	env := map[string]string{"KLYNGE_DB": path}
+	if code, _, errOut := runKlynge(t, env, "export", "slips", "--meeting", strconv.FormatInt(m.ID, 10), "-o", dir); code != 0 {
+		t.Fatalf("export slips: %d %s", code, errOut)
+	}
+	for _, code := range m.Codes {
+		b, err := os.ReadFile(filepath.Join(dir, "slip-"+code+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if n := strings.Count(text, "  Udvikling "); n == 0 {
+			t.Errorf("slip %s has no series:\n%s", code, text)
+			continue
+		}
+		// The first series: four meetings, the last tonight's.
+		lines := strings.Split(text[strings.Index(text, "  Udvikling "):], "\n")
+		dates, own := strings.Fields(lines[0])[1:], strings.Fields(lines[1])
+		if len(dates) != 2*4 {
+			t.Errorf("slip %s: series dates %q, want 4 meetings", code, dates)
+		}
+		months := strings.Split("jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec", "|")
+		if last := dates[len(dates)-2] + " " + dates[len(dates)-1]; last != months[m.PlannedStart.Month()-1]+" "+strconv.Itoa(m.PlannedStart.Year()) {
+			t.Errorf("slip %s: the series ends %q, not at tonight's meeting", code, last)
+		}
+		if len(own) < 3 {
+			t.Errorf("slip %s: own row %q", code, lines[1])
 		}
 	}
 }

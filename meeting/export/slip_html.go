@@ -19,19 +19,19 @@ var slipTemplate = template.Must(template.New("slip").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.DocTitle}}</title>
 <style>
-@page { size: A4; margin: 10mm 12mm; }
+@page { size: A4; margin: 8mm 11mm; }
 html { background: #fff; color: #000; }
-body { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: 9.5pt; line-height: 1.25; max-width: 186mm; margin: 1.5em auto; padding: 0 1em; }
+body { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: 9.5pt; line-height: 1.2; max-width: 188mm; margin: 1.5em auto; padding: 0 1em; }
 p { margin: 0; }
 header { display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; border-bottom: 1.5pt solid #000; padding-bottom: 2mm; }
 .kicker { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.06em; }
 h1 { font-size: 16pt; line-height: 1.15; margin: 0.5mm 0 1mm; }
 .code { text-align: right; font-size: 10pt; white-space: nowrap; }
 .code strong { display: inline-block; font-size: 26pt; line-height: 1; border: 2.5pt solid #000; border-radius: 4pt; padding: 1pt 9pt; margin-left: 4pt; vertical-align: middle; }
-.private { font-weight: bold; margin: 1.5mm 0 2mm; }
+.private { font-weight: bold; margin: 1.2mm 0 1.2mm; }
 h2 { font-size: 11pt; margin: 0 0 1mm; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; }
+th, td { text-align: left; vertical-align: top; padding: 0.9mm 2mm 0.9mm 0; }
 table.figures { table-layout: fixed; }
 table.figures thead th { font-size: 8.5pt; font-weight: normal; vertical-align: bottom; border-bottom: 1pt solid #000; padding-top: 0; }
 table.figures thead th.own { font-weight: bold; }
@@ -40,24 +40,29 @@ table.figures tbody th, table.figures tbody td { border-bottom: 0.5pt solid #000
 col.ind { width: auto; }
 col.num { width: 19mm; }
 col.bench { width: 15mm; }
-col.pic { width: 44mm; }
+col.pic { width: 46mm; }
 .title { display: block; font-weight: bold; font-size: 9.5pt; }
 .meta, .place, .note { display: block; font-size: 8pt; font-weight: normal; }
 .value { display: block; font-size: 10.5pt; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.own .value { font-size: 12pt; font-weight: bold; }
 td.pic { padding-right: 0; }
 svg.pic { display: block; width: 44mm; height: 8.25mm; margin-top: 0.5mm; }
-.legend { font-size: 8pt; margin: 1mm 0 2.5mm; }
+table.figures table.series { width: 100%; table-layout: auto; font-size: 6.5pt; line-height: 1.15; margin-top: 0.8mm; }
+table.figures table.series th, table.figures table.series td { border: 0; padding: 0 0 0 0.6mm; text-align: right; white-space: nowrap; font-weight: normal; font-variant-numeric: tabular-nums; }
+table.figures table.series th:first-child { padding-left: 0; width: 3mm; text-align: left; }
+table.figures table.series td.ownv { font-weight: bold; }
+table.series svg.key { width: 3.2mm; height: 2.4mm; margin: 0; }
+.legend { font-size: 8pt; margin: 1mm 0 2mm; }
 .legend span { white-space: nowrap; margin-right: 3mm; }
 svg.key { width: 4mm; height: 3mm; vertical-align: -0.4mm; margin-right: 0.8mm; }
-section { break-inside: avoid; page-break-inside: avoid; margin: 0 0 2.5mm; }
+section { break-inside: avoid; page-break-inside: avoid; margin: 0 0 2mm; }
 .intro { font-size: 8.5pt; margin-bottom: 0.5mm; }
 table.context th, table.context td { border-bottom: 0.5pt solid #000; padding-top: 0.6mm; padding-bottom: 0.6mm; }
 table.context tbody th { font-weight: normal; }
 table.context td, table.context thead th { text-align: right; white-space: nowrap; padding-left: 3mm; font-variant-numeric: tabular-nums; }
 table.context thead th:first-child { text-align: left; padding-left: 0; }
 table.context thead th { font-weight: normal; font-size: 8.5pt; }
-section.now { border: 1.5pt solid #000; padding: 2mm 3mm; }
+section.now { border: 1.5pt solid #000; padding: 1.5mm 3mm; }
 table.pledges th { font-size: 8.5pt; font-weight: normal; border-bottom: 0.75pt solid #000; padding-top: 0; }
 table.pledges td { border-bottom: 0.5pt solid #000; }
 table.pledges td.action { white-space: pre-line; }
@@ -106,7 +111,14 @@ footer p { margin: 0 0 0.8mm; }
 {{- with .Target}}<line x1="{{$p.X .}}" y1="4" x2="{{$p.X .}}" y2="22" stroke="#000" stroke-width="1" stroke-dasharray="2 1.4"/><path d="M{{$p.X .}} 5l-3.2-5h6.4z" fill="#000"/>{{end}}
 {{- with .Centre}}<line x1="{{$p.X .}}" y1="2" x2="{{$p.X .}}" y2="22" stroke="#000" stroke-width="2.2"/>{{end}}
 {{- with .Own}}<circle cx="{{$p.X .}}" cy="12" r="5.2" fill="#000" stroke="#fff" stroke-width="1.2"/>{{end}}
-<text x="5" y="29.6" font-size="7.5" font-family="Helvetica, Arial, sans-serif">{{.Lo}}</text><text x="155" y="29.6" font-size="7.5" font-family="Helvetica, Arial, sans-serif" text-anchor="end">{{.Hi}}</text></svg>{{end}}</td>
+<text x="5" y="29.6" font-size="7.5" font-family="Helvetica, Arial, sans-serif">{{.Lo}}</text><text x="155" y="29.6" font-size="7.5" font-family="Helvetica, Arial, sans-serif" text-anchor="end">{{.Hi}}</text></svg>{{end}}
+{{- with .Series}}{{if .Dates}}
+<table class="series" aria-label="{{$.SeriesLabel}}">
+<tr><th scope="col"></th>{{range .Dates}}<th scope="col">{{.}}</th>{{end}}</tr>
+<tr><th scope="row" title="{{.OwnLabel}}"><svg class="key" viewBox="0 0 16 12" aria-hidden="true"><circle cx="8" cy="6" r="4.6" fill="#000"/></svg></th>{{range .Own}}<td class="ownv">{{.}}</td>{{end}}</tr>
+<tr><th scope="row" title="{{.ClusterLabel}}"><svg class="key" viewBox="0 0 16 12" aria-hidden="true"><line x1="8" y1="0" x2="8" y2="12" stroke="#000" stroke-width="2.2"/></svg></th>{{range .Cluster}}<td>{{.}}</td>{{end}}</tr>
+</table>
+{{- end}}{{end}}</td>
 </tr>
 {{- end}}
 </tbody>
@@ -154,6 +166,9 @@ footer p { margin: 0 0 0.8mm; }
 </section>
 </main>
 <footer>
+{{- if .AnyLowInSeries}}
+<p>{{.SeriesLowNote}}</p>
+{{- end}}
 {{- range .Footer}}
 <p>{{.}}</p>
 {{- end}}

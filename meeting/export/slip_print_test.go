@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +63,39 @@ func sixIndicators(t testing.TB) (meeting.Meeting, []meeting.Practice, export.Sl
 		}
 	}
 	m.Values = append(m.Values, added...)
+	// Three earlier meetings a quarter apart, each with its own figures,
+	// and this one: the series on the slip. One earlier meeting has the
+	// own practice under the minimum denominator on the care plans.
+	m.ID = 104
+	in0 := export.SlipInput{History: map[string][]meeting.TrendMeeting{}}
+	for _, ind := range m.Pack.Indicators {
+		if ind.Context {
+			continue
+		}
+		var rows []meeting.DataRow
+		for _, r := range m.Values {
+			if r.Indicator == ind.ID {
+				rows = append(rows, r)
+			}
+		}
+		var h []meeting.TrendMeeting
+		for k := 3; k >= 1; k-- {
+			var earlier []meeting.DataRow
+			for _, r := range rows {
+				e := r
+				if r.Numerator != nil && r.Denominator != nil {
+					num, den := *r.Numerator*(1-0.08*float64(k)), *r.Denominator
+					if k == 2 && r.Ydernummer == "047318" && ind.ID == "kol-forloebsplan" {
+						num, den = 2, 4
+					}
+					e.Numerator, e.Denominator = &num, &den
+				}
+				earlier = append(earlier, e)
+			}
+			h = append(h, meeting.TrendMeeting{MeetingID: int64(104 - k), Date: m.PlannedStart.AddDate(0, -3*k, 0), Indicator: ind, Rows: earlier})
+		}
+		in0.History[ind.ID] = append(h, meeting.TrendMeeting{MeetingID: m.ID, Date: m.PlannedStart, Indicator: ind, Rows: rows})
+	}
 	due := time.Date(2027, 3, 4, 0, 0, 0, 0, time.UTC)
 	in := export.SlipInput{
 		Pledges: []meeting.Pledge{
@@ -73,7 +107,8 @@ func sixIndicators(t testing.TB) (meeting.Meeting, []meeting.Practice, export.Sl
 			// Another practice's pledge never reaches this slip.
 			{MeetingID: m.ID, Ydernummer: "093561", Action: "Anden praksis' tiltag", Owner: "lægen", Due: due},
 		},
-		Next: func() *time.Time { n := time.Date(2027, 3, 4, 18, 0, 0, 0, time.UTC); return &n }(),
+		Next:    func() *time.Time { n := time.Date(2027, 3, 4, 18, 0, 0, 0, time.UTC); return &n }(),
+		History: in0.History,
 	}
 	return m, practices, in
 }
@@ -148,6 +183,14 @@ func TestSlipPrintsOnOnePage(t *testing.T) {
 			}
 			if n != 1 {
 				t.Errorf("the slip prints on %d pages, want 1", n)
+			}
+			if lang == "en" {
+				// Headroom: with 8 mm less page it still fits, so another
+				// machine's fonts do not push the notes onto a second page.
+				tight := strings.Replace(b.String(), "</head>", "<style>@page { margin-bottom: 16mm; }</style></head>", 1)
+				if n, err := pdfPages(printPDF(t, browser, tight)); err != nil || n != 1 {
+					t.Errorf("with 8 mm less page the slip prints on %d pages (%v): too little headroom", n, err)
+				}
 			}
 			if !bytes.Contains(pdf, []byte("/MediaBox [0 0 594.95996 841.91998]")) && !regexp.MustCompile(`/MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]`).Match(pdf) {
 				t.Errorf("the page is not A4 (595×842 pt): %s", regexp.MustCompile(`/MediaBox \[[^\]]*\]`).Find(pdf))

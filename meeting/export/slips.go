@@ -66,7 +66,32 @@ type SlipInput struct {
 	// Next is the cluster's next meeting (meeting.NextPlannedStart); nil
 	// when none is planned.
 	Next *time.Time
+	// History is each indicator's figures across the cluster's meetings
+	// up to this one (store.IndicatorHistory), by indicator id: the slip
+	// shows the practice's own series beside the cluster's. An indicator
+	// without one shows none.
+	History map[string][]meeting.TrendMeeting
 }
+
+// SlipPoint is one meeting of an indicator's series on a slip: the
+// practice's own value and the cluster's mean (or median, as the line
+// gives) at that meeting.
+type SlipPoint struct {
+	Date time.Time
+	// Own is nil when the practice had no figure then (or one in another
+	// unit); OwnLow marks one under that meeting's minimum denominator.
+	Own    *float64
+	OwnLow bool
+	// Cluster is nil when that meeting had too few counted practices for
+	// a cluster figure, or measured in another unit.
+	Cluster *float64
+	// Current marks this meeting.
+	Current bool
+}
+
+// seriesLength is how many meetings a slip's series shows at most: this
+// one and up to three before it.
+const seriesLength = 4
 
 // SlipLine is the practice's figure on one quality indicator next to the
 // cluster's and the benchmarks.
@@ -105,6 +130,10 @@ type SlipLine struct {
 	// is shown then, as no cluster figure is.
 	Others []float64
 	Q1, Q3 *float64
+	// Series is the practice's own value and the cluster's at this and
+	// the last earlier meetings that had the indicator, oldest first; nil
+	// when no earlier meeting had it.
+	Series []SlipPoint
 }
 
 // ContextLine is the practice's figure on one context indicator next to
@@ -210,6 +239,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 					line.Fifth = c.Fifth(*value)
 				}
 			}
+			line.Series = slipSeries(in.History[ind.ID], m.ID, p.Ydernummer, ind.Unit, centreMark(ind))
 			if q1, q3, ok := c.Quartiles(); ok {
 				line.Q1, line.Q3 = &q1, &q3
 				line.Others = others(ind, rows[ind.ID], labels, p.Ydernummer)
@@ -221,6 +251,36 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 	}
 	sort.Slice(slips, func(i, j int) bool { return meeting.CodeLess(slips[i].Code, slips[j].Code) })
 	return slips, nil
+}
+
+// slipSeries is practice yd's series and the cluster's on one indicator
+// from its history up to meeting current: the last seriesLength meetings,
+// nil when there is no earlier one. A meeting that measured in another
+// unit than unit shows neither figure.
+func slipSeries(history []meeting.TrendMeeting, current int64, yd string, unit meeting.Unit, centre meeting.MarkKind) []SlipPoint {
+	trend := meeting.IndicatorTrend(history, current)
+	own := meeting.PracticeSeries(history, yd)
+	if len(trend.Points) != len(own) {
+		return nil
+	}
+	var out []SlipPoint
+	earlier := false
+	for i, tp := range trend.Points {
+		earlier = earlier || tp.MeetingID != current
+		sp := SlipPoint{Date: tp.Date, Current: tp.MeetingID == current}
+		if v, ok := tp.Centre(centre); ok && history[i].Indicator.Unit == unit {
+			sp.Cluster = &v
+		}
+		if o := own[i]; o.Has && o.Unit == unit {
+			v := o.Value
+			sp.Own, sp.OwnLow = &v, o.Low
+		}
+		out = append(out, sp)
+	}
+	if !earlier {
+		return nil
+	}
+	return out[max(0, len(out)-seriesLength):]
 }
 
 // others are the values that count of every practice with a code but
@@ -340,7 +400,7 @@ func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
 			}
 		}
 	}
-	labelW = max(labelW, cells(v.PlacementLabel), cells(v.PictureLabel))
+	labelW = max(labelW, cells(v.PlacementLabel), cells(v.PictureLabel), cells(v.SeriesLabel))
 	rule := strings.Repeat("-", width) + "\n"
 	indent := strings.Repeat(" ", 2+labelW+2)
 	for _, l := range v.Lines {
@@ -364,6 +424,10 @@ func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
 		if strip := textStrip(l.Picture, width-cells(indent)); strip != "" {
 			b.WriteString("  " + pad(v.PictureLabel, labelW) + "  " + strip + "\n")
 		}
+		b.WriteString(seriesText(l.Series, v.SeriesLabel, labelW, width))
+	}
+	if v.AnyLowInSeries {
+		b.WriteString("\n" + wrap(v.SeriesLowNote, width) + "\n")
 	}
 	if len(v.Lines) > 0 {
 		b.WriteString("\n" + wrap(v.StripLegend, width) + "\n")
@@ -411,6 +475,44 @@ func WriteSlipTextWidth(w io.Writer, s Slip, width int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// seriesText is a line's series as three rows under a label: the
+// meetings' dates, the own values and the cluster's, in right-aligned
+// columns; "" without a series. Columns that do not fit the width are
+// dropped from the oldest.
+func seriesText(sv seriesView, label string, labelW, width int) string {
+	if len(sv.Dates) == 0 {
+		return ""
+	}
+	rowLabels := []string{"", "  " + sv.OwnLabel, "  " + sv.ClusterLabel}
+	lw := labelW
+	for _, r := range rowLabels {
+		lw = max(lw, cells(r))
+	}
+	colW := 0
+	for _, col := range [][]string{sv.Dates, sv.Own, sv.Cluster} {
+		for _, c := range col {
+			colW = max(colW, cells(c))
+		}
+	}
+	first := 0
+	for first < len(sv.Dates)-1 && 2+lw+(len(sv.Dates)-first)*(2+colW) > width {
+		first++
+	}
+	var b strings.Builder
+	for i, row := range [][]string{sv.Dates, sv.Own, sv.Cluster} {
+		l := rowLabels[i]
+		if i == 0 {
+			l = label
+		}
+		line := "  " + pad(l, lw)
+		for _, c := range row[first:] {
+			line += "  " + padLeft(c, colW)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 // textWidth is the width of the text slip, which fits an e-mail body;
@@ -478,6 +580,30 @@ func wrapIndent(s string, width int, indent string) string {
 	return strings.Join(out, "\n")
 }
 
+// newSeriesView writes l's series: numbers without their unit (the
+// line gives it), "–" where a meeting has none, and an own value under
+// that meeting's minimum denominator marked with a star.
+func newSeriesView(l SlipLine, clusterLabel string, t texts, p *msg.Printer) seriesView {
+	sv := seriesView{OwnLabel: t.own, ClusterLabel: clusterLabel}
+	num := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return meeting.FormatNumber(*v, l.Indicator.Unit, t.lang)
+	}
+	for _, pt := range l.Series {
+		sv.Dates = append(sv.Dates, p.T("export.SlipSeriesDate", p.Words("export.SlipMonthsShort")[pt.Date.Month()-1], strconv.Itoa(pt.Date.Year())))
+		own := num(pt.Own)
+		if pt.Own != nil && pt.OwnLow {
+			own += "*"
+			sv.AnyLow = true
+		}
+		sv.Own = append(sv.Own, own)
+		sv.Cluster = append(sv.Cluster, num(pt.Cluster))
+	}
+	return sv
+}
+
 // hang wraps s to width with lead before its first line and as many
 // spaces before the others.
 func hang(lead, s string, width int) string {
@@ -507,6 +633,9 @@ type slipView struct {
 	Private        string
 	PlacementLabel string
 	PictureLabel   string
+	SeriesLabel    string
+	SeriesLowNote  string
+	AnyLowInSeries bool
 	// Columns head the HTML's table of figures; HasRegion and HasNational
 	// say whether any line has those benchmarks (else no column).
 	Columns     columnsView
@@ -546,6 +675,18 @@ type lineView struct {
 	Region, National, Target rowView
 	Placement                string
 	Picture                  picture
+	// Series is the own and the cluster's figures at the last meetings;
+	// empty Dates when there is none.
+	Series seriesView
+}
+
+// seriesView is a line's series written out: a column per meeting.
+type seriesView struct {
+	Dates, Own, Cluster []string
+	// OwnLabel and ClusterLabel name the rows in the text form; AnyLow
+	// says an own value is marked as under the minimum denominator.
+	OwnLabel, ClusterLabel string
+	AnyLow                 bool
 }
 
 // Rows are the figures in the order the text form lists them: own value,
@@ -609,6 +750,8 @@ func newSlipView(s Slip) slipView {
 		Private:        t.private,
 		PlacementLabel: t.placement,
 		PictureLabel:   f("export.SlipPicture"),
+		SeriesLabel:    f("export.SlipSeries"),
+		SeriesLowNote:  f("export.SlipSeriesLow"),
 		ContextHead:    t.contextHead,
 		ContextIntro:   t.contextIntro,
 		ContextColumns: []string{"", t.contextOwn, t.contextMean, t.region, t.national},
@@ -699,6 +842,8 @@ func newSlipView(s Slip) slipView {
 			lv.Placement = t.notPlaced
 		}
 		lv.Picture = newPicture(l, t, pr)
+		lv.Series = newSeriesView(l, label, t, pr)
+		v.AnyLowInSeries = v.AnyLowInSeries || lv.Series.AnyLow
 		v.Lines = append(v.Lines, lv)
 	}
 	for _, l := range s.Context {

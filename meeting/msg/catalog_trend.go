@@ -18,5 +18,6 @@ var trendEntries = []Entry{
 	{"tui.TrendTooFew", "for få praksis (%[1]d, mindst %[2]d)", "too few practices (%[1]d, at least %[2]d)"},
 	{"tui.TrendNote", "n = praksis talt med · kun klyngens tal, ingen praksis vises · jeres egen udvikling står på jeres seddel",
 		"n = practices counted · cluster figures only, no practice shown · your own trend is on your slip"},
+	{"tui.ConsoleTrendShown", "udvikling", "trend"},
 	{"tui.TrendLatest", "de seneste %[1]d af %[2]d møder", "the latest %[1]d of %[2]d meetings"},
 }

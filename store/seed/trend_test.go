@@ -177,6 +177,30 @@ func TestIndicatorHistory(t *testing.T) {
 	if _, err := s.IndicatorHistory(ctx, 9999, "kol-forloebsplan"); meeting.ErrorCode(err) != meeting.ENOTFOUND {
 		t.Errorf("a missing meeting: %v", err)
 	}
+
+	// The trend page is shared state: a window that shows it through
+	// UpdateRun (as projector and consoles do) stores it, and turning
+	// the page ends it.
+	for _, step := range []struct {
+		op    func(meeting.Meeting) meeting.Meeting
+		trend bool
+	}{
+		{func(m meeting.Meeting) meeting.Meeting { return m.ShowTrend(2, true) }, true},
+		{func(m meeting.Meeting) meeting.Meeting { return m.TurnChart(2, 1, 5) }, false},
+		{func(m meeting.Meeting) meeting.Meeting { return m.ShowTrend(2, true) }, true},
+		{func(m meeting.Meeting) meeting.Meeting { return m.ShowTrend(2, false) }, false},
+	} {
+		if _, _, err := s.UpdateRun(ctx, r.Latest(), func(m meeting.Meeting) (meeting.Meeting, error) { return step.op(m), nil }); err != nil {
+			t.Fatal(err)
+		}
+		m, err := s.Meeting(ctx, r.Latest())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.DataScreen.Trend != step.trend {
+			t.Errorf("stored chart state %+v, want trend %v", m.DataScreen, step.trend)
+		}
+	}
 }
 
 func equalPtr(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
