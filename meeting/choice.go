@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -347,4 +348,88 @@ func (c ChoiceChart) Headline(hidden bool) ChoiceHeadline {
 		}
 	}
 	return h
+}
+
+// MisfitKind says why a practice's rows for a choice make no bar.
+type MisfitKind int
+
+// The reasons a practice's rows for a choice make no stacked bar.
+const (
+	// MisfitMissing: some options have no row (Options lists them).
+	MisfitMissing MisfitKind = iota + 1
+	// MisfitNoCounts: a row has a ready value instead of a numerator and
+	// a denominator (Options lists them).
+	MisfitNoCounts
+	// MisfitDenominators: the options' denominators differ
+	// (Denominators lists them in the options' order).
+	MisfitDenominators
+	// MisfitOver: the numerators add up to more than the denominator.
+	MisfitOver
+)
+
+// ChoiceMisfit is one practice whose rows for a choice do not make one
+// stacked bar: the chart names its code and leaves it out.
+type ChoiceMisfit struct {
+	Choice       string
+	Ydernummer   string
+	Kind         MisfitKind
+	Options      []string
+	Denominators []float64
+}
+
+// ChoiceMisfits lists, per choice of p and practice with any row for it,
+// the practices whose rows cannot make one stacked bar, so the coordinator
+// hears it where the figures come in (pack check, data import) and not
+// first on the wall. Sorted by choice, then ydernummer.
+func ChoiceMisfits(p Pack, rows []DataRow) []ChoiceMisfit {
+	var out []ChoiceMisfit
+	for _, ch := range p.Choices {
+		order := choiceOrder(ch)
+		byPractice := map[string][]*DataRow{}
+		for i := range rows {
+			r := &rows[i]
+			j := slices.Index(order, r.Indicator)
+			if j < 0 {
+				continue
+			}
+			if byPractice[r.Ydernummer] == nil {
+				byPractice[r.Ydernummer] = make([]*DataRow, len(order))
+			}
+			byPractice[r.Ydernummer][j] = r
+		}
+		yds := make([]string, 0, len(byPractice))
+		for yd := range byPractice {
+			yds = append(yds, yd)
+		}
+		sort.Strings(yds)
+		for _, yd := range yds {
+			prs := byPractice[yd]
+			mf := ChoiceMisfit{Choice: ch.ID, Ydernummer: yd}
+			for j, r := range prs {
+				switch {
+				case r == nil:
+					mf.Kind = MisfitMissing
+					mf.Options = append(mf.Options, order[j])
+				case (r.Numerator == nil || r.Denominator == nil) && mf.Kind != MisfitMissing:
+					mf.Kind = MisfitNoCounts
+					mf.Options = append(mf.Options, order[j])
+				}
+			}
+			if mf.Kind == 0 {
+				if _, bad := choiceCounts(prs); bad {
+					mf.Kind = MisfitOver
+					for _, r := range prs {
+						mf.Denominators = append(mf.Denominators, *r.Denominator)
+						if *r.Denominator != *prs[0].Denominator {
+							mf.Kind = MisfitDenominators
+						}
+					}
+				}
+			}
+			if mf.Kind != 0 {
+				out = append(out, mf)
+			}
+		}
+	}
+	return out
 }

@@ -185,3 +185,27 @@ func TestChoiceChartNamesOnlyConsenting(t *testing.T) {
 		t.Error("an unknown choice was charted")
 	}
 }
+
+func TestChoiceMisfits(t *testing.T) {
+	ch, opts := choiceFixture()
+	p := meeting.Pack{Indicators: opts, Choices: []meeting.Choice{ch}}
+	value := meeting.DataRow{Ydernummer: "V", Indicator: "cip", Value: f(20)}
+	var rows []meeting.DataRow
+	rows = append(rows, choiceRows("A", 10, 5, 3, 2)...) // fits
+	rows = append(rows, choiceRows("B", 10, 5, 3)...)    // cip missing
+	rows = append(rows, choiceRows("C", 10, 8, 8, 8)...) // over
+	d := choiceRows("D", 10, 5, 3, 2)
+	d[2].Denominator = f(12) // denominators differ
+	rows = append(rows, d...)
+	rows = append(rows, choiceRows("V", 10, 5, 3)...)
+	rows = append(rows, value)
+	got := meeting.ChoiceMisfits(p, rows)
+	want := []string{"B 1 [cip] []", "C 4 [] [10 10 10]", "D 3 [] [10 10 12]", "V 2 [cip] []"}
+	var have []string
+	for _, m := range got {
+		have = append(have, fmt.Sprint(m.Ydernummer, " ", int(m.Kind), " ", m.Options, " ", m.Denominators))
+	}
+	if !slices.Equal(have, want) {
+		t.Errorf("misfits\n%v\nwant\n%v", have, want)
+	}
+}

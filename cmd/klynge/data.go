@@ -84,6 +84,7 @@ func (a *app) dataImportCommand() *cobra.Command {
 			if len(files) > 1 {
 				label = a.t("cli.CollectFiles", len(files))
 			}
+			a.warnChoices(out, label, m, imp.Rows)
 			if dryRun {
 				return a.printImportPlan(out, label, m, c, imp.Rows)
 			}

@@ -32,4 +32,11 @@ var choiceEntries = []Entry{
 	{"problem.ChoiceFewOptions", "%s har %d {2:mulighed|muligheder}: et valg skal have mindst 2", "%s has %d {2:option|options}: a choice needs at least 2"},
 	{"problem.ChoicePreferred", "preferred = »%s« i %s er ikke en af dets options: brug en af %s", "preferred = %q in %s is not one of its options: use one of %s"},
 	{"problem.ChoiceNoPreferred", `%s har ingen preferred: tilføj preferred = "…", den anbefalede af dets options`, `%s has no preferred: add preferred = "…", the recommended one of its options`},
+
+	// Rows of a practice that make no stacked bar, warned at pack check
+	// and data import.
+	{"problem.WarnChoiceMissing", "praksis %[1]s har ingen række for %[2]s i valget »%[3]s«: den står uden søjle på grafen, til tallet kommer", "practice %[1]s has no row for %[2]s in choice %[3]q: it gets no bar on the chart until the figure comes in"},
+	{"problem.WarnChoiceNoCounts", "praksis %[1]s har en færdig værdi uden tæller og nævner for %[2]s i valget »%[3]s«: den står uden søjle på grafen; send tæller og nævner", "practice %[1]s has a ready value without numerator and denominator for %[2]s in choice %[3]q: it gets no bar on the chart; send numerator and denominator"},
+	{"problem.WarnChoiceDenominators", "praksis %[1]s har forskellige nævnere (%[2]s) for mulighederne i valget »%[3]s«, som skal dele én nævner: den står uden søjle på grafen", "practice %[1]s has different denominators (%[2]s) for the options of choice %[3]q, which must share one: it gets no bar on the chart"},
+	{"problem.WarnChoiceOver", "praksis %[1]s: tællerne i valget »%[3]s« er tilsammen mere end nævneren %[2]s: den står uden søjle på grafen", "practice %[1]s: the numerators of choice %[3]q add up to more than the denominator %[2]s: it gets no bar on the chart"},
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/msg"
 )
 
 // choiceKeys are the keys a [[choice]] table may hold.
@@ -118,3 +119,30 @@ const starterChoice = `
 # target = 75            # valgfri: mål for den anbefalede andel i %
 # guess = true           # valgfri: rummet gætter, før tallene vises
 `
+
+// ChoiceWarnings words, in lang, the practices whose rows for a choice of
+// p make no stacked bar (meeting.ChoiceMisfits): `pack check` says it of
+// the pack's data.csv, `data import` of the meeting's figures with the
+// file's. Not a problem: the other figures are good, and the chart names
+// the practice's code without a bar.
+func ChoiceWarnings(p meeting.Pack, rows []meeting.DataRow, lang string) []string {
+	t := msg.For(lang).T
+	var out []string
+	for _, mf := range meeting.ChoiceMisfits(p, rows) {
+		switch mf.Kind {
+		case meeting.MisfitMissing:
+			out = append(out, t("problem.WarnChoiceMissing", mf.Ydernummer, strings.Join(mf.Options, ", "), mf.Choice))
+		case meeting.MisfitNoCounts:
+			out = append(out, t("problem.WarnChoiceNoCounts", mf.Ydernummer, strings.Join(mf.Options, ", "), mf.Choice))
+		case meeting.MisfitDenominators:
+			dens := make([]string, len(mf.Denominators))
+			for i, d := range mf.Denominators {
+				dens[i] = meeting.FormatNumber(d, meeting.UnitCount, lang)
+			}
+			out = append(out, t("problem.WarnChoiceDenominators", mf.Ydernummer, strings.Join(dens, ", "), mf.Choice))
+		case meeting.MisfitOver:
+			out = append(out, t("problem.WarnChoiceOver", mf.Ydernummer, meeting.FormatNumber(mf.Denominators[0], meeting.UnitCount, lang), mf.Choice))
+		}
+	}
+	return out
+}

@@ -184,5 +184,5 @@ func Warnings(p meeting.Pack, lang string) []string {
 				ind.ID, ind.StatMinPractices(), meeting.DefaultMinPractices))
 		}
 	}
-	return out
+	return append(out, ChoiceWarnings(p, p.Data, lang)...)
 }
