@@ -57,6 +57,9 @@ type Console struct {
 	// none is due); tickGen tells that tick from one it replaced.
 	tickAt  time.Time
 	tickGen int
+	// trends are the histories of the indicators whose trend the console
+	// has shown (trend.go).
+	trends trendState
 }
 
 // privateStage is which private thing the console asks for or shows.
@@ -252,7 +255,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case meetingMsg:
 		k.set(msg)
-		return nil
+		return k.loadTrend(k.planned())
 
 	// Following the other windows.
 	case PollMsg:
@@ -275,7 +278,7 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 		if k.private == privateHistory {
 			return k.history.load(k.cluster)
 		}
-		return nil
+		return k.loadTrend(k.planned())
 
 	// The write queue, as in the projector.
 	case writeMsg:
@@ -323,6 +326,9 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 	case historyMsg:
 		_, cmd := k.history.Update(msg)
 		return cmd
+	case trendLoadedMsg:
+		k.trendLoaded(msg)
+		return nil
 	case errMsg:
 		k.err = msg.err
 		return nil
@@ -721,6 +727,7 @@ func (k *Console) body(height int) string {
 		if l := staleItemLine(k.common.Text, k.planned(), i, w); l != "" {
 			lines = append(lines, s.Warning.Render(l))
 		}
+		lines = append(lines, k.trendLines(k.planned(), i)...)
 		lines = append(lines, k.collectLines(mt)...)
 		lines = append(lines, "")
 	}

@@ -129,7 +129,89 @@ func (k *Console) trend(plan meeting.Meeting) tea.Cmd {
 		return nil // the context page has no trend
 	}
 	on := !(plan.DataScreen.Trend && plan.DataScreen.Item == i)
-	return k.write(chartTrendChange(k.common, i, on))
+	return tea.Batch(k.write(chartTrendChange(k.common, i, on)), k.loadTrend(plan.ShowTrend(i, on)))
+}
+
+// trendShown is the indicator whose trend the projector shows, if any.
+func trendShown(plan meeting.Meeting, i int) (string, bool) {
+	cs := plan.DataScreen
+	if i < 0 || !cs.Trend || cs.Item != i {
+		return "", false
+	}
+	pages := plan.ChartPages(i)
+	id := pages[max(0, min(cs.Page, len(pages)-1))]
+	_, ok := plan.Pack.Indicator(id)
+	return id, ok
+}
+
+// loadTrend reads the history of the indicator whose trend the projector
+// shows, once, for the console's summary line.
+func (k *Console) loadTrend(plan meeting.Meeting) tea.Cmd {
+	id, ok := trendShown(plan, k.dataItem(plan))
+	t := &k.trends
+	if !ok || k.common.Store == nil {
+		return nil
+	}
+	if t.meetingID != plan.ID || t.history == nil {
+		*t = trendState{meetingID: plan.ID, history: map[string][]meeting.TrendMeeting{}, loading: map[string]bool{}}
+	}
+	if _, done := t.history[id]; done || t.loading[id] {
+		return nil
+	}
+	t.loading[id] = true
+	c, meetingID := k.common, plan.ID
+	return func() tea.Msg {
+		h, err := c.Store.IndicatorHistory(c.Ctx, meetingID, id)
+		return trendLoadedMsg{meetingID: meetingID, ids: []string{id}, history: map[string][]meeting.TrendMeeting{id: h}, err: err}
+	}
+}
+
+// trendLoaded keeps a history read for the console.
+func (k *Console) trendLoaded(msg trendLoadedMsg) {
+	t := &k.trends
+	if msg.meetingID != t.meetingID || t.history == nil {
+		return
+	}
+	for _, id := range msg.ids {
+		delete(t.loading, id)
+		if msg.err == nil {
+			t.history[id] = msg.history[id]
+		}
+	}
+	t.err = msg.err
+}
+
+// trendLines sum up, on the console, the trend the projector shows: the
+// cluster's centre per meeting, the latest that fit. The console is the
+// coordinator's, so it shows them during a guess round too.
+func (k *Console) trendLines(plan meeting.Meeting, i int) []string {
+	id, ok := trendShown(plan, i)
+	if !ok {
+		return nil
+	}
+	c := k.common
+	t := c.Text
+	h, loaded := k.trends.history[id]
+	if !loaded {
+		return []string{c.Styles.Muted.Render(truncate("  "+t.T("tui.TrendLoading"), c.Width))}
+	}
+	tr := plan.Trend(id, h)
+	centre := tr.Indicator.CentreMark()
+	head := "  " + t.T("tui.ConsoleTrend", chartText(t.Lang).MarksShort[centre]) + " "
+	var parts []string
+	for j := len(tr.Points) - 1; j >= 0; j-- {
+		p := tr.Points[j]
+		figure := "–"
+		if v, ok := p.Centre(centre); ok {
+			figure = formatValue(t.Lang, v, tr.Indicator.Unit, chartText(t.Lang).Units)
+		}
+		next := append([]string{p.Date.Format("02.01.06") + " " + figure}, parts...)
+		if lipgloss.Width(head+strings.Join(next, " · ")) > c.Width {
+			break
+		}
+		parts = next
+	}
+	return []string{c.Styles.Text.Render(truncate(head+strings.Join(parts, " · "), c.Width))}
 }
 
 // chartTrendChange stores whether the data screen shows the trend, so the
@@ -239,7 +321,7 @@ func (v trendView) render() string {
 			axisMax = math.Max(axisMax, *p.Target)
 		}
 	}
-	valueW = min(valueW, max(12, v.width/3))
+	valueW = min(valueW, max(12, v.width*2/5))
 	barW := max(10, v.width-trendLabelW-valueW-3)
 	axis := niceMax(axisMax, ind.Unit)
 	col := func(x float64) int {

@@ -19,5 +19,6 @@ var trendEntries = []Entry{
 	{"tui.TrendNote", "n = praksis talt med · kun klyngens tal, ingen praksis vises · jeres egen udvikling står på jeres seddel",
 		"n = practices counted · cluster figures only, no practice shown · your own trend is on your slip"},
 	{"tui.ConsoleTrendShown", "udvikling", "trend"},
+	{"tui.ConsoleTrend", "Udvikling (%s):", "Trend (%s):"},
 	{"tui.TrendLatest", "de seneste %[1]d af %[2]d møder", "the latest %[1]d of %[2]d meetings"},
 }
