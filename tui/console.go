@@ -45,6 +45,8 @@ type Console struct {
 	// name through the same write queue.
 	consent     *consentScreen
 	consentOpen bool
+	// slip is the preview of a practice's personal slip (S, after j/y).
+	slip slipPreview
 	// showHelp shows every key of the console (?): the footer has room
 	// for only some of them at 80 columns.
 	showHelp bool
@@ -71,6 +73,9 @@ const (
 	privateCodeKey
 	privateAskHistory
 	privateHistory
+	privateAskSlip
+	privateSlipPick
+	privateSlip
 )
 
 // NewConsole builds the console of opts.MeetingID. Like New it touches no
@@ -323,6 +328,11 @@ func (k *Console) update(msg tea.Msg) tea.Cmd {
 	case meetingsMsg:
 		k.meetings = msg.meetings
 		return nil
+	case slipInputMsg:
+		if msg.meetingID == k.meetingID {
+			k.slip.in, k.slip.loaded = msg.in, true
+		}
+		return nil
 	case historyMsg:
 		_, cmd := k.history.Update(msg)
 		return cmd
@@ -372,13 +382,17 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 	keys := c.Keys
 	t := c.Text
 	switch k.private {
-	case privateAskCodeKey, privateAskHistory:
+	case privateAskCodeKey, privateAskHistory, privateAskSlip:
 		ask := k.private
 		k.private = privateNone
 		if key.Matches(msg, keys.Yes) {
-			if ask == privateAskCodeKey {
+			switch ask {
+			case privateAskCodeKey:
 				k.private = privateCodeKey
 				return nil
+			case privateAskSlip:
+				k.private = privateSlipPick
+				return k.openSlips()
 			}
 			k.private = privateHistory
 			return k.history.load(k.cluster)
@@ -395,6 +409,8 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		_, cmd := k.history.Update(msg)
 		return cmd
+	case privateSlipPick, privateSlip:
+		return k.slipKey(msg)
 	}
 	if k.showHelp {
 		// Any key closes the list of keys, and does nothing else.
@@ -437,6 +453,8 @@ func (k *Console) key(msg tea.KeyMsg) tea.Cmd {
 		k.private = privateAskCodeKey
 	case key.Matches(msg, keys.History):
 		k.private = privateAskHistory
+	case key.Matches(msg, keys.Slip):
+		k.private = privateAskSlip
 	case key.Matches(msg, keys.Reveal):
 		return k.reveal(plan)
 	case key.Matches(msg, keys.Trend):
@@ -611,6 +629,12 @@ func (k *Console) View() string {
 		body = k.codeKeyView(bodyH)
 	case k.private == privateHistory:
 		body = k.history.View()
+	case k.private == privateAskSlip:
+		body = k.ask(bodyH, c.Text.T("tui.SlipAsk"), c.Text.T("tui.SlipWarn"))
+	case k.private == privateSlipPick:
+		body = k.slipPickView(bodyH)
+	case k.private == privateSlip:
+		body = k.slipView(bodyH)
 	case k.consentOpen:
 		body = k.consent.View()
 	case k.showHelp:
@@ -964,7 +988,7 @@ func (k *Console) ShortHelp() []key.Binding {
 	minute := key.NewBinding(key.WithKeys("+", "-"), key.WithHelp("+/-", k.text.ConsoleKeyMinute))
 	slide := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.text.ConsoleKeyPage))
 	history := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.text.ConsoleKeyHistory))
-	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.Trend, keys.Consent, keys.CodeKey, history, keys.Quit, keys.Start}
+	return []key.Binding{keys.NextItem, keys.PrevItem, keys.StartPause, minute, slide, keys.Reveal, keys.Trend, keys.Consent, keys.CodeKey, history, keys.Slip, keys.Quit, keys.Start}
 }
 
 func (k *Console) footer() string {
@@ -982,8 +1006,10 @@ func (k *Console) footer() string {
 	}
 	var keys []key.Binding
 	switch k.private {
-	case privateAskCodeKey, privateAskHistory:
+	case privateAskCodeKey, privateAskHistory, privateAskSlip:
 		keys = []key.Binding{c.Keys.Yes, c.Keys.No}
+	case privateSlipPick, privateSlip:
+		keys = k.slipHelp()
 	case privateCodeKey:
 	case privateHistory:
 		keys = []key.Binding{c.Keys.Up, c.Keys.Down, c.Keys.Back}

@@ -37,8 +37,11 @@ type KeyMap struct {
 	Notes    key.Binding
 	Reveal   key.Binding
 	// Trend shows the data page's indicator across the cluster's meetings.
-	Trend    key.Binding
-	CodeKey  key.Binding
+	Trend   key.Binding
+	CodeKey key.Binding
+	// Slip previews a practice's personal slip on the presenter console
+	// only; the projector has no screen for it.
+	Slip     key.Binding
 	Consent  key.Binding
 	Toggle   key.Binding
 	Checkin  key.Binding
@@ -149,6 +152,7 @@ func DefaultKeyMap(t Text) KeyMap {
 		Reveal:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t.KeyReveal)),
 		Trend:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", t.T("tui.KeyTrend"))),
 		CodeKey:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.KeyCodeKey)),
+		Slip:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", t.T("tui.KeySlip"))),
 		Consent:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", t.KeyConsent)),
 		Export:     key.NewBinding(key.WithKeys("E"), key.WithHelp("E", t.KeyExport)),
 		FollowUp:   key.NewBinding(key.WithKeys("O"), key.WithHelp("O", t.KeyFollowUp)),

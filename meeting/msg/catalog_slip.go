@@ -35,4 +35,14 @@ var slipEntries = []Entry{
 	{"export.SlipNoPledges", "Jeres praksis har ingen tiltag noteret fra dette møde.", "Your practice has no pledges recorded at this meeting."},
 	{"export.SlipNext", "Næste klyngemøde: %s, kl. %s", "Next cluster meeting: %s, %s"},
 	{"export.SlipNoNext", "Næste klyngemøde er ikke planlagt endnu.", "The next cluster meeting is not planned yet."},
+
+	// The presenter console's preview of a slip (tui/console_slip.go).
+	{"tui.KeySlip", "personligt ark", "personal slip"},
+	{"tui.SlipAsk", "Personligt ark – ikke til projektor", "Personal slip – not for the projector"},
+	{"tui.SlipWarn", "Arket viser én praksis' navn ved dens kode og tal. Vis det kun på din egen skærm, aldrig på projektoren.",
+		"The slip shows one practice's name beside its code and figures. Show it on your own screen only, never on the projector."},
+	{"tui.SlipPick", "PERSONLIGT ARK – IKKE TIL PROJEKTOR · vælg praksis", "PERSONAL SLIP – NOT FOR THE PROJECTOR · choose a practice"},
+	{"tui.SlipTitle", "PERSONLIGT ARK – IKKE TIL PROJEKTOR · kode %s", "PERSONAL SLIP – NOT FOR THE PROJECTOR · code %s"},
+	{"tui.SlipNone", "Ingen praksis har en kode ved dette møde endnu: træk koderne først.", "No practice has a code at this meeting yet: draw the codes first."},
+	{"tui.SlipKeyPractice", "forrige/næste praksis", "previous/next practice"},
 }
