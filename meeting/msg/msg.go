@@ -59,6 +59,7 @@ var table = func() map[string]Entry {
 		choiceEntries,
 		collectEntries,
 		slipEntries,
+		periodEntries,
 	} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {
