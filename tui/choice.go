@@ -168,6 +168,9 @@ func (v choiceView) notes() []string {
 // shares writes a bar's figures: the preferred option's share, and on a
 // wide screen every segment's.
 func (v choiceView) shares(shown []int) string {
+	if len(shown) == 0 {
+		return ""
+	}
 	if v.width < 120 {
 		return fmt.Sprintf("%d %%", shown[0])
 	}
