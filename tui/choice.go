@@ -148,7 +148,9 @@ func (v choiceView) notes() []string {
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
 	}
 	if c.Period != "" {
-		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(headRunes(c.Period, v.width))))
+		// In words, as under every chart (chartcred.go); free text from an
+		// older database shows inert.
+		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.WordPeriod(headRunes(c.Period, v.width), v.t)))
 	}
 	if len(parts) == 0 {
 		return nil
