@@ -112,6 +112,22 @@ type Indicator struct {
 	// Context marks an indicator that describes a practice (age mix, list
 	// size) rather than its quality.
 	Context bool
+	// Source names where the figures come from ("Sentinel", "eSundhed"),
+	// shown on the chart's credibility line; "" takes the pack's Source.
+	Source string
+	// Counts says what the numerator and denominator count
+	// ("UVI-ordinationer"), so "74 af 128" reads "74 af 128
+	// UVI-ordinationer"; "" when the pack does not say.
+	Counts string
+}
+
+// SourceIn is where the indicator's figures come from: its own Source, or
+// the pack's when it gives none.
+func (ind Indicator) SourceIn(p Pack) string {
+	if ind.Source != "" {
+		return ind.Source
+	}
+	return p.Source
 }
 
 // The small-number rules a pack gets when it says nothing.
@@ -163,10 +179,16 @@ type DataRow struct {
 
 // Pack is a klyngepakke: the material for one meeting topic.
 type Pack struct {
-	Title      string
-	Theme      string
-	Lang       string
-	Version    string
+	Title   string
+	Theme   string
+	Lang    string
+	Version string
+	// Source is where the pack's figures come from, for every indicator
+	// that does not name its own.
+	Source string
+	// MaxAge is how old the figures may be at the meeting (max_age); the
+	// zero MaxAge sets no limit.
+	MaxAge     MaxAge
 	Agenda     []AgendaItem
 	Indicators []Indicator
 	Slides     []Slide

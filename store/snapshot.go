@@ -24,6 +24,8 @@ type packJSON struct {
 	Theme      string          `json:"theme"`
 	Lang       string          `json:"lang"`
 	Version    string          `json:"version"`
+	Source     string          `json:"source,omitempty"`
+	MaxAge     string          `json:"max_age,omitempty"`
 	Agenda     []agendaJSON    `json:"agenda"`
 	Indicators []indicatorJSON `json:"indicators"`
 	Slides     []slideJSON     `json:"slides"`
@@ -63,6 +65,8 @@ type indicatorJSON struct {
 	Marks          []string `json:"marks,omitempty"`
 	Guess          bool     `json:"guess,omitempty"`
 	Context        bool     `json:"context"`
+	Source         string   `json:"source,omitempty"`
+	Counts         string   `json:"counts,omitempty"`
 }
 
 type slideJSON struct {
@@ -100,6 +104,8 @@ func encodePack(p meeting.Pack) (string, error) {
 		Theme:   p.Theme,
 		Lang:    p.Lang,
 		Version: p.Version,
+		Source:  p.Source,
+		MaxAge:  p.MaxAge.String(),
 		Agenda: mapSlice(p.Agenda, func(a meeting.AgendaItem) agendaJSON {
 			return agendaJSON{
 				Kind: string(a.Kind), Title: a.Title, Minutes: a.Minutes,
@@ -111,6 +117,7 @@ func encodePack(p meeting.Pack) (string, error) {
 				ID: i.ID, Title: i.Title, Unit: string(i.Unit), Better: string(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
 				MinDenominator: i.MinDenominator, MinPractices: i.MinPractices, Context: i.Context, Marks: marksOut(i.Marks), Guess: i.Guess,
+				Source: i.Source, Counts: i.Counts,
 			}
 		}),
 		Slides: mapSlice(p.Slides, func(s meeting.Slide) slideJSON {
@@ -143,11 +150,15 @@ func decodePack(data string) (meeting.Pack, error) {
 	if s.Format != snapshotFormat {
 		return meeting.Pack{}, meeting.Errork(meeting.EINTERNAL, "store.SnapshotFormat", s.Format, snapshotFormat)
 	}
+	// A limit that no longer reads (none can be written) sets none.
+	maxAge, _ := meeting.ParseMaxAge(s.MaxAge)
 	return meeting.Pack{
 		Title:   s.Title,
 		Theme:   s.Theme,
 		Lang:    s.Lang,
 		Version: s.Version,
+		Source:  s.Source,
+		MaxAge:  maxAge,
 		Agenda: mapSlice(s.Agenda, func(a agendaJSON) meeting.AgendaItem {
 			return meeting.AgendaItem{
 				Kind: meeting.ItemKind(a.Kind), Title: a.Title, Minutes: a.Minutes,
@@ -159,6 +170,7 @@ func decodePack(data string) (meeting.Pack, error) {
 				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
 				Target: i.Target, Region: i.Region, National: i.National,
 				MinDenominator: i.MinDenominator, MinPractices: i.MinPractices, Context: i.Context, Marks: marksIn(i.Marks), Guess: i.Guess,
+				Source: i.Source, Counts: i.Counts,
 			}
 		}),
 		Slides: mapSlice(s.Slides, func(s slideJSON) meeting.Slide {

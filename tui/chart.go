@@ -163,6 +163,7 @@ func (s *chartScreen) view(c meeting.Chart) chartView {
 		chart: c, width: s.width, height: s.height, offset: s.offset,
 		page:   fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
+		cred: s.meeting.Credibility(c),
 	}
 	// While practices are missing, the wall may know how many sent
 	// figures — never which.

@@ -59,7 +59,9 @@ func TestChartScalesToTheHeight(t *testing.T) {
 				if barLines < 2*filled {
 					t.Errorf("%d bar lines for %d bars: the bars do not scale to the height", barLines, len(c.Bars))
 				}
-				if axis < tc.h-4 {
+				// Below the axis: its labels, the notes and the
+				// credibility line.
+				if axis < tc.h-4-len(v.credibilityLines()) {
 					t.Errorf("axis on line %d of %d: the chart does not use the height", axis+1, tc.h)
 				}
 			}

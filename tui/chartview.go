@@ -24,6 +24,9 @@ type chartView struct {
 	strs   chartStrings
 	lang   string
 	paints chartPaints
+	// cred is what the line under the chart says about the figures'
+	// source, period and coverage (chartcred.go).
+	cred meeting.Credibility
 	// figuresFrom is the neutral count of practices that sent figures
 	// ("tal fra 12 af 14 praksis"), set while some have not; it names
 	// no practice.
@@ -43,7 +46,7 @@ func newChartPaints(s Styles) chartPaints {
 // practice more on the first page.
 func (v chartView) barRows() int {
 	v = v.projected()
-	return max(1, v.height-1-len(v.headline())-len(v.legend())-2-len(v.notes()))
+	return max(1, v.height-1-len(v.headline())-len(v.legend())-2-len(v.notes())-len(v.credibilityLines()))
 }
 
 // projected is the view with only what may be on the wall: while the room
@@ -142,6 +145,7 @@ func (v chartView) render() string {
 	}
 	lines = append(lines, pad+ticks, pad+tickLabels)
 	lines = append(lines, v.notes()...)
+	lines = append(lines, v.credibilityLines()...)
 	for len(lines) < v.height {
 		lines = append(lines, "")
 	}
@@ -392,8 +396,8 @@ func (v chartView) axisRows(barW int, axis float64, marks map[int]meeting.MarkKi
 	return v.styles.MarkLine.Render(string(cells)), v.styles.Text.Render(labels.String())
 }
 
-// notes says what is greyed, who has no data, and where the figures come
-// from.
+// notes says what is greyed and who has no data; where the figures come
+// from is the credibility line below them (chartcred.go).
 func (v chartView) notes() []string {
 	s := v.styles
 	c := v.chart
@@ -420,15 +424,10 @@ func (v chartView) notes() []string {
 		}
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
 	}
-	if c.Period != "" && !v.hidden {
-		// Only the start of the period can fit on the line: cut it first,
-		// so a 20 KB period from an old database costs no more to draw.
-		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(headRunes(c.Period, v.width))))
-	}
 	if len(parts) == 0 {
 		return nil
 	}
-	// Wrapped, not cut: the period and who has no data are facts the room
+	// Wrapped, not cut: who has no data is a fact the room
 	// reads. At most three lines, so the bars keep the screen.
 	lines := wrapLines(strings.Join(parts, " · "), v.width)
 	if len(lines) > 3 {

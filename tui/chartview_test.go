@@ -41,7 +41,8 @@ func sixtyPractices() (meeting.Indicator, []meeting.DataRow, map[string]string) 
 func testView(c meeting.Chart, w, h int, profile termenv.Profile) chartView {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(profile)
-	return chartView{chart: c, width: w, height: h, page: "2/4", styles: NewStyles(r, ThemeDark), strs: chartText("da"), lang: "da"}
+	return chartView{chart: c, width: w, height: h, page: "2/4", styles: NewStyles(r, ThemeDark), strs: chartText("da"), lang: "da",
+		cred: meeting.Credibility{Period: c.Period}}
 }
 
 func TestSixtyPracticeChartPagesAndFits(t *testing.T) {

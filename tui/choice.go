@@ -148,7 +148,9 @@ func (v choiceView) notes() []string {
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
 	}
 	if c.Period != "" {
-		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.Inert(headRunes(c.Period, v.width))))
+		// In words, as under every chart (chartcred.go); free text from an
+		// older database shows inert.
+		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.WordPeriod(headRunes(c.Period, v.width), v.t)))
 	}
 	if len(parts) == 0 {
 		return nil
@@ -166,6 +168,9 @@ func (v choiceView) notes() []string {
 // shares writes a bar's figures: the preferred option's share, and on a
 // wide screen every segment's.
 func (v choiceView) shares(shown []int) string {
+	if len(shown) == 0 {
+		return ""
+	}
 	if v.width < 120 {
 		return fmt.Sprintf("%d %%", shown[0])
 	}

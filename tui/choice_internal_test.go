@@ -146,3 +146,14 @@ func TestChoiceSharesAddUp(t *testing.T) {
 		t.Errorf("%d rows with shares, want %d (the mix and %d practices)", rows, want, c.Counted)
 	}
 }
+
+// TestChoiceWithoutOptionsDraws: a choice whose options a damaged
+// snapshot lost draws its title and "no figures", not a panic.
+func TestChoiceWithoutOptionsDraws(t *testing.T) {
+	for _, w := range []int{80, 200} {
+		v := choiceTestView(meeting.ChoiceChart{Choice: meeting.Choice{ID: "x", Title: "Valg"}}, w, 19, "da")
+		if frame := v.render(); !strings.Contains(frame, "Valg") || !strings.Contains(frame, v.strs.NoValues) {
+			t.Errorf("%d wide:\n%s", w, frame)
+		}
+	}
+}

@@ -748,6 +748,9 @@ func (k *Console) body(height int) string {
 	// The data item's indicator page and whether its bars show.
 	if i := k.dataItem(k.planned()); i >= 0 {
 		lines = append(lines, k.chartLine(k.planned(), i))
+		if l := staleItemLine(k.common.Text, k.planned(), i, w); l != "" {
+			lines = append(lines, s.Warning.Render(l))
+		}
 		lines = append(lines, k.trendLines(k.planned(), i)...)
 		lines = append(lines, k.collectLines(mt)...)
 		lines = append(lines, "")

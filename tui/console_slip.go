@@ -183,8 +183,9 @@ func (k *Console) slipLines(pr meeting.Practice) ([]string, error) {
 func (k *Console) slipHelp() []key.Binding {
 	keys := k.common.Keys
 	if k.private == privateSlipPick {
-		return []key.Binding{keys.Up, keys.Down, keys.Open, keys.Back}
+		return []key.Binding{keys.Open, keys.Back, keys.Up, keys.Down}
 	}
 	practice := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.common.Text.T("tui.SlipKeyPractice")))
-	return []key.Binding{keys.Up, keys.Down, keys.ScrollDown, practice, keys.Back}
+	// The way back first: at 80 columns the last keys are cut.
+	return []key.Binding{keys.Back, keys.Down, keys.ScrollDown, practice, keys.Up}
 }

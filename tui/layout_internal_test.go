@@ -166,7 +166,7 @@ func TestNothingEssentialCutAt80x24(t *testing.T) {
 		"consent":  {"Resten beholder deres"},
 		"history":  {"ikke set i 7 måneder, ingen afbud", "sidst set", "aldrig set"},
 		"export":   {"34 filer", "/home/koordinator/klynge/eksport", "slip-01-praksis.md", "1–"},
-		"data":     {"Periode"},
+		"data":     {"Kilde: Sentinel", "1. okt. 2025–30. sep. 2026", "14 af 14 praksis talt med"},
 	}
 	screens := append(layoutScreens(), struct {
 		name string

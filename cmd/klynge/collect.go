@@ -47,6 +47,15 @@ func (a *app) dataRequestCommand() *cobra.Command {
 			if err := meeting.CheckText(meeting.TextPeriod, period); err != nil {
 				return err
 			}
+			// The files come back through data import, which reads the
+			// period: a request must not pre-fill one it would refuse.
+			if period != "" {
+				p, err := meeting.ParsePeriod(period)
+				if err != nil {
+					return err
+				}
+				period = p.String()
+			}
 			files, err := requestFiles(m, c, period, a.language())
 			if err != nil {
 				return err

@@ -223,6 +223,7 @@ func (a *app) meetingCommand() *cobra.Command {
 			if note != nil {
 				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.Note", msg.For(a.language()).Error(note)))
 			}
+			a.warnStale(cmd.OutOrStdout(), m, m.Values)
 			return nil
 		},
 	}

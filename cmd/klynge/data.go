@@ -65,6 +65,7 @@ func (a *app) dataImportCommand() *cobra.Command {
 			for yd, names := range sources {
 				imp.Sources[yd] = strings.Join(names, ", ")
 			}
+			a.warnStale(out, m, imp.Rows)
 			regions, without := regionFigures(m, files)
 			switch {
 			case regionFromFile && len(regions) == 0:

@@ -785,7 +785,7 @@ func newSlipView(s Slip) slipView {
 		{"band", f("export.SlipLegendBand")}, {"centre", centre}, {"target", f("export.SlipLegendTarget")}}
 	v.StripLegend = pr.T("export.SlipStripLegend", stripOwn, stripOther, stripBand, stripCentre, centre, stripTarget)
 	if s.Period != "" {
-		v.Period = fmt.Sprintf(t.period, s.Period)
+		v.Period = fmt.Sprintf(t.period, t.wordPeriod(s.Period))
 	}
 	for _, l := range s.Lines {
 		ind := l.Indicator
@@ -794,14 +794,15 @@ func newSlipView(s Slip) slipView {
 			meta = append(meta, d)
 		}
 		if s.Period == "" && l.Period != "" {
-			meta = append(meta, fmt.Sprintf(t.period, l.Period))
+			meta = append(meta, fmt.Sprintf(t.period, t.wordPeriod(l.Period)))
 		}
 		lv := lineView{Title: ind.Title, Meta: strings.Join(meta, " · ")}
 		lv.Own = rowView{Label: t.own, Value: t.noData, Own: true, Missing: true}
 		if l.Own != nil {
 			lv.Own.Value, lv.Own.Missing = t.format(*l.Own, ind.Unit), false
 			if l.OwnNumerator != nil && l.OwnDenominator != nil {
-				lv.Own.Notes = append(lv.Own.Notes, fmt.Sprintf(t.of, t.format(*l.OwnNumerator, meeting.UnitCount), t.format(*l.OwnDenominator, meeting.UnitCount)))
+				// "74 af 128 UVI-ordinationer": the pack's counts says what is counted.
+				lv.Own.Notes = append(lv.Own.Notes, strings.TrimSpace(fmt.Sprintf(t.of, t.format(*l.OwnNumerator, meeting.UnitCount), t.format(*l.OwnDenominator, meeting.UnitCount))+" "+meeting.Inert(ind.Counts)))
 			}
 			if l.OwnLow {
 				lv.Own.Notes = append(lv.Own.Notes, fmt.Sprintf(t.low, ind.MinDenominator))
@@ -891,6 +892,8 @@ type texts struct {
 	practices   func(n int) string
 	fifthName   func(int) string
 	formatDate  func(time.Time) string
+	// wordPeriod shows a stored period in the slip's language.
+	wordPeriod func(string) string
 }
 
 func slipText(lang string) texts {
@@ -900,7 +903,8 @@ func slipText(lang string) texts {
 		meeting.UnitCount: f("export.SlipUnitCount"), meeting.UnitDays: f("export.SlipUnitDays")}
 	return texts{
 		lang: p.Lang(), docTitle: f("export.SlipDocTitle"), kicker: f("export.SlipKicker"),
-		codeLabel: f("export.SlipCode"), private: f("export.SlipPrivate"), period: f("export.SlipPeriod"),
+		wordPeriod: func(s string) string { return meeting.WordPeriod(s, p.T) },
+		codeLabel:  f("export.SlipCode"), private: f("export.SlipPrivate"), period: f("export.SlipPeriod"),
 		own: f("export.SlipOwn"), mean: f("export.SlipMean"), region: f("export.SlipRegion"), national: f("export.SlipNational"),
 		target: f("export.SlipTarget"), placement: f("export.SlipPlacement"), noData: f("export.SlipNoData"), of: f("export.SlipOf"),
 		low: f("export.SlipLow"), noCluster: f("export.SlipNoCluster"),

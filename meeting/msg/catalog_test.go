@@ -49,7 +49,7 @@ type sourceUse struct {
 	selected map[string]bool   // selector names used in tui (x.Name)
 }
 
-var keyLiteral = regexp.MustCompile(`^((tui|err|cli|problem|export|store)\.[A-Z][A-Za-z0-9_.]*|(kind|status|timer|outcome|date|itemstatus|word)\.[a-z_]*)$`)
+var keyLiteral = regexp.MustCompile(`^((tui|err|cli|problem|export|store|period)\.[A-Z][A-Za-z0-9_.]*|(kind|status|timer|outcome|date|itemstatus|word)\.[a-z_]*)$`)
 
 func readSource(t *testing.T) sourceUse {
 	t.Helper()

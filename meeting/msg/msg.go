@@ -61,6 +61,7 @@ var table = sync.OnceValue(func() map[string]Entry {
 		choiceEntries,
 		collectEntries,
 		slipEntries,
+		periodEntries,
 	} {
 		for _, e := range es {
 			if _, dup := m[e.Key]; dup {

@@ -147,8 +147,11 @@ func checkData(table *csvTable, probs *problemList, chk dataCheck, example any, 
 		if sep != "" && !table.checkWidth(probs, row, sep) {
 			continue // every value after the stray separator is shifted
 		}
-		period, _, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
+		period, periodAt, ok := table.textField(probs, row, "periode", meeting.TextPeriod)
 		if !ok {
+			continue
+		}
+		if period, ok = readPeriod(probs, period, periodAt, table.name("periode")); !ok {
 			continue
 		}
 		yd, valid := checkYdernummer(probs, yd, ydAt, table.name("ydernummer"))

@@ -71,13 +71,13 @@ func TestReadDataFormats(t *testing.T) {
 	}{
 		{"Danish", "ydernummer;indikator;tæller;nævner;værdi;periode\n047318;kol-forloebsplan;98;131;;2026-Q3\n047318;andel-65plus;;;24,8;2026-Q3\n",
 			[]meeting.DataRow{
-				{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026-Q3"},
-				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
+				{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026Q3"},
+				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
 			}},
 		{"English with BOM and commas", "\uFEFFProvider number,Indicator,Numerator,Denominator,Value,Period\r\n047318,andel-65plus,,,24.8,2026-Q3\r\n047318,liste-stoerrelse,,,\"1.650,5\",2026-Q3\r\n",
 			[]meeting.DataRow{
-				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
-				{Ydernummer: "047318", Indicator: "liste-stoerrelse", Value: ptr(1650.5), Period: "2026-Q3"},
+				{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
+				{Ydernummer: "047318", Indicator: "liste-stoerrelse", Value: ptr(1650.5), Period: "2026Q3"},
 			}},
 		{"value only, no period, spaces and a percent sign", "ydernummer;indikator;værdi\n047318;liste-stoerrelse;4 870\n047318;andel-65plus;24,8 %\n",
 			[]meeting.DataRow{
@@ -147,6 +147,10 @@ func TestReadDataProblems(t *testing.T) {
 		{"denominator only", header + "047318;kol-forloebsplan;;8;;\n", "d.csv:2:25", "tæller is missing: a nævner needs a tæller"},
 		{"duplicate row", header + "047318;kol-prevalens;1;200;;\n112905;kol-prevalens;1;200;;\n047318;kol-prevalens;2;200;;\n", "d.csv:4:1",
 			`practice 047318 has a second row for "kol-prevalens": the first is on line 2; keep one`},
+		{"period as free text", header + "047318;kol-prevalens;1;200;;efterår 2026\n", "d.csv:2:29",
+			`periode: "efterår 2026" is not a period: write a quarter such as 2026Q3, a year such as 2026, a month such as 2026-09 or a range of dates such as 01.10.2025–30.09.2026`},
+		{"period with no such month", header + "047318;kol-prevalens;1;200;;2026-13\n", "d.csv:2:29", `periode: "2026-13" has no month 1–12`},
+		{"period with no such date", header + "047318;kol-prevalens;1;200;;01.10.2025–31.09.2026\n", "d.csv:2:29", `the date 31.09.2026 does not exist`},
 		{"English header names in messages", "ydernummer,indicator,numerator,denominator\n047318,kol-forloebsplan,12,10\n", "d.csv:2:25",
 			"numerator 12 is larger than denominator 10"},
 	}

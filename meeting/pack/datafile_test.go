@@ -21,11 +21,11 @@ func TestReadDataFile(t *testing.T) {
 		want []meeting.DataRow
 	}{
 		{"semikolon-bom.csv", []meeting.DataRow{
-			{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026-Q3"},
-			{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "kol-forloebsplan", Numerator: ptr(3), Denominator: ptr(4), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "andel-65plus", Value: ptr(12.5), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "liste-stoerrelse", Value: ptr(1650), Period: "2026-Q3"},
+			{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026Q3"},
+			{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "kol-forloebsplan", Numerator: ptr(3), Denominator: ptr(4), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "andel-65plus", Value: ptr(12.5), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "liste-stoerrelse", Value: ptr(1650), Period: "2026Q3"},
 		}},
 		{"komma.csv", []meeting.DataRow{
 			{Ydernummer: "047318", Indicator: "kol-prevalens", Numerator: ptr(131), Denominator: ptr(4870), Period: "2026"},
@@ -35,11 +35,11 @@ func TestReadDataFile(t *testing.T) {
 		// The sheet named Data, not the first; a percentage-formatted
 		// 0,248 is 24,8; a numeric 112905 is the ydernummer.
 		{"data.xlsx", []meeting.DataRow{
-			{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026-Q3"},
-			{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "andel-65plus", Value: ptr(19.5), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "kol-prevalens", Numerator: ptr(12), Denominator: ptr(1650), Period: "2026-Q3"},
-			{Ydernummer: "112905", Indicator: "liste-stoerrelse", Value: ptr(1650), Period: "2026-Q3"},
+			{Ydernummer: "047318", Indicator: "kol-forloebsplan", Numerator: ptr(98), Denominator: ptr(131), Period: "2026Q3"},
+			{Ydernummer: "047318", Indicator: "andel-65plus", Value: ptr(24.8), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "andel-65plus", Value: ptr(19.5), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "kol-prevalens", Numerator: ptr(12), Denominator: ptr(1650), Period: "2026Q3"},
+			{Ydernummer: "112905", Indicator: "liste-stoerrelse", Value: ptr(1650), Period: "2026Q3"},
 		}},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,8 @@ lang = "da"              # da | en: pakkens sprog
 # theme = "KOL"          # valgfri: pakkens emne
 # version = "2027.1"     # valgfri: pakkens version
 # min_practices = 3      # standard 3: færre praksisser talt med, ingen gennemsnit/median/ABC
+# source = "Sentinel"    # valgfri: hvor tallene kommer fra; vises under hver graf
+# max_age = "6m"         # valgfri: tal ældre end 6 måneder ved mødet giver en advarsel (også "90d", "1y")
 
 [[agenda]]
 kind = "welcome"         # welcome | followup | talk | data | groupwork | plenum | break | evaluation
@@ -111,6 +113,8 @@ better = "higher"        # higher | lower | none
 # marks = ["mean", "median", "target"]   # mærker på grafen: `+joinMarks()+`
 # guess = true           # valgfri: rummet gætter, før tallene vises
 # context = true         # valgfri: vis praksissernes kontekst (listestørrelse, alder) i bånd
+# source = "Sentinel"    # valgfri: indikatorens egen kilde i stedet for pakkens
+# counts = "patienter"   # valgfri: hvad tæller og nævner tæller: "74 af 128 patienter"
 `))
 	}
 	b.WriteString(starterChoice)

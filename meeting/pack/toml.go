@@ -17,7 +17,7 @@ import (
 // The keys each table of pack.toml may hold, in the order messages list
 // them.
 func packKeys() []string {
-	return []string{"title", "theme", "lang", "version", "min_practices", "agenda", "indicator", "choice"}
+	return []string{"title", "theme", "lang", "version", "min_practices", "source", "max_age", "agenda", "indicator", "choice"}
 }
 
 func agendaKeys() []string {
@@ -25,7 +25,7 @@ func agendaKeys() []string {
 }
 
 func indicatorKeys() []string {
-	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "min_practices", "marks", "guess", "context"}
+	return []string{"id", "title", "unit", "better", "target", "region", "national", "min_denominator", "min_practices", "marks", "guess", "context", "source", "counts"}
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
@@ -114,6 +114,15 @@ func (c tomlChecker) pack(doc map[string]any) meeting.Pack {
 			p.Lang = lang
 		} else {
 			c.probs.add(c.idx.valueAt("lang"), "problem.UnknownLang", lang)
+		}
+	}
+
+	p.Source, _ = c.str(doc, "", "source")
+	if v, ok := c.str(doc, "", "max_age"); ok && v != "" {
+		if age, err := meeting.ParseMaxAge(v); err != nil {
+			c.probs.add(c.idx.valueAt("max_age"), "period.ErrMaxAge", v)
+		} else {
+			p.MaxAge = age
 		}
 	}
 
@@ -225,6 +234,8 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 	}
 	ind.Guess, _ = c.boolean(tbl, path, "guess")
 	ind.Context, _ = c.boolean(tbl, path, "context")
+	ind.Source, _ = c.str(tbl, path, "source")
+	ind.Counts, _ = c.str(tbl, path, "counts")
 	return ind, unique
 }
 
