@@ -49,13 +49,16 @@ func (a *app) dataRequestCommand() *cobra.Command {
 			}
 			// The files come back through data import, which reads the
 			// period: a request must not pre-fill one it would refuse.
-			if period != "" {
-				p, err := meeting.ParsePeriod(period)
-				if err != nil {
-					return err
-				}
-				period = p.String()
+			// Without a period the returned figures could not be checked
+			// for freshness, and the practices would not know what to count.
+			if period == "" {
+				return meeting.Errork(meeting.EINVALID, "cli.CollectNoPeriod", m.ID, meeting.Inert(m.Title))
 			}
+			parsed, err := meeting.ParsePeriod(period)
+			if err != nil {
+				return err
+			}
+			period = parsed.String()
 			files, err := requestFiles(m, c, period, a.language())
 			if err != nil {
 				return err
@@ -76,7 +79,7 @@ func (a *app) dataRequestCommand() *cobra.Command {
 				}
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.CollectRequested",
-				len(c.Practices), m.ID, meeting.Inert(m.Title), len(m.Pack.Indicators), meeting.Inert(period), dir))
+				len(c.Practices), m.ID, meeting.Inert(m.Title), len(m.Pack.Indicators), parsed.Word(a.t), dir))
 			return nil
 		},
 	}

@@ -211,7 +211,7 @@ func TestDataRequestFilesHoldOnlyTheirPractice(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "wrote files for 14 practices for meeting 1") || !strings.Contains(out, `period "01.10.2025–30.09.2026"`) {
+	if !strings.Contains(out, "wrote files for 14 practices for meeting 1") || !strings.Contains(out, "period 1 Oct 2025–30 Sep 2026,") {
 		t.Errorf("summary %q", out)
 	}
 	c := demoCluster(t, env)
@@ -474,5 +474,30 @@ func TestDataImportRegionFile(t *testing.T) {
 	code, _, errOut = runKlynge(t, env, "data", "import", only)
 	if code != 1 || !strings.Contains(errOut, only+":1: none of the file's 1 row is for a practice of the cluster") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// A request needs a period: without one the returned figures could not be
+// checked for freshness. The meeting has no figures to take it from, so
+// the command must ask for --period, in the UI language, and write nothing.
+func TestDataRequestWithoutPeriodIsRefused(t *testing.T) {
+	env := collectMeeting(t, nil)
+	for _, lang := range []string{"da", "en"} {
+		dir := t.TempDir()
+		code, out, errOut := runKlynge(t, env, "--lang", lang, "data", "request", "-o", dir)
+		if code != 1 {
+			t.Fatalf("%s: exit %d, want 1; out %q err %q", lang, code, out, errOut)
+		}
+		if !strings.Contains(errOut, "--period 2026Q3") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("%s: want one line naming --period, got %q", lang, errOut)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s: %d files written", lang, len(entries))
+		}
+	}
+	dir := t.TempDir()
+	code, out, errOut := runKlynge(t, env, "--lang", "en", "data", "request", "-o", dir, "--period", "2026-10")
+	if code != 0 || !strings.Contains(out, "period Oct 2026") {
+		t.Fatalf("with --period: exit %d, out %q, err %q", code, out, errOut)
 	}
 }
