@@ -183,7 +183,9 @@ func (k *Console) slipLines(pr meeting.Practice) ([]string, error) {
 func (k *Console) slipHelp() []key.Binding {
 	keys := k.common.Keys
 	if k.private == privateSlipPick {
-		return []key.Binding{keys.Open, keys.Back, keys.Up, keys.Down}
+		// enter opens the chosen practice's slip, not an agenda item.
+		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", k.common.Text.T("tui.SlipKeyOpen")))
+		return []key.Binding{open, keys.Back, keys.Up, keys.Down}
 	}
 	practice := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", k.common.Text.T("tui.SlipKeyPractice")))
 	// The way back first: at 80 columns the last keys are cut.

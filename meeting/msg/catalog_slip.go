@@ -45,4 +45,5 @@ var slipEntries = []Entry{
 	{"tui.SlipTitle", "PERSONLIGT ARK – IKKE TIL PROJEKTOR · kode %s", "PERSONAL SLIP – NOT FOR THE PROJECTOR · code %s"},
 	{"tui.SlipNone", "Ingen praksis har en kode ved dette møde endnu: træk koderne først.", "No practice has a code at this meeting yet: draw the codes first."},
 	{"tui.SlipKeyPractice", "forrige/næste praksis", "previous/next practice"},
+	{"tui.SlipKeyOpen", "vis arket", "show the slip"},
 }
