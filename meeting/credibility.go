@@ -33,3 +33,23 @@ func (m Meeting) Credibility(c Chart) Credibility {
 		MaxAge:    m.Pack.MaxAge,
 	}
 }
+
+// ChoiceCredibility is the credibility line of the stacked chart of a
+// choice group: the same line as under any chart, with the source of the
+// preferred option (the options share one data source in practice) and
+// the practices counted towards the cluster's mix.
+func (m Meeting) ChoiceCredibility(c ChoiceChart) Credibility {
+	cr := Credibility{
+		Period:    c.Period,
+		Counted:   c.Counted,
+		Practices: len(m.Codes),
+		Stale:     periodStale(m.Pack, c.Period, m.PlannedStart),
+		MaxAge:    m.Pack.MaxAge,
+	}
+	if len(c.Options) > 0 {
+		cr.Source = c.Options[0].SourceIn(m.Pack)
+	} else {
+		cr.Source = m.Pack.Source
+	}
+	return cr
+}

@@ -186,9 +186,16 @@ func (m Meeting) Freshness() []StaleFigures {
 // limit for a meeting held on date, and the limit, for the short neutral
 // note under the chart.
 func ChartStale(p Pack, c Chart, date time.Time) bool {
-	if !p.MaxAge.Set() || c.Period == "" {
+	return periodStale(p, c.Period, date)
+}
+
+// periodStale reports whether figures of the stored period are older than
+// the pack's max_age at date; an unset limit or an unreadable period is
+// never stale.
+func periodStale(p Pack, period string, date time.Time) bool {
+	if !p.MaxAge.Set() || period == "" {
 		return false
 	}
-	per, err := ParsePeriod(c.Period)
+	per, err := ParsePeriod(period)
 	return err == nil && p.MaxAge.Stale(per, date)
 }

@@ -22,37 +22,42 @@ import (
 // hides everything computed from them; being conservative costs the room
 // nothing it needs for a guess.
 func (v chartView) credibilityLines() []string {
-	cr := v.cred
-	t := msg.For(v.lang).T
+	return credibilityLines(v.cred, v.hidden, v.lang, v.width, v.styles, v.strs)
+}
+
+// credibilityLines draws cr for a chart of the given width, hidden while
+// the room guesses; the bar chart and the stacked chart share it.
+func credibilityLines(cr meeting.Credibility, hidden bool, lang string, width int, styles Styles, strs chartStrings) []string {
+	t := msg.For(lang).T
 	var parts []string
 	if cr.Source != "" {
-		parts = append(parts, t("period.Source", meeting.Inert(headRunes(cr.Source, v.width))))
+		parts = append(parts, t("period.Source", meeting.Inert(headRunes(cr.Source, width))))
 	}
 	if cr.Period != "" {
 		// A free-text period from an older database is cut before it is
 		// measured, so a 20 KB one costs no more to draw.
-		period := meeting.WordPeriod(headRunes(cr.Period, v.width), t)
+		period := meeting.WordPeriod(headRunes(cr.Period, width), t)
 		switch {
 		case cr.Stale:
 			parts = append(parts, t("period.StaleNote", period, cr.MaxAge.Word(t)))
 		case cr.Source == "":
-			parts = append(parts, fmt.Sprintf(v.strs.Period, period))
+			parts = append(parts, fmt.Sprintf(strs.Period, period))
 		default:
 			parts = append(parts, period)
 		}
 	}
-	if !v.hidden && cr.Practices > 0 {
+	if !hidden && cr.Practices > 0 {
 		parts = append(parts, t("period.Counted", cr.Counted, cr.Practices))
 	}
 	if len(parts) == 0 {
 		return nil
 	}
-	lines := wrapLines(strings.Join(parts, t("period.CredSep")), v.width)
+	lines := wrapLines(strings.Join(parts, t("period.CredSep")), width)
 	if len(lines) > 2 {
-		lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), v.width))
+		lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), width))
 	}
 	for i := range lines {
-		lines[i] = v.styles.Text.Render(lines[i])
+		lines[i] = styles.Text.Render(lines[i])
 	}
 	return lines
 }

@@ -39,6 +39,8 @@ type choiceView struct {
 	styles Styles
 	strs   chartStrings
 	lang   string
+	// cred is the credibility line under the chart.
+	cred meeting.Credibility
 }
 
 func (v choiceView) t(key string, args ...any) string { return msg.For(v.lang).T(key, args...) }
@@ -51,7 +53,7 @@ func (v choiceView) mixShown() bool { return !v.hidden && v.chart.Mix != nil }
 // headline, the legend, the mix bar and its gap, the axis (two lines) and
 // the notes.
 func (v choiceView) barRows() int {
-	fixed := 1 + len(v.headline()) + len(v.legend()) + 2 + len(v.notes())
+	fixed := 1 + len(v.headline()) + len(v.legend()) + 2 + len(v.notes()) + len(v.credibilityLines())
 	if v.mixShown() {
 		fixed += 2
 	}
@@ -117,7 +119,14 @@ func (v choiceView) legend() []string {
 	return out
 }
 
-// notes say who is not drawn and why, who sent nothing, and the period.
+// credibilityLines is the line under every chart (chartcred.go): source,
+// period and practices counted towards the cluster's mix.
+func (v choiceView) credibilityLines() []string {
+	return credibilityLines(v.cred, v.hidden, v.lang, v.width, v.styles, v.strs)
+}
+
+// notes say who is not drawn and why and who sent nothing; the period is
+// on the credibility line below them.
 func (v choiceView) notes() []string {
 	if v.hidden {
 		return nil
@@ -146,11 +155,6 @@ func (v choiceView) notes() []string {
 			missing[i] = meeting.Inert(l)
 		}
 		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
-	}
-	if c.Period != "" {
-		// In words, as under every chart (chartcred.go); free text from an
-		// older database shows inert.
-		parts = append(parts, fmt.Sprintf(v.strs.Period, meeting.WordPeriod(headRunes(c.Period, v.width), v.t)))
 	}
 	if len(parts) == 0 {
 		return nil
@@ -255,6 +259,7 @@ func (v choiceView) render() string {
 	ticks, labels := v.axis(barW, target)
 	lines = append(lines, pad+ticks, pad+labels)
 	lines = append(lines, v.notes()...)
+	lines = append(lines, v.credibilityLines()...)
 	for len(lines) < v.height {
 		lines = append(lines, "")
 	}
@@ -361,5 +366,6 @@ func (s *chartScreen) choice(id string) choiceView {
 		chart: c, width: s.width, height: s.height, offset: min(s.offset, max(0, len(c.Bars)-1)),
 		hidden: !s.isShown(id), page: fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
+		cred: s.meeting.ChoiceCredibility(c),
 	}
 }

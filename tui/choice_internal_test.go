@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -42,7 +43,14 @@ func uviChoice(t *testing.T) meeting.ChoiceChart {
 func choiceTestView(c meeting.ChoiceChart, w, h int, lang string) choiceView {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	return choiceView{chart: c, width: w, height: h, page: "1/2", styles: NewStyles(r, ThemeDark), strs: chartText(lang), lang: lang}
+	// The credibility line as a meeting of the fixture's 14 practices
+	// gives it, with the pack's source.
+	codes := map[string]string{}
+	for i := range 14 {
+		codes[fmt.Sprint(i)] = fmt.Sprint(i)
+	}
+	cred := meeting.Meeting{Pack: meeting.Pack{Source: "Sentinel"}, Codes: codes}.ChoiceCredibility(c)
+	return choiceView{chart: c, width: w, height: h, page: "1/2", styles: NewStyles(r, ThemeDark), strs: chartText(lang), lang: lang, cred: cred}
 }
 
 // TestChoiceGolden: the stacked chart in the body of a laptop's 80x24 (paged), a
