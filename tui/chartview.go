@@ -418,20 +418,30 @@ func (v chartView) notes() []string {
 		parts = append(parts, v.figuresFrom)
 	}
 	if len(c.Missing) > 0 && !v.hidden {
-		missing := make([]string, len(c.Missing))
-		for i, l := range c.Missing {
-			missing[i] = meeting.Inert(l)
-		}
-		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
+		parts = append(parts, noDataNote(v.strs, c.Missing))
 	}
+	return noteLines(parts, v.width, s)
+}
+
+// noDataNote names the practices without a figure, by their labels.
+func noDataNote(strs chartStrings, labels []string) string {
+	missing := make([]string, len(labels))
+	for i, l := range labels {
+		missing[i] = meeting.Inert(l)
+	}
+	return fmt.Sprintf(strs.NoData, strings.Join(missing, ", "))
+}
+
+// noteLines joins a chart's notes into lines of width. Wrapped, not cut:
+// who has no data is a fact the room reads. At most three lines, so the
+// bars keep the screen.
+func noteLines(parts []string, width int, s Styles) []string {
 	if len(parts) == 0 {
 		return nil
 	}
-	// Wrapped, not cut: who has no data is a fact the room
-	// reads. At most three lines, so the bars keep the screen.
-	lines := wrapLines(strings.Join(parts, " · "), v.width)
+	lines := wrapLines(strings.Join(parts, " · "), width)
 	if len(lines) > 3 {
-		lines = append(lines[:2], truncate(strings.Join(lines[2:], " "), v.width))
+		lines = append(lines[:2], truncate(strings.Join(lines[2:], " "), width))
 	}
 	for i := range lines {
 		lines[i] = s.Text.Render(lines[i])

@@ -150,23 +150,9 @@ func (v choiceView) notes() []string {
 		parts = append(parts, v.t("tui.ChoiceTooFew", c.Counted, c.MinPractices))
 	}
 	if len(c.Missing) > 0 {
-		missing := make([]string, len(c.Missing))
-		for i, l := range c.Missing {
-			missing[i] = meeting.Inert(l)
-		}
-		parts = append(parts, fmt.Sprintf(v.strs.NoData, strings.Join(missing, ", ")))
+		parts = append(parts, noDataNote(v.strs, c.Missing))
 	}
-	if len(parts) == 0 {
-		return nil
-	}
-	lines := wrapLines(strings.Join(parts, " · "), v.width)
-	if len(lines) > 3 {
-		lines = append(lines[:2], truncate(strings.Join(lines[2:], " "), v.width))
-	}
-	for i := range lines {
-		lines[i] = v.styles.Text.Render(lines[i])
-	}
-	return lines
+	return noteLines(parts, v.width, v.styles)
 }
 
 // shares writes a bar's figures: the preferred option's share, and on a
