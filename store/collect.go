@@ -55,27 +55,13 @@ func (s *Store) ImportFigures(ctx context.Context, meetingID int64, imp meeting.
 			return ImportResult{}, meeting.Errork(meeting.EINVALID, "store.RegionBad", rf.Indicator)
 		}
 	}
-	stored := make(map[[2]string]meeting.DataRow, len(m.Values))
-	for _, v := range m.Values {
-		stored[[2]string{v.Ydernummer, v.Indicator}] = v
+	res, err := upsertFigures(ctx, tx, m, practices, imp.Rows)
+	if err != nil {
+		return ImportResult{}, err
 	}
-	var res ImportResult
 	count := map[string]int{}
 	for _, r := range imp.Rows {
 		count[r.Ydernummer]++
-		old, ok := stored[[2]string{r.Ydernummer, r.Indicator}]
-		switch {
-		case !ok:
-			res.Added++
-		case sameFigure(old, r):
-			res.Unchanged++
-			continue
-		default:
-			res.Replaced++
-		}
-		if err := upsertValue(ctx, tx, meetingID, practices[r.Ydernummer], r); err != nil {
-			return ImportResult{}, err
-		}
 	}
 	for _, yd := range slices.Sorted(maps.Keys(count)) {
 		if _, err := tx.ExecContext(ctx,

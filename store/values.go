@@ -56,6 +56,19 @@ func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meetin
 	if err := checkValues(rows, m.Pack, practices); err != nil {
 		return ImportResult{}, err
 	}
+	res, err := upsertFigures(ctx, tx, m, practices, rows)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, translate(err, phrase("store.DoImportFigures"))
+	}
+	return res, nil
+}
+
+// upsertFigures writes rows as m's figures in tx, leaving a figure that is
+// already stored as it is, and counts what it added, replaced and left.
+func upsertFigures(ctx context.Context, tx *sql.Tx, m meeting.Meeting, practices map[string]int64, rows []meeting.DataRow) (ImportResult, error) {
 	stored := make(map[[2]string]meeting.DataRow, len(m.Values))
 	for _, v := range m.Values {
 		stored[[2]string{v.Ydernummer, v.Indicator}] = v
@@ -72,12 +85,9 @@ func (s *Store) ImportValues(ctx context.Context, meetingID int64, rows []meetin
 		default:
 			res.Replaced++
 		}
-		if err := upsertValue(ctx, tx, meetingID, practices[r.Ydernummer], r); err != nil {
+		if err := upsertValue(ctx, tx, m.ID, practices[r.Ydernummer], r); err != nil {
 			return ImportResult{}, err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportResult{}, translate(err, phrase("store.DoImportFigures"))
 	}
 	return res, nil
 }
