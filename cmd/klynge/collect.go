@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -63,20 +62,9 @@ func (a *app) dataRequestCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// As every export: render all first, the folder must exist,
-			// nothing is overwritten without --force, each file goes
-			// through a temporary file and a rename.
-			if err := requireDir(dir); err != nil {
+			// As every export: all rendered first, then written.
+			if err := writeFolder(dir, files, force, "cli.CollectWriteFailed"); err != nil {
 				return err
-			}
-			if err := checkOverwrite(dir, files, force); err != nil {
-				return err
-			}
-			for i, f := range files {
-				if err := writeFileAtomic(dir, f.name, f.data); err != nil {
-					return meeting.Errork(meeting.EINVALID, "cli.CollectWriteFailed",
-						filepath.Join(dir, f.name), unwrapPathError(err), i, len(files))
-				}
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.CollectRequested",
 				len(c.Practices), m.ID, meeting.Inert(m.Title), len(m.Pack.Indicators), parsed.Word(a.t), dir))

@@ -82,19 +82,8 @@ func (a *app) exportSlipsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// As every export: the folder must exist (README, Exports), so a
-			// typo never puts slips in a new folder no one looks in.
-			if err := requireDir(dir); err != nil {
+			if err := writeFolder(dir, files, force, "cli.ErrSlipWrite"); err != nil {
 				return err
-			}
-			if err := checkOverwrite(dir, files, force); err != nil {
-				return err
-			}
-			for i, f := range files {
-				if err := writeFileAtomic(dir, f.name, f.data); err != nil {
-					return meeting.Errork(meeting.EINVALID, "cli.ErrSlipWrite",
-						filepath.Join(dir, f.name), unwrapPathError(err), i, len(files))
-				}
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, a.t("cli.WroteSlips",
@@ -199,6 +188,27 @@ func prepareSlipDir(dir string) error {
 	}
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		return meeting.Errork(meeting.EINVALID, "cli.ErrCannotCreate", dir, unwrapPathError(err))
+	}
+	return nil
+}
+
+// writeFolder writes files into dir as every folder export does: the
+// folder must exist (README, Exports), so a typo never puts files in a new
+// folder no one looks in; nothing is overwritten without force; each file
+// goes through a temporary file and a rename. failKey words a failed
+// write (file, cause, files written, files in all).
+func writeFolder(dir string, files []slipFile, force bool, failKey string) error {
+	if err := requireDir(dir); err != nil {
+		return err
+	}
+	if err := checkOverwrite(dir, files, force); err != nil {
+		return err
+	}
+	for i, f := range files {
+		if err := writeFileAtomic(dir, f.name, f.data); err != nil {
+			return meeting.Errork(meeting.EINVALID, failKey,
+				filepath.Join(dir, f.name), unwrapPathError(err), i, len(files))
+		}
 	}
 	return nil
 }
