@@ -193,7 +193,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 		// The cluster's figure the projector showed: the median where the
 		// chart showed a median and no mean, else the mean.
 		withMean := ind
-		withMean.Marks = []meeting.MarkKind{centreMark(ind)}
+		withMean.Marks = []meeting.MarkKind{ind.CentreMark()}
 		charts[i] = meeting.BuildChart(withMean, rows[ind.ID], labels, nil)
 	}
 
@@ -216,7 +216,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 				value = &v
 				low = r.Denominator != nil && *r.Denominator < float64(ind.MinDenominator)
 			}
-			mean, n := clusterMean(c, centreMark(ind))
+			mean, n := clusterMean(c, ind.CentreMark())
 			period := r.Period
 			if period == "" {
 				period = c.Period
@@ -229,7 +229,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 				continue
 			}
 			line := SlipLine{
-				Indicator: ind, Own: value, OwnLow: low, Mean: mean, Median: centreMark(ind) == meeting.MarkMedian,
+				Indicator: ind, Own: value, OwnLow: low, Mean: mean, Median: ind.CentreMark() == meeting.MarkMedian,
 				Region: ind.Region, National: ind.National, Target: ind.Target,
 				ClusterN: n, Period: period,
 			}
@@ -239,7 +239,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 					line.Fifth = c.Fifth(*value)
 				}
 			}
-			line.Series = slipSeries(in.History[ind.ID], m.ID, p.Ydernummer, ind.Unit, centreMark(ind))
+			line.Series = slipSeries(in.History[ind.ID], m.ID, p.Ydernummer, ind.Unit, ind.CentreMark())
 			if q1, q3, ok := c.Quartiles(); ok {
 				line.Q1, line.Q3 = &q1, &q3
 				line.Others = others(ind, rows[ind.ID], labels, p.Ydernummer)
@@ -299,25 +299,6 @@ func others(ind meeting.Indicator, rows []meeting.DataRow, labels map[string]str
 	}
 	sort.Float64s(vs)
 	return vs
-}
-
-// centreMark is the cluster statistic the projected chart of ind shows:
-// the median when its marks have a median and no mean, else the mean
-// (also for a chart that shows neither, as the slip always gives one).
-func centreMark(ind meeting.Indicator) meeting.MarkKind {
-	median := false
-	for _, k := range ind.Marks {
-		switch k {
-		case meeting.MarkMean:
-			return meeting.MarkMean
-		case meeting.MarkMedian:
-			median = true
-		}
-	}
-	if median && !ind.Context {
-		return meeting.MarkMedian
-	}
-	return meeting.MarkMean
 }
 
 // clusterMean is the chart's mark of the given kind (mean or median) and
