@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/charmbracelet/x/ansi"
+
 	"bytes"
 	"fmt"
 	"io"
@@ -189,7 +191,7 @@ func (a *app) writeStatus(w io.Writer, m meeting.Meeting, col []meeting.Collecte
 	fmt.Fprintln(tw, a.t("cli.CollectStatusHead"))
 	for _, cl := range col {
 		s, arrived, source, missing := a.statusRow(cl)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cl.Practice.Ydernummer, meeting.Inert(cl.Practice.Name), s, arrived, source, missing)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", cl.Practice.Ydernummer, statusName(cl.Practice.Name), s, arrived, source, missing)
 	}
 	return tw.Flush()
 }
@@ -202,4 +204,11 @@ func (a *app) writeStatusCSV(w io.Writer, col []meeting.Collected) error {
 			s, arrived, export.CSVText(source), export.CSVText(missing)})
 	}
 	return export.WriteCSV(w, a.language(), recs)
+}
+
+// statusName is a practice's name in the status table, cut to 40 terminal
+// cells: one long name would otherwise widen the column of every row past
+// the terminal. The CSV keeps the whole name.
+func statusName(name string) string {
+	return ansi.Truncate(meeting.Inert(name), 40, "…")
 }

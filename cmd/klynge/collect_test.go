@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/klynge/klynge/meeting"
@@ -499,5 +500,17 @@ func TestDataRequestWithoutPeriodIsRefused(t *testing.T) {
 	code, out, errOut := runKlynge(t, env, "--lang", "en", "data", "request", "-o", dir, "--period", "2026-10")
 	if code != 0 || !strings.Contains(out, "period Oct 2026") {
 		t.Fatalf("with --period: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// A long practice name is cut in the status table, so one name cannot
+// widen every row past the terminal; a short one stays whole.
+func TestStatusNameIsCut(t *testing.T) {
+	long := "Lægehuset 🩺👩‍⚕️ " + strings.Repeat("Å", 150)
+	if got := statusName(long); ansi.StringWidth(got) > 40 || !strings.HasSuffix(got, "…") {
+		t.Errorf("statusName(long) = %q (%d cells)", got, ansi.StringWidth(got))
+	}
+	if got := statusName("Lægerne Østergade"); got != "Lægerne Østergade" {
+		t.Errorf("a short name changed: %q", got)
 	}
 }
