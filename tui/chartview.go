@@ -107,12 +107,7 @@ func (v chartView) render() string {
 		for _, b := range c.Bars[v.offset:end] {
 			body = append(body, v.barRow(b, labelW, barW, axis, marks, true))
 		}
-		// On the last page there is nothing further down to page to.
-		more := fmt.Sprintf(v.strs.MoreBars, v.offset+1, end, len(c.Bars))
-		if end == len(c.Bars) {
-			more = fmt.Sprintf(v.strs.MoreBarsEnd, v.offset+1, end, len(c.Bars))
-		}
-		body = append(body, s.Heading.Render(more))
+		body = append(body, s.Heading.Render(moreBars(v.strs, v.offset, end, len(c.Bars))))
 	default:
 		// The bars fill the height: on a projector each bar is up to
 		// three lines thick with a line between bars, and the reference
@@ -485,4 +480,13 @@ func regionFromText(lang string, rf meeting.RegionFigure, full bool) string {
 		return p.T("tui.RegionFromPractices", rf.Practices)
 	}
 	return p.T("tui.RegionFromFile", rf.Practices, meeting.Inert(rf.Source))
+}
+
+// moreBars is the paging line under a chart showing bars offset..end of
+// total. On the last page there is nothing further down to page to.
+func moreBars(strs chartStrings, offset, end, total int) string {
+	if end == total {
+		return fmt.Sprintf(strs.MoreBarsEnd, offset+1, end, total)
+	}
+	return fmt.Sprintf(strs.MoreBars, offset+1, end, total)
 }

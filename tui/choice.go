@@ -220,11 +220,7 @@ func (v choiceView) render() string {
 		for _, b := range c.Bars[v.offset:end] {
 			body = append(body, v.barRow(b.Label, b.Shown, b.Low, b.Mismatch, labelW, barW, target, true))
 		}
-		more := fmt.Sprintf(v.strs.MoreBars, v.offset+1, end, len(c.Bars))
-		if end == len(c.Bars) {
-			more = fmt.Sprintf(v.strs.MoreBarsEnd, v.offset+1, end, len(c.Bars))
-		}
-		body = append(body, s.Heading.Render(more))
+		body = append(body, s.Heading.Render(moreBars(v.strs, v.offset, end, len(c.Bars))))
 	default:
 		thick, gap := barThickness(rows, len(c.Bars))
 		for i, b := range c.Bars {
