@@ -43,8 +43,9 @@ func (a *app) consoleCommand() *cobra.Command {
 	}
 }
 
-// consoleFPS is the console's frame rate.
-const consoleFPS = 10
+// consoleFPS is how many frames a second the console writes at most, as
+// projectorFPS.
+const consoleFPS = projectorFPS
 
 // runConsole opens the presenter console of the meeting on the terminal
 // and returns when the coordinator quits it.

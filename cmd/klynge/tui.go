@@ -92,11 +92,12 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	return err
 }
 
-// projectorFPS is how often the projector's frame may be written. Bubble
-// Tea's 60 wake the process 60 times a second even when nothing changes
-// (1.4 % of a core idle on the agenda); at 10, as the console, it sits at
-// about 0.35 %, and a key's frame is out within a tenth of a second.
-const projectorFPS = 10
+// projectorFPS is how many frames a second the projector writes at most.
+// Bubble Tea's renderer is patched (third_party/bubbletea, PATCH.md) to
+// write a frame when the view changes instead of on a ticker, so the rate
+// costs nothing while nothing changes; it only folds a burst of changes
+// (keys typed fast, a reload) into one frame per interval.
+const projectorFPS = 30
 
 // screenTerminal is the terminal a full-screen program draws on.
 type screenTerminal struct {
