@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -215,9 +214,9 @@ func (s *chartScreen) contextView() string {
 	// widest title or band row, not spread across the wall.
 	pad := ""
 	if s.width >= 120 {
-		blockW := lipgloss.Width(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices))
+		blockW := textWidth(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices))
 		for _, d := range dists {
-			blockW = max(blockW, lipgloss.Width(d.Indicator.Title))
+			blockW = max(blockW, textWidth(d.Indicator.Title))
 		}
 		blockW = max(blockW, 60)
 		pad = spaces(max(0, (s.width-blockW)/2))
@@ -237,10 +236,10 @@ func (s *chartScreen) contextView() string {
 			if unit != "" {
 				ranges[i] += " " + unit
 			}
-			rangeW = max(rangeW, lipgloss.Width(ranges[i]))
+			rangeW = max(rangeW, textWidth(ranges[i]))
 			most = max(most, b.Count)
 		}
-		countW := lipgloss.Width(fmt.Sprintf(s.strs.ContextCount, most))
+		countW := textWidth(fmt.Sprintf(s.strs.ContextCount, most))
 		barW := max(4, min(40, s.width-rangeW-countW-6))
 		for i, b := range d.Bands {
 			bar := strings.Repeat("█", max(1, b.Count*barW/most))

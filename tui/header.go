@@ -23,7 +23,7 @@ func (m *Model) header() string {
 	if m.meeting != nil {
 		title = m.meeting.Title
 	}
-	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(clock)-2)), clock, c.Width)
+	line1 := spread(s.Title.Render(truncate(title, c.Width-textWidth(clock)-2)), clock, c.Width)
 	line2 := ""
 	if m.meeting != nil {
 		line2 = m.runLine()
@@ -75,11 +75,11 @@ func (m *Model) runLine() string {
 		label = t.Kind(it.Kind) + ": " + it.Title
 	}
 	item := fmt.Sprintf("%d/%d %s %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), label)
-	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+	return spread(s.Kind.Render(truncate(item, c.Width-textWidth(right)-2)), right, c.Width)
 }
 
 // spread puts left and right on one line of the given width.
 func spread(left, right string, width int) string {
-	gap := max(1, width-lipgloss.Width(left)-lipgloss.Width(right))
+	gap := max(1, width-textWidth(left)-textWidth(right))
 	return left + strings.Repeat(" ", gap) + right
 }

@@ -98,6 +98,14 @@ var benchScreens = []struct {
 	{"follow-up", []string{"O"}},
 	{"help", []string{"?"}},
 	{"add-item", []string{"esc", "a"}},
+	{"trend", []string{"esc", "j", "j", "enter", "v"}},
+	{"evaluation", []string{"esc", "j", "j", "j", "j", "j", "j", "j", "enter"}},
+	{"attendance-history", []string{"F", "tab"}},
+	{"decisions", []string{"B"}},
+	{"plan", []string{"A"}},
+	{"pledge-form", []string{"T", "a"}},
+	{"code-key", []string{"C"}},
+	{"quit", []string{"q"}},
 }
 
 // screenModel runs the projector on tonight's meeting in a real program,
@@ -116,6 +124,9 @@ func screenModel(b *testing.B, keys []string, w, h int) *tui.Model {
 		tm.Send(key(k))
 	}
 	drainedTB(b, tm)
+	// Screens that read more of the history (the trend, the attendance
+	// history) do it off the screen's goroutine: measured once shown.
+	loadedTB(b, tm)
 	if err := tm.Quit(); err != nil {
 		b.Fatal(err)
 	}
@@ -241,6 +252,21 @@ func waitForTB(tb testing.TB, tm *teatest.TestModel, text string) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	tb.Fatalf("%q never appeared", text)
+}
+
+// loadedTB waits until no "Henter …" (reading) is shown.
+func loadedTB(tb testing.TB, tm *teatest.TestModel) {
+	tb.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		reply := make(chan string, 1)
+		tm.Send(frameRequest(reply))
+		if f := <-reply; !strings.Contains(stripANSI(f), "Henter") {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	tb.Fatal("the screen never finished reading")
 }
 
 func drainedTB(tb testing.TB, tm *teatest.TestModel) {

@@ -206,7 +206,7 @@ func (k *Console) trendLines(plan meeting.Meeting, i int) []string {
 			figure = formatValue(t.Lang, v, tr.Indicator.Unit, chartText(t.Lang).Units)
 		}
 		next := append([]string{p.Date.Format("02.01.06") + " " + figure}, parts...)
-		if lipgloss.Width(head+strings.Join(next, " · ")) > c.Width {
+		if textWidth(head+strings.Join(next, " · ")) > c.Width {
 			break
 		}
 		parts = next
@@ -313,7 +313,7 @@ func (v trendView) render() string {
 	axisMax := 0.0
 	for i, p := range points {
 		values[i] = v.valueText(p, centre)
-		valueW = max(valueW, lipgloss.Width(values[i]))
+		valueW = max(valueW, textWidth(values[i]))
 		if c, ok := p.Centre(centre); ok {
 			axisMax = math.Max(axisMax, math.Max(c, p.Q3))
 		}
@@ -389,7 +389,7 @@ func (v trendView) legend(centre meeting.MarkKind) string {
 		}
 		return out
 	}
-	if full := line(v.text.T("tui.TrendBand"), v.strs.Marks); lipgloss.Width(full) <= v.width {
+	if full := line(v.text.T("tui.TrendBand"), v.strs.Marks); textWidth(full) <= v.width {
 		return full
 	}
 	return line(v.text.T("tui.TrendBandShort"), v.strs.MarksShort)
