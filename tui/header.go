@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"github.com/klynge/klynge/meeting"
 )
 
@@ -28,8 +26,11 @@ func (m *Model) header() string {
 	if m.meeting != nil {
 		line2 = m.runLine()
 	}
-	line3 := s.Divider.Render(strings.Repeat("━", c.Width))
-	return lipgloss.JoinVertical(lipgloss.Left, line1, line2, line3)
+	// The divider is one run of one style: wrapped in its escapes rather
+	// than laid out by Render, which measures its 200 cells. The lines are
+	// not padded to one width here: frame pads every line of the frame.
+	line3 := paintOf(s.Divider).wrap(strings.Repeat("━", c.Width))
+	return line1 + "\n" + line2 + "\n" + line3
 }
 
 // runLine is the header's second line: the running item and its time

@@ -1046,9 +1046,10 @@ func (m *Model) footer() string {
 	}
 	if m.codeKey == codeKeyShown {
 		// Every key only hides the code key; listing keys would mislead.
-		return lipgloss.JoinVertical(lipgloss.Left, line, "")
+		return line + "\n"
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, m.shortHelp(keys.ShortHelp()))
+	// Not padded to one width here: frame pads every line of the frame.
+	return line + "\n" + m.shortHelp(keys.ShortHelp())
 }
 
 // shortHelp renders a screen's keys with help and quit always at the end:
