@@ -63,6 +63,7 @@ func (s *chartScreen) loadTrends() tea.Cmd {
 	t := &s.trends
 	if t.meetingID != s.meeting.ID || t.history == nil {
 		*t = trendState{on: t.on, meetingID: s.meeting.ID, history: map[string][]meeting.TrendMeeting{}, loading: map[string]bool{}}
+		s.invalidate()
 	}
 	var ids []string
 	for _, id := range s.pages {
@@ -107,6 +108,7 @@ func (s *chartScreen) trendLoaded(msg trendLoadedMsg) {
 	for id, h := range msg.history {
 		t.history[id] = h
 	}
+	s.invalidate()
 }
 
 // toggleTrend shows or leaves the trend of the indicator page shown.
@@ -243,7 +245,7 @@ func (s *chartScreen) trendView(id string) string {
 	case !loaded:
 		v.loading = true
 	default:
-		v.trend = s.meeting.Trend(id, h)
+		v.trend = s.trend(id, h)
 	}
 	return v.render()
 }
