@@ -1038,8 +1038,7 @@ func (m *Model) View() string {
 	}
 	footer := m.footer()
 	bodyH = fitBody(bodyH, footer)
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
+	return c.Styles.frame(c.Width, bodyH, m.header(), body, footer)
 }
 
 func (m *Model) footer() string {
