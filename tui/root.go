@@ -53,6 +53,12 @@ type Options struct {
 	// frame (store.QuickCheck); an error ends the program, and Err
 	// returns it.
 	Check func(context.Context) error
+	// Loaded, when set, is the meeting already read (Load): the first
+	// frame shows it instead of waiting for the window's own read.
+	Loaded *Loaded
+	// Width and Height, when known, are the terminal's size, so the first
+	// frame is drawn at it before the program is told its size.
+	Width, Height int
 }
 
 type screenID int
@@ -81,6 +87,8 @@ type Model struct {
 	common    *Common
 	meetingID int64
 	meeting   *meeting.Meeting
+	// preloaded is Options.Loaded until Init has applied it.
+	preloaded *meetingMsg
 	agenda    *agendaScreen
 	item      *itemScreen
 	slides    *slidesScreen
@@ -216,6 +224,14 @@ func New(ctx context.Context, opts Options) *Model {
 	if opts.Follow {
 		m.watch.every, m.watch.writes = opts.PollEvery, opts.Writes
 	}
+	if opts.Loaded != nil {
+		m.preloaded = &opts.Loaded.msg
+	}
+	if opts.Width > 0 && opts.Height > 0 {
+		c.Width, c.Height = opts.Width, opts.Height
+		m.help.Width = opts.Width
+		m.resize()
+	}
 	m.styleHelp()
 	c.plan = m.planned
 	return m
@@ -227,6 +243,15 @@ const slidesWarmAfter = 300 * time.Millisecond
 
 // warmSlidesMsg renders the slides ahead of their first showing.
 type warmSlidesMsg struct{}
+
+// historyAfter is how long after the meeting has loaded the earlier
+// meetings are read (for the evaluation, decisions and the pledge form's
+// "næste"): on ten years of meetings that takes tens of milliseconds, which
+// the first frame should not share the processor with.
+const historyAfter = 100 * time.Millisecond
+
+// readHistoryMsg reads the earlier meetings.
+type readHistoryMsg struct{}
 
 // planned is the meeting as it will be once the queued writes have
 // landed.
@@ -253,9 +278,15 @@ func (m *Model) styleHelp() {
 	m.help.Styles.Ellipsis = s.HelpSep
 }
 
-// Init loads the meeting and starts the clock.
+// Init loads the meeting (or takes the one read before the program
+// started, so that the first frame shows it) and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
+	load := loadMeeting(m.common, m.meetingID)
+	if m.preloaded != nil {
+		load = m.update(*m.preloaded)
+		m.preloaded = nil
+	}
+	return tea.Batch(load, m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
 }
 
 // checkDatabase runs Options.Check beside the meeting's first reads.
@@ -396,10 +427,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
-			// The slides are rendered once the first frame is out, so a
-			// talk opens at once without the meeting waiting for them.
+			// The slides are rendered, and the earlier meetings read,
+			// once the first frame is out, so a talk opens at once
+			// without the first frame waiting for them.
 			warm := tea.Batch(tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} }),
-				loadHistory(m.common))
+				tea.Tick(historyAfter, func(time.Time) tea.Msg { return readHistoryMsg{} }))
 			// After a restart, go straight back to what was running.
 			if c := msg.meeting.Current(); c >= 0 {
 				return tea.Batch(m.show(c), warm)
@@ -410,6 +442,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case warmSlidesMsg:
 		m.slides.ensure()
 		return nil
+	case readHistoryMsg:
+		return loadHistory(m.common)
 	case meetingsMsg:
 		m.meetings = msg.meetings
 		m.eval.meetings = msg.meetings
@@ -1004,8 +1038,7 @@ func (m *Model) View() string {
 	}
 	footer := m.footer()
 	bodyH = fitBody(bodyH, footer)
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
+	return c.Styles.frame(c.Width, bodyH, m.header(), body, footer)
 }
 
 func (m *Model) footer() string {
