@@ -244,15 +244,6 @@ const slidesWarmAfter = 300 * time.Millisecond
 // warmSlidesMsg renders the slides ahead of their first showing.
 type warmSlidesMsg struct{}
 
-// historyAfter is how long after the meeting has loaded the earlier
-// meetings are read (for the evaluation, decisions and the pledge form's
-// "næste"): on ten years of meetings that takes tens of milliseconds, which
-// the first frame should not share the processor with.
-const historyAfter = 100 * time.Millisecond
-
-// readHistoryMsg reads the earlier meetings.
-type readHistoryMsg struct{}
-
 // planned is the meeting as it will be once the queued writes have
 // landed.
 func (m *Model) planned() meeting.Meeting {
@@ -427,11 +418,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setMeeting(msg.meeting)
 		if !m.loaded {
 			m.loaded = true
-			// The slides are rendered, and the earlier meetings read,
-			// once the first frame is out, so a talk opens at once
-			// without the first frame waiting for them.
+			// The slides are rendered once the first frame is out, so a
+			// talk opens at once without the meeting waiting for them.
+			// (The earlier meetings are read at once: the first View is
+			// drawn before Bubble Tea runs any command.)
 			warm := tea.Batch(tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} }),
-				tea.Tick(historyAfter, func(time.Time) tea.Msg { return readHistoryMsg{} }))
+				loadHistory(m.common))
 			// After a restart, go straight back to what was running.
 			if c := msg.meeting.Current(); c >= 0 {
 				return tea.Batch(m.show(c), warm)
@@ -442,8 +434,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case warmSlidesMsg:
 		m.slides.ensure()
 		return nil
-	case readHistoryMsg:
-		return loadHistory(m.common)
 	case meetingsMsg:
 		m.meetings = msg.meetings
 		m.eval.meetings = msg.meetings
