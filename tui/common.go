@@ -224,24 +224,49 @@ type tickMsg time.Time
 
 func loadMeeting(c *Common, id int64) tea.Cmd {
 	return func() tea.Msg {
-		m, err := c.Store.Meeting(c.Ctx, id)
+		msg, err := readMeeting(c.Ctx, c.Store, id)
 		if err != nil {
 			return errMsg{err}
 		}
-		cluster, err := c.Store.Cluster(c.Ctx, m.ClusterID)
-		if err != nil {
-			return errMsg{err}
-		}
-		open, err := c.Store.OpenPledges(c.Ctx, m.ID)
-		if err != nil {
-			return errMsg{err}
-		}
-		plan, err := c.Store.Plan(c.Ctx, m.ClusterID)
-		if err != nil {
-			return errMsg{err}
-		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}
+		return msg
 	}
+}
+
+// readMeeting reads what a window shows of the meeting: the meeting, its
+// cluster, how many pledges are open and the cluster's year plan.
+func readMeeting(ctx context.Context, s Store, id int64) (meetingMsg, error) {
+	m, err := s.Meeting(ctx, id)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	cluster, err := s.Cluster(ctx, m.ClusterID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	open, err := s.OpenPledges(ctx, m.ID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	plan, err := s.Plan(ctx, m.ClusterID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}, nil
+}
+
+// Loaded is the meeting read before the program starts (Options.Loaded),
+// so that the first frame written is the meeting and not an empty screen
+// followed by it a frame later.
+type Loaded struct{ msg meetingMsg }
+
+// Load reads the meeting for Options.Loaded, as the window would read it
+// after its first frame.
+func Load(ctx context.Context, s Store, meetingID int64) (*Loaded, error) {
+	msg, err := readMeeting(ctx, inertStore{s}, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	return &Loaded{msg}, nil
 }
 
 // tick fires on the next whole second, so the clock changes in step with

@@ -53,6 +53,12 @@ type Options struct {
 	// frame (store.QuickCheck); an error ends the program, and Err
 	// returns it.
 	Check func(context.Context) error
+	// Loaded, when set, is the meeting already read (Load): the first
+	// frame shows it instead of waiting for the window's own read.
+	Loaded *Loaded
+	// Width and Height, when known, are the terminal's size, so the first
+	// frame is drawn at it before the program is told its size.
+	Width, Height int
 }
 
 type screenID int
@@ -81,6 +87,8 @@ type Model struct {
 	common    *Common
 	meetingID int64
 	meeting   *meeting.Meeting
+	// preloaded is Options.Loaded until Init has applied it.
+	preloaded *meetingMsg
 	agenda    *agendaScreen
 	item      *itemScreen
 	slides    *slidesScreen
@@ -216,6 +224,14 @@ func New(ctx context.Context, opts Options) *Model {
 	if opts.Follow {
 		m.watch.every, m.watch.writes = opts.PollEvery, opts.Writes
 	}
+	if opts.Loaded != nil {
+		m.preloaded = &opts.Loaded.msg
+	}
+	if opts.Width > 0 && opts.Height > 0 {
+		c.Width, c.Height = opts.Width, opts.Height
+		m.help.Width = opts.Width
+		m.resize()
+	}
 	m.styleHelp()
 	c.plan = m.planned
 	return m
@@ -253,9 +269,15 @@ func (m *Model) styleHelp() {
 	m.help.Styles.Ellipsis = s.HelpSep
 }
 
-// Init loads the meeting and starts the clock.
+// Init loads the meeting (or takes the one read before the program
+// started, so that the first frame shows it) and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
+	load := loadMeeting(m.common, m.meetingID)
+	if m.preloaded != nil {
+		load = m.update(*m.preloaded)
+		m.preloaded = nil
+	}
+	return tea.Batch(load, m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
 }
 
 // checkDatabase runs Options.Check beside the meeting's first reads.
@@ -398,6 +420,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.loaded = true
 			// The slides are rendered once the first frame is out, so a
 			// talk opens at once without the meeting waiting for them.
+			// (The earlier meetings are read at once: the first View is
+			// drawn before Bubble Tea runs any command.)
 			warm := tea.Batch(tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} }),
 				loadHistory(m.common))
 			// After a restart, go straight back to what was running.
