@@ -611,8 +611,7 @@ func (k *Console) View() string {
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
 		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
-		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
-			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
+		return c.Styles.Paint(placeCenter(c.Width, c.Height, c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
 	}
 	bodyH := max(0, c.Height-headerLines-footerLines)
 	var body string
@@ -659,7 +658,7 @@ func (k *Console) header() string {
 	}
 	banner := s.Error.Render("⚠ " + k.text.ConsoleTitle)
 	right := banner + "  " + clock
-	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+	line1 := spread(s.Title.Render(truncate(title, c.Width-textWidth(right)-2)), right, c.Width)
 	line2 := ""
 	if k.meeting != nil {
 		line2 = k.budgetLine()
@@ -712,7 +711,7 @@ func (k *Console) body(height int) string {
 		if ib.Left <= 0 && b.Current >= 0 {
 			style = s.Error
 		}
-		lines = append(lines, spread(s.Kind.Render(truncate(head, w-lipgloss.Width(left)-2)), style.Render(left), w))
+		lines = append(lines, spread(s.Kind.Render(truncate(head, w-textWidth(left)-2)), style.Render(left), w))
 	} else if mt.Ended() {
 		lines = append(lines, s.Status.Render(t.MeetingEnded))
 	}
@@ -731,7 +730,7 @@ func (k *Console) body(height int) string {
 			at = "⚠ " + at
 		}
 		label := fmt.Sprintf("  %s %d %s %s (%d %s)", k.text.ConsoleThen+":", i+1, kindSymbol(it.Kind), it.Title, it.Minutes, t.MinutesShort)
-		lines = append(lines, spread(style.Render(truncate(label, w-lipgloss.Width(at)-2)), style.Render(at), w))
+		lines = append(lines, spread(style.Render(truncate(label, w-textWidth(at)-2)), style.Render(at), w))
 	}
 	lines = append(lines, "")
 
@@ -817,9 +816,9 @@ func (k *Console) evaluationLines(mt meeting.Meeting, i int) []string {
 	w := c.Width
 	stats := meeting.Stats(mt.Items[i].Evaluation.Entries)
 	head := k.text.ConsoleEvaluation + ": "
-	now := s.Muted.Render(truncate(k.text.ConsoleEvalNone, w-lipgloss.Width(head)))
+	now := s.Muted.Render(truncate(k.text.ConsoleEvalNone, w-textWidth(head)))
 	if stats.N > 0 {
-		now = s.Text.Render(truncate(c.Text.T("tui.EvalStats", stats.N, scoreNumber(stats.Mean, c.Text.Lang), scoreNumber(stats.Median, c.Text.Lang)), w-lipgloss.Width(head)))
+		now = s.Text.Render(truncate(c.Text.T("tui.EvalStats", stats.N, scoreNumber(stats.Mean, c.Text.Lang), scoreNumber(stats.Median, c.Text.Lang)), w-textWidth(head)))
 	}
 	lines := []string{s.Heading.Render(head) + now}
 	if tr := evalTrendLine(c.Text, k.meetings, mt, stats, w-2); tr != "" {
@@ -951,7 +950,7 @@ func (k *Console) ask(height int, title, warning string) string {
 		s.Error.Render("⚠ "+title), "",
 		s.Text.Width(min(60, c.Width-10)).Render(warning), "",
 		k.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+	return placeCenter(c.Width, height, s.Dialog.Render(content))
 }
 
 // codeKeyView lists code, practice and ydernummer, as the projector's code
@@ -973,13 +972,13 @@ func (k *Console) helpView(height int) string {
 	keys = append(keys, c.Keys.Help, c.Keys.Quit)
 	keyW := 0
 	for _, b := range keys {
-		keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		keyW = max(keyW, textWidth(b.Help().Key))
 	}
 	lines := []string{s.Heading.Render(c.Text.HelpTitle), ""}
 	for _, b := range keys {
 		lines = append(lines, s.HelpKey.Render(cellsLeft(b.Help().Key, keyW))+"  "+s.HelpDesc.Render(b.Help().Desc))
 	}
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Overlay.Render(strings.Join(lines, "\n")))
+	return placeCenter(c.Width, height, s.Overlay.Render(strings.Join(lines, "\n")))
 }
 
 // ShortHelp lists the console's keys.
@@ -1044,11 +1043,11 @@ func (k *Console) fitHelp(keys []key.Binding) string {
 		}
 	}
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
-	room := k.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	room := k.common.Width - textWidth(tail) - textWidth(sep)
 	head := ""
 	for i := range own {
 		next := h.ShortHelpView(own[:i+1])
-		if lipgloss.Width(next)+2 > room {
+		if textWidth(next)+2 > room {
 			head += " " + h.Styles.Ellipsis.Inline(true).Render("…")
 			break
 		}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -117,4 +118,69 @@ func writeSpaces(b *strings.Builder, n int) {
 	if n > 0 {
 		b.WriteString(spaces[:n])
 	}
+}
+
+// placeCenter is lipgloss.Place(width, height, lipgloss.Center,
+// lipgloss.Center, s) without whitespace options, with each line measured
+// once the quick way (lipgloss measures each line twice and every space
+// of the filling once, through Unicode's grapheme rules).
+func placeCenter(width, height int, s string) string {
+	lines, widest := centreLines(width, s)
+	gap := height - len(lines)
+	if gap <= 0 {
+		return strings.Join(lines, "\n")
+	}
+	bottom := int(math.Round(float64(gap) * 0.5))
+	top := gap - bottom
+	empty := strings.Repeat(" ", widest)
+	var b strings.Builder
+	b.Grow((height) * (len(empty) + 1 + 16))
+	for range top {
+		b.WriteString(empty)
+		b.WriteByte('\n')
+	}
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	for range bottom {
+		b.WriteByte('\n')
+		b.WriteString(empty)
+	}
+	return b.String()
+}
+
+// placeHCenter is lipgloss.PlaceHorizontal(width, lipgloss.Center, s)
+// without whitespace options, measuring each line once the quick way.
+func placeHCenter(width int, s string) string {
+	lines, _ := centreLines(width, s)
+	return strings.Join(lines, "\n")
+}
+
+// centreLines centres each line of s in width cells as
+// lipgloss.PlaceHorizontal does (the block's widest line centred, shorter
+// lines filled to it, the odd cell on the right), or leaves s as it is
+// when its widest line is not narrower than width; it returns the lines
+// and their common width.
+func centreLines(width int, s string) ([]string, int) {
+	lines := strings.Split(s, "\n")
+	widths := make([]int, len(lines))
+	content := 0
+	for i, l := range lines {
+		widths[i] = lineWidth(l)
+		content = max(content, widths[i])
+	}
+	gap := width - content
+	if gap <= 0 {
+		return lines, content
+	}
+	for i, l := range lines {
+		total := gap + content - widths[i]
+		right := int(math.Round(float64(total) * 0.5))
+		left := total - right
+		lines[i] = spaces(left) + l + spaces(right)
+	}
+	return lines, width
 }

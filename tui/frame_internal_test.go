@@ -55,3 +55,29 @@ func TestFrameIsLipglossFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceIsLipglossPlace compares the quick centring with lipgloss's on
+// random blocks, narrower and wider than the space they are placed in.
+func TestPlaceIsLipglossPlace(t *testing.T) {
+	pieces := []string{"a", "Afslut ", "æøå", "━━━", "┃", "⚠", "日本", "e\u0301", "\x1b[1;38;2;255;215;0m", "\x1b[0m", " "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		var b strings.Builder
+		for i := range 1 + rng.IntN(8) {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			for range rng.IntN(10) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		s := b.String()
+		w, h := rng.IntN(40), rng.IntN(14)
+		if got, want := placeCenter(w, h, s), lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, s); got != want {
+			t.Fatalf("placeCenter(%d, %d, %q):\n got %q\nwant %q", w, h, s, got, want)
+		}
+		if got, want := placeHCenter(w, s), lipgloss.PlaceHorizontal(w, lipgloss.Center, s); got != want {
+			t.Fatalf("placeHCenter(%d, %q):\n got %q\nwant %q", w, s, got, want)
+		}
+	}
+}

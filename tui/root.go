@@ -997,8 +997,7 @@ func (m *Model) View() string {
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
 		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
-		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
-			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
+		return c.Styles.Paint(placeCenter(c.Width, c.Height, c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
 	}
 	_, bodyH := m.bodySize()
 	var body string
@@ -1071,9 +1070,10 @@ func (m *Model) footer() string {
 	}
 	if m.codeKey == codeKeyShown {
 		// Every key only hides the code key; listing keys would mislead.
-		return lipgloss.JoinVertical(lipgloss.Left, line, "")
+		return line + "\n"
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, m.shortHelp(keys.ShortHelp()))
+	// Not padded to one width here: frame pads every line of the frame.
+	return line + "\n" + m.shortHelp(keys.ShortHelp())
 }
 
 // shortHelp renders a screen's keys with help and quit always at the end:
@@ -1131,12 +1131,12 @@ func (m *Model) drawShortHelp(global, own []key.Binding) string {
 	tail := h.ShortHelpView(global)
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
 	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
-	room := m.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	room := m.common.Width - textWidth(tail) - textWidth(sep)
 	head := ""
 	for i := range own {
 		next := h.ShortHelpView(own[:i+1])
-		if lipgloss.Width(next) > room {
-			if lipgloss.Width(head)+lipgloss.Width(ellipsis) <= room {
+		if textWidth(next) > room {
+			if textWidth(head)+textWidth(ellipsis) <= room {
 				head += ellipsis
 			}
 			break
@@ -1199,14 +1199,14 @@ func (m *Model) confirmDialog(height int, title, body string) string {
 		c.Styles.Heading.Render(title), "",
 		c.Styles.Text.Width(min(60, c.Width-10)).Render(body), "",
 		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Dialog.Render(content))
+	return placeCenter(c.Width, height, c.Styles.Dialog.Render(content))
 }
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
 	full := m.help.FullHelpView(m.helpGroups())
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
+	return placeCenter(c.Width, height, c.Styles.Overlay.Render(content))
 }
 
 // helpGroups are the keys the ? overlay lists: the screen's (or the open
@@ -1270,7 +1270,7 @@ func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if lipgloss.Width(s) <= width {
+	if textWidth(s) <= width {
 		return s
 	}
 	// One pass: cutting a rune at a time and measuring again was
@@ -1282,7 +1282,7 @@ func truncate(s string, width int) string {
 // padRight pads s with spaces to width cells so a highlighted row spans the
 // screen.
 func padRight(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
+	if w := textWidth(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
