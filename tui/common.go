@@ -73,11 +73,13 @@ type Store interface {
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
-	// Meetings lists every meeting, so a pledge due "næste" is the
-	// cluster's next planned one (meeting.DueDate) and the evaluation
-	// shows the cluster's trend. On years of history it is the dearest
-	// read there is: it is made once, after the first frame (loadHistory).
-	Meetings(ctx context.Context) ([]meeting.Meeting, error)
+	// MeetingHistory lists every meeting, so a pledge due "næste" is the
+	// cluster's next planned one (meeting.DueDate), the evaluation shows
+	// the cluster's trend and the decisions screen the rules in force;
+	// without the meetings' figures and attendance, which no screen reads
+	// from it and which made it most of the heap on years of history. It
+	// is read once, after the first frame (loadHistory).
+	MeetingHistory(ctx context.Context) ([]meeting.Meeting, error)
 	// DataVersion changes when another window (another connection) has
 	// committed: the projector and its consoles follow each other by it.
 	DataVersion(ctx context.Context) (int64, error)
@@ -208,7 +210,7 @@ type meetingsMsg struct{ meetings []meeting.Meeting }
 // the meeting, so once is enough.
 func loadHistory(c *Common) tea.Cmd {
 	return func() tea.Msg {
-		ms, err := c.Store.Meetings(c.Ctx)
+		ms, err := c.Store.MeetingHistory(c.Ctx)
 		if err != nil {
 			return errMsg{err}
 		}

@@ -37,3 +37,16 @@ func BenchmarkBackupTo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMeetingHistory lists the 41 meetings as the screen keeps them
+// for the whole evening (store.MeetingHistory): compare its B/op with
+// BenchmarkMeetings'.
+func BenchmarkMeetingHistory(b *testing.B) {
+	s, _, _ := tenYears(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.MeetingHistory(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
