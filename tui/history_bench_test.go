@@ -86,34 +86,37 @@ func cleanHistory() {
 var benchScreens = []struct {
 	name string
 	keys []string
+	// ready is text the screen shows once what it reads off the
+	// screen's goroutine has come, when that is not "Henter …" gone.
+	ready string
 }{
-	{"agenda", []string{"esc"}},
-	{"welcome", nil},
-	{"slides", []string{"esc", "j", "enter"}},
-	{"chart", []string{"esc", "j", "j", "enter"}},
-	{"context", []string{"esc", "j", "j", "enter", "l", "l", "l"}},
-	{"round", []string{"esc", "j", "j", "j", "enter"}},
-	{"plenum", []string{"esc", "j", "j", "j", "j", "enter"}},
-	{"consent", []string{"P"}},
-	{"attendance", []string{"F"}},
-	{"pledges", []string{"T"}},
-	{"follow-up", []string{"O"}},
-	{"help", []string{"?"}},
-	{"add-item", []string{"esc", "a"}},
-	{"trend", []string{"esc", "j", "j", "enter", "v"}},
-	{"evaluation", []string{"esc", "j", "j", "j", "j", "j", "j", "j", "enter"}},
-	{"attendance-history", []string{"F", "tab"}},
-	{"decisions", []string{"B"}},
-	{"plan", []string{"A"}},
-	{"pledge-form", []string{"T", "a"}},
-	{"code-key", []string{"C"}},
-	{"quit", []string{"q"}},
+	{name: "agenda", keys: []string{"esc"}},
+	{name: "welcome", keys: nil},
+	{name: "slides", keys: []string{"esc", "j", "enter"}},
+	{name: "chart", keys: []string{"esc", "j", "j", "enter"}},
+	{name: "context", keys: []string{"esc", "j", "j", "enter", "l", "l", "l"}},
+	{name: "round", keys: []string{"esc", "j", "j", "j", "enter"}},
+	{name: "plenum", keys: []string{"esc", "j", "j", "j", "j", "enter"}},
+	{name: "consent", keys: []string{"P"}},
+	{name: "attendance", keys: []string{"F"}},
+	{name: "pledges", keys: []string{"T"}},
+	{name: "follow-up", keys: []string{"O"}, ready: "tiltag (90)"},
+	{name: "help", keys: []string{"?"}},
+	{name: "add-item", keys: []string{"esc", "a"}},
+	{name: "trend", keys: []string{"esc", "j", "j", "enter", "v"}},
+	{name: "evaluation", keys: []string{"esc", "j", "j", "j", "j", "j", "j", "j", "enter"}},
+	{name: "attendance-history", keys: []string{"F", "tab"}},
+	{name: "decisions", keys: []string{"B"}, ready: "Klyngens regler"},
+	{name: "plan", keys: []string{"A"}},
+	{name: "pledge-form", keys: []string{"T", "a"}},
+	{name: "code-key", keys: []string{"C"}},
+	{name: "quit", keys: []string{"q"}},
 }
 
 // screenModel runs the projector on tonight's meeting in a real program,
 // goes to a screen by keys at the given size and returns the model as the
 // program left it, in true colour.
-func screenModel(b *testing.B, keys []string, w, h int) *tui.Model {
+func screenModel(b *testing.B, keys []string, w, h int, ready ...string) *tui.Model {
 	b.Helper()
 	s, id := tenYears(b)
 	if err := s.RecordChart(context.Background(), id, meeting.ChartState{}); err != nil {
@@ -129,6 +132,9 @@ func screenModel(b *testing.B, keys []string, w, h int) *tui.Model {
 	// Screens that read more of the history (the trend, the attendance
 	// history) do it off the screen's goroutine: measured once shown.
 	loadedTB(b, tm)
+	for _, text := range ready {
+		waitForTB(b, tm, text)
+	}
 	if err := tm.Quit(); err != nil {
 		b.Fatal(err)
 	}
@@ -141,7 +147,11 @@ func BenchmarkView(b *testing.B) {
 	for _, sc := range benchScreens {
 		for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
 			b.Run(sc.name+"/"+sizeName(size.w, size.h), func(b *testing.B) {
-				m := screenModel(b, sc.keys, size.w, size.h)
+				var ready []string
+				if sc.ready != "" {
+					ready = append(ready, sc.ready)
+				}
+				m := screenModel(b, sc.keys, size.w, size.h, ready...)
 				b.ReportAllocs()
 				for b.Loop() {
 					_ = m.View()
@@ -263,4 +273,46 @@ func drainedTB(tb testing.TB, tm *teatest.TestModel) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	tb.Fatal("the write queue never drained")
+}
+
+// BenchmarkConsoleView draws the presenter's console on tonight's meeting
+// of ten years of history at 80×24 and 200×60 in true colour: the main
+// view (time, notes, attendance, follow-ups), its key help and the code
+// key's question.
+func BenchmarkConsoleView(b *testing.B) {
+	for _, sc := range []struct {
+		name string
+		keys []string
+	}{
+		{"main", nil},
+		{"help", []string{"?"}},
+		{"code-key", []string{"C"}},
+	} {
+		for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+			b.Run(sc.name+"/"+sizeName(size.w, size.h), func(b *testing.B) {
+				s, id := tenYears(b)
+				r := lipgloss.NewRenderer(io.Discard)
+				r.SetColorProfile(termenv.TrueColor)
+				k := tui.NewConsole(context.Background(), tui.Options{
+					MeetingID: id, Store: s, Clock: meeting.FixedClock(meetingStart.Add(3 * time.Minute)),
+					Renderer: r, Theme: tui.ThemeDark,
+				})
+				tm := teatest.NewTestModel(b, framedConsole{k}, teatest.WithInitialTermSize(size.w, size.h))
+				waitForTB(b, tm, "Nu: 1/")
+				for _, k := range sc.keys {
+					tm.Send(key(k))
+				}
+				drainedTB(b, tm)
+				loadedTB(b, tm)
+				if err := tm.Quit(); err != nil {
+					b.Fatal(err)
+				}
+				m := tm.FinalModel(b, teatest.WithFinalTimeout(5*time.Second)).(framedConsole).Console
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = m.View()
+				}
+			})
+		}
+	}
 }
