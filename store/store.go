@@ -114,6 +114,14 @@ func (s *Store) readOnly() (*sql.DB, error) {
 // that check and back up the database beside the store's own.
 const sideCacheKiB = 64
 
+// screenCacheKiB is the page cache, in KiB, of the store's connection
+// when it is opened for a screen (OpenCheckLater): the screen reads its
+// meeting, and the list of meetings once, then a few rows a key; a page
+// not in the cache comes from the system's file cache. SQLite's default
+// 2 MB filled up on ten years of history and was 1.2 MiB of the screen's
+// peak RSS; the other commands keep the default.
+const screenCacheKiB = 512
+
 // openWith is Open with the given migrations, so tests can try broken ones.
 func openWith(path string, ms []migration) (*Store, error) {
 	return openChecking(path, ms, false)
@@ -348,7 +356,11 @@ func dsn(abs string) string {
 // open connects to the prepared file at abs, checks its schema version and
 // applies the missing migrations of ms.
 func open(abs string, ms []migration, checkLater bool) (*Store, error) {
-	db, err := sql.Open("sqlite3", dsn(abs))
+	d := dsn(abs)
+	if checkLater {
+		d += "&_cache_size=" + strconv.Itoa(-screenCacheKiB)
+	}
+	db, err := sql.Open("sqlite3", d)
 	if err != nil {
 		return nil, openError(abs, err)
 	}
