@@ -162,23 +162,27 @@ func BenchmarkView(b *testing.B) {
 }
 
 // BenchmarkKeyPress is one key through Update and the frame after it: the
-// agenda cursor, a slide turn and a chart page (the writes they queue are
-// not run: BenchmarkWrite in store/seed measures those).
+// agenda cursor, a slide turn, a chart page, the trend shown and left,
+// the pledge list's and the follow-up list's cursor (the writes they queue
+// are not run: BenchmarkWrite in store/seed measures those).
 func BenchmarkKeyPress(b *testing.B) {
 	cases := []struct {
 		name       string
 		keys       []string
 		press, par string
+		ready      []string
 	}{
-		{"agenda-cursor", []string{"esc"}, "j", "k"},
-		{"slide-turn", []string{"esc", "j", "enter"}, "l", "h"},
-		{"chart-page", []string{"esc", "j", "j", "enter"}, "l", "h"},
-		{"pledge-list", []string{"T"}, "j", "k"},
+		{"agenda-cursor", []string{"esc"}, "j", "k", nil},
+		{"slide-turn", []string{"esc", "j", "enter"}, "l", "h", nil},
+		{"chart-page", []string{"esc", "j", "j", "enter"}, "l", "h", nil},
+		{"trend-toggle", []string{"esc", "j", "j", "enter", "v"}, "v", "v", nil},
+		{"pledge-list", []string{"T"}, "j", "k", nil},
+		{"follow-up-cursor", []string{"O"}, "j", "k", []string{"tiltag (90)"}},
 	}
 	for _, c := range cases {
 		for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
 			b.Run(c.name+"/"+sizeName(size.w, size.h), func(b *testing.B) {
-				m := screenModel(b, c.keys, size.w, size.h)
+				m := screenModel(b, c.keys, size.w, size.h, c.ready...)
 				keys := []tea.KeyMsg{key(c.press), key(c.par)}
 				b.ReportAllocs()
 				i := 0
