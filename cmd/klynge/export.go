@@ -127,17 +127,15 @@ func slipInput(ctx context.Context, s *store.Store, m meeting.Meeting) (export.S
 		in.Next = &next
 	}
 	// Each quality indicator's earlier meetings, for the practice's own
-	// series beside the cluster's.
-	in.History = map[string][]meeting.TrendMeeting{}
+	// series beside the cluster's, read together.
+	var ids []string
 	for _, ind := range m.Pack.Indicators {
-		if ind.Context {
-			continue
-		}
-		if in.History[ind.ID], err = s.IndicatorHistory(ctx, m.ID, ind.ID); err != nil {
-			return in, err
+		if !ind.Context {
+			ids = append(ids, ind.ID)
 		}
 	}
-	return in, nil
+	in.History, err = s.IndicatorHistories(ctx, m.ID, ids)
+	return in, err
 }
 
 // slipFile is one rendered file, named by the practice's code only.
