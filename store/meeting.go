@@ -88,13 +88,31 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 // the latest planned start first; meetings planned for the same moment come
 // newest-stored first.
 func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
+	return s.listMeetings(ctx, findDetails)
+}
+
+// MeetingHistory returns every meeting in the order of Meetings with what
+// a meeting's screen needs of the others (the evaluation trend, the
+// decisions in force, the next meeting for a pledge due "næste"): each
+// meeting's row, pack, agenda with its notes, evaluations and decisions.
+// Their figures, codes, consents, arrivals, attendance, guests and groups
+// are left out (nil): on ten years they were two thirds of what Meetings
+// reads and kept the screen's heap about 2.5 MB larger for the whole
+// evening (TestMeetingHistoryIsMeetingsWithoutFigures).
+func (s *Store) MeetingHistory(ctx context.Context) ([]meeting.Meeting, error) {
+	return s.listMeetings(ctx, findItems)
+}
+
+// listMeetings reads every meeting in the order of Meetings, and details
+// of them.
+func (s *Store) listMeetings(ctx context.Context, details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	defer tx.Rollback()
-	ms, err := findMeetings(ctx, tx,
-		`ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`)
+	ms, err := findMeetingsWith(ctx, tx,
+		`ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`, details)
 	if err != nil {
 		return nil, err
 	}
@@ -198,6 +216,12 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 // findMeetings reads the meetings in the order that tail (ORDER BY …, LIMIT
 // …; never user input) gives.
 func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeting, error) {
+	return findMeetingsWith(ctx, tx, tail, findDetails)
+}
+
+// findMeetingsWith is findMeetings reading details of the meetings (all
+// of them: findDetails).
+func findMeetingsWith(ctx context.Context, tx *sql.Tx, tail string, details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings `+tail)
 	if err != nil {
 		return nil, translate(err, phrase("store.DoListMeetings"))
@@ -219,7 +243,7 @@ func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeti
 	for i := range ms {
 		ptrs[i] = &ms[i]
 	}
-	if err := findDetails(ctx, tx, ptrs...); err != nil {
+	if err := details(ctx, tx, ptrs...); err != nil {
 		return nil, err
 	}
 	return ms, nil

@@ -418,3 +418,46 @@ func TestCheck_DamagedIndex(t *testing.T) {
 	}
 	wantError(t, err, meeting.EINVALID, "klynge restore")
 }
+
+// TestOpen_FailedMigrationChangesNothing adds two migrations to an older
+// database, the second of which fails: the first is undone with it, and
+// the database stays at its old version with its data, to be opened by
+// the klynge that made it.
+func TestOpen_FailedMigrationChangesNothing(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "klynge.db")
+	s, err := openWith(path, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateCluster(context.Background(), testCluster()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	n := len(ms)
+	broken := append(ms[:n:n],
+		migration{version: n + 1, name: "add_table", sql: `CREATE TABLE added (id INTEGER PRIMARY KEY)`},
+		migration{version: n + 2, name: "broken", sql: `ALTER TABLE no_such_table ADD COLUMN x TEXT`},
+	)
+	if _, err := openWith(path, broken); err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Fatalf("open with a broken migration: %v; want an error naming it", err)
+	}
+	if v, err := FileSchema(path); err != nil || v != n {
+		t.Errorf("schema after the failed migration = %d, %v; want %d", v, err, n)
+	}
+	s, err = openWith(path, ms)
+	if err != nil {
+		t.Fatalf("the old klynge cannot open the file after the failed migration: %v", err)
+	}
+	defer s.Close()
+	var added int
+	if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'added'`).Scan(&added); err != nil || added != 0 {
+		t.Errorf("the first new migration's table is there (%d, %v); it should have been undone", added, err)
+	}
+	if cs, err := s.Clusters(context.Background()); err != nil || len(cs) != 1 {
+		t.Errorf("clusters after the failed migration: %v, %v", cs, err)
+	}
+}

@@ -107,7 +107,7 @@ func (d *addItemDialog) View() string {
 		s.Text.Render(t.AddName+":"), d.title.View(), "",
 		s.Text.Render(t.AddMinutes+":"), d.minutes.View(), "",
 		s.Text.Render(t.AddHint))
-	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+	return placeCenter(d.width, d.height, s.Dialog.Render(content))
 }
 
 // ShortHelp is the footer's key list while the dialog is open.

@@ -189,16 +189,16 @@ func (a *agendaScreen) View() string {
 	b := a.meeting.Budget(now)
 	kindW := 0
 	for _, k := range meeting.ItemKinds() {
-		kindW = max(kindW, lipgloss.Width(t.Kind(k)))
+		kindW = max(kindW, textWidth(t.Kind(k)))
 	}
 	left := func(marker, num, status, start, kind string) string {
 		return fmt.Sprintf("%s%2s %s %-5s  %-*s  ", marker, num, status, start, kindW+2, kind)
 	}
 	right := func(planned, actual, fit string) string { return fmt.Sprintf(" %7s %7s %1s", planned, actual, fit) }
-	fixed := lipgloss.Width(left("  ", "", " ", "", "")) + lipgloss.Width(right("", "", ""))
-	longest := lipgloss.Width(t.ColTitle + " ▲ ▼")
+	fixed := textWidth(left("  ", "", " ", "", "")) + textWidth(right("", "", ""))
+	longest := textWidth(t.ColTitle + " ▲ ▼")
 	for _, it := range a.meeting.Items {
-		longest = max(longest, lipgloss.Width(it.Title))
+		longest = max(longest, textWidth(it.Title))
 	}
 	titleW := max(8, min(a.width-fixed, longest))
 	margin := 0
@@ -241,7 +241,7 @@ func (a *agendaScreen) View() string {
 			right(fmt.Sprintf("%d %s", it.Minutes, t.MinutesShort), actual, fit)
 		block := []string{pad + style.Render(padRight(row, width))}
 		for _, l := range title[1:] {
-			block = append(block, pad+style.Render(padRight(spaces(fixed-lipgloss.Width(right("", "", "")))+l, width)))
+			block = append(block, pad+style.Render(padRight(spaces(fixed-textWidth(right("", "", "")))+l, width)))
 		}
 		blocks[i], heights[i] = block, len(block)
 	}

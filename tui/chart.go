@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -33,6 +32,79 @@ type chartScreen struct {
 	width  int
 	height int
 	strs   chartStrings
+	// memo holds what the pages are built from, worked out once per
+	// meeting (and trend history) read rather than on every frame: a
+	// chart sorts and counts every practice's figures, a trend every
+	// earlier meeting's.
+	memo chartMemo
+}
+
+// chartMemo is the charts and trends worked out from one meeting, its
+// names and the trend histories read so far; it is emptied whenever one
+// of those changes (setMeeting, trendLoaded, a new meeting's trend state:
+// invalidate), so a frame never shows figures older than the screen's.
+type chartMemo struct {
+	charts map[string]chartEntry
+	trends map[string]meeting.Trend
+	// figures is meeting.FiguresFrom, when figuresSet.
+	sent, of   int
+	figuresSet bool
+	// bands is meeting.ContextBands, when bandsSet.
+	bands    []meeting.ContextDistribution
+	bandsSet bool
+}
+
+type chartEntry struct {
+	chart meeting.Chart
+	err   error
+	cred  meeting.Credibility
+}
+
+// invalidate forgets everything worked out: the meeting, its names or the
+// trend histories changed.
+func (s *chartScreen) invalidate() {
+	s.memo = chartMemo{}
+}
+
+// chart is s.meeting.Chart(id, s.names) and its credibility, worked out
+// once per meeting read.
+func (s *chartScreen) chart(id string) chartEntry {
+	if e, ok := s.memo.charts[id]; ok {
+		return e
+	}
+	c, err := s.meeting.Chart(id, s.names)
+	e := chartEntry{chart: c, err: err}
+	if err == nil {
+		e.cred = s.meeting.Credibility(c)
+	}
+	if s.memo.charts == nil {
+		s.memo.charts = map[string]chartEntry{}
+	}
+	s.memo.charts[id] = e
+	return e
+}
+
+// figuresFrom is s.meeting.FiguresFrom(), worked out once per meeting read.
+func (s *chartScreen) figuresFrom() (sent, of int) {
+	if !s.memo.figuresSet {
+		s.memo.sent, s.memo.of = s.meeting.FiguresFrom()
+		s.memo.figuresSet = true
+	}
+	return s.memo.sent, s.memo.of
+}
+
+// trend is s.meeting.Trend(id, h) for the history h read for id, worked
+// out once per meeting and history read.
+func (s *chartScreen) trend(id string, h []meeting.TrendMeeting) meeting.Trend {
+	if t, ok := s.memo.trends[id]; ok {
+		return t
+	}
+	t := s.meeting.Trend(id, h)
+	if s.memo.trends == nil {
+		s.memo.trends = map[string]meeting.Trend{}
+	}
+	s.memo.trends[id] = t
+	return t
 }
 
 func newChartScreen(c *Common) *chartScreen {
@@ -41,6 +113,7 @@ func newChartScreen(c *Common) *chartScreen {
 
 func (s *chartScreen) setMeeting(m meeting.Meeting, names map[string]string) {
 	s.meeting, s.names = m, names
+	s.invalidate()
 	s.setPages()
 }
 
@@ -139,11 +212,11 @@ func (s *chartScreen) pageRows() int {
 	if _, ok := s.meeting.Pack.Choice(id); ok {
 		return s.choice(id).barRows()
 	}
-	c, err := s.meeting.Chart(id, s.names)
-	if err != nil {
+	e := s.chart(id)
+	if e.err != nil {
 		return 1
 	}
-	v := s.view(c)
+	v := s.view(e.chart, e.cred)
 	v.hidden = !s.isShown(id)
 	return v.barRows()
 }
@@ -158,16 +231,16 @@ func (s *chartScreen) isShown(id string) bool {
 	return !s.meeting.Pack.GuessFirst(id)
 }
 
-func (s *chartScreen) view(c meeting.Chart) chartView {
+func (s *chartScreen) view(c meeting.Chart, cred meeting.Credibility) chartView {
 	v := chartView{
 		chart: c, width: s.width, height: s.height, offset: s.offset,
 		page:   fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages)),
 		styles: s.common.Styles, strs: s.strs, lang: s.common.Text.Lang,
-		cred: s.meeting.Credibility(c),
+		cred: cred,
 	}
 	// While practices are missing, the wall may know how many sent
 	// figures — never which.
-	if sent, of := s.meeting.FiguresFrom(); sent < of {
+	if sent, of := s.figuresFrom(); sent < of {
 		v.figuresFrom = s.common.Text.T("tui.FiguresFrom", sent, of)
 	}
 	return v
@@ -188,11 +261,12 @@ func (s *chartScreen) View() string {
 	if s.trends.on {
 		return s.trendView(id)
 	}
-	c, err := s.meeting.Chart(id, s.names)
-	if err != nil {
-		return s.common.Styles.Error.Render(s.common.Text.Error(err))
+	e := s.chart(id)
+	if e.err != nil {
+		return s.common.Styles.Error.Render(s.common.Text.Error(e.err))
 	}
-	v := s.view(c)
+	c := e.chart
+	v := s.view(c, e.cred)
 	v.offset = min(s.offset, max(0, len(c.Bars)-1))
 	v.hidden = !s.isShown(id)
 	return v.render()
@@ -207,7 +281,10 @@ func (s *chartScreen) contextView() string {
 	st := s.common.Styles
 	lang := s.common.Text.Lang
 	head := spread(st.Title.Render(s.strs.ContextHead), st.Text.Render(fmt.Sprintf(s.strs.Page, s.page+1, len(s.pages))), s.width)
-	dists := s.meeting.ContextBands()
+	if !s.memo.bandsSet {
+		s.memo.bands, s.memo.bandsSet = s.meeting.ContextBands(), true
+	}
+	dists := s.memo.bands
 	if len(dists) == 0 {
 		return strings.Join([]string{head, "", st.Text.Render(s.strs.NoContext)}, "\n")
 	}
@@ -215,9 +292,9 @@ func (s *chartScreen) contextView() string {
 	// widest title or band row, not spread across the wall.
 	pad := ""
 	if s.width >= 120 {
-		blockW := lipgloss.Width(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices))
+		blockW := textWidth(fmt.Sprintf(s.strs.ContextNote, meeting.MinBandPractices))
 		for _, d := range dists {
-			blockW = max(blockW, lipgloss.Width(d.Indicator.Title))
+			blockW = max(blockW, textWidth(d.Indicator.Title))
 		}
 		blockW = max(blockW, 60)
 		pad = spaces(max(0, (s.width-blockW)/2))
@@ -237,10 +314,10 @@ func (s *chartScreen) contextView() string {
 			if unit != "" {
 				ranges[i] += " " + unit
 			}
-			rangeW = max(rangeW, lipgloss.Width(ranges[i]))
+			rangeW = max(rangeW, textWidth(ranges[i]))
 			most = max(most, b.Count)
 		}
-		countW := lipgloss.Width(fmt.Sprintf(s.strs.ContextCount, most))
+		countW := textWidth(fmt.Sprintf(s.strs.ContextCount, most))
 		barW := max(4, min(40, s.width-rangeW-countW-6))
 		for i, b := range d.Bands {
 			bar := strings.Repeat("█", max(1, b.Count*barW/most))

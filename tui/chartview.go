@@ -85,8 +85,8 @@ func (v chartView) render() string {
 		labelW = max(labelW, meeting.Cells(b.Label))
 	}
 	labelW = min(labelW, 24)
-	valueW := lipgloss.Width(formatValue(v.lang, niceMax(c.Max, ind.Unit), ind.Unit, v.strs.Units)) + 1 +
-		lipgloss.Width(fmt.Sprintf(v.strs.LowShort, ind.MinDenominator))
+	valueW := textWidth(formatValue(v.lang, niceMax(c.Max, ind.Unit), ind.Unit, v.strs.Units)) + 1 +
+		textWidth(fmt.Sprintf(v.strs.LowShort, ind.MinDenominator))
 	barW := max(10, v.width-labelW-valueW-3)
 	axis := niceMax(c.Max, ind.Unit)
 	col := func(x float64) int {
@@ -161,7 +161,7 @@ func (v chartView) titleLine() string {
 		dir = "↓ " + Language(v.lang).LowerBetter
 	}
 	right := s.Text.Render(strings.TrimSpace(dir + "  " + v.page))
-	return spread(s.Title.Render(meeting.FitCells(ind.Title, v.width-lipgloss.Width(right)-2)), right, v.width)
+	return spread(s.Title.Render(meeting.FitCells(ind.Title, v.width-textWidth(right)-2)), right, v.width)
 }
 
 // headline is the chart's one-line message above the bars, or nothing.
@@ -193,7 +193,7 @@ func (v chartView) legend() []string {
 	// line for a bar; a region taken from a file says so in full.
 	full = true
 	parts := entries(v.strs.Marks)
-	if lipgloss.Width(strings.Join(parts, " · ")) > v.width {
+	if textWidth(strings.Join(parts, " · ")) > v.width {
 		full = false
 		parts = entries(v.strs.MarksShort)
 	}
@@ -209,7 +209,7 @@ func (v chartView) legend() []string {
 		if out[line] != "" {
 			sep = " · "
 		}
-		if out[line] != "" && lipgloss.Width(out[line]+sep+p) > v.width && line == 0 {
+		if out[line] != "" && textWidth(out[line]+sep+p) > v.width && line == 0 {
 			line, sep = 1, ""
 		}
 		out[line] += sep + p
@@ -358,9 +358,9 @@ func (v chartView) guess(barW, labelW int, marks map[int]meeting.MarkKind, rows 
 	mid := rows / 2
 	q := s.Title.Render(" " + v.strs.Guess + " ")
 	hint := s.Text.Render(" " + v.strs.GuessHint + " ")
-	body[max(0, mid-1)] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, q)
+	body[max(0, mid-1)] = placeHCenter(v.width, q)
 	if mid+1 < rows {
-		body[mid+1] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, hint)
+		body[mid+1] = placeHCenter(v.width, hint)
 	}
 	return body
 }
@@ -462,7 +462,7 @@ func headRunes(s string, n int) string {
 
 // truncateANSI cuts a styled line to width cells.
 func truncateANSI(s string, width int) string {
-	if lipgloss.Width(s) <= width {
+	if textWidth(s) <= width {
 		return s
 	}
 	return lipgloss.NewStyle().MaxWidth(width).Render(s)

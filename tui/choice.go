@@ -5,8 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/msg"
 )
@@ -105,7 +103,7 @@ func (v choiceView) legend() []string {
 		switch {
 		case *last == "":
 			*last = p
-		case lipgloss.Width(*last+" · "+p) <= v.width:
+		case textWidth(*last+" · "+p) <= v.width:
 			*last += " · " + p
 		case len(out) < 2:
 			out = append(out, p)
@@ -175,7 +173,7 @@ func (v choiceView) shares(shown []int) string {
 func (v choiceView) render() string {
 	c := v.chart
 	s := v.styles
-	title := s.Title.Render(meeting.FitCells(meeting.Inert(c.Choice.Title), v.width-lipgloss.Width(v.page)-2))
+	title := s.Title.Render(meeting.FitCells(meeting.Inert(c.Choice.Title), v.width-textWidth(v.page)-2))
 	lines := []string{spread(title, s.Text.Render(v.page), v.width)}
 	lines = append(lines, v.headline()...)
 	lines = append(lines, v.legend()...)
@@ -190,8 +188,8 @@ func (v choiceView) render() string {
 	for i := range widest {
 		widest[i] = 100
 	}
-	valueW := max(lipgloss.Width(v.shares(widest)), lipgloss.Width(fmt.Sprintf(v.strs.LowShort, c.MinDenominator)),
-		lipgloss.Width(v.t("tui.ChoiceMismatchShort")))
+	valueW := max(textWidth(v.shares(widest)), textWidth(fmt.Sprintf(v.strs.LowShort, c.MinDenominator)),
+		textWidth(v.t("tui.ChoiceMismatchShort")))
 	barW := max(10, v.width-labelW-valueW-3)
 	target := -1
 	if c.Choice.Target != nil {
@@ -310,9 +308,9 @@ func (v choiceView) guess(rows int, pad string, target int) []string {
 		}
 	}
 	mid := rows / 2
-	body[max(0, mid-1)] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, s.Title.Render(" "+v.strs.Guess+" "))
+	body[max(0, mid-1)] = placeHCenter(v.width, s.Title.Render(" "+v.strs.Guess+" "))
 	if mid+1 < rows {
-		body[mid+1] = lipgloss.PlaceHorizontal(v.width, lipgloss.Center, s.Text.Render(" "+v.strs.GuessHint+" "))
+		body[mid+1] = placeHCenter(v.width, s.Text.Render(" "+v.strs.GuessHint+" "))
 	}
 	return body
 }

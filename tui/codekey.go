@@ -32,7 +32,7 @@ func (m *Model) notesAskView(height int) string {
 		s.Error.Render("⚠ "+c.Text.NotesWarnTitle), "",
 		s.Text.Width(min(60, c.Width-10)).Render(c.Text.NotesWarning), "",
 		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+	return placeCenter(c.Width, height, s.Dialog.Render(content))
 }
 
 // codeKeyView draws the coordinator-only code key: code, practice and
@@ -46,7 +46,7 @@ func (m *Model) codeKeyView(height int) string {
 			s.Error.Render("⚠ "+t.CodeKeyTitle), "",
 			s.Text.Width(min(60, c.Width-10)).Render(t.CodeKeyWarning), "",
 			m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-		return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+		return placeCenter(c.Width, height, s.Dialog.Render(content))
 	}
 	return codeKeyTable(c, m.meeting.Codes, m.names, height)
 }

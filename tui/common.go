@@ -73,11 +73,13 @@ type Store interface {
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
-	// Meetings lists every meeting, so a pledge due "næste" is the
-	// cluster's next planned one (meeting.DueDate) and the evaluation
-	// shows the cluster's trend. On years of history it is the dearest
-	// read there is: it is made once, after the first frame (loadHistory).
-	Meetings(ctx context.Context) ([]meeting.Meeting, error)
+	// MeetingHistory lists every meeting, so a pledge due "næste" is the
+	// cluster's next planned one (meeting.DueDate), the evaluation shows
+	// the cluster's trend and the decisions screen the rules in force;
+	// without the meetings' figures and attendance, which no screen reads
+	// from it and which made it most of the heap on years of history. It
+	// is read once, after the first frame (loadHistory).
+	MeetingHistory(ctx context.Context) ([]meeting.Meeting, error)
 	// DataVersion changes when another window (another connection) has
 	// committed: the projector and its consoles follow each other by it.
 	DataVersion(ctx context.Context) (int64, error)
@@ -208,7 +210,7 @@ type meetingsMsg struct{ meetings []meeting.Meeting }
 // the meeting, so once is enough.
 func loadHistory(c *Common) tea.Cmd {
 	return func() tea.Msg {
-		ms, err := c.Store.Meetings(c.Ctx)
+		ms, err := c.Store.MeetingHistory(c.Ctx)
 		if err != nil {
 			return errMsg{err}
 		}
@@ -224,24 +226,49 @@ type tickMsg time.Time
 
 func loadMeeting(c *Common, id int64) tea.Cmd {
 	return func() tea.Msg {
-		m, err := c.Store.Meeting(c.Ctx, id)
+		msg, err := readMeeting(c.Ctx, c.Store, id)
 		if err != nil {
 			return errMsg{err}
 		}
-		cluster, err := c.Store.Cluster(c.Ctx, m.ClusterID)
-		if err != nil {
-			return errMsg{err}
-		}
-		open, err := c.Store.OpenPledges(c.Ctx, m.ID)
-		if err != nil {
-			return errMsg{err}
-		}
-		plan, err := c.Store.Plan(c.Ctx, m.ClusterID)
-		if err != nil {
-			return errMsg{err}
-		}
-		return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}
+		return msg
 	}
+}
+
+// readMeeting reads what a window shows of the meeting: the meeting, its
+// cluster, how many pledges are open and the cluster's year plan.
+func readMeeting(ctx context.Context, s Store, id int64) (meetingMsg, error) {
+	m, err := s.Meeting(ctx, id)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	cluster, err := s.Cluster(ctx, m.ClusterID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	open, err := s.OpenPledges(ctx, m.ID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	plan, err := s.Plan(ctx, m.ClusterID)
+	if err != nil {
+		return meetingMsg{}, err
+	}
+	return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}, nil
+}
+
+// Loaded is the meeting read before the program starts (Options.Loaded),
+// so that the first frame written is the meeting and not an empty screen
+// followed by it a frame later.
+type Loaded struct{ msg meetingMsg }
+
+// Load reads the meeting for Options.Loaded, as the window would read it
+// after its first frame.
+func Load(ctx context.Context, s Store, meetingID int64) (*Loaded, error) {
+	msg, err := readMeeting(ctx, inertStore{s}, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	return &Loaded{msg}, nil
 }
 
 // tick fires on the next whole second, so the clock changes in step with

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -51,8 +53,14 @@ type Console struct {
 	// for only some of them at 80 columns.
 	showHelp bool
 	help     help.Model
-	err      error
-	notice   string
+	// helpLine is the footer's key line as last drawn (fitHelp): the same
+	// frame after frame, and trying every length of the key list drew it
+	// a dozen times.
+	helpLine footerCache
+	// missingLines is who is missing, wrapped (attendanceLines).
+	missingLines missingCache
+	err          error
+	notice       string
 	// quitWhenSaved quits once the write queue is empty.
 	quitWhenSaved bool
 	// tickAt is when the console next redraws for the time alone (zero:
@@ -611,8 +619,7 @@ func (k *Console) View() string {
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
 		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
-		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
-			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
+		return c.Styles.Paint(placeCenter(c.Width, c.Height, c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
 	}
 	bodyH := max(0, c.Height-headerLines-footerLines)
 	var body string
@@ -644,8 +651,7 @@ func (k *Console) View() string {
 	}
 	footer := k.footer()
 	bodyH = fitBody(bodyH, footer)
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, k.header(), body, footer), c.Width)
+	return c.Styles.frame(c.Width, bodyH, k.header(), body, footer)
 }
 
 func (k *Console) header() string {
@@ -659,7 +665,7 @@ func (k *Console) header() string {
 	}
 	banner := s.Error.Render("⚠ " + k.text.ConsoleTitle)
 	right := banner + "  " + clock
-	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+	line1 := spread(s.Title.Render(truncate(title, c.Width-textWidth(right)-2)), right, c.Width)
 	line2 := ""
 	if k.meeting != nil {
 		line2 = k.budgetLine()
@@ -712,7 +718,7 @@ func (k *Console) body(height int) string {
 		if ib.Left <= 0 && b.Current >= 0 {
 			style = s.Error
 		}
-		lines = append(lines, spread(s.Kind.Render(truncate(head, w-lipgloss.Width(left)-2)), style.Render(left), w))
+		lines = append(lines, spread(s.Kind.Render(truncate(head, w-textWidth(left)-2)), style.Render(left), w))
 	} else if mt.Ended() {
 		lines = append(lines, s.Status.Render(t.MeetingEnded))
 	}
@@ -731,7 +737,7 @@ func (k *Console) body(height int) string {
 			at = "⚠ " + at
 		}
 		label := fmt.Sprintf("  %s %d %s %s (%d %s)", k.text.ConsoleThen+":", i+1, kindSymbol(it.Kind), it.Title, it.Minutes, t.MinutesShort)
-		lines = append(lines, spread(style.Render(truncate(label, w-lipgloss.Width(at)-2)), style.Render(at), w))
+		lines = append(lines, spread(style.Render(truncate(label, w-textWidth(at)-2)), style.Render(at), w))
 	}
 	lines = append(lines, "")
 
@@ -817,9 +823,9 @@ func (k *Console) evaluationLines(mt meeting.Meeting, i int) []string {
 	w := c.Width
 	stats := meeting.Stats(mt.Items[i].Evaluation.Entries)
 	head := k.text.ConsoleEvaluation + ": "
-	now := s.Muted.Render(truncate(k.text.ConsoleEvalNone, w-lipgloss.Width(head)))
+	now := s.Muted.Render(truncate(k.text.ConsoleEvalNone, w-textWidth(head)))
 	if stats.N > 0 {
-		now = s.Text.Render(truncate(c.Text.T("tui.EvalStats", stats.N, scoreNumber(stats.Mean, c.Text.Lang), scoreNumber(stats.Median, c.Text.Lang)), w-lipgloss.Width(head)))
+		now = s.Text.Render(truncate(c.Text.T("tui.EvalStats", stats.N, scoreNumber(stats.Mean, c.Text.Lang), scoreNumber(stats.Median, c.Text.Lang)), w-textWidth(head)))
 	}
 	lines := []string{s.Heading.Render(head) + now}
 	if tr := evalTrendLine(c.Text, k.meetings, mt, stats, w-2); tr != "" {
@@ -919,25 +925,79 @@ func (k *Console) attendanceLines() []string {
 			missing = append(missing, mem.Name)
 		}
 	}
-	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
 	lines := []string{s.Text.Render(truncate(fmt.Sprintf(k.text.ConsoleAttendance, present, apologies, len(missing)), w))}
 	if len(missing) > 0 {
-		// Wrapped, on at most three lines: the names are the point; those
-		// that do not fit are counted.
-		const most = 3
-		var wrapped []string
-		for n := len(missing); n > 0; n-- {
-			names := missing[:n:n]
-			if n < len(missing) {
-				names = append(names, fmt.Sprintf(k.text.ConsoleMore, len(missing)-n))
-			}
-			wrapped = wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(names)), w, 2)
-			if len(wrapped) <= most {
-				break
-			}
+		// The names wrapped are the same frame after frame until someone
+		// checks in: sorted and fitted again only when they, the width or
+		// the language change.
+		key := strings.Join(append([]string{fmt.Sprint(w), c.Text.Lang, c.Text.And, k.text.ConsoleMissing, k.text.ConsoleMore}, missing...), "\x00")
+		if key != k.missingLines.id {
+			k.missingLines = missingCache{id: key, lines: k.fitMissing(missing, w)}
 		}
-		for _, l := range wrapped {
+		for _, l := range k.missingLines.lines {
 			lines = append(lines, s.Warning.Render(l))
+		}
+	}
+	return lines
+}
+
+// missingCache is the console's list of who is missing as last wrapped
+// (fitMissing), and what it was wrapped from.
+type missingCache struct {
+	id    string
+	lines []string
+}
+
+// fitMissing sorts the names of those missing and wraps them on at most
+// three lines: the names are the point; those that do not fit are
+// counted.
+func (k *Console) fitMissing(missing []string, w int) []string {
+	c := k.common
+	missing = slices.Clone(missing)
+	sort.SliceStable(missing, func(i, j int) bool { return c.nameLess(missing[i], missing[j]) })
+	const most = 3
+	return fitNames(missing, w, most, func(n int) []string {
+		names := missing[:n:n]
+		if n < len(missing) {
+			names = append(names, fmt.Sprintf(k.text.ConsoleMore, len(missing)-n))
+		}
+		return wrapIndent(fmt.Sprintf(k.text.ConsoleMissing, c.Text.joinNames(names)), w, 2)
+	})
+}
+
+// fitNames is wrapped(n) for the most names n (of names) whose wrapped
+// lines number at most most, or wrapped(1) when none fit. It tries n from
+// all names down, as a person would cut the list; wrapping sixty names
+// sixty times took milliseconds a frame, so an n whose text cannot fit is
+// passed over unwrapped. wrapped(n) is wrapIndent(text, width, 2) of a
+// text holding names[:n] with a visible character (a comma) between each
+// two of the first n-1: wrapping drops only spaces, the first line holds
+// at most width cells and every other line at most width-2 after its
+// indent, so visible characters beyond that room cannot fit.
+func fitNames(names []string, width, most int, wrapped func(n int) []string) []string {
+	room := most * width
+	if width > 2 {
+		room = width + (most-1)*(width-2)
+	}
+	visible := 0
+	cells := make([]int, len(names)+1) // cells[n]: visible cells of names[:n]
+	for i, name := range names {
+		visible += lineWidth(strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, name))
+		cells[i+1] = visible
+	}
+	var lines []string
+	for n := len(names); n > 0; n-- {
+		if n > 1 && cells[n]+n-2 > room {
+			continue
+		}
+		lines = wrapped(n)
+		if len(lines) <= most {
+			break
 		}
 	}
 	return lines
@@ -951,7 +1011,7 @@ func (k *Console) ask(height int, title, warning string) string {
 		s.Error.Render("⚠ "+title), "",
 		s.Text.Width(min(60, c.Width-10)).Render(warning), "",
 		k.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(content))
+	return placeCenter(c.Width, height, s.Dialog.Render(content))
 }
 
 // codeKeyView lists code, practice and ydernummer, as the projector's code
@@ -973,13 +1033,13 @@ func (k *Console) helpView(height int) string {
 	keys = append(keys, c.Keys.Help, c.Keys.Quit)
 	keyW := 0
 	for _, b := range keys {
-		keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		keyW = max(keyW, textWidth(b.Help().Key))
 	}
 	lines := []string{s.Heading.Render(c.Text.HelpTitle), ""}
 	for _, b := range keys {
 		lines = append(lines, s.HelpKey.Render(cellsLeft(b.Help().Key, keyW))+"  "+s.HelpDesc.Render(b.Help().Desc))
 	}
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, s.Overlay.Render(strings.Join(lines, "\n")))
+	return placeCenter(c.Width, height, s.Overlay.Render(strings.Join(lines, "\n")))
 }
 
 // ShortHelp lists the console's keys.
@@ -1020,7 +1080,8 @@ func (k *Console) footer() string {
 		}
 		keys = k.ShortHelp()
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, k.fitHelp(keys))
+	// Not padded to one width here: frame pads every line of the frame.
+	return line + "\n" + k.fitHelp(keys)
 }
 
 // fitHelp shows as many of keys as fit the width, in order, marking a cut
@@ -1035,20 +1096,36 @@ func (k *Console) fitHelp(keys []key.Binding) string {
 			own = append(own, b)
 		}
 	}
-	tail := ""
+	var tailKeys []key.Binding
 	if k.private == privateNone {
 		// The way to every key that does not fit, and the way out.
-		tail = h.ShortHelpView([]key.Binding{k.common.Keys.Help, quit})
+		tailKeys = []key.Binding{k.common.Keys.Help, quit}
 		if k.consentOpen || k.showHelp {
-			tail = h.ShortHelpView([]key.Binding{quit})
+			tailKeys = []key.Binding{quit}
 		}
 	}
+	// The help's styles are the console's, set once in NewConsole.
+	id := footerID(k.common.Width, own, tailKeys)
+	if id == k.helpLine.id && k.helpLine.line != "" {
+		return k.helpLine.line
+	}
+	line := k.drawHelp(h, own, tailKeys)
+	k.helpLine = footerCache{id: id, line: line}
+	return line
+}
+
+// drawHelp is fitHelp's line drawn: as many of own as fit, then tailKeys.
+func (k *Console) drawHelp(h help.Model, own, tailKeys []key.Binding) string {
+	tail := ""
+	if tailKeys != nil {
+		tail = h.ShortHelpView(tailKeys)
+	}
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
-	room := k.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	room := k.common.Width - textWidth(tail) - textWidth(sep)
 	head := ""
 	for i := range own {
 		next := h.ShortHelpView(own[:i+1])
-		if lipgloss.Width(next)+2 > room {
+		if textWidth(next)+2 > room {
 			head += " " + h.Styles.Ellipsis.Inline(true).Render("…")
 			break
 		}

@@ -171,8 +171,7 @@ func (s *evalScreen) View() string {
 	}
 	block := strings.Join(lines, "\n")
 	if big {
-		return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center,
-			lipgloss.NewStyle().Width(lipgloss.Width(block)).Render(block))
+		return placeCenter(s.width, s.height, lipgloss.NewStyle().Width(textWidth(block)).Render(block))
 	}
 	return indent(block, 3)
 }
@@ -255,7 +254,7 @@ func evalTrendLine(t Text, meetings []meeting.Meeting, m meeting.Meeting, now me
 	for j := len(trend) - 1; j >= 0; j-- {
 		p := trend[j].Date.Local().Format("02.01.06") + " " + scoreNumber(trend[j].Stats.Mean, t.Lang)
 		next := append([]string{p}, parts...)
-		if lipgloss.Width(head+strings.Join(next, " · ")+tail) > width {
+		if textWidth(head+strings.Join(next, " · ")+tail) > width {
 			break
 		}
 		parts = next

@@ -147,14 +147,25 @@ func (s *followUpScreen) View() string {
 		lines = append(lines, st.Text.Render(t.NoOpenPledges))
 	}
 	strs := chartText(t.Lang)
+	names := make(map[string]string, len(s.cluster.Practices))
+	for _, pr := range s.cluster.Practices {
+		names[pr.Ydernummer] = pr.Name // the last of a ydernummer wins, as before
+	}
+	// Only the pledges that may be shown are wrapped, and only those shown
+	// are styled (90 pledges of ten years took most of a frame): every
+	// block is at least a line, so the window around the cursor never
+	// reaches more than room blocks either side of it (blockWindow).
+	room := max(1, s.height-len(lines)-1)
+	cursor := max(0, min(s.cursor, len(s.rows)-1))
+	lo, hi := max(0, cursor-room-1), min(len(s.rows), cursor+room+2)
 	var blocks [][]string
-	for i, r := range s.rows {
+	heads := make([]int, 0, hi-lo) // lines of each block's pledge, before its detail
+	for i := lo; i < hi; i++ {
+		r := s.rows[i]
 		p := r.pledge
 		name := p.Ydernummer
-		for _, pr := range s.cluster.Practices {
-			if pr.Ydernummer == p.Ydernummer {
-				name = pr.Name
-			}
+		if n, ok := names[p.Ydernummer]; ok {
+			name = n
 		}
 		state := "○ " + t.NotReviewed
 		if p.Review != nil {
@@ -164,14 +175,11 @@ func (s *followUpScreen) View() string {
 			}
 		}
 		marker := "  "
-		style := st.Text
 		if i == s.cursor {
-			marker, style = "▶ ", st.Selected
+			marker = "▶ "
 		}
-		var block []string
-		for _, l := range wrapIndent(fmt.Sprintf("%s%s: %s", marker, name, p.Action), s.width, 4) {
-			block = append(block, style.Render(l))
-		}
+		block := wrapIndent(fmt.Sprintf("%s%s: %s", marker, name, p.Action), s.width, 4)
+		heads = append(heads, len(block))
 		detail := "    " + state
 		if p.Indicator != "" {
 			// Figures next to a practice's name only with its consent at
@@ -188,14 +196,31 @@ func (s *followUpScreen) View() string {
 				detail += " · ▤ " + p.Indicator + " (" + t.FiguresNeedConsent + ")"
 			}
 		}
-		for _, l := range wrapIndent(detail, s.width, 4) {
-			block = append(block, st.Text.Render(l))
-		}
+		block = append(block, wrapIndent(detail, s.width, 4)...)
 		blocks = append(blocks, block)
 	}
-	shown, first, last := blockWindow(blocks, s.cursor, max(1, s.height-len(lines)-1))
+	_, first, last := blockWindow(blocks, cursor-lo, room)
+	var shown []string
+	for i := first; i <= last; i++ {
+		style := st.Text
+		if lo+i == s.cursor {
+			style = st.Selected
+		}
+		for j, l := range blocks[i] {
+			if j >= heads[i] {
+				style = st.Text
+			}
+			shown = append(shown, style.Render(l))
+		}
+	}
+	if len(shown) > room {
+		shown = shown[:room]
+	}
 	lines = append(lines, shown...)
-	if pos := blockPosition(t, first, last, len(blocks)); pos != "" {
+	if len(blocks) > 0 {
+		first, last = lo+first, lo+last
+	}
+	if pos := blockPosition(t, first, last, len(s.rows)); pos != "" {
 		for len(lines) < s.height-1 {
 			lines = append(lines, "")
 		}

@@ -342,7 +342,7 @@ func (f *form) View(width, height int) string {
 	compact := len(parts)+3*len(f.fields)+8 > height
 	labelW := 0
 	for _, fl := range f.fields {
-		labelW = max(labelW, lipgloss.Width(fl.label)+1)
+		labelW = max(labelW, textWidth(fl.label)+1)
 	}
 	for i, fl := range f.fields {
 		in := fl.input
@@ -380,7 +380,7 @@ func (f *form) View(width, height int) string {
 		parts = append(parts, s.Error.Render("✗ "+f.err))
 	}
 	parts = append(parts, s.Text.Render(hint))
-	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...)))
+	return placeCenter(width, height, s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...)))
 }
 
 // preview wraps text to width, showing its last lines when it is
@@ -930,5 +930,5 @@ func (f *form) pledge(now time.Time) (*change, int, string) {
 // cursor. The text input scrolls by runes, so emoji and other wide
 // characters would otherwise push the line past the form's frame.
 func fieldView(in textinput.Model) string {
-	return truncateANSI(in.View(), lipgloss.Width(in.Prompt)+in.Width+1)
+	return truncateANSI(in.View(), textWidth(in.Prompt)+in.Width+1)
 }

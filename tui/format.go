@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -66,12 +67,13 @@ func (t Text) joinNames(names []string) string {
 	case 1:
 		return names[0]
 	}
-	out := ""
+	var b strings.Builder
 	for i, n := range names[:len(names)-1] {
 		if i > 0 {
-			out += ", "
+			b.WriteString(", ")
 		}
-		out += n
+		b.WriteString(n)
 	}
-	return out + " " + t.And + " " + names[len(names)-1]
+	b.WriteString(" " + t.And + " " + names[len(names)-1])
+	return b.String()
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"github.com/klynge/klynge/meeting"
 )
 
@@ -23,13 +21,16 @@ func (m *Model) header() string {
 	if m.meeting != nil {
 		title = m.meeting.Title
 	}
-	line1 := spread(s.Title.Render(truncate(title, c.Width-lipgloss.Width(clock)-2)), clock, c.Width)
+	line1 := spread(s.Title.Render(truncate(title, c.Width-textWidth(clock)-2)), clock, c.Width)
 	line2 := ""
 	if m.meeting != nil {
 		line2 = m.runLine()
 	}
-	line3 := s.Divider.Render(strings.Repeat("━", c.Width))
-	return lipgloss.JoinVertical(lipgloss.Left, line1, line2, line3)
+	// The divider is one run of one style: wrapped in its escapes rather
+	// than laid out by Render, which measures its 200 cells. The lines are
+	// not padded to one width here: frame pads every line of the frame.
+	line3 := paintOf(s.Divider).wrap(strings.Repeat("━", c.Width))
+	return line1 + "\n" + line2 + "\n" + line3
 }
 
 // runLine is the header's second line: the running item and its time
@@ -75,11 +76,11 @@ func (m *Model) runLine() string {
 		label = t.Kind(it.Kind) + ": " + it.Title
 	}
 	item := fmt.Sprintf("%d/%d %s %s", b.Current+1, len(mt.Items), kindSymbol(it.Kind), label)
-	return spread(s.Kind.Render(truncate(item, c.Width-lipgloss.Width(right)-2)), right, c.Width)
+	return spread(s.Kind.Render(truncate(item, c.Width-textWidth(right)-2)), right, c.Width)
 }
 
 // spread puts left and right on one line of the given width.
 func spread(left, right string, width int) string {
-	gap := max(1, width-lipgloss.Width(left)-lipgloss.Width(right))
+	gap := max(1, width-textWidth(left)-textWidth(right))
 	return left + strings.Repeat(" ", gap) + right
 }

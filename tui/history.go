@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -133,8 +132,8 @@ func (s *historyScreen) View() string {
 	// line when both do not fit.
 	nameW, practiceW := 0, 0
 	for _, h := range s.rows {
-		nameW = max(nameW, lipgloss.Width(s.name(h)))
-		practiceW = max(practiceW, lipgloss.Width(h.Practice))
+		nameW = max(nameW, textWidth(s.name(h)))
+		practiceW = max(practiceW, textWidth(h.Practice))
 	}
 	const countsW = 5 + 2 + 10 // "10/12  02-01-2006"
 	rowW := 4 + nameW + 2 + practiceW + 2 + countsW
@@ -143,7 +142,7 @@ func (s *historyScreen) View() string {
 		nameW = min(nameW, max(10, s.width-4-2-countsW))
 		rowW = 4 + nameW + 2 + countsW
 	}
-	blockW := max(rowW, lipgloss.Width(head[0]), lipgloss.Width(head[1]))
+	blockW := max(rowW, textWidth(head[0]), textWidth(head[1]))
 	margin := 0
 	if s.width >= 120 && blockW < s.width {
 		margin = (s.width - blockW) / 2

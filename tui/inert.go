@@ -104,9 +104,9 @@ func (s inertStore) ReviewPledge(ctx context.Context, pledgeID, atMeetingID int6
 	return inertData(s.Store.ReviewPledge(ctx, pledgeID, atMeetingID, outcome, comment, at))
 }
 
-// Meetings implements Store with inert text.
-func (s inertStore) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
-	return inertData(s.Store.Meetings(ctx))
+// MeetingHistory implements Store with inert text.
+func (s inertStore) MeetingHistory(ctx context.Context) ([]meeting.Meeting, error) {
+	return inertData(s.Store.MeetingHistory(ctx))
 }
 
 // Compile-time check that every Store method is covered by the wrapper's

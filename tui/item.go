@@ -170,8 +170,7 @@ func (s *itemScreen) View() string {
 		// the whole room can see it, rather than in the top left corner.
 		// Place centres each line on its own; a block of equal-width
 		// lines keeps the text left-aligned within it.
-		return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center,
-			lipgloss.NewStyle().Width(lipgloss.Width(block)).Render(block))
+		return placeCenter(s.width, s.height, lipgloss.NewStyle().Width(textWidth(block)).Render(block))
 	}
 	return indent(block, 3)
 }

@@ -53,6 +53,12 @@ type Options struct {
 	// frame (store.QuickCheck); an error ends the program, and Err
 	// returns it.
 	Check func(context.Context) error
+	// Loaded, when set, is the meeting already read (Load): the first
+	// frame shows it instead of waiting for the window's own read.
+	Loaded *Loaded
+	// Width and Height, when known, are the terminal's size, so the first
+	// frame is drawn at it before the program is told its size.
+	Width, Height int
 }
 
 type screenID int
@@ -81,6 +87,8 @@ type Model struct {
 	common    *Common
 	meetingID int64
 	meeting   *meeting.Meeting
+	// preloaded is Options.Loaded until Init has applied it.
+	preloaded *meetingMsg
 	agenda    *agendaScreen
 	item      *itemScreen
 	slides    *slidesScreen
@@ -216,6 +224,14 @@ func New(ctx context.Context, opts Options) *Model {
 	if opts.Follow {
 		m.watch.every, m.watch.writes = opts.PollEvery, opts.Writes
 	}
+	if opts.Loaded != nil {
+		m.preloaded = &opts.Loaded.msg
+	}
+	if opts.Width > 0 && opts.Height > 0 {
+		c.Width, c.Height = opts.Width, opts.Height
+		m.help.Width = opts.Width
+		m.resize()
+	}
 	m.styleHelp()
 	c.plan = m.planned
 	return m
@@ -253,9 +269,15 @@ func (m *Model) styleHelp() {
 	m.help.Styles.Ellipsis = s.HelpSep
 }
 
-// Init loads the meeting and starts the clock.
+// Init loads the meeting (or takes the one read before the program
+// started, so that the first frame shows it) and starts the clock.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadMeeting(m.common, m.meetingID), m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
+	load := loadMeeting(m.common, m.meetingID)
+	if m.preloaded != nil {
+		load = m.update(*m.preloaded)
+		m.preloaded = nil
+	}
+	return tea.Batch(load, m.scheduleTick(), m.watch.start(m.common), m.checkDatabase())
 }
 
 // checkDatabase runs Options.Check beside the meeting's first reads.
@@ -398,6 +420,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.loaded = true
 			// The slides are rendered once the first frame is out, so a
 			// talk opens at once without the meeting waiting for them.
+			// (The earlier meetings are read at once: the first View is
+			// drawn before Bubble Tea runs any command.)
 			warm := tea.Batch(tea.Tick(slidesWarmAfter, func(time.Time) tea.Msg { return warmSlidesMsg{} }),
 				loadHistory(m.common))
 			// After a restart, go straight back to what was running.
@@ -973,8 +997,7 @@ func (m *Model) View() string {
 	}
 	if c.Width < MinWidth || c.Height < MinHeight {
 		msg := fmt.Sprintf(c.Text.TooSmall, MinWidth, MinHeight, c.Width, c.Height)
-		return c.Styles.Paint(lipgloss.Place(c.Width, c.Height, lipgloss.Center, lipgloss.Center,
-			c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
+		return c.Styles.Paint(placeCenter(c.Width, c.Height, c.Styles.Warning.Width(max(10, c.Width-2)).Align(lipgloss.Center).Render(msg)), c.Width)
 	}
 	_, bodyH := m.bodySize()
 	var body string
@@ -1004,8 +1027,7 @@ func (m *Model) View() string {
 	}
 	footer := m.footer()
 	bodyH = fitBody(bodyH, footer)
-	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(c.Width).Render(body)
-	return c.Styles.Paint(lipgloss.JoinVertical(lipgloss.Left, m.header(), body, footer), c.Width)
+	return c.Styles.frame(c.Width, bodyH, m.header(), body, footer)
 }
 
 func (m *Model) footer() string {
@@ -1048,9 +1070,10 @@ func (m *Model) footer() string {
 	}
 	if m.codeKey == codeKeyShown {
 		// Every key only hides the code key; listing keys would mislead.
-		return lipgloss.JoinVertical(lipgloss.Left, line, "")
+		return line + "\n"
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, m.shortHelp(keys.ShortHelp()))
+	// Not padded to one width here: frame pads every line of the frame.
+	return line + "\n" + m.shortHelp(keys.ShortHelp())
 }
 
 // shortHelp renders a screen's keys with help and quit always at the end:
@@ -1108,12 +1131,12 @@ func (m *Model) drawShortHelp(global, own []key.Binding) string {
 	tail := h.ShortHelpView(global)
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
 	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
-	room := m.common.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	room := m.common.Width - textWidth(tail) - textWidth(sep)
 	head := ""
 	for i := range own {
 		next := h.ShortHelpView(own[:i+1])
-		if lipgloss.Width(next) > room {
-			if lipgloss.Width(head)+lipgloss.Width(ellipsis) <= room {
+		if textWidth(next) > room {
+			if textWidth(head)+textWidth(ellipsis) <= room {
 				head += ellipsis
 			}
 			break
@@ -1176,14 +1199,14 @@ func (m *Model) confirmDialog(height int, title, body string) string {
 		c.Styles.Heading.Render(title), "",
 		c.Styles.Text.Width(min(60, c.Width-10)).Render(body), "",
 		m.help.ShortHelpView([]key.Binding{c.Keys.Yes, c.Keys.No}))
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Dialog.Render(content))
+	return placeCenter(c.Width, height, c.Styles.Dialog.Render(content))
 }
 
 func (m *Model) helpOverlay(height int) string {
 	c := m.common
 	full := m.help.FullHelpView(m.helpGroups())
 	content := lipgloss.JoinVertical(lipgloss.Left, c.Styles.Heading.Render(c.Text.HelpTitle), "", full)
-	return lipgloss.Place(c.Width, height, lipgloss.Center, lipgloss.Center, c.Styles.Overlay.Render(content))
+	return placeCenter(c.Width, height, c.Styles.Overlay.Render(content))
 }
 
 // helpGroups are the keys the ? overlay lists: the screen's (or the open
@@ -1247,7 +1270,7 @@ func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if lipgloss.Width(s) <= width {
+	if textWidth(s) <= width {
 		return s
 	}
 	// One pass: cutting a rune at a time and measuring again was
@@ -1259,7 +1282,7 @@ func truncate(s string, width int) string {
 // padRight pads s with spaces to width cells so a highlighted row spans the
 // screen.
 func padRight(s string, width int) string {
-	if w := lipgloss.Width(s); w < width {
+	if w := textWidth(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s

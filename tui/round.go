@@ -210,10 +210,10 @@ func (s *roundScreen) View() string {
 	lines := []string{head}
 	lines = append(lines, blank()...)
 	for _, l := range big {
-		lines = append(lines, lipgloss.PlaceHorizontal(s.width, lipgloss.Center, l))
+		lines = append(lines, placeHCenter(s.width, l))
 	}
 	lines = append(lines, blank()...)
-	lines = append(lines, lipgloss.PlaceHorizontal(s.width, lipgloss.Center, s.bar.ViewAs(done)))
+	lines = append(lines, placeHCenter(s.width, s.bar.ViewAs(done)))
 	lines = append(lines, blank()...)
 	lines = append(lines, questions...)
 	lines = append(lines, blank()...)

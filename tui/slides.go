@@ -352,7 +352,7 @@ func slideLines(rendered string, width int, pad string) []string {
 	lines := make([]string, 0, len(raw))
 	for _, l := range raw {
 		l = strings.TrimRight(l, " \r")
-		if width > 0 && ansi.StringWidth(l) > width {
+		if width > 0 && lineWidth(l) > width {
 			for _, part := range strings.Split(ansi.Hardwrap(l, width, true), "\n") {
 				lines = append(lines, pad+ansi.Truncate(part, width, ""))
 			}
@@ -377,8 +377,8 @@ func (s *slidesScreen) View() string {
 	st := c.Styles
 	t := slidesText(c.Text.Lang)
 	if len(s.slides) == 0 {
-		msg := st.Warning.Width(min(s.width, lipgloss.Width(t.NoSlides))).Align(lipgloss.Center).Render(t.NoSlides)
-		return fitLines(lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, msg), s.width, s.height)
+		msg := st.Warning.Width(min(s.width, textWidth(t.NoSlides))).Align(lipgloss.Center).Render(t.NoSlides)
+		return fitLines(placeCenter(s.width, s.height, msg), s.width, s.height)
 	}
 
 	pad := strings.Repeat(" ", s.indent())
@@ -435,7 +435,7 @@ func fitLines(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
+		if lineWidth(l) > width {
 			lines[i] = ansi.Truncate(l, width, "")
 		}
 	}

@@ -145,7 +145,7 @@ func (s Styles) Paint(frame string, width int) string {
 	const reset = termenv.CSI + termenv.ResetSeq + "m"
 	lines := strings.Split(frame, "\n")
 	for i, line := range lines {
-		pad := max(0, width-lipgloss.Width(line))
+		pad := max(0, width-textWidth(line))
 		lines[i] = s.canvas + strings.ReplaceAll(line, reset, reset+s.canvas) + strings.Repeat(" ", pad) + reset
 	}
 	return strings.Join(lines, "\n")

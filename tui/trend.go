@@ -63,6 +63,7 @@ func (s *chartScreen) loadTrends() tea.Cmd {
 	t := &s.trends
 	if t.meetingID != s.meeting.ID || t.history == nil {
 		*t = trendState{on: t.on, meetingID: s.meeting.ID, history: map[string][]meeting.TrendMeeting{}, loading: map[string]bool{}}
+		s.invalidate()
 	}
 	var ids []string
 	for _, id := range s.pages {
@@ -107,6 +108,7 @@ func (s *chartScreen) trendLoaded(msg trendLoadedMsg) {
 	for id, h := range msg.history {
 		t.history[id] = h
 	}
+	s.invalidate()
 }
 
 // toggleTrend shows or leaves the trend of the indicator page shown.
@@ -206,7 +208,7 @@ func (k *Console) trendLines(plan meeting.Meeting, i int) []string {
 			figure = formatValue(t.Lang, v, tr.Indicator.Unit, chartText(t.Lang).Units)
 		}
 		next := append([]string{p.Date.Format("02.01.06") + " " + figure}, parts...)
-		if lipgloss.Width(head+strings.Join(next, " · ")) > c.Width {
+		if textWidth(head+strings.Join(next, " · ")) > c.Width {
 			break
 		}
 		parts = next
@@ -243,7 +245,7 @@ func (s *chartScreen) trendView(id string) string {
 	case !loaded:
 		v.loading = true
 	default:
-		v.trend = s.meeting.Trend(id, h)
+		v.trend = s.trend(id, h)
 	}
 	return v.render()
 }
@@ -313,7 +315,7 @@ func (v trendView) render() string {
 	axisMax := 0.0
 	for i, p := range points {
 		values[i] = v.valueText(p, centre)
-		valueW = max(valueW, lipgloss.Width(values[i]))
+		valueW = max(valueW, textWidth(values[i]))
 		if c, ok := p.Centre(centre); ok {
 			axisMax = math.Max(axisMax, math.Max(c, p.Q3))
 		}
@@ -389,7 +391,7 @@ func (v trendView) legend(centre meeting.MarkKind) string {
 		}
 		return out
 	}
-	if full := line(v.text.T("tui.TrendBand"), v.strs.Marks); lipgloss.Width(full) <= v.width {
+	if full := line(v.text.T("tui.TrendBand"), v.strs.Marks); textWidth(full) <= v.width {
 		return full
 	}
 	return line(v.text.T("tui.TrendBandShort"), v.strs.MarksShort)

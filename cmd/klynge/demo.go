@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"io/fs"
 	"os"
@@ -43,7 +44,7 @@ func (a *app) demoCommand() *cobra.Command {
 			id, err := s.LatestMeetingID(ctx)
 			if meeting.ErrorCode(err) == meeting.ENOTFOUND {
 				var m meeting.Meeting
-				m, err = createDemoMeeting(cmd, s, a.env.clock.Now(), a.env.rnd)
+				m, err = createDemoMeeting(ctx, s, a.env.clock.Now(), a.env.rnd)
 				id = m.ID
 			}
 			if err != nil {
@@ -57,8 +58,7 @@ func (a *app) demoCommand() *cobra.Command {
 // createDemoMeeting loads the embedded roster and pack and makes a meeting
 // that starts at the current five minutes, so the demo is "now", with
 // letter codes drawn from rnd and the pack's figures.
-func createDemoMeeting(cmd *cobra.Command, s *store.Store, now time.Time, rnd io.Reader) (meeting.Meeting, error) {
-	ctx := cmd.Context()
+func createDemoMeeting(ctx context.Context, s *store.Store, now time.Time, rnd io.Reader) (meeting.Meeting, error) {
 	demo := klynge.DemoFS()
 	packFS, err := fs.Sub(demo, klynge.DemoPackDir)
 	if err != nil {

@@ -32,10 +32,18 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	if err != nil {
 		return err
 	}
+	// The first frame shows the meeting: read it now, before the program
+	// starts, at the terminal's size, so the renderer's first frame is
+	// the meeting and not an empty screen followed by it.
+	loaded, err := tui.Load(ctx, s, meetingID)
+	if err != nil {
+		return err
+	}
+	width, height, _ := term.GetSize(t.out.Fd())
 	// The database was opened with its damage check left for now
-	// (openScreenStore): it runs beside the first frame, on a connection
-	// of its own, and the screen closes with its error if it finds
-	// damage. Then a copy as the meeting opens, and one as it closes, so
+	// (openScreenStore): it runs just after the first frame (checkAfter),
+	// on a connection of its own, and the screen closes with its error if
+	// it finds damage. Then a copy as the meeting opens, and one as it closes, so
 	// that the evening's work can be got back whatever happens to the
 	// file — neither taken of a damaged file, so the damage error names a
 	// sound backup. A failed backup is told once the screen is closed, as
@@ -43,6 +51,10 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	checked := make(chan error, 1)
 	started := make(chan string, 1)
 	go func() {
+		select {
+		case <-time.After(checkAfter):
+		case <-ctx.Done():
+		}
 		err := s.QuickCheck(ctx)
 		checked <- err
 		if err != nil {
@@ -80,6 +92,9 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 				return nil
 			}
 		},
+		Loaded: loaded,
+		Width:  width,
+		Height: height,
 	})
 	err = t.run(ctx, model, tea.WithFPS(projectorFPS))
 	if note := <-started; note != "" {
@@ -91,6 +106,11 @@ func (a *app) runTUI(ctx context.Context, s *store.Store, meetingID int64) error
 	a.backupFor(context.WithoutCancel(ctx), s, meetingID, "end")
 	return err
 }
+
+// checkAfter is how long after the program starts the damage check and
+// the backup as the meeting opens begin: they read the whole file, which
+// the first frame should not wait for or share the processor with.
+const checkAfter = 150 * time.Millisecond
 
 // projectorFPS is how many frames a second the projector writes at most.
 // Bubble Tea's renderer is patched (third_party/bubbletea, PATCH.md) to
