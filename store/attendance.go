@@ -231,13 +231,13 @@ func (s *Store) AttendanceHistory(ctx context.Context, clusterID int64, since ti
 		return nil, translate(err, what)
 	}
 	defer recs.Close()
+	var sc attendanceScanner
 	for recs.Next() {
-		var meetingID int64
-		a, err := scanAttendance(recs, &meetingID)
+		a, err := sc.scan(recs)
 		if err != nil {
 			return nil, err
 		}
-		i, ok := index[meetingID]
+		i, ok := index[sc.meetingID]
 		if !ok {
 			continue // before since
 		}
@@ -340,16 +340,27 @@ func writeAttendance(ctx context.Context, tx *sql.Tx, m meeting.Meeting, a meeti
 	return translate(err, what)
 }
 
-// scanAttendance reads a row of meeting_id, member_id, status, reason, at.
-func scanAttendance(row interface{ Scan(...any) error }, meetingID *int64) (meeting.Attendance, error) {
-	var a meeting.Attendance
-	var status, at string
-	if err := row.Scan(meetingID, &a.MemberID, &status, &a.Reason, &at); err != nil {
-		return a, translate(err, phrase("store.DoReadAttendance"))
+// attendanceScanner reads rows of meeting_id, member_id, status, reason,
+// at. Its fields are what Scan is given, made once for all rows: a
+// variable handed to Scan escapes to the heap, one per row and column.
+type attendanceScanner struct {
+	meetingID, memberID int64
+	status, reason, at  string
+	dest                []any
+}
+
+// scan reads one row and returns its attendance; sc.meetingID is the
+// row's meeting.
+func (sc *attendanceScanner) scan(row interface{ Scan(...any) error }) (meeting.Attendance, error) {
+	if sc.dest == nil {
+		sc.dest = []any{&sc.meetingID, &sc.memberID, &sc.status, &sc.reason, &sc.at}
 	}
-	a.Status = meeting.AttendanceStatus(status)
+	if err := row.Scan(sc.dest...); err != nil {
+		return meeting.Attendance{}, translate(err, phrase("store.DoReadAttendance"))
+	}
+	a := meeting.Attendance{MemberID: sc.memberID, Status: meeting.AttendanceStatus(sc.status), Reason: sc.reason}
 	var err error
-	a.At, err = decodeTime(at)
+	a.At, err = decodeTime(sc.at)
 	return a, err
 }
 
@@ -367,13 +378,13 @@ func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) err
 	for _, m := range ms {
 		m.Attendance, m.Guests = nil, nil
 	}
+	var sc attendanceScanner
 	for rows.Next() {
-		var id int64
-		a, err := scanAttendance(rows, &id)
+		a, err := sc.scan(rows)
 		if err != nil {
 			return err
 		}
-		m := set.byID[id]
+		m := set.byID[sc.meetingID]
 		if m.Attendance == nil {
 			m.Attendance = map[int64]meeting.Attendance{}
 		}

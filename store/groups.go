@@ -280,15 +280,18 @@ func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meet
 		return nil, translate(err, what)
 	}
 	defer rows.Close()
+	// Scanned into once for all rows (what Scan is given escapes to the
+	// heap).
+	var (
+		meetingID, memberID int64
+		number              int
+		name, yd            string
+	)
 	for rows.Next() {
-		var (
-			meetingID int64
-			number    int
-			gm        meeting.GroupMember
-		)
-		if err := rows.Scan(&meetingID, &number, &gm.MemberID, &gm.Name, &gm.Ydernummer); err != nil {
+		if err := rows.Scan(&meetingID, &number, &memberID, &name, &yd); err != nil {
 			return nil, translate(err, what)
 		}
+		gm := meeting.GroupMember{MemberID: memberID, Name: name, Ydernummer: yd}
 		if number > count[meetingID] {
 			return nil, meeting.Errork(meeting.EINTERNAL, "store.StoredGroupBeyond",
 				meeting.Ref(meetingID), gm.Name, meeting.Ref(gm.MemberID), number, count[meetingID])

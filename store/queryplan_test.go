@@ -66,6 +66,7 @@ func TestQueryPlans(t *testing.T) {
 	mustV("DataVersion")(s.DataVersion(ctx))
 	mustV("DatabaseID")(s.DatabaseID(ctx))
 	mustV("IndicatorHistory")(s.IndicatorHistory(ctx, f.m2.ID, "kol-forloebsplan"))
+	mustV("IndicatorHistories")(s.IndicatorHistories(ctx, f.m2.ID, []string{"kol-forloebsplan", "kol-spirometri"}))
 	// The writes of an evening.
 	must("RecordAttendance", s.RecordAttendance(ctx, f.m1.ID, meeting.Attendance{MemberID: member.ID, Status: meeting.StatusPresent, At: at}))
 	mustV("SetAttendance")(s.SetAttendance(ctx, f.m1.ID, meeting.Attendance{MemberID: member.ID, Status: meeting.StatusLate, At: at}))

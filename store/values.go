@@ -398,14 +398,20 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	for _, m := range ms {
 		m.Values, m.Codes, m.Consents = nil, nil, nil
 	}
+	// Scanned into once for all rows: what Scan is given escapes to the
+	// heap, and a variable per row and column was most of the allocations
+	// of reading ten years of figures.
+	var (
+		num, den, val         sql.NullFloat64
+		meetingID             int64
+		yd, indicator, period string
+	)
 	for rows.Next() {
-		var r meeting.DataRow
-		var num, den, val sql.NullFloat64
-		var meetingID int64
-		if err := rows.Scan(&meetingID, &r.Ydernummer, &r.Indicator, &num, &den, &val, &r.Period); err != nil {
+		if err := rows.Scan(&meetingID, &yd, &indicator, &num, &den, &val, &period); err != nil {
 			return translate(err, what)
 		}
-		r.Numerator, r.Denominator, r.Value = floatPtr(num), floatPtr(den), floatPtr(val)
+		r := meeting.DataRow{Ydernummer: yd, Indicator: indicator, Period: period,
+			Numerator: floatPtr(num), Denominator: floatPtr(den), Value: floatPtr(val)}
 		m := set.byID[meetingID]
 		m.Values = append(m.Values, r)
 	}

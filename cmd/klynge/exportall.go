@@ -108,12 +108,13 @@ func (e storeExporter) ExportAll(ctx context.Context, meetingID int64, dir strin
 	if err := checkOverwrite(dir, files, false); err != nil {
 		return nil, err
 	}
-	paths := make([]string, 0, len(files))
-	for _, f := range files {
-		if err := writeFileAtomic(dir, f.name, f.data); err != nil {
-			return paths, meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", filepath.Join(dir, f.name), unwrapPathError(err))
-		}
+	written, name, err := writeFilesAtomic(dir, files)
+	paths := make([]string, 0, written)
+	for _, f := range files[:written] {
 		paths = append(paths, filepath.Join(dir, f.name))
+	}
+	if err != nil {
+		return paths, meeting.Errork(meeting.EINVALID, "cli.ErrCannotWrite", filepath.Join(dir, name), unwrapPathError(err))
 	}
 	return paths, nil
 }

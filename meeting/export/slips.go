@@ -196,6 +196,15 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 		withMean.Marks = []meeting.MarkKind{ind.CentreMark()}
 		charts[i] = meeting.BuildChart(withMean, rows[ind.ID], labels, nil)
 	}
+	// The cluster's trend is the same on every slip: worked out once per
+	// indicator, not once per practice (30 practices × 41 meetings' charts
+	// on ten years of history was most of the export's time).
+	trends := make(map[string]meeting.Trend, len(m.Pack.Indicators))
+	for _, ind := range m.Pack.Indicators {
+		if _, done := trends[ind.ID]; !done && !ind.Context {
+			trends[ind.ID] = meeting.IndicatorTrend(in.History[ind.ID], m.ID)
+		}
+	}
 
 	var slips []Slip
 	done := map[string]bool{}
@@ -239,7 +248,7 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 					line.Fifth = c.Fifth(*value)
 				}
 			}
-			line.Series = slipSeries(in.History[ind.ID], m.ID, p.Ydernummer, ind.Unit, ind.CentreMark())
+			line.Series = slipSeries(trends[ind.ID], in.History[ind.ID], m.ID, p.Ydernummer, ind.Unit, ind.CentreMark())
 			if q1, q3, ok := c.Quartiles(); ok {
 				line.Q1, line.Q3 = &q1, &q3
 				line.Others = others(ind, rows[ind.ID], labels, p.Ydernummer)
@@ -254,11 +263,11 @@ func SlipsWith(m meeting.Meeting, practices []meeting.Practice, lang string, in 
 }
 
 // slipSeries is practice yd's series and the cluster's on one indicator
-// from its history up to meeting current: the last seriesLength meetings,
+// from its history up to meeting current (trend is the cluster's,
+// meeting.IndicatorTrend of history): the last seriesLength meetings,
 // nil when there is no earlier one. A meeting that measured in another
 // unit than unit shows neither figure.
-func slipSeries(history []meeting.TrendMeeting, current int64, yd string, unit meeting.Unit, centre meeting.MarkKind) []SlipPoint {
-	trend := meeting.IndicatorTrend(history, current)
+func slipSeries(trend meeting.Trend, history []meeting.TrendMeeting, current int64, yd string, unit meeting.Unit, centre meeting.MarkKind) []SlipPoint {
 	own := meeting.PracticeSeries(history, yd)
 	if len(trend.Points) != len(own) {
 		return nil

@@ -2,7 +2,10 @@ package seed_test
 
 import (
 	"context"
+	"maps"
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/klynge/klynge/meeting"
@@ -221,4 +224,116 @@ func BenchmarkIndicatorHistory(b *testing.B) {
 			b.Fatalf("%d points", len(tr.Points))
 		}
 	}
+}
+
+// TestIndicatorHistories reads every indicator's history at once, as the
+// slips do, and checks each against the meetings themselves: the meetings
+// whose snapshot has the indicator, the indicator as that snapshot
+// defines it, and the figures of the practices with a code there.
+func TestIndicatorHistories(t *testing.T) {
+	ctx := context.Background()
+	s, r := seeded(t, seed.Options{Years: 3, Practices: 6, Doctors: 14, Seed: 5})
+	for _, tt := range []struct {
+		name string
+		upTo int // index in r.Meetings
+	}{
+		{"tonight", len(r.Meetings) - 1},
+		{"a held meeting", 4},
+		{"the first", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			current := r.Meetings[tt.upTo]
+			cur, err := s.Meeting(ctx, current)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, ind := range cur.Pack.Indicators {
+				ids = append(ids, ind.ID)
+			}
+			if len(ids) < 2 {
+				t.Fatalf("the pack has %d indicators; the test needs several", len(ids))
+			}
+			hs, err := s.IndicatorHistories(ctx, current, append(ids, "no-such-indicator", ids[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := hs["no-such-indicator"]; ok || len(hs) != len(ids) {
+				t.Errorf("histories of %d indicators (%v), want %d", len(hs), slices.Sorted(maps.Keys(hs)), len(ids))
+			}
+			for _, id := range ids {
+				h := hs[id]
+				if len(h) != tt.upTo+1 {
+					t.Fatalf("%s: %d meetings, want %d", id, len(h), tt.upTo+1)
+				}
+				for i, hm := range h {
+					m, err := s.Meeting(ctx, r.Meetings[i])
+					if err != nil {
+						t.Fatal(err)
+					}
+					ind, _ := m.Pack.Indicator(id)
+					if hm.MeetingID != m.ID || !hm.Date.Equal(m.PlannedStart) || !reflect.DeepEqual(hm.Indicator, ind) {
+						t.Errorf("%s, meeting %d: %d at %v with %+v; want %d at %v with %+v", id, i, hm.MeetingID, hm.Date, hm.Indicator, m.ID, m.PlannedStart, ind)
+					}
+					var rows []meeting.DataRow
+					for _, v := range m.Values {
+						if _, coded := m.Codes[v.Ydernummer]; coded && v.Indicator == id {
+							rows = append(rows, v)
+						}
+					}
+					if !reflect.DeepEqual(hm.Rows, rows) {
+						t.Errorf("%s, meeting %d: rows %+v, want %+v", id, i, hm.Rows, rows)
+					}
+				}
+				// One indicator alone reads the same.
+				one, err := s.IndicatorHistory(ctx, current, id)
+				if err != nil || !reflect.DeepEqual(one, h) {
+					t.Errorf("%s alone: %v, %v; differs from the history read with the others", id, one, err)
+				}
+			}
+		})
+	}
+	if _, err := s.IndicatorHistories(ctx, 9999, []string{"kol-forloebsplan"}); meeting.ErrorCode(err) != meeting.ENOTFOUND {
+		t.Errorf("a missing meeting: %v", err)
+	}
+	if hs, err := s.IndicatorHistories(ctx, r.Latest(), nil); err != nil || len(hs) != 0 {
+		t.Errorf("no indicators: %v, %v", hs, err)
+	}
+}
+
+// BenchmarkIndicatorHistories reads every indicator of tonight's pack
+// across the ten-year history at once, as the slips export does.
+func BenchmarkIndicatorHistories(b *testing.B) {
+	s, r, _ := tenYears(b)
+	ctx := context.Background()
+	m, err := s.Meeting(ctx, r.Latest())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []string
+	for _, ind := range m.Pack.Indicators {
+		ids = append(ids, ind.ID)
+	}
+	b.Run("together", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			hs, err := s.IndicatorHistories(ctx, r.Latest(), ids)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(hs) != len(ids) {
+				b.Fatalf("%d histories, want %d", len(hs), len(ids))
+			}
+		}
+	})
+	b.Run("each", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, id := range ids {
+				if _, err := s.IndicatorHistory(ctx, r.Latest(), id); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
