@@ -557,17 +557,9 @@ func (s *Store) applyMigrations(ctx context.Context, ms []migration) error {
 		return openError(s.path, err)
 	}
 	if snapshot, ok := schemaSnapshot(ms); ok && v == 0 {
+		// The schema all of ms make, as one step of the last one's version.
 		last := ms[len(ms)-1]
-		if _, err := tx.ExecContext(ctx, snapshot); err != nil {
-			return migrationError(s.path, last, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", last.version)); err != nil {
-			return migrationError(s.path, last, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return migrationError(s.path, last, err)
-		}
-		return nil
+		ms = []migration{{version: last.version, name: last.name, sql: snapshot}}
 	}
 	applied := false
 	for _, m := range ms {
