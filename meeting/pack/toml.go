@@ -378,7 +378,9 @@ func (c tomlChecker) str(tbl map[string]any, path, key string) (string, bool) {
 	}
 	s = strings.TrimSpace(s)
 	if !c.checkText(joinKey(path, key), key, s) {
-		return "", true
+		// Reported at the value, like a wrong type: not ok, so no caller
+		// adds "is empty" or "has no title" about a text that is there.
+		return "", false
 	}
 	return s, true
 }
