@@ -561,6 +561,10 @@ func TestTOMLSyntaxInTheUILanguage(t *testing.T) {
 		{"title = \"a\"\ntitle = \"b\"\n", "2:1: ugyldig TOML: nøglen title står der allerede", "2:1: invalid TOML: key title is already defined"},
 		{"title = KOL\n", "1:9: ugyldig TOML: en værdi kan ikke begynde med »K«", `1:9: invalid TOML: a value cannot start with "K"`},
 		{"[[agenda]\n", "1:9: ugyldig TOML: der mangler ]] efter tabellens navn", "1:9: invalid TOML: expected ']]' to close the table name"},
+		{"title = \"KOL \x1b[31mrød\"\n", "1:14: ugyldig TOML: her står et kontroltegn", "1:14: invalid TOML: a control character stands here"},
+		{"title = 'KOL \x1b]0;x\a'\n", "1:14: ugyldig TOML: her står et kontroltegn", "1:14: invalid TOML: a control character stands here"},
+		{"title = \"\"\"KOL\n\x07\"\"\"\n", "2:1: ugyldig TOML: her står et kontroltegn", "2:1: invalid TOML: a control character stands here"},
+		{"# note \x1b[2J\ntitle = \"KOL\"\n", "1:8: ugyldig TOML: her står et kontroltegn", "1:8: invalid TOML: a control character stands here"},
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{pack.PackFile: &fstest.MapFile{Data: []byte(tt.src)}}

@@ -69,6 +69,9 @@ var tomlSyntaxes = []struct {
 	{regexp.MustCompile(`^table (.+) already exists$`), "problem.TOMLDuplicateTable"},
 	{regexp.MustCompile(`^expected newline but got U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLAfterValue"},
 	{regexp.MustCompile(`^invalid character at start of key: U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLKeyStart"},
+	// A name pasted from a terminal or a web page can bring a raw escape
+	// code or another control character into the file.
+	{regexp.MustCompile(`^((multiline )?(basic|literal) strings cannot have|control characters are not allowed in) (control characters|comments)$`), "problem.TOMLControl"},
 }
 
 // tomlSyntax is the key and arguments of a syntax error go-toml reported
@@ -78,7 +81,7 @@ func tomlSyntax(message string) (string, []any) {
 		if m := s.re.FindStringSubmatch(message); m != nil {
 			var args []any
 			for _, a := range m[1:] {
-				if s.key != "problem.TOMLOpenString" && s.key != "problem.TOMLOpenArray" {
+				if s.key != "problem.TOMLOpenString" && s.key != "problem.TOMLOpenArray" && s.key != "problem.TOMLControl" {
 					args = append(args, a)
 				}
 			}
