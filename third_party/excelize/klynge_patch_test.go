@@ -1,6 +1,9 @@
 package excelize
 
-import "testing"
+import (
+	"net/http"
+	"testing"
+)
 
 // TestLazyDateFormats runs the formulas that reach the date and time
 // patterns klynge's fork compiles on first use (PATCH.md); the wants are
@@ -33,6 +36,29 @@ func TestLazyDateFormats(t *testing.T) {
 		}
 		if got != tt.want || gotErr != tt.err {
 			t.Errorf("%s = %q, %q; want %q, %q", tt.formula, got, gotErr, tt.want, tt.err)
+		}
+	}
+}
+
+// TestDetectContentTypeIsNetHTTPs holds the fork's copy of net/http's
+// content sniffing (sniff.go) to the original.
+func TestDetectContentTypeIsNetHTTPs(t *testing.T) {
+	inputs := [][]byte{
+		nil,
+		[]byte("plain text, æøå"),
+		[]byte("<!DOCTYPE html><html><body>x</body></html>"),
+		[]byte("%PDF-1.7\n"),
+		[]byte("\x89PNG\x0D\x0A\x1A\x0A\x00\x00"),
+		[]byte("PK\x03\x04\x14\x00\x06\x00"),
+		[]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+		[]byte("GIF89a"),
+		[]byte("\xFF\xD8\xFF\xE0"),
+		[]byte("<?xml version=\"1.0\"?><a/>"),
+		{0x00, 0x01, 0x02, 0xFE},
+	}
+	for _, in := range inputs {
+		if got, want := detectContentType(in), http.DetectContentType(in); got != want {
+			t.Errorf("detectContentType(%q) = %q, net/http gives %q", in, got, want)
 		}
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -2400,7 +2399,7 @@ func (f *File) addOLEObject(opts *EmbeddedObject) int {
 	label, _ := encoder.Bytes([]byte(opts.Name))
 	tmp.writeBytes(label)
 	tmp.writeBytes([]byte{0x00})
-	fileType, _ := encoder.Bytes([]byte(http.DetectContentType(opts.File)))
+	fileType, _ := encoder.Bytes([]byte(detectContentType(opts.File)))
 	tmp.writeBytes(fileType)
 	tmp.writeBytes([]byte{0x00})
 	tmp.writeUint16(0)
