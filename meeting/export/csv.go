@@ -12,9 +12,11 @@ import (
 // (the list separator of a Danish Windows), and guesses each cell's type —
 // which is where the two traps of this file lie:
 //
-//   - digits are read as a number, so the ydernummer 027475 shows as 27475;
-//     a cell written as the formula ="027475" is the text 027475 instead
-//     (Excel evaluates it on opening; so do LibreOffice and Google Sheets).
+//   - digits are read as a number, so the ydernummer 027475 shows as 27475,
+//     and numbers joined by dashes as a date, so the vote 12-3-1 shows as
+//     12-03-2001; a cell written as the formula ="027475" is the text
+//     027475 instead (Excel evaluates it on opening; so do LibreOffice and
+//     Google Sheets).
 //   - a cell starting with =, +, -, @ (or a tab or CR before them) is run as
 //     a formula, so a pledge typed as =HYPERLINK(…) or =cmd|… would run on
 //     the reader's machine; such text gets a leading apostrophe, which shows
@@ -43,6 +45,17 @@ func CSVDigits(s string) string {
 		}
 	}
 	return `="` + s + `"`
+}
+
+// CSVVerbatim is a cell Excel must show exactly as written although it
+// looks like something else, such as a vote 12-3-1, which Danish Excel
+// reads as the date 12-03-2001: ="12-3-1" is that text. Quotes in s are
+// doubled inside the formula's string.
+func CSVVerbatim(s string) string {
+	if s == "" {
+		return s
+	}
+	return `="` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
 // WriteExcelCSV writes records as CSV that Danish Excel opens as it is:

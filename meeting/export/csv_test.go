@@ -55,6 +55,16 @@ func TestCSVText(t *testing.T) {
 			t.Errorf("CSVDigits(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	for _, tc := range []struct{ in, want string }{
+		{"12-3-1", `="12-3-1"`},
+		{"5-2-0", `="5-2-0"`},
+		{`a "b"`, `="a ""b"""`},
+		{"", ""},
+	} {
+		if got := export.CSVVerbatim(tc.in); got != tc.want {
+			t.Errorf("CSVVerbatim(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
 
 func TestWriteExcelCSV(t *testing.T) {

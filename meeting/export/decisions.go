@@ -50,10 +50,16 @@ func WriteDecisionLog(w io.Writer, ds []meeting.Decision, format, lang string) e
 	}
 	p := msg.For(lang)
 	head := strings.Split(p.T("export.DecisionHead"), "\t")
+	// verbatim is how a cell that must not be read as anything else (the
+	// vote, which Danish Excel takes for a date) is written in format.
+	verbatim := func(s string) string { return s }
+	if format == "csv" {
+		verbatim = CSVVerbatim
+	}
 	row := func(d meeting.Decision, text func(string) string) []string {
 		vote := ""
 		if !d.Unanimous {
-			vote = fmt.Sprintf("%d-%d-%d", d.For, d.Against, d.Abstain)
+			vote = verbatim(fmt.Sprintf("%d-%d-%d", d.For, d.Against, d.Abstain))
 		}
 		outcome := p.T("export.VoteRejected")
 		switch {

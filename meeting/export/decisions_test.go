@@ -41,7 +41,9 @@ func TestDecisionLogFormats(t *testing.T) {
 		}},
 		{"csv", "da", []string{
 			"\uFEFFDato;Møde;Punkt;Beslutning;For-imod-undlader;Udfald;Regel;I kraft\r\n",
-			"03-06-2026;Juni;Plenum;Anonymiteten løftes ved datamøder;14-2-1;vedtaget;Anonymitet;i kraft\r\n",
+			// ="14-2-1": Danish Excel would read 14-2-1 as the date 14-02-2001.
+			"03-06-2026;Juni;Plenum;Anonymiteten løftes ved datamøder;\"=\"\"14-2-1\"\"\";vedtaget;Anonymitet;i kraft\r\n",
+			"03-03-2026;Marts;Velkomst;Praksis er anonyme;;enstemmigt;Anonymitet;\r\n",
 			"\"Højst 2 udeblivelser; om året",
 		}},
 	} {
