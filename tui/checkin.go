@@ -42,6 +42,10 @@ func newCheckinScreen(c *Common) *checkinScreen {
 	f := textinput.New()
 	f.Prompt = "› "
 	f.Placeholder = c.Text.FilterHint
+	// No name or practice is longer, so a longer search matches nothing;
+	// a pasted page of text would otherwise be folded and compared with
+	// every name at each key, half a second a key at 100,000 characters.
+	f.CharLimit = max(meeting.TextName.MaxLen(), meeting.TextPracticeName.MaxLen())
 	f.Focus()
 	return &checkinScreen{common: c, filter: f}
 }

@@ -66,6 +66,41 @@ func BenchmarkCheckinFilterKeystroke(b *testing.B) {
 	}
 }
 
+// TestCheckinFilterIsAsLongAsANameAtMost: a page of text pasted into the
+// check-in filter is cut to the longest name a doctor or practice may
+// have, which is still found, so each key after it stays quick.
+func TestCheckinFilterIsAsLongAsANameAtMost(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	text := Language("da")
+	c := &Common{Renderer: r, Styles: NewStyles(r, ThemeDark), Keys: DefaultKeyMap(text), Text: text, Clock: meeting.FixedClock(time.Now())}
+	long := strings.Repeat("Å", meeting.TextPracticeName.MaxLen())
+	cluster := sixtyMemberCluster()
+	cluster.Practices[0].Name = long
+	tests := []struct {
+		name, paste string
+		want        int // characters in the filter
+		found       bool
+	}{
+		{"a name", "Søren", 5, true},
+		{"the longest practice name", long, len([]rune(long)), true},
+		{"a page of text", strings.Repeat("Ab漢👍 ", 20000), meeting.TextPracticeName.MaxLen(), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newCheckinScreen(c)
+			s.SetSize(80, 19)
+			s.setMeeting(meeting.Meeting{PlannedStart: time.Now()}, cluster)
+			s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tt.paste), Paste: true})
+			if got := len([]rune(s.filter.Value())); got != tt.want {
+				t.Errorf("the filter holds %d characters, want %d", got, tt.want)
+			}
+			if found := s.selected() != nil; found != tt.found {
+				t.Errorf("a doctor is found: %v, want %v", found, tt.found)
+			}
+		})
+	}
+}
+
 func TestSixtyMemberClusterHasSixty(t *testing.T) {
 	if n := sixtyMemberCluster().DoctorCount(); n != 60 {
 		t.Fatalf("the benchmark roster has %d doctors, want 60", n)
