@@ -61,3 +61,5 @@ require (
 replace github.com/charmbracelet/bubbletea => ./third_party/bubbletea
 
 replace github.com/charmbracelet/glamour => ./third_party/glamour
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize

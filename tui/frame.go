@@ -9,8 +9,8 @@ import (
 )
 
 // frame puts header, body and footer together as one painted frame of the
-// given width, the body cut or filled to bodyH lines. It gives the same
-// bytes as
+// given width, the body cut or filled to bodyH lines. After steadyGlyphs
+// it gives the same bytes as
 //
 //	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(width).Render(body)
 //	s.Paint(lipgloss.JoinVertical(lipgloss.Left, header, body, footer), width)
@@ -20,6 +20,9 @@ import (
 // times through Unicode's grapheme rules, about half of a large screen's
 // View.
 func (s Styles) frame(width, bodyH int, header, body, footer string) string {
+	// Emoji whose width terminals disagree on would make a padded line
+	// wrap on the projector; what lipgloss lays out must be what is drawn.
+	header, body, footer = steadyGlyphs(header), steadyGlyphs(body), steadyGlyphs(footer)
 	lines := make([]string, 0, 64)
 	widths := make([]int, 0, 64)
 	add := func(block string) {

@@ -16,7 +16,7 @@ import (
 func TestFrameIsLipglossFrame(t *testing.T) {
 	pieces := []string{
 		"a", "Klynge ", "  ", "æøå", "─────", "█▌", "│", "•", "✓", "⏳", "日本", "e\u0301", "🇩🇰", "\t", "\r",
-		"\x1b[0m", "\x1b[1;38;2;255;215;0m", "\x1b[m", "\x1b[?25l", "\u200d",
+		"\x1b[0m", "\x1b[1;38;2;255;215;0m", "\x1b[m", "\x1b[?25l", "\u200d", "👍🏽", "❤️", "👨\u200d👩\u200d👧",
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	block := func(lines, maxPieces int) string {
@@ -45,8 +45,8 @@ func TestFrameIsLipglossFrame(t *testing.T) {
 				header := block(1+rng.IntN(3), 8)
 				body := block(rng.IntN(bodyH+6), 12)
 				footer := block(1+rng.IntN(3), 8)
-				box := lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(width).Render(body)
-				want := s.Paint(lipgloss.JoinVertical(lipgloss.Left, header, box, footer), width)
+				box := lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).MaxWidth(width).Render(steadyGlyphs(body))
+				want := s.Paint(lipgloss.JoinVertical(lipgloss.Left, steadyGlyphs(header), box, steadyGlyphs(footer)), width)
 				if got := s.frame(width, bodyH, header, body, footer); got != want {
 					t.Fatalf("width %d, body height %d, header %q, body %q, footer %q:\n got %q\nwant %q",
 						width, bodyH, header, body, footer, got, want)

@@ -191,7 +191,10 @@ func golden(t *testing.T, got string) {
 	goldenfile.RequireEqual(t, []byte(got))
 }
 
-// assertFits checks every line of a frame fits the terminal.
+// assertFits checks every line of a frame fits the terminal, whether the
+// terminal measures grapheme clusters as lipgloss does or each character
+// on its own as tmux, xterm and VTE do (a skin-toned 👍🏽 is two cells to
+// lipgloss and four to them).
 func assertFits(t *testing.T, view string, w, h int) {
 	t.Helper()
 	lines := strings.Split(view, "\n")
@@ -199,10 +202,29 @@ func assertFits(t *testing.T, view string, w, h int) {
 		t.Errorf("frame has %d lines, terminal has %d", len(lines), h)
 	}
 	for i, l := range lines {
-		if lw := lipgloss.Width(l); lw > w {
+		lw := lipgloss.Width(l)
+		if lw > w {
 			t.Errorf("line %d is %d cells wide, terminal is %d: %q", i+1, lw, w, l)
 		}
+		if cw := charCells(l); cw != lw {
+			t.Errorf("line %d is %d cells to lipgloss but %d to a terminal measuring each character: %q", i+1, lw, cw, l)
+		}
 	}
+}
+
+// charCells is the cells a terminal without grapheme clustering draws s
+// in: the sum of each character's own width, escape codes not counted; a
+// regional indicator (half a flag) takes one cell there.
+func charCells(s string) int {
+	n := 0
+	for _, r := range ansi.Strip(s) {
+		if r >= 0x1f1e6 && r <= 0x1f1ff {
+			n++
+			continue
+		}
+		n += ansi.StringWidth(string(r))
+	}
+	return n
 }
 
 func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }

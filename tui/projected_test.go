@@ -25,7 +25,8 @@ import (
 // hostile are the kinds of text an older version stored as is: CSI
 // colours, clear screen, an OSC window title, an alternate screen, tabs,
 // newlines, a right-to-left override, emoji and East Asian characters, C1
-// controls and a 400-character name.
+// controls, a 400-character name, and emoji whose width terminals disagree
+// on (a skin tone, a variation selector, a joined family, a flag, a keycap).
 func hostile() []string {
 	return []string{
 		"\x1b[31mRød\x1b[0m",
@@ -38,6 +39,7 @@ func hostile() []string {
 		strings.Repeat("Å", 400),
 		"\u009b31mC1",
 		"\x1b[?1049h alt",
+		"👍🏽 ❤️ 👨‍👩‍👧 🇩🇰 1️⃣",
 	}
 }
 

@@ -123,3 +123,82 @@ func truncateLine(s string, width int) string {
 	}
 	return ansi.Truncate(s, width, "")
 }
+
+// steadyGlyphs replaces, in a frame about to be painted, each grapheme
+// cluster whose width terminals disagree on with a stand-in of the width
+// lipgloss gives it: the cluster's first character, padded with spaces.
+// Those clusters are emoji built with a zero-width joiner (a family), a
+// skin-tone modifier, a variation selector or tag characters (a region's
+// flag). lipgloss counts 👍🏽 as two cells; tmux and xterm draw it in four,
+// so a guest named with it made every padded line of the frame wrap and the
+// whole screen scroll on each redraw. The stored text is never changed,
+// only what reaches the terminal; exports keep the emoji as typed.
+func steadyGlyphs(s string) string {
+	if !hasUnsteady(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var state byte
+	for len(s) > 0 {
+		seq, width, n, newState := ansi.DecodeSequence(s, state, nil)
+		state = newState
+		if n <= 0 {
+			b.WriteString(s)
+			break
+		}
+		if seq != "" && seq[0] >= utf8.RuneSelf && hasUnsteady(seq) {
+			first, size := utf8.DecodeRuneInString(seq)
+			fw := 0
+			if !isUnsteadyRune(first) {
+				fw = ansi.StringWidth(seq[:size])
+			}
+			if fw > 0 && fw <= width {
+				b.WriteString(seq[:size])
+			} else {
+				fw = 0
+			}
+			writeSpaces(&b, width-fw)
+		} else {
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// hasUnsteady reports whether s may hold a character that makes its
+// grapheme cluster's width differ between terminals (see isUnsteadyRune).
+// It is the quick test every frame passes: a plain search for bytes.
+func hasUnsteady(s string) bool {
+	if strings.Contains(s, "\u200d") || strings.Contains(s, "\ufe0f") || strings.Contains(s, "\ufe0e") ||
+		strings.Contains(s, "\xf3\xa0\x80") || strings.Contains(s, "\xf3\xa0\x81") {
+		return true
+	}
+	for i := strings.Index(s, "\xf0\x9f\x8f"); i >= 0; {
+		if i+3 < len(s) && s[i+3] >= 0xbb && s[i+3] <= 0xbf {
+			return true
+		}
+		j := strings.Index(s[i+3:], "\xf0\x9f\x8f")
+		if j < 0 {
+			break
+		}
+		i += 3 + j
+	}
+	return false
+}
+
+// isUnsteadyRune reports the characters that join or modify an emoji:
+// the zero-width joiner, the variation selectors 15 and 16, the skin-tone
+// modifiers and the tag characters.
+func isUnsteadyRune(r rune) bool {
+	switch {
+	case r == 0x200d, r == 0xfe0e, r == 0xfe0f:
+		return true
+	case r >= 0x1f3fb && r <= 0x1f3ff:
+		return true
+	case r >= 0xe0000 && r <= 0xe007f:
+		return true
+	}
+	return false
+}

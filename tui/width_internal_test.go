@@ -69,3 +69,54 @@ func TestTextWidthIsLipglossWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestSteadyGlyphs checks that each emoji whose width terminals disagree
+// on is replaced by a stand-in of the same width to lipgloss, which every
+// terminal draws in that width, and that everything else, escape codes
+// included, passes as it was.
+func TestSteadyGlyphs(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain text", "Klynge æøå │ ✓ 日本", "Klynge æøå │ ✓ 日本"},
+		{"combining mark", "e\u0301", "e\u0301"},
+		{"flag", "🇩🇰", "🇩🇰"},
+		{"skin tone", "👍🏽 ok", "👍 ok"},
+		{"family joined", "a👨\u200d👩\u200d👧b", "a👨b"},
+		{"heart with VS16", "❤️x", "❤ x"},
+		{"text presentation VS15", "❤\ufe0ex", "❤x"},
+		{"keycap", "1️⃣", "1"},
+		{"tag flag", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F!", "🏴!"},
+		{"joiner after a letter", "a\u200d", "a"},
+		{"colours kept", "\x1b[1;38;2;255;215;0m👍🏿\x1b[0m", "\x1b[1;38;2;255;215;0m👍\x1b[0m"},
+		{"not a modifier", "\U0001F3C6 trophy", "\U0001F3C6 trophy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := steadyGlyphs(tt.in)
+			if got != tt.want {
+				t.Errorf("steadyGlyphs(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if gw, iw := ansi.StringWidth(got), ansi.StringWidth(tt.in); gw != iw {
+				t.Errorf("width %d, was %d: the frame's layout would shift", gw, iw)
+			}
+			if sum := wcCells(got); sum != ansi.StringWidth(got) {
+				t.Errorf("%q is %d cells to lipgloss but %d character by character", got, ansi.StringWidth(got), sum)
+			}
+		})
+	}
+}
+
+// wcCells is the cells a terminal without grapheme clustering (tmux,
+// xterm, VTE) draws s in: each character's own width, escape codes not
+// counted. Such terminals give a regional indicator (half a flag) one
+// cell, where ansi measures a lone one as two.
+func wcCells(s string) int {
+	n := 0
+	for _, r := range ansi.Strip(s) {
+		if r >= 0x1f1e6 && r <= 0x1f1ff {
+			n++
+			continue
+		}
+		n += ansi.StringWidth(string(r))
+	}
+	return n
+}

@@ -6,10 +6,12 @@ import (
 	"testing"
 )
 
-// TestHeavyDependenciesStayOut guards the start-up cost third_party/glamour
-// removed: chroma's registries and bluemonday's regular expressions were
-// built on every start (third_party/glamour/PATCH.md). Dropping the fork's
-// replace line in go.mod brings them back and fails here.
+// TestHeavyDependenciesStayOut guards the start-up cost the forks in
+// third_party removed: chroma's registries and bluemonday's regular
+// expressions were built on every start (glamour/PATCH.md), and net/http
+// with crypto/tls added 2 MB of binary paged in at every start
+// (excelize/PATCH.md). Dropping a fork's replace line in go.mod brings them
+// back and fails here.
 func TestHeavyDependenciesStayOut(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -20,9 +22,9 @@ func TestHeavyDependenciesStayOut(t *testing.T) {
 		t.Fatalf("go list -deps: %v", err)
 	}
 	for _, pkg := range strings.Fields(string(out)) {
-		for _, heavy := range []string{"github.com/alecthomas/chroma", "github.com/microcosm-cc/bluemonday"} {
+		for _, heavy := range []string{"github.com/alecthomas/chroma", "github.com/microcosm-cc/bluemonday", "net/http", "crypto/tls"} {
 			if strings.HasPrefix(pkg, heavy) {
-				t.Errorf("klynge links %s; third_party/glamour is meant to keep it out", pkg)
+				t.Errorf("klynge links %s; the forks in third_party are meant to keep it out", pkg)
 			}
 		}
 	}

@@ -155,6 +155,7 @@ var packEntries = []Entry{
 	{"problem.TOMLDuplicateKey", "ugyldig TOML: nøglen %s står der allerede; behold den ene", "invalid TOML: key %s is already defined; keep one"},
 	{"problem.TOMLDuplicateTable", "ugyldig TOML: tabellen [%s] står der allerede; skriv den én gang, eller brug [[%[1]s]] til en liste", "invalid TOML: table [%s] already exists; write it once, or use [[%[1]s]] for a list"},
 	{"problem.TOMLAfterValue", "ugyldig TOML: der står »%s« efter værdien; hver nøgle = værdi skal stå på sin egen linje", "invalid TOML: %q after the value; each key = value must be on a line of its own"},
+	{"problem.TOMLControl", "ugyldig TOML: her står et kontroltegn (fx en escape-kode fra en kopieret tekst); slet det", "invalid TOML: a control character stands here (such as an escape code from copied text); delete it"},
 	{"problem.TOMLKeyStart", "ugyldig TOML: en nøgle kan ikke begynde med »%s«", "invalid TOML: a key cannot start with %q"},
 	{"problem.IndicatorN", "indikator %d", "indicator %d"},
 	{"problem.IndicatorID", "indikator »%s«", "indicator %q"},

@@ -561,6 +561,10 @@ func TestTOMLSyntaxInTheUILanguage(t *testing.T) {
 		{"title = \"a\"\ntitle = \"b\"\n", "2:1: ugyldig TOML: nøglen title står der allerede", "2:1: invalid TOML: key title is already defined"},
 		{"title = KOL\n", "1:9: ugyldig TOML: en værdi kan ikke begynde med »K«", `1:9: invalid TOML: a value cannot start with "K"`},
 		{"[[agenda]\n", "1:9: ugyldig TOML: der mangler ]] efter tabellens navn", "1:9: invalid TOML: expected ']]' to close the table name"},
+		{"title = \"KOL \x1b[31mrød\"\n", "1:14: ugyldig TOML: her står et kontroltegn", "1:14: invalid TOML: a control character stands here"},
+		{"title = 'KOL \x1b]0;x\a'\n", "1:14: ugyldig TOML: her står et kontroltegn", "1:14: invalid TOML: a control character stands here"},
+		{"title = \"\"\"KOL\n\x07\"\"\"\n", "2:1: ugyldig TOML: her står et kontroltegn", "2:1: invalid TOML: a control character stands here"},
+		{"# note \x1b[2J\ntitle = \"KOL\"\n", "1:8: ugyldig TOML: her står et kontroltegn", "1:8: invalid TOML: a control character stands here"},
 	}
 	for _, tt := range tests {
 		fsys := fstest.MapFS{pack.PackFile: &fstest.MapFile{Data: []byte(tt.src)}}
@@ -575,5 +579,46 @@ func TestTOMLSyntaxInTheUILanguage(t *testing.T) {
 		if en := ps[0].In("en"); !strings.HasPrefix(en, "kol/pack.toml:"+tt.en) {
 			t.Errorf("%q in English: %s", tt.src, en)
 		}
+	}
+}
+
+// TestRefusedTextIsReportedOnce checks that a pack text refused by the
+// text rule (an escape code, a direction override, a tab) is reported at
+// its value only: the text is there, so "is empty" or "has no title" about
+// the same key would send the coordinator looking for a missing text.
+func TestRefusedTextIsReportedOnce(t *testing.T) {
+	tests := []struct {
+		name      string
+		old, new  string
+		needle    string
+		msg       string
+		wrongMsgs []string
+	}{
+		{"escape in the pack title", `title = "KOL – diagnostik og opfølgning"`, `title = "KOL \u001b]0;x\u0007"`, `"KOL \u001b`,
+			"title has an escape code (ESC) at character 5", []string{"the pack's title is empty", "the pack has no title"}},
+		{"direction override in an agenda title", `title = "Kort plenum"`, `title = "Kort ` + "\u202e" + `plenum"`, `"Kort `,
+			"title has an invisible direction mark (U+202E) at character 6", []string{"is empty", "has no title"}},
+		{"tab in an indicator title", `title = "Listestørrelse"`, `title = "Liste\tstørrelse"`, `"Liste\t`,
+			"title has a tab at character 6", []string{"is empty", "has no title"}},
+		{"escape in an indicator id", `id = "andel-65plus"`, `id = "andel\u001b"`, `"andel\u001b`,
+			"id has an escape code (ESC) at character 6", []string{"is empty", "has no id"}},
+		{"escape in a kind", `kind = "plenum"`, `kind = "plenum\u001b"`, `"plenum\u001b`,
+			"kind has an escape code (ESC) at character 7", []string{"has no kind"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := demoCopy(t)
+			edit(t, fsys, pack.PackFile, tt.old, tt.new)
+			_, err := pack.Read(fsys, label)
+			ps := problems(t, err)
+			wantProblem(t, ps, label+"/"+pack.PackFile+":"+at(t, fsys, pack.PackFile, tt.needle, 0), tt.msg)
+			for _, p := range ps {
+				for _, wrong := range tt.wrongMsgs {
+					if strings.Contains(p.String(), wrong) {
+						t.Errorf("a refused text is also reported as missing or empty: %s", p)
+					}
+				}
+			}
+		})
 	}
 }

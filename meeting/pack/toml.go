@@ -69,6 +69,9 @@ var tomlSyntaxes = sync.OnceValue(func() []tomlSyntaxForm {
 		{regexp.MustCompile(`^table (.+) already exists$`), "problem.TOMLDuplicateTable"},
 		{regexp.MustCompile(`^expected newline but got U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLAfterValue"},
 		{regexp.MustCompile(`^invalid character at start of key: U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLKeyStart"},
+		// A name pasted from a terminal or a web page can bring a raw escape
+		// code or another control character into the file.
+		{regexp.MustCompile(`^((multiline )?(basic|literal) strings cannot have|control characters are not allowed in) (control characters|comments)$`), "problem.TOMLControl"},
 	}
 })
 
@@ -85,7 +88,7 @@ func tomlSyntax(message string) (string, []any) {
 		if m := s.re.FindStringSubmatch(message); m != nil {
 			var args []any
 			for _, a := range m[1:] {
-				if s.key != "problem.TOMLOpenString" && s.key != "problem.TOMLOpenArray" {
+				if s.key != "problem.TOMLOpenString" && s.key != "problem.TOMLOpenArray" && s.key != "problem.TOMLControl" {
 					args = append(args, a)
 				}
 			}
@@ -385,7 +388,9 @@ func (c tomlChecker) str(tbl map[string]any, path, key string) (string, bool) {
 	}
 	s = strings.TrimSpace(s)
 	if !c.checkText(joinKey(path, key), key, s) {
-		return "", true
+		// Reported at the value, like a wrong type: not ok, so no caller
+		// adds "is empty" or "has no title" about a text that is there.
+		return "", false
 	}
 	return s, true
 }
