@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -21,6 +23,9 @@ type addItemDialog struct {
 	minutes textinput.Model
 	width   int
 	height  int
+	// full is set when the title refused typed or pasted characters at
+	// its limit, so the dialog says so instead of dropping them quietly.
+	full bool
 }
 
 func newAddItemDialog(c *Common) *addItemDialog {
@@ -42,20 +47,25 @@ func (d *addItemDialog) open() {
 	d.minutes.SetValue("5")
 	d.title.Focus()
 	d.minutes.Blur()
+	d.full = false
 }
 
 // SetSize sets the body area.
 func (d *addItemDialog) SetSize(width, height int) { d.width, d.height = width, height }
 
-// result returns the item the fields describe, or false when the minutes
-// are not a whole number of at least 1.
-func (d *addItemDialog) result() (meeting.AgendaItem, bool) {
+// result returns the item the fields describe, or the catalogue key of
+// what is wrong: an empty title, or minutes that are not a whole number of
+// at least 1.
+func (d *addItemDialog) result() (meeting.AgendaItem, string) {
 	n, err := strconv.Atoi(strings.TrimSpace(d.minutes.Value()))
 	title := strings.TrimSpace(d.title.Value())
-	if err != nil || n < 1 || title == "" {
-		return meeting.AgendaItem{}, false
+	switch {
+	case title == "":
+		return meeting.AgendaItem{}, "tui.AddTitleEmpty"
+	case err != nil || n < 1:
+		return meeting.AgendaItem{}, "tui.AddMinutesTooFew"
 	}
-	return meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: n}, true
+	return meeting.AgendaItem{Kind: meeting.KindPlenum, Title: title, Minutes: n}, ""
 }
 
 // updateAddItem runs the dialog; enter queues the new item after the
@@ -76,9 +86,9 @@ func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 		d.minutes.Blur()
 		return d.title.Focus()
 	case key.Matches(msg, keys.Save):
-		item, ok := d.result()
-		if !ok {
-			m.err = meeting.Errork(meeting.EINVALID, "tui.AddMinutesTooFew")
+		item, wrong := d.result()
+		if wrong != "" {
+			m.err = meeting.Errork(meeting.EINVALID, wrong)
 			return nil
 		}
 		m.adding = false
@@ -89,7 +99,12 @@ func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if d.title.Focused() {
-		d.title, cmd = d.title.Update(cleanKey(msg, meeting.TextTitle))
+		msg = cleanKey(msg, meeting.TextTitle)
+		before := utf8.RuneCountInString(d.title.Value())
+		d.title, cmd = d.title.Update(msg)
+		after := utf8.RuneCountInString(d.title.Value())
+		typed := len(msg.Runes)
+		d.full = typed > 0 && after-before < typed && after >= d.title.CharLimit
 	} else {
 		d.minutes, cmd = d.minutes.Update(msg)
 	}
@@ -102,9 +117,13 @@ func (d *addItemDialog) View() string {
 	t := d.common.Text
 	d.title.Width = 40
 	d.minutes.Width = 5
+	title := d.title.View()
+	if d.full {
+		title = lipgloss.JoinVertical(lipgloss.Left, title, s.Error.Render("✗ "+fmt.Sprintf(t.FieldFull, d.title.CharLimit)))
+	}
 	content := lipgloss.JoinVertical(lipgloss.Left,
 		s.Heading.Render(t.AddTitle), "",
-		s.Text.Render(t.AddName+":"), d.title.View(), "",
+		s.Text.Render(t.AddName+":"), title, "",
 		s.Text.Render(t.AddMinutes+":"), d.minutes.View(), "",
 		s.Text.Render(t.AddHint))
 	return placeCenter(d.width, d.height, s.Dialog.Render(content))

@@ -26,7 +26,8 @@ import (
 // colours, clear screen, an OSC window title, an alternate screen, tabs,
 // newlines, a right-to-left override, emoji and East Asian characters, C1
 // controls, a 400-character name, and emoji whose width terminals disagree
-// on (a skin tone, a variation selector, a joined family, a flag, a keycap).
+// on (a skin tone, a variation selector, a joined family, a flag, a keycap)
+// and a soft hyphen.
 func hostile() []string {
 	return []string{
 		"\x1b[31mRød\x1b[0m",
@@ -39,7 +40,7 @@ func hostile() []string {
 		strings.Repeat("Å", 400),
 		"\u009b31mC1",
 		"\x1b[?1049h alt",
-		"👍🏽 ❤️ 👨‍👩‍👧 🇩🇰 1️⃣",
+		"👍🏽 ❤️ 👨‍👩‍👧 🇩🇰 1️⃣ Læge\u00adhuset",
 	}
 }
 
@@ -156,7 +157,7 @@ func hostileMeeting(t *testing.T) (*store.Store, meeting.Meeting, []meeting.Prac
 	}
 	exec(`UPDATE members SET name = name || ' ' || ?`, evil[0]+evil[3]+evil[5])
 	exec(`UPDATE members SET name = ? WHERE id = (SELECT min(id) FROM members)`, "Dr "+evil[2]+evil[4]+evil[7])
-	exec(`UPDATE guests SET name = ?, role = ?`, "Gæst "+evil[2]+evil[1], evil[4]+evil[9])
+	exec(`UPDATE guests SET name = ?, role = ?`, "Gæst "+evil[2]+evil[1]+evil[10], evil[4]+evil[9])
 	exec(`UPDATE pledges SET action = ?, owner = ?`, "Vi "+evil[1]+" ringer\ttil alle\n"+strings.Repeat("tekst ", 70), evil[0]+evil[5])
 	exec(`UPDATE meeting_values SET period = ?`, "2025"+evil[0]+evil[4])
 	exec(`UPDATE meetings SET title = ?`, "Klyngemøde "+evil[2]+evil[6])

@@ -166,6 +166,89 @@ func TestAddAdHocItem(t *testing.T) {
 	}
 }
 
+// TestAddItemSaysWhenTheTitleIsFull: a title pasted or typed past the
+// 200 characters a title may hold is not cut quietly; the dialog says the
+// field is full, and what is stored is what the field showed.
+func TestAddItemSaysWhenTheTitleIsFull(t *testing.T) {
+	full := "✗ feltet er fuldt: højst 200 tegn"
+	tests := []struct {
+		name  string
+		text  string
+		full  bool
+		title string
+	}{
+		{"fits", strings.Repeat("t", 191), false, "Eventuelt" + strings.Repeat("t", 191)},
+		{"pasted past the limit", strings.Repeat("p", 400), true, "Eventuelt" + strings.Repeat("p", 191)},
+		{"wide and emoji past the limit", strings.Repeat("漢", 190) + "👍🏽👨‍👩‍👧", true, "Eventuelt" + strings.Repeat("漢", 190) + "👍"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, m := mustDemoMeeting(t)
+			saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
+			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
+			tm := startProgram(t, model, 80, 24, "Velkomst")
+			tm.Send(key("esc"))
+			tm.Send(key("a"))
+			waitFor(t, tm, "Tilføj punkt")
+			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tt.text), Paste: true})
+			f := currentFrame(t, tm)
+			if got := strings.Contains(f, full); got != tt.full {
+				t.Errorf("the dialog says the field is full: %v, want %v:\n%s", got, tt.full, f)
+			}
+			assertFits(t, f, 80, 24)
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			waitNotFor(t, tm, "Tilføj punkt")
+			drained(t, tm)
+			tm.Send(key("q"))
+			tm.Send(key("y"))
+			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			stored, err := s.Meeting(context.Background(), m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := stored.Items[1].Title; got != tt.title {
+				t.Errorf("stored title %q, want %q", got, tt.title)
+			}
+		})
+	}
+}
+
+// TestAddItemSaysWhatIsMissing: an empty title is named as such, not
+// reported as too few minutes.
+func TestAddItemSaysWhatIsMissing(t *testing.T) {
+	tests := []struct {
+		name, title, minutes, want string
+	}{
+		{"empty title", "", "5", "Tilføj punkt: giv punktet en titel"},
+		{"blank title", "   ", "5", "Tilføj punkt: giv punktet en titel"},
+		{"no minutes", "Eventuelt", "", "Tilføj punkt: mindst 1 minut"},
+		{"zero minutes", "Eventuelt", "0", "Tilføj punkt: mindst 1 minut"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, m := mustDemoMeeting(t)
+			saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
+			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
+			tm := startProgram(t, model, 80, 24, "Velkomst")
+			tm.Send(key("esc"))
+			tm.Send(key("a"))
+			waitFor(t, tm, "Tilføj punkt")
+			for range len("Eventuelt") {
+				tm.Send(key("backspace"))
+			}
+			typeText(tm, tt.title)
+			tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+			tm.Send(key("backspace"))
+			typeText(tm, tt.minutes)
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			waitFor(t, tm, tt.want)
+			if err := tm.Quit(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
 func TestScreensFitInBothThemesAndSizes(t *testing.T) {
 	s, m := mustDemoMeeting(t)
 	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))

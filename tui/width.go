@@ -129,7 +129,8 @@ func truncateLine(s string, width int) string {
 // lipgloss gives it: the cluster's first character, padded with spaces.
 // Those clusters are emoji built with a zero-width joiner (a family), a
 // skin-tone modifier, a variation selector or tag characters (a region's
-// flag). lipgloss counts 👍🏽 as two cells; tmux and xterm draw it in four,
+// flag), and the soft hyphen that Word leaves in copied names, which
+// lipgloss counts as no cell and glibc's wcwidth as one. lipgloss counts 👍🏽 as two cells; tmux and xterm draw it in four,
 // so a guest named with it made every padded line of the frame wrap and the
 // whole screen scroll on each redraw. The stored text is never changed,
 // only what reaches the terminal; exports keep the emoji as typed.
@@ -171,7 +172,7 @@ func steadyGlyphs(s string) string {
 // grapheme cluster's width differ between terminals (see isUnsteadyRune).
 // It is the quick test every frame passes: a plain search for bytes.
 func hasUnsteady(s string) bool {
-	if strings.Contains(s, "\u200d") || strings.Contains(s, "\ufe0f") || strings.Contains(s, "\ufe0e") ||
+	if strings.Contains(s, "\u200d") || strings.Contains(s, "\ufe0f") || strings.Contains(s, "\ufe0e") || strings.Contains(s, "\u00ad") ||
 		strings.Contains(s, "\xf3\xa0\x80") || strings.Contains(s, "\xf3\xa0\x81") {
 		return true
 	}
@@ -190,10 +191,10 @@ func hasUnsteady(s string) bool {
 
 // isUnsteadyRune reports the characters that join or modify an emoji:
 // the zero-width joiner, the variation selectors 15 and 16, the skin-tone
-// modifiers and the tag characters.
+// modifiers and the tag characters; and the soft hyphen.
 func isUnsteadyRune(r rune) bool {
 	switch {
-	case r == 0x200d, r == 0xfe0e, r == 0xfe0f:
+	case r == 0x200d, r == 0xfe0e, r == 0xfe0f, r == 0xad:
 		return true
 	case r >= 0x1f3fb && r <= 0x1f3ff:
 		return true

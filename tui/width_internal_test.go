@@ -88,6 +88,8 @@ func TestSteadyGlyphs(t *testing.T) {
 		{"joiner after a letter", "a\u200d", "a"},
 		{"colours kept", "\x1b[1;38;2;255;215;0m👍🏿\x1b[0m", "\x1b[1;38;2;255;215;0m👍\x1b[0m"},
 		{"not a modifier", "\U0001F3C6 trophy", "\U0001F3C6 trophy"},
+		{"soft hyphen", "Læge\u00adhuset", "Lægehuset"},
+		{"zero-width space kept", "a\u200bb", "a\u200bb"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,11 +110,12 @@ func TestSteadyGlyphs(t *testing.T) {
 // wcCells is the cells a terminal without grapheme clustering (tmux,
 // xterm, VTE) draws s in: each character's own width, escape codes not
 // counted. Such terminals give a regional indicator (half a flag) one
-// cell, where ansi measures a lone one as two.
+// cell, where ansi measures a lone one as two, and so a soft hyphen,
+// where ansi gives none.
 func wcCells(s string) int {
 	n := 0
 	for _, r := range ansi.Strip(s) {
-		if r >= 0x1f1e6 && r <= 0x1f1ff {
+		if (r >= 0x1f1e6 && r <= 0x1f1ff) || r == 0xad {
 			n++
 			continue
 		}

@@ -80,6 +80,7 @@ var tuiEntries = []Entry{
 	{"tui.AddName", "Titel", "Title"},
 	{"tui.AddMinutes", "Minutter", "Minutes"},
 	{"tui.AddMinutesTooFew", "Tilføj punkt: mindst 1 minut", "Add item: at least 1 minute"},
+	{"tui.AddTitleEmpty", "Tilføj punkt: giv punktet en titel", "Add item: give the item a title"},
 	{"tui.AddDefault", "Eventuelt", "Any other business"},
 	{"tui.AddHint", "tab skifter felt · enter tilføjer · esc fortryder", "tab switches field · enter adds · esc cancels"},
 	{"tui.ThemeDark", "mørkt", "dark"},

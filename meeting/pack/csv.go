@@ -92,6 +92,7 @@ func readCSV(t *text, probs *problemList, known []column, example any) (*csvTabl
 		probs.add(pos{}, "problem.EmptyCSV", example)
 		return nil, false
 	}
+	*t = *newText(loneCRToLF(t.src))
 	r := csv.NewReader(bytes.NewReader(t.src))
 	r.Comma = separator(t.src)
 	r.FieldsPerRecord = -1 // short and long rows are reported by the readers
@@ -280,4 +281,23 @@ func (t *csvTable) textField(probs *problemList, r csvRow, key string, kind meet
 	}
 	probs.add(where, "problem.TextField", t.name(key), te)
 	return "", at, false
+}
+
+// loneCRToLF ends lines at a carriage return that no line feed follows, as
+// Excel for Mac's "CSV (Macintosh)" and old Mac editors write them, and as
+// editors show them. encoding/csv would otherwise read the whole file as
+// its header line and report that the file has no rows. Each CR becomes
+// one LF, so byte offsets, and with them lines and columns, stay right.
+func loneCRToLF(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }

@@ -94,6 +94,8 @@ func TestRosterRefusesUnsafeText(t *testing.T) {
 		{"newline in a quoted name", "047318;Lægerne;\"Åse\nBødker\";;", "r.csv:2:", "læge has a line break at character 4"},
 		{"400-character name", "047318;Lægerne;" + long + ";;", "r.csv:2", "læge is 400 characters long; a name may hold at most 200: shorten it"},
 		{"bell in an e-mail", "047318;Lægerne;Åse;a\a@b.dk;", "r.csv:2:", "email has a control character (U+0007) at character 2"},
+		{"NUL in a practice", "047318;Lægerne Øst\x00ergade;Åse;;", "r.csv:2:19", "praksis has a control character (U+0000) at character 12"},
+		{"lone CR in a quoted name", "047318;Lægerne;\"Åse\rBødker\";;", "r.csv:2:", "læge has a line break at character 4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +114,42 @@ func TestRosterRefusesUnsafeText(t *testing.T) {
 			}
 			if strings.ContainsAny(ps.Error(), "\x1b\a\u202E") {
 				t.Errorf("the message repeats the control character: %q", ps.Error())
+			}
+		})
+	}
+}
+
+// TestRosterWithMacLineEnds: a file whose lines end in a carriage return
+// alone (Excel for Mac's "CSV (Macintosh)") is read line by line, and a
+// problem in it is placed on the line an editor shows.
+func TestRosterWithMacLineEnds(t *testing.T) {
+	tests := []struct {
+		name, src string
+		doctors   int
+		place     string
+		msg       string
+	}{
+		{"clean", "ydernummer;praksis;læge;email;rolle\r047318;Lægerne Østergade;Søren;;\r047318;Lægerne Østergade;Åse;;\r", 2, "", ""},
+		{"mixed with CRLF", "ydernummer;praksis;læge;email;rolle\r\n047318;Lægerne Østergade;Søren;;\r047318;Lægerne Østergade;Åse;;\n", 2, "", ""},
+		{"no last line end", "ydernummer;praksis;læge;email;rolle\r047318;Lægerne Østergade;Søren;;", 1, "", ""},
+		{"escape code on line 3", "ydernummer;praksis;læge;email;rolle\r047318;Lægerne;Søren;;\r047318;Lægerne;Å\x1b[31mse;;\r", 0, "r.csv:3:17", "læge has an escape code (ESC) at character 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := pack.ReadRosterCSV(strings.NewReader(tt.src), "r.csv", nil)
+			if tt.msg != "" {
+				wantProblem(t, problems(t, err), tt.place, tt.msg)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, p := range got {
+				n += len(p.Members)
+			}
+			if n != tt.doctors {
+				t.Errorf("%d doctors read, want %d: %+v", n, tt.doctors, got)
 			}
 		})
 	}
