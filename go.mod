@@ -63,3 +63,5 @@ replace github.com/charmbracelet/bubbletea => ./third_party/bubbletea
 replace github.com/charmbracelet/glamour => ./third_party/glamour
 
 replace github.com/xuri/excelize/v2 => ./third_party/excelize
+
+replace github.com/yuin/goldmark => ./third_party/goldmark
