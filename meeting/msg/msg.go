@@ -184,7 +184,13 @@ func (p *Printer) T(key string, args ...any) string {
 	if !ok {
 		return key
 	}
-	if s := p.text(e); !hasForms(s) {
+	s := p.text(e)
+	if len(args) == 0 && strings.IndexAny(s, "%{") < 0 {
+		// Nothing to format: every command's help is worded at each
+		// start, and x/text's Sprintf would parse each text to return it.
+		return s
+	}
+	if !hasForms(s) {
 		// No catalogue needed: x/text formats the format itself.
 		return plain[p.i]().Sprintf(s, args...)
 	}
