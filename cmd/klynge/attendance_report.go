@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -352,7 +351,7 @@ func (r attendanceReport) writeText(w io.Writer) error {
 	p := msg.For(r.lang)
 	fmt.Fprintln(w, p.T("cli.ReportHead", r.cluster.Name, r.from.Format(dateDMY), r.to.Format(dateDMY), r.held))
 	fmt.Fprintf(w, "%s: %s\n\n", r.word("rule"), ruleText(r.cluster.Rule, r.lang))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := export.NewTableWriter(w)
 	heads := []string{"doctor", "practice", "meetings", "attended", "missed", "apologies", "last", "reachout"}
 	for i, k := range heads {
 		if i > 0 {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 )
 
 func (a *app) codesCommand() *cobra.Command {
@@ -57,7 +57,7 @@ func (a *app) codesCommand() *cobra.Command {
 				return nil
 			}
 			fmt.Fprintln(out, a.t("cli.CodeKeyWarning"))
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			tw := export.NewTableWriter(out)
 			fmt.Fprintln(tw, a.t("cli.CodesHead"))
 			for _, p := range sortedByCode(m, c) {
 				code, ok := m.Codes[p.Ydernummer]

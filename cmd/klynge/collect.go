@@ -9,7 +9,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -187,7 +186,7 @@ func (a *app) statusRow(cl meeting.Collected) (sent, arrived, source, missing st
 func (a *app) writeStatus(w io.Writer, m meeting.Meeting, col []meeting.Collected) error {
 	sent, of := meeting.SentCount(col)
 	fmt.Fprintln(w, a.t("cli.CollectStatus", m.ID, meeting.Inert(m.Title), m.PlannedStart.Format("2006-01-02"), sent, of))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := export.NewTableWriter(w)
 	fmt.Fprintln(tw, a.t("cli.CollectStatusHead"))
 	for _, cl := range col {
 		s, arrived, source, missing := a.statusRow(cl)

@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 	"github.com/klynge/klynge/meeting/msg"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
@@ -253,7 +253,7 @@ func (a *app) meetingCommand() *cobra.Command {
 				fmt.Fprintln(cmd.OutOrStdout(), a.t("cli.NoMeetings", s.Path()))
 				return nil
 			}
-			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			w := export.NewTableWriter(cmd.OutOrStdout())
 			p := msg.For(a.language())
 			fmt.Fprintln(w, p.T("cli.MeetingListHead"))
 			for _, m := range meetings {

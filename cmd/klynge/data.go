@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
 )
@@ -284,7 +284,7 @@ func (a *app) printImportPlan(w io.Writer, file string, m meeting.Meeting, c mee
 		inFile[r.Indicator]++
 	}
 	fmt.Fprintln(w, a.t("cli.DataDryRun", file, len(rows), m.ID, meeting.Inert(m.Title)))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := export.NewTableWriter(w)
 	fmt.Fprintln(tw, a.t("cli.DataPlanHead"))
 	for _, ind := range m.Pack.Indicators {
 		with, under := 0, 0

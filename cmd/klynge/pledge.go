@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 	"github.com/klynge/klynge/store"
 )
 
@@ -148,7 +148,7 @@ func (a *app) pledgeListCommand() *cobra.Command {
 				}
 				return nil
 			}
-			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			tw := export.NewTableWriter(out)
 			fmt.Fprintln(tw, a.t("cli.PledgesHead"))
 			for _, p := range ps {
 				review := "-"

@@ -5,11 +5,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/klynge/klynge/meeting"
+	"github.com/klynge/klynge/meeting/export"
 	"github.com/klynge/klynge/meeting/pack"
 	"github.com/klynge/klynge/store"
 )
@@ -149,7 +149,7 @@ func (a *app) rosterListCommand() *cobra.Command {
 				fmt.Fprintln(out, a.t("cli.NoPractices"))
 				return nil
 			}
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			tw := export.NewTableWriter(out)
 			fmt.Fprintln(tw, a.t("cli.RosterHead"))
 			for _, p := range c.Practices {
 				yd, name := meeting.Inert(p.Ydernummer), meeting.Inert(p.Name)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/store"
 )
@@ -233,5 +235,43 @@ func TestRosterAdd(t *testing.T) {
 	code, _, errOut = runKlynge(t, env, "roster", "retire", "99")
 	if code != 1 || !strings.Contains(errOut, "member 99 does not exist") {
 		t.Errorf("retire 99: %d %q", code, errOut)
+	}
+}
+
+// TestRosterListAlignsWideNames: a practice or doctor named with East Asian
+// characters, an emoji or a combining accent keeps the columns after it in
+// line with every other row, measured in terminal cells.
+func TestRosterListAlignsWideNames(t *testing.T) {
+	tests := []struct{ name, practice, doctor string }{
+		{"East Asian", "李医生诊所", "王小明"},
+		{"emoji", "Lægehuset 🩺", "Anna 🌷 Holm"},
+		{"combining accent", "Lægerne Vinde\u0301", "Rene\u0301e Hansen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, env := demoDB(t)
+			mustKlynge(t, env, "roster", "add", "--ydernummer", "176543", "--practice", tt.practice, "--name", tt.doctor, "--email", "ny@example.dk")
+			list := mustKlynge(t, env, "roster", "list")
+			idCol, mailCol := -1, -1
+			for _, line := range strings.Split(list, "\n") {
+				if !strings.HasPrefix(line, "047318") && !strings.HasPrefix(line, "176543") {
+					continue
+				}
+				id := strings.Index(line, "  2  ")
+				if strings.HasPrefix(line, "176543") {
+					id = strings.Index(line, "  23  ")
+				}
+				mail := strings.Index(line, "@")
+				mail = strings.LastIndex(line[:mail], " ") + 1
+				atID, atMail := ansi.StringWidth(line[:id]), ansi.StringWidth(line[:mail])
+				if idCol >= 0 && (atID != idCol || atMail != mailCol) {
+					t.Errorf("id and e-mail start at cells %d and %d here, %d and %d above:\n%s", atID, atMail, idCol, mailCol, list)
+				}
+				idCol, mailCol = atID, atMail
+			}
+			if idCol < 0 {
+				t.Fatalf("rows not found:\n%s", list)
+			}
+		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/msg"
@@ -97,7 +96,7 @@ func WriteDecisionLog(w io.Writer, ds []meeting.Decision, format, lang string) e
 		}
 		return ew.err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := NewTableWriter(w)
 	if len(ds) == 0 {
 		fmt.Fprintln(tw, p.T("export.NoDecisions"))
 	} else {

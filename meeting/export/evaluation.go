@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/klynge/klynge/meeting"
 	"github.com/klynge/klynge/meeting/msg"
@@ -75,7 +74,7 @@ func WriteEvaluationText(w io.Writer, trend []meeting.TrendPoint, lang string) e
 		_, err := fmt.Fprintln(w, p.T("export.EvalNone"))
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := NewTableWriter(w)
 	fmt.Fprintln(tw, strings.Join(trendHead(p), "\t"))
 	for _, tp := range trend {
 		fmt.Fprintln(tw, strings.Join(trendRow(tp, p, oneLineText), "\t"))

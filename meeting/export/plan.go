@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -75,7 +74,7 @@ func WriteYearPlanText(w io.Writer, lang string, plan []meeting.PlannedMeeting) 
 		_, err := fmt.Fprintln(w, p.T("export.PlanEmpty"))
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := NewTableWriter(w)
 	fmt.Fprintln(tw, p.T("export.PlanHead"))
 	for _, e := range plan {
 		created := ""
