@@ -56,7 +56,11 @@ func replayed(t *testing.T, ms []migration) *sql.DB {
 	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
 	for _, m := range ms {
-		if _, err := db.Exec(m.sql); err != nil {
+		body, err := m.body()
+		if err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := db.Exec(body); err != nil {
 			t.Fatalf("%s: %v", m.name, err)
 		}
 	}

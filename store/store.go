@@ -503,7 +503,19 @@ func schemaVersion(ctx context.Context, q interface {
 type migration struct {
 	version int
 	name    string
-	sql     string
+	sql     string // its statements; empty for an embedded one until body reads them
+}
+
+// body returns the migration's statements. An embedded migration's are
+// read only when it is applied: every start lists the migrations to learn
+// the newest version, and copying all their text out of the binary took
+// more of `klynge run`'s start than opening the database (0.7 ms).
+func (m migration) body() (string, error) {
+	if m.sql != "" {
+		return m.sql, nil
+	}
+	b, err := migrationFiles.ReadFile(path.Join("migrations", m.name))
+	return string(b), err
 }
 
 // migrations returns the embedded migrations in order, checking that they
@@ -521,11 +533,7 @@ func migrations() ([]migration, error) {
 		if !ok || len(num) != 4 || err != nil || v <= 0 {
 			return nil, fmt.Errorf("store: migration %s is not named NNNN_what.sql", name)
 		}
-		body, err := migrationFiles.ReadFile(path.Join("migrations", name))
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: name, sql: string(body)})
+		ms = append(ms, migration{version: v, name: name})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	for i, m := range ms {
@@ -566,7 +574,11 @@ func (s *Store) applyMigrations(ctx context.Context, ms []migration) error {
 		if v >= m.version {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		body, err := m.body()
+		if err != nil {
+			return migrationError(s.path, m, err)
+		}
+		if _, err := tx.ExecContext(ctx, body); err != nil {
 			return migrationError(s.path, m, err)
 		}
 		// PRAGMA takes no parameters; m.version is an int we parsed.

@@ -119,8 +119,9 @@ func TestMigrationFiles(t *testing.T) {
 		t.Fatalf("LatestSchema() = %d with %d migrations", LatestSchema(), len(ms))
 	}
 	for i, m := range ms {
-		if m.version != i+1 || strings.TrimSpace(m.sql) == "" {
-			t.Errorf("migration %d: %+v", i+1, m)
+		body, err := m.body()
+		if m.version != i+1 || err != nil || strings.TrimSpace(body) == "" {
+			t.Errorf("migration %d: %+v: %q, %v", i+1, m, body, err)
 		}
 	}
 }
