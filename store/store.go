@@ -76,7 +76,32 @@ func OpenCheckLater(path string) (*Store, error) {
 	if err != nil {
 		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
 	}
-	return openChecking(path, ms, true)
+	return openChecking(path, ms, openMode{checkLater: true})
+}
+
+// OpenScratch opens a database that is thrown away when the process ends,
+// as the demo's in a temporary folder: as OpenCheckLater, except that a
+// commit does not wait for the disk (synchronous=OFF). Every change is
+// still committed before it is shown; only the wait for the disk, which
+// guards against a power cut, is left out, since nothing reopens the file
+// after one. Making the demo's database took nine such waits before its
+// first frame.
+func OpenScratch(path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
+	}
+	return openChecking(path, ms, openMode{checkLater: true, scratch: true})
+}
+
+// openMode is how open treats the database: checkLater leaves the quick
+// check to QuickCheck (OpenCheckLater), scratch commits without waiting
+// for the disk (OpenScratch).
+type openMode struct {
+	checkLater, scratch bool
 }
 
 // QuickCheck runs the quick check of every page that Open runs, on a
@@ -124,12 +149,11 @@ const screenCacheKiB = 512
 
 // openWith is Open with the given migrations, so tests can try broken ones.
 func openWith(path string, ms []migration) (*Store, error) {
-	return openChecking(path, ms, false)
+	return openChecking(path, ms, openMode{})
 }
 
-// openChecking is openWith, leaving the quick check to the caller when
-// checkLater is set.
-func openChecking(path string, ms []migration, checkLater bool) (*Store, error) {
+// openChecking is openWith in the given mode.
+func openChecking(path string, ms []migration, mode openMode) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, meeting.Errork(meeting.EINVALID, "store.OpenFailed", path, err)
@@ -139,7 +163,7 @@ func openChecking(path string, ms []migration, checkLater bool) (*Store, error) 
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(abs, ms, checkLater)
+	s, err := open(abs, ms, mode)
 	if err != nil {
 		if created {
 			removeDatabase(abs)
@@ -355,10 +379,13 @@ func dsn(abs string) string {
 
 // open connects to the prepared file at abs, checks its schema version and
 // applies the missing migrations of ms.
-func open(abs string, ms []migration, checkLater bool) (*Store, error) {
+func open(abs string, ms []migration, mode openMode) (*Store, error) {
 	d := dsn(abs)
-	if checkLater {
+	if mode.checkLater {
 		d += "&_cache_size=" + strconv.Itoa(-screenCacheKiB)
+	}
+	if mode.scratch {
+		d = strings.Replace(d, "_synchronous=FULL", "_synchronous=OFF", 1)
 	}
 	db, err := sql.Open("sqlite3", d)
 	if err != nil {
@@ -370,7 +397,7 @@ func open(abs string, ms []migration, checkLater bool) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db, path: abs, checkLater: checkLater}
+	s := &Store{db: db, path: abs, checkLater: mode.checkLater}
 	if err := s.setup(context.Background(), ms); err != nil {
 		_ = db.Close()
 		return nil, err

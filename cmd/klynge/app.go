@@ -170,6 +170,13 @@ func (a *app) openScreenStore() (*store.Store, error) {
 	return a.openStoreWith(store.OpenCheckLater)
 }
 
+// openScratchStore is openScreenStore for a database thrown away when the
+// command ends, the demo's without --db (store.OpenScratch).
+func (a *app) openScratchStore() (*store.Store, error) {
+	debug.SetGCPercent(screenGCPercent)
+	return a.openStoreWith(store.OpenScratch)
+}
+
 // screenGCPercent is the collector's target (GOGC) while a meeting is on
 // screen: the heap may grow by half its live size between collections, not
 // by all of it as by default, about 0.5 MiB less peak RSS (ten years, and

@@ -28,6 +28,9 @@ func (a *app) demoCommand() *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			// Without --db the demo's database is thrown away at the end,
+			// so its commits need not wait for the disk (store.OpenScratch).
+			open := a.openScreenStore
 			if a.db == "" {
 				dir, err := os.MkdirTemp("", "klynge-demo-")
 				if err != nil {
@@ -35,8 +38,9 @@ func (a *app) demoCommand() *cobra.Command {
 				}
 				defer os.RemoveAll(dir)
 				a.db = filepath.Join(dir, "demo.db")
+				open = a.openScratchStore
 			}
-			s, err := a.openScreenStore()
+			s, err := open()
 			if err != nil {
 				return err
 			}

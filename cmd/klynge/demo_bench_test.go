@@ -11,7 +11,8 @@ import (
 )
 
 // BenchmarkDemoStart is `klynge demo`'s start inside the process up to the
-// first frame's data: a new database, the demo cluster and meeting made in
+// first frame's data: a new scratch database (store.OpenScratch, as the
+// demo without --db), the demo cluster and meeting made in
 // it, and the meeting read as the projector's first frame reads it.
 func BenchmarkDemoStart(b *testing.B) {
 	dir := b.TempDir()
@@ -20,7 +21,7 @@ func BenchmarkDemoStart(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		s, err := store.OpenCheckLater(filepath.Join(dir, strconv.Itoa(i)+".db"))
+		s, err := store.OpenScratch(filepath.Join(dir, strconv.Itoa(i)+".db"))
 		if err != nil {
 			b.Fatal(err)
 		}
