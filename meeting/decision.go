@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,7 +66,7 @@ func (d Decision) Validate() error {
 
 // voteRe reads "12-3-1", "12/3/1" or "12 3 1": for, against, abstain;
 // the abstentions may be left out.
-var voteRe = regexp.MustCompile(`^(\d{1,3})\s*[-/ ,;]\s*(\d{1,3})(?:\s*[-/ ,;]\s*(\d{1,3}))?$`)
+var voteRe = lazyRegexp(`^(\d{1,3})\s*[-/ ,;]\s*(\d{1,3})(?:\s*[-/ ,;]\s*(\d{1,3}))?$`)
 
 // ParseVote reads a vote as typed: "enstemmigt" (or "unanimous", "e"),
 // or the counts for, against and abstain as "12-3-1" (abstain optional).
@@ -77,7 +76,7 @@ func ParseVote(s string) (unanimous bool, forN, against, abstain int, err error)
 	case "enstemmigt", "enstemmig", "e", "unanimous", "unanimously", "u":
 		return true, 0, 0, 0, nil
 	}
-	m := voteRe.FindStringSubmatch(s)
+	m := voteRe().FindStringSubmatch(s)
 	if m == nil {
 		return false, 0, 0, 0, Errork(EINVALID, "err.BadVote", s)
 	}

@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,13 +26,13 @@ type MaxAge struct {
 }
 
 // maxAgeForm reads "6m", "6 mdr", "6 måneder", "90d", "1y", "1 år".
-var maxAgeForm = regexp.MustCompile(`^(\d{1,4}) ?(d|dag|dage|day|days|m|md|mdr|måned|måneder|month|months|y|å|år|year|years)$`)
+var maxAgeForm = lazyRegexp(`^(\d{1,4}) ?(d|dag|dage|day|days|m|md|mdr|måned|måneder|month|months|y|å|år|year|years)$`)
 
 // ParseMaxAge reads a pack's max_age: a whole number of days (90d), months
 // (6m) or years (1y), with the Danish or English word allowed in place of
 // the letter. Anything else is a keyed EINVALID error.
 func ParseMaxAge(s string) (MaxAge, error) {
-	m := maxAgeForm.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	m := maxAgeForm().FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
 	if m == nil {
 		return MaxAge{}, Errork(EINVALID, "period.ErrMaxAge", s)
 	}

@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,13 +36,13 @@ const (
 )
 
 var (
-	periodYear     = regexp.MustCompile(`^(\d{4})$`)
-	periodQuarter  = regexp.MustCompile(`^(\d{4}) ?-? ?[QqKk]([1-4])$`)
-	periodQuarter2 = regexp.MustCompile(`^[QqKk]([1-4]) ?-? ?(\d{4})$`)
-	periodMonth    = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
+	periodYear     = lazyRegexp(`^(\d{4})$`)
+	periodQuarter  = lazyRegexp(`^(\d{4}) ?-? ?[QqKk]([1-4])$`)
+	periodQuarter2 = lazyRegexp(`^[QqKk]([1-4]) ?-? ?(\d{4})$`)
+	periodMonth    = lazyRegexp(`^(\d{4})-(\d{1,2})$`)
 	// A date is d.m.yyyy (Danish) or yyyy-mm-dd (ISO); the two dates of a
 	// range are joined by an en dash, a hyphen or an em dash.
-	periodRange = regexp.MustCompile(`^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2}) *[–—-] *(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2})$`)
+	periodRange = lazyRegexp(`^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2}) *[–—-] *(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2})$`)
 )
 
 // ParsePeriod reads a period as a coordinator or a regional extract writes
@@ -54,7 +53,7 @@ var (
 func ParsePeriod(s string) (Period, error) {
 	t := strings.TrimSpace(s)
 	bad := &PeriodError{Text: t, Key: "period.ErrForm"}
-	if m := periodYear.FindStringSubmatch(t); m != nil {
+	if m := periodYear().FindStringSubmatch(t); m != nil {
 		y, ok := periodYearOf(m[1])
 		if !ok {
 			bad.Key = "period.ErrYear"
@@ -63,9 +62,9 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{Kind: PeriodYear, From: day(y, 1, 1), To: day(y, 12, 31)}, nil
 	}
 	yq, q := "", ""
-	if m := periodQuarter.FindStringSubmatch(t); m != nil {
+	if m := periodQuarter().FindStringSubmatch(t); m != nil {
 		yq, q = m[1], m[2]
-	} else if m := periodQuarter2.FindStringSubmatch(t); m != nil {
+	} else if m := periodQuarter2().FindStringSubmatch(t); m != nil {
 		yq, q = m[2], m[1]
 	}
 	if yq != "" {
@@ -78,7 +77,7 @@ func ParsePeriod(s string) (Period, error) {
 		from := day(y, time.Month(3*n-2), 1)
 		return Period{Kind: PeriodQuarter, From: from, To: from.AddDate(0, 3, -1)}, nil
 	}
-	if m := periodMonth.FindStringSubmatch(t); m != nil {
+	if m := periodMonth().FindStringSubmatch(t); m != nil {
 		y, ok := periodYearOf(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		if !ok || mo < 1 || mo > 12 {
@@ -88,7 +87,7 @@ func ParsePeriod(s string) (Period, error) {
 		from := day(y, time.Month(mo), 1)
 		return Period{Kind: PeriodMonth, From: from, To: from.AddDate(0, 1, -1)}, nil
 	}
-	if m := periodRange.FindStringSubmatch(t); m != nil {
+	if m := periodRange().FindStringSubmatch(t); m != nil {
 		from, ok1 := periodDate(m[1])
 		to, ok2 := periodDate(m[2])
 		switch {

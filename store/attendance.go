@@ -370,7 +370,7 @@ func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) err
 	set := setOf(ms)
 	what := phrase("store.DoReadAttendanceOf", set.name())
 	rows, err := tx.QueryContext(ctx,
-		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
+		`SELECT meeting_id, member_id, status, reason, at FROM attendance WHERE meeting_id IN `+set.list, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}
@@ -396,7 +396,7 @@ func findAttendance(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) err
 	rows.Close()
 
 	what = phrase("store.DoReadGuestsOf", set.name())
-	guests, err := tx.QueryContext(ctx, `SELECT meeting_id, name, role FROM guests WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, id`, set.ids)
+	guests, err := tx.QueryContext(ctx, `SELECT meeting_id, name, role FROM guests WHERE meeting_id IN `+set.list+` ORDER BY meeting_id, id`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -33,7 +34,9 @@ func BackupDir(path string) string {
 const backupStamp = "20060102-150405"
 
 // backupName matches the names Backup gives: <stem>-<stamp>-<reason>.db.
-var backupName = regexp.MustCompile(`-(\d{8}-\d{6})-[a-z0-9-]+\.db$`)
+// Compiled on first use: only listing backups needs it, and every command
+// would otherwise compile it before main.
+var backupName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-(\d{8}-\d{6})-[a-z0-9-]+\.db$`) })
 
 // Backup writes a consistent copy of the database (SQLite's VACUUM INTO,
 // which reads in one transaction while others may keep writing) into its
@@ -134,7 +137,7 @@ func Backups(path string) ([]string, error) {
 	type backup struct{ stamp, name string }
 	var bs []backup
 	for _, e := range entries {
-		m := backupName.FindStringSubmatch(e.Name())
+		m := backupName().FindStringSubmatch(e.Name())
 		if m == nil || !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), stem+"-") {
 			continue
 		}

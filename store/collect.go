@@ -92,9 +92,9 @@ func findCollection(ctx context.Context, tx *sql.Tx, set meetingSet) error {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT a.meeting_id, p.ydernummer, a.at, a.source, a.figures
 		FROM data_arrivals a JOIN practices p ON p.id = a.practice_id
-		WHERE a.meeting_id IN (SELECT value FROM json_each(?)) AND a.id = (
+		WHERE a.meeting_id IN `+set.list+` AND a.id = (
 			SELECT max(l.id) FROM data_arrivals l
-			WHERE l.meeting_id = a.meeting_id AND l.practice_id = a.practice_id)`, set.ids)
+			WHERE l.meeting_id = a.meeting_id AND l.practice_id = a.practice_id)`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}
@@ -126,7 +126,7 @@ func findCollection(ctx context.Context, tx *sql.Tx, set meetingSet) error {
 	what = phrase("store.DoReadRegions", set.name())
 	regions, err := tx.QueryContext(ctx, `
 		SELECT meeting_id, indicator, value, source, practices
-		FROM region_figures WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
+		FROM region_figures WHERE meeting_id IN `+set.list, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

@@ -73,7 +73,7 @@ func findDecisions(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) erro
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, meeting_id, agenda_item_id, text, unanimous, votes_for, votes_against, votes_abstain, rule, made_at
-		FROM decisions WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id`, set.ids)
+		FROM decisions WHERE meeting_id IN `+set.list+` ORDER BY id`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

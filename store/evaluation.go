@@ -95,7 +95,7 @@ func findEvaluations(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) er
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT meeting_id, agenda_item_id, id, score, count FROM evaluation_scores
-		WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id`, set.ids)
+		WHERE meeting_id IN `+set.list+` ORDER BY id`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}
@@ -120,7 +120,7 @@ func findEvaluations(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) er
 	rows.Close() // before the next query on the transaction's connection
 	nrows, err := tx.QueryContext(ctx, `
 		SELECT meeting_id, agenda_item_id, worked, change FROM evaluation_notes
-		WHERE meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
+		WHERE meeting_id IN `+set.list, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

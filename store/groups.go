@@ -245,7 +245,7 @@ func groupsOf(ctx context.Context, tx *sql.Tx, meetingID int64) ([]meeting.Group
 // groupsIn reads the groups of the meetings of set, by meeting id.
 func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meeting.Group, error) {
 	what := phrase("store.DoReadGroups", set.name())
-	counts, err := tx.QueryContext(ctx, `SELECT id, group_count FROM meetings WHERE id IN (SELECT value FROM json_each(?))`, set.ids)
+	counts, err := tx.QueryContext(ctx, `SELECT id, group_count FROM meetings WHERE id IN `+set.list, set.arg)
 	if err != nil {
 		return nil, translate(err, what)
 	}
@@ -274,8 +274,8 @@ func groupsIn(ctx context.Context, tx *sql.Tx, set meetingSet) (map[int64][]meet
 		FROM meeting_groups g
 		JOIN members m ON m.id = g.member_id
 		JOIN practices p ON p.id = m.practice_id
-		WHERE g.meeting_id IN (SELECT value FROM json_each(?))
-		ORDER BY g.meeting_id, g.number, g.position`, set.ids)
+		WHERE g.meeting_id IN `+set.list+`
+		ORDER BY g.meeting_id, g.number, g.position`, set.arg)
 	if err != nil {
 		return nil, translate(err, what)
 	}
@@ -319,7 +319,7 @@ func findNotes(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT meeting_id, agenda_item_id, group_number, text FROM group_notes
-		WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY agenda_item_id, group_number`, set.ids)
+		WHERE meeting_id IN `+set.list+` ORDER BY agenda_item_id, group_number`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

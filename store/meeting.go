@@ -272,9 +272,16 @@ func findDetails(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error 
 	return findGroups(ctx, tx, ms...)
 }
 
-// meetingSet is meetings read together: their ids as a JSON array for
-// `meeting_id IN (SELECT value FROM json_each(?))`, and each by id.
+// meetingSet is meetings read together: `meeting_id IN `+set.list with
+// set.arg selects their rows; and each by id.
 type meetingSet struct {
+	// list and arg are the SQL list of the ids and its one argument: the
+	// ids as a JSON array for (SELECT value FROM json_each(?)), or for one
+	// meeting (?) and its id, which SQLite reads as meeting_id = ? —
+	// cheaper to prepare and to run, and one meeting is what a screen
+	// reads, its first frame too.
+	list string
+	arg  any
 	ids  string
 	byID map[int64]*meeting.Meeting
 }
@@ -287,6 +294,10 @@ func setOf(ms []*meeting.Meeting) meetingSet {
 		ids[i] = strconv.FormatInt(m.ID, 10)
 	}
 	set.ids = "[" + strings.Join(ids, ",") + "]"
+	set.list, set.arg = "(SELECT value FROM json_each(?))", set.ids
+	if len(ms) == 1 {
+		set.list, set.arg = "(?)", ms[0].ID
+	}
 	return set
 }
 

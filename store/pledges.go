@@ -185,15 +185,39 @@ func (s *Store) DatabaseID(ctx context.Context) (string, error) {
 // ordered by their meeting's planned start, then ydernummer, then
 // creation. A missing meeting is ENOTFOUND.
 func (s *Store) OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error) {
-	return s.listPledges(ctx, meetingID, phrase("store.DoListFollowUps"), `
-		JOIN meetings pm ON pm.id = p.meeting_id
-		JOIN meetings cur ON cur.id = ?
-		WHERE pm.cluster_id = cur.cluster_id AND pm.id <> cur.id AND p.deleted_at IS NULL
-			AND (unixepoch(pm.planned_start, 'subsec') < unixepoch(cur.planned_start, 'subsec')
-				OR (unixepoch(pm.planned_start, 'subsec') = unixepoch(cur.planned_start, 'subsec') AND pm.id < cur.id))
-			AND (r.pledge_id IS NULL OR r.meeting_id = cur.id)
+	return s.listPledges(ctx, meetingID, phrase("store.DoListFollowUps"), openPledges+`
 		ORDER BY unixepoch(pm.planned_start, 'subsec'), pm.id, pr.ydernummer, unixepoch(p.created_at, 'subsec'), p.id`,
 		meetingID)
+}
+
+// openPledges is the tail of pledgeJoins that selects OpenPledges, with
+// the meeting's id as its one argument.
+const openPledges = `
+	JOIN meetings pm ON pm.id = p.meeting_id
+	JOIN meetings cur ON cur.id = ?
+	WHERE pm.cluster_id = cur.cluster_id AND pm.id <> cur.id AND p.deleted_at IS NULL
+		AND (unixepoch(pm.planned_start, 'subsec') < unixepoch(cur.planned_start, 'subsec')
+			OR (unixepoch(pm.planned_start, 'subsec') = unixepoch(cur.planned_start, 'subsec') AND pm.id < cur.id))
+		AND (r.pledge_id IS NULL OR r.meeting_id = cur.id)`
+
+// OpenPledgeCount is len(OpenPledges(ctx, meetingID)) counted by SQLite:
+// the first frame shows only how many pledges wait for their follow-up,
+// and reading and decoding them all was a fifth of its reads on ten years
+// of history. A missing meeting is ENOTFOUND.
+func (s *Store) OpenPledgeCount(ctx context.Context, meetingID int64) (int, error) {
+	what := phrase("store.DoListFollowUps")
+	var exists bool
+	var n int
+	err := s.db.QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?),
+			(SELECT count(*) `+pledgeJoins+openPledges+`)`, meetingID, meetingID).Scan(&exists, &n)
+	if err != nil {
+		return 0, translate(err, what)
+	}
+	if !exists {
+		return 0, meeting.Errork(meeting.ENOTFOUND, "store.NoMeeting", meeting.Ref(meetingID))
+	}
+	return n, nil
 }
 
 // ReviewPledge records the follow-up of pledge pledgeID at meeting
@@ -340,7 +364,10 @@ func (s *Store) listPledges(ctx context.Context, meetingID int64, what meeting.P
 // (its practice) and r (its review).
 const pledgeFrom = `
 	SELECT p.id, p.meeting_id, pr.ydernummer, p.member_id, p.action, p.owner, p.due, p.indicator, p.target,
-		p.created_at, p.deleted_at, r.meeting_id, r.outcome, r.comment, r.at, p.revision, p.changed_at
+		p.created_at, p.deleted_at, r.meeting_id, r.outcome, r.comment, r.at, p.revision, p.changed_at ` + pledgeJoins
+
+// pledgeJoins are pledgeFrom's tables.
+const pledgeJoins = `
 	FROM pledges p JOIN practices pr ON pr.id = p.practice_id
 	LEFT JOIN pledge_reviews r ON r.pledge_id = p.id `
 

@@ -155,6 +155,9 @@ func TestPledgeDeleteRestore(t *testing.T) {
 	if ps, _ := f.s.OpenPledges(ctx, f.m2.ID); len(ps) != 0 {
 		t.Errorf("deleted pledge still open: %v", ps)
 	}
+	if n, err := f.s.OpenPledgeCount(ctx, f.m2.ID); err != nil || n != 0 {
+		t.Errorf("deleted pledge still counted: %d, %v", n, err)
+	}
 	upd := p
 	upd.Action = "x"
 	if _, err := f.s.SavePledge(ctx, upd); meeting.ErrorCode(err) != meeting.ECONFLICT {
@@ -199,6 +202,11 @@ func TestPledgeFollowUp(t *testing.T) {
 		var ids []int64
 		for _, p := range ps {
 			ids = append(ids, p.ID)
+		}
+		// The first frame counts them without reading them: the
+		// count must be the list's.
+		if n, err := f.s.OpenPledgeCount(ctx, m.ID); err != nil || n != len(ids) {
+			t.Errorf("OpenPledgeCount(%d) = %d, %v; OpenPledges has %d", m.ID, n, err, len(ids))
 		}
 		return ids
 	}
@@ -246,6 +254,9 @@ func TestPledgeFollowUp(t *testing.T) {
 	}
 	if got := open(f.m3); len(got) != 2 {
 		t.Errorf("OpenPledges(m3) after undo = %v, want both", got)
+	}
+	if _, err := f.s.OpenPledgeCount(ctx, 9999); meeting.ErrorCode(err) != meeting.ENOTFOUND {
+		t.Errorf("OpenPledgeCount(missing meeting) = %v, want ENOTFOUND", err)
 	}
 
 	t.Run("bad reviews", func(t *testing.T) {

@@ -79,6 +79,7 @@ func TestQueryPlans(t *testing.T) {
 	mustV("Pledges")(s.Pledges(ctx, f.m1.ID))
 	mustV("PledgesWithDeleted")(s.PledgesWithDeleted(ctx, f.m1.ID))
 	mustV("OpenPledges")(s.OpenPledges(ctx, f.m2.ID))
+	mustV("OpenPledgeCount")(s.OpenPledgeCount(ctx, f.m2.ID))
 	mustV("ReviewPledge")(s.ReviewPledge(ctx, p.ID, f.m2.ID, meeting.OutcomeDone, "", at))
 	mustV("DeletePledge")(s.DeletePledge(ctx, p.ID, at))
 	mustV("RestorePledge")(s.RestorePledge(ctx, p.ID))

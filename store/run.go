@@ -364,7 +364,7 @@ func findItems(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) error {
 		SELECT meeting_id, id, pack_index, kind, followup, title, planned_minutes, speaker,
 			started_at, ended_at, skipped, questions_json, indicators_json,
 			timer_planned_ns, timer_started, timer_paused_at, timer_paused_ns, timer_ended, presenting
-		FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`, set.ids)
+		FROM agenda_items WHERE meeting_id IN `+set.list+` ORDER BY meeting_id, position`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

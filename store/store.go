@@ -52,14 +52,7 @@ type Store struct {
 // also matches ErrNewerSchema, and that file is left untouched. When Open
 // fails it leaves no file behind that it created.
 func Open(path string) (*Store, error) {
-	if strings.TrimSpace(path) == "" {
-		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
-	}
-	ms, err := migrations()
-	if err != nil {
-		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
-	}
-	return openWith(path, ms)
+	return openEmbedded(path, openMode{})
 }
 
 // OpenCheckLater opens the database as Open does, except that the quick
@@ -69,14 +62,7 @@ func Open(path string) (*Store, error) {
 // error if it finds any. A database that needs migrating is checked
 // before it is changed, as Open checks it.
 func OpenCheckLater(path string) (*Store, error) {
-	if strings.TrimSpace(path) == "" {
-		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
-	}
-	ms, err := migrations()
-	if err != nil {
-		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
-	}
-	return openChecking(path, ms, openMode{checkLater: true})
+	return openEmbedded(path, openMode{checkLater: true})
 }
 
 // OpenScratch opens a database that is thrown away when the process ends,
@@ -87,6 +73,11 @@ func OpenCheckLater(path string) (*Store, error) {
 // after one. Making the demo's database took nine such waits before its
 // first frame.
 func OpenScratch(path string) (*Store, error) {
+	return openEmbedded(path, openMode{checkLater: true, scratch: true})
+}
+
+// openEmbedded opens path in mode with the migrations built into klynge.
+func openEmbedded(path string, mode openMode) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, meeting.Errork(meeting.EINVALID, "store.NoPath")
 	}
@@ -94,7 +85,7 @@ func OpenScratch(path string) (*Store, error) {
 	if err != nil {
 		return nil, meeting.Errork(meeting.EINTERNAL, "store.Internal", err)
 	}
-	return openChecking(path, ms, openMode{checkLater: true, scratch: true})
+	return openChecking(path, ms, mode)
 }
 
 // openMode is how open treats the database: checkLater leaves the quick

@@ -389,8 +389,8 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	rows, err := tx.QueryContext(ctx, `
 		SELECT v.meeting_id, p.ydernummer, v.indicator, v.numerator, v.denominator, v.value, v.period
 		FROM meeting_values v JOIN practices p ON p.id = v.practice_id
-		WHERE v.meeting_id IN (SELECT value FROM json_each(?))
-		ORDER BY v.meeting_id, v.indicator, p.ydernummer`, set.ids)
+		WHERE v.meeting_id IN `+set.list+`
+		ORDER BY v.meeting_id, v.indicator, p.ydernummer`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}
@@ -424,7 +424,7 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	codes, err := tx.QueryContext(ctx, `
 		SELECT c.meeting_id, p.ydernummer, c.code
 		FROM meeting_codes c JOIN practices p ON p.id = c.practice_id
-		WHERE c.meeting_id IN (SELECT value FROM json_each(?))`, set.ids)
+		WHERE c.meeting_id IN `+set.list, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}
@@ -451,9 +451,9 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	consents, err := tx.QueryContext(ctx, `
 		SELECT c.meeting_id, p.ydernummer, c.at
 		FROM consent_log c JOIN practices p ON p.id = c.practice_id
-		WHERE c.meeting_id IN (SELECT value FROM json_each(?)) AND c.given = 1 AND c.id = (
+		WHERE c.meeting_id IN `+set.list+` AND c.given = 1 AND c.id = (
 			SELECT max(l.id) FROM consent_log l
-			WHERE l.meeting_id = c.meeting_id AND l.practice_id = c.practice_id)`, set.ids)
+			WHERE l.meeting_id = c.meeting_id AND l.practice_id = c.practice_id)`, set.arg)
 	if err != nil {
 		return translate(err, what)
 	}

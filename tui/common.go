@@ -72,6 +72,9 @@ type Store interface {
 	// OpenPledges are earlier meetings' pledges waiting for (or given)
 	// their follow-up at this meeting.
 	OpenPledges(ctx context.Context, meetingID int64) ([]meeting.Pledge, error)
+	// OpenPledgeCount is len(OpenPledges) without reading them: the
+	// first frame shows only how many there are.
+	OpenPledgeCount(ctx context.Context, meetingID int64) (int, error)
 	ReviewPledge(ctx context.Context, pledgeID, atMeetingID int64, outcome meeting.ReviewOutcome, comment string, at time.Time) (meeting.Pledge, error)
 	// MeetingHistory lists every meeting, so a pledge due "næste" is the
 	// cluster's next planned one (meeting.DueDate), the evaluation shows
@@ -245,7 +248,7 @@ func readMeeting(ctx context.Context, s Store, id int64) (meetingMsg, error) {
 	if err != nil {
 		return meetingMsg{}, err
 	}
-	open, err := s.OpenPledges(ctx, m.ID)
+	open, err := s.OpenPledgeCount(ctx, m.ID)
 	if err != nil {
 		return meetingMsg{}, err
 	}
@@ -253,7 +256,7 @@ func readMeeting(ctx context.Context, s Store, id int64) (meetingMsg, error) {
 	if err != nil {
 		return meetingMsg{}, err
 	}
-	return meetingMsg{meeting: m, cluster: cluster, openPledges: len(open), plan: plan}, nil
+	return meetingMsg{meeting: m, cluster: cluster, openPledges: open, plan: plan}, nil
 }
 
 // Loaded is the meeting read before the program starts (Options.Loaded),

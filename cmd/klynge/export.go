@@ -145,14 +145,15 @@ type slipFile struct {
 }
 
 // safeCode is what a code must look like to name a file.
-var safeCode = regexp.MustCompile(`^[A-Z]+$`)
+// Compiled on first use: only the slips need it.
+var safeCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]+$`) })
 
 // renderSlips renders every slip before anything is written, so a failure
 // leaves the folder as it was.
 func renderSlips(slips []export.Slip) ([]slipFile, error) {
 	var files []slipFile
 	for _, s := range slips {
-		if !safeCode.MatchString(s.Code) {
+		if !safeCode().MatchString(s.Code) {
 			return nil, meeting.Errork(meeting.EINTERNAL, "cli.ErrBadCode", s.Code)
 		}
 		var h, t bytes.Buffer

@@ -1,6 +1,9 @@
 package export
 
-import "html/template"
+import (
+	"html/template"
+	"sync"
+)
 
 // slipTemplate is the HTML page. html/template escapes every value, in
 // the SVG as in the text, so a practice named "Lægerne <Syd> & Co" or an
@@ -12,7 +15,13 @@ import "html/template"
 // now" block, and the notes. Sizes are in points and millimetres, as a
 // printer counts them; every line is black or a light grey fill, so a
 // grey-scale printer loses nothing.
-var slipTemplate = template.Must(template.New("slip").Parse(`<!DOCTYPE html>
+//
+// It is parsed when the first slip is written, not at package
+// initialisation, which every klynge command pays before main.
+var slipTemplate = sync.OnceValue(func() *template.Template { return template.Must(template.New("slip").Parse(slipHTML)) })
+
+// slipHTML is slipTemplate's text.
+const slipHTML = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -175,4 +184,4 @@ footer p { margin: 0 0 0.8mm; }
 </footer>
 </body>
 </html>
-`))
+`

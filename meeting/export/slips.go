@@ -357,7 +357,7 @@ func sharedPeriod(s Slip) string {
 // picture per indicator drawn in inline SVG, so it survives a grey-scale
 // printer and needs nothing from the network.
 func WriteSlipHTML(w io.Writer, s Slip) error {
-	return slipTemplate.Execute(w, newSlipView(s))
+	return slipTemplate().Execute(w, newSlipView(s))
 }
 
 // WriteSlipText writes s as plain text for an e-mail body or a printer

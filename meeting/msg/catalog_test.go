@@ -20,7 +20,7 @@ var verbRe = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 func verbs(s string) []string {
 	var out []string
-	s = pluralForm.ReplaceAllString(s, "")
+	s = pluralForm().ReplaceAllString(s, "")
 	for _, v := range verbRe.FindAllString(s, -1) {
 		out = append(out, strings.Replace(v, "q", "s", 1))
 	}

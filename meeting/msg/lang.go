@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,7 +26,7 @@ var (
 
 // commandSpan is a command line quoted in a message (`klynge meeting new`)
 // or a flag's name (--meeting): code, in no language.
-var commandSpan = regexp.MustCompile("`[^`]*`|--[a-z][a-z0-9-]*")
+var commandSpan = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`[^`]*`|--[a-z][a-z0-9-]*") })
 
 // StrayWords returns the words of text that belong to the language other
 // than lang ("da" or "en"), in order of appearance, leaving out the words
@@ -38,7 +39,7 @@ func StrayWords(text, lang string, data map[string]bool) []string {
 		markers = danishMarkers
 	}
 	var out []string
-	for _, w := range Tokens(commandSpan.ReplaceAllString(text, " ")) {
+	for _, w := range Tokens(commandSpan().ReplaceAllString(text, " ")) {
 		if slices.Contains(markers, w) && !data[w] {
 			out = append(out, w)
 		}

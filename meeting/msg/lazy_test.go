@@ -49,7 +49,7 @@ func TestLazyCatalogueWordsAsTheWholeCatalogue(t *testing.T) {
 		eager := eagerPrinter(t, l.tag)
 		p := For(l.lang)
 		for _, e := range Entries() {
-			if hasForms(p.text(e)) {
+			if hasForms(p.text(&e)) {
 				forms++
 			}
 			for _, args := range argSets {
@@ -107,7 +107,18 @@ func TestInitAllocatesAlmostNothing(t *testing.T) {
 func BenchmarkFirstUse(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		p := newPrinter(language.Danish, func(e Entry) string { return e.DA })
+		p := newPrinter(language.Danish, func(e *Entry) string { return e.DA })
 		_ = p.Sprintf("tui.Loading")
+	}
+}
+
+// BenchmarkTable measures building the table of every key, which the
+// first message worded in a process pays (the first frame's included).
+func BenchmarkTable(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(buildTable()) == 0 {
+			b.Fatal("empty table")
+		}
 	}
 }

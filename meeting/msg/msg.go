@@ -49,36 +49,63 @@ func Lang(v string) string {
 	return "da"
 }
 
-// pluralForm matches {N:one|other}.
-var pluralForm = regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
+// pluralForm matches {N:one|other}; compiled when the first message with
+// a brace is worded, not before main.
+var pluralForm = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`) })
 
 // table is every entry by key. It is built on first use, not at package
 // initialisation: every klynge command, even `klynge version`, would
-// otherwise pay for it before main. Read-only once built.
-var table = sync.OnceValue(func() map[string]Entry {
-	m := make(map[string]Entry)
-	for _, es := range [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
+// otherwise pay for it before main. Read-only once built. Its values point
+// into the catalogue tables, which nothing changes: a copy of each entry
+// made the map twice as large to build.
+var table = sync.OnceValue(buildTable)
+
+// buildTable makes table: the first message worded in a process (the
+// first frame's among them) pays for it.
+func buildTable() map[string]*Entry {
+	all := [][]Entry{tuiEntries, consoleEntries, domainEntries, cliEntries, packEntries, exportEntries, storeEntries, devEntries, planEntries, trendEntries,
 		choiceEntries,
 		collectEntries,
 		slipEntries,
 		periodEntries,
-	} {
-		for _, e := range es {
-			if _, dup := m[e.Key]; dup {
-				panic("msg: duplicate key " + e.Key)
-			}
-			m[e.Key] = e
+	}
+	n := 0
+	for _, es := range all {
+		n += len(es)
+	}
+	// Sized once, so it never grows (rehashing every key) while it fills.
+	m := make(map[string]*Entry, n)
+	for _, es := range all {
+		for i := range es {
+			m[es[i].Key] = &es[i]
 		}
 	}
+	if len(m) != n {
+		panic("msg: duplicate key " + duplicateKey(all))
+	}
 	return m
-})
+}
+
+// duplicateKey is a key that two entries share.
+func duplicateKey(all [][]Entry) string {
+	seen := map[string]bool{}
+	for _, es := range all {
+		for _, e := range es {
+			if seen[e.Key] {
+				return e.Key
+			}
+			seen[e.Key] = true
+		}
+	}
+	return ""
+}
 
 // hasForms reports whether a format holds a plural form {N:one|other}; only
 // such messages need x/text's catalogue. The others are fmt formats that
 // the language's message.Printer formats as they are (numbers the
 // language's way), which gives the same text as a catalogue lookup without
 // compiling 2,800 messages first.
-func hasForms(s string) bool { return strings.IndexByte(s, '{') >= 0 && pluralForm.MatchString(s) }
+func hasForms(s string) bool { return strings.IndexByte(s, '{') >= 0 && pluralForm().MatchString(s) }
 
 // plain and forms hold, per language (index of Langs), the x/text
 // printers: plain words messages without plural forms as the fmt formats
@@ -91,12 +118,12 @@ var (
 		sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) }),
 	}
 	forms = [2]func() *message.Printer{
-		sync.OnceValue(func() *message.Printer { return newPrinter(language.Danish, func(e Entry) string { return e.DA }) }),
-		sync.OnceValue(func() *message.Printer { return newPrinter(language.English, func(e Entry) string { return e.EN }) }),
+		sync.OnceValue(func() *message.Printer { return newPrinter(language.Danish, func(e *Entry) string { return e.DA }) }),
+		sync.OnceValue(func() *message.Printer { return newPrinter(language.English, func(e *Entry) string { return e.EN }) }),
 	}
 )
 
-func newPrinter(tag language.Tag, text func(Entry) string) *message.Printer {
+func newPrinter(tag language.Tag, text func(*Entry) string) *message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.Danish))
 	for _, e := range table() {
 		s := text(e)
@@ -115,8 +142,8 @@ func newPrinter(tag language.Tag, text func(Entry) string) *message.Printer {
 func compile(s string) []catalog.Message {
 	var msgs []catalog.Message
 	k := 0
-	out := pluralForm.ReplaceAllStringFunc(s, func(m string) string {
-		p := pluralForm.FindStringSubmatch(m)
+	out := pluralForm().ReplaceAllStringFunc(s, func(m string) string {
+		p := pluralForm().FindStringSubmatch(m)
 		var n int
 		fmt.Sscan(p[1], &n)
 		name := fmt.Sprintf("v%d", k)
@@ -171,7 +198,7 @@ func (p *Printer) T(key string, args ...any) string {
 }
 
 // text is e's format in the printer's language.
-func (p *Printer) text(e Entry) string {
+func (p *Printer) text(e *Entry) string {
 	if p.lang == "en" {
 		return e.EN
 	}
@@ -190,7 +217,7 @@ func (p *Printer) Format(key string) string {
 	if strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	return pluralForm.ReplaceAllString(s, "$3")
+	return pluralForm().ReplaceAllString(s, "$3")
 }
 
 // Words returns the |-separated parts of a message (weekday names, month
@@ -205,7 +232,7 @@ func Entries() []Entry {
 	t := table()
 	es := make([]Entry, 0, len(t))
 	for _, e := range t {
-		es = append(es, e)
+		es = append(es, *e)
 	}
 	return es
 }

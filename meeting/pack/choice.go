@@ -52,7 +52,7 @@ func (c tomlChecker) choice(tbl map[string]any, path string, n int, inds []meeti
 		c.probs.add(c.idx.valueAt(path+".id"), "problem.ChoiceIDTaken", id, c.idx.valueAt(refs[id]+".id").Line)
 	default:
 		unique = true
-		if !indicatorID.MatchString(id) {
+		if !indicatorID().MatchString(id) {
 			c.probs.add(c.idx.valueAt(path+".id"), "problem.BadID", id)
 		}
 	}

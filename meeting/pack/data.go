@@ -2,7 +2,6 @@ package pack
 
 import (
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -431,7 +430,7 @@ func unitWords(u meeting.Unit) any {
 
 // plainNumber is a number once separators are settled: digits with an
 // optional decimal point, no exponent, no hex, no "NaN".
-var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+var plainNumber = lazyRegexp(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // parseNumber reads a number as Danish or English spreadsheets write it.
 // A comma is the decimal separator, and then dots are thousands separators
@@ -449,7 +448,7 @@ func parseNumber(s string) (float64, bool) {
 		s = strings.ReplaceAll(s, ".", "")
 		s = strings.Replace(s, ",", ".", 1)
 	}
-	if !plainNumber.MatchString(s) {
+	if !plainNumber().MatchString(s) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)

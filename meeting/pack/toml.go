@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	toml "github.com/pelletier/go-toml/v2"
 
@@ -29,7 +30,7 @@ func indicatorKeys() []string {
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
-var indicatorID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var indicatorID = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // decodePack turns pack.toml into a Pack, reporting every problem it can
 // find. ok is false when the file could not be decoded at all (a syntax
@@ -53,31 +54,37 @@ func decodePack(t *text, probs *problemList) (p meeting.Pack, ok bool) {
 
 // tomlSyntaxes word the syntax errors go-toml reports that a coordinator
 // editing pack.toml by hand is likely to make; any other is shown with
-// go-toml's own (English) words after "invalid TOML".
-var tomlSyntaxes = []struct {
+// go-toml's own (English) words after "invalid TOML". Compiled when the
+// first syntax error is worded, not at start-up.
+var tomlSyntaxes = sync.OnceValue(func() []tomlSyntaxForm {
+	return []tomlSyntaxForm{
+		{regexp.MustCompile(`^expected '=' after key$`), "problem.TOMLEquals"},
+		{regexp.MustCompile(`^expected ']]' to close array table name$`), "problem.TOMLCloseArrayTable"},
+		{regexp.MustCompile(`^expected ']' to close table name$`), "problem.TOMLCloseTable"},
+		{regexp.MustCompile(`^(basic|literal) strings cannot have new lines$`), "problem.TOMLOpenString"},
+		{regexp.MustCompile(`^unexpected character U\+[0-9A-F]+ '(.*)' at start of value$`), "problem.TOMLBareValue"},
+		{regexp.MustCompile(`^(array is incomplete|expected ',' or ']' after array value)$`), "problem.TOMLOpenArray"},
+		{regexp.MustCompile(`^inline table is incomplete$`), "problem.TOMLOpenInlineTable"},
+		{regexp.MustCompile(`^key (.+) is already defined$`), "problem.TOMLDuplicateKey"},
+		{regexp.MustCompile(`^table (.+) already exists$`), "problem.TOMLDuplicateTable"},
+		{regexp.MustCompile(`^expected newline but got U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLAfterValue"},
+		{regexp.MustCompile(`^invalid character at start of key: U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLKeyStart"},
+		// A name pasted from a terminal or a web page can bring a raw escape
+		// code or another control character into the file.
+		{regexp.MustCompile(`^((multiline )?(basic|literal) strings cannot have|control characters are not allowed in) (control characters|comments)$`), "problem.TOMLControl"},
+	}
+})
+
+// tomlSyntaxForm is a go-toml syntax error's pattern and its message key.
+type tomlSyntaxForm struct {
 	re  *regexp.Regexp
 	key string
-}{
-	{regexp.MustCompile(`^expected '=' after key$`), "problem.TOMLEquals"},
-	{regexp.MustCompile(`^expected ']]' to close array table name$`), "problem.TOMLCloseArrayTable"},
-	{regexp.MustCompile(`^expected ']' to close table name$`), "problem.TOMLCloseTable"},
-	{regexp.MustCompile(`^(basic|literal) strings cannot have new lines$`), "problem.TOMLOpenString"},
-	{regexp.MustCompile(`^unexpected character U\+[0-9A-F]+ '(.*)' at start of value$`), "problem.TOMLBareValue"},
-	{regexp.MustCompile(`^(array is incomplete|expected ',' or ']' after array value)$`), "problem.TOMLOpenArray"},
-	{regexp.MustCompile(`^inline table is incomplete$`), "problem.TOMLOpenInlineTable"},
-	{regexp.MustCompile(`^key (.+) is already defined$`), "problem.TOMLDuplicateKey"},
-	{regexp.MustCompile(`^table (.+) already exists$`), "problem.TOMLDuplicateTable"},
-	{regexp.MustCompile(`^expected newline but got U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLAfterValue"},
-	{regexp.MustCompile(`^invalid character at start of key: U\+[0-9A-F]+ '(.*)'$`), "problem.TOMLKeyStart"},
-	// A name pasted from a terminal or a web page can bring a raw escape
-	// code or another control character into the file.
-	{regexp.MustCompile(`^((multiline )?(basic|literal) strings cannot have|control characters are not allowed in) (control characters|comments)$`), "problem.TOMLControl"},
 }
 
 // tomlSyntax is the key and arguments of a syntax error go-toml reported
 // as message.
 func tomlSyntax(message string) (string, []any) {
-	for _, s := range tomlSyntaxes {
+	for _, s := range tomlSyntaxes() {
 		if m := s.re.FindStringSubmatch(message); m != nil {
 			var args []any
 			for _, a := range m[1:] {
@@ -186,7 +193,7 @@ func (c tomlChecker) indicator(tbl map[string]any, path string, n int, firstID m
 	default:
 		unique = true
 		firstID[id] = path
-		if !indicatorID.MatchString(id) {
+		if !indicatorID().MatchString(id) {
 			c.probs.add(c.idx.valueAt(path+".id"), "problem.BadID", id)
 		}
 	}

@@ -76,8 +76,8 @@ func TestMain(m *testing.M) {
 
 // BenchmarkOpenLatest is start-up's share of the store on ten years:
 // opening the file (with its quick check) and reading what the first
-// frame shows — the latest meeting, its cluster and the pledges to follow
-// up.
+// frame shows — the latest meeting, its cluster and how many pledges wait
+// for their follow-up.
 func BenchmarkOpenLatest(b *testing.B) {
 	_, _, path := tenYears(b)
 	ctx := context.Background()
@@ -94,7 +94,7 @@ func BenchmarkOpenLatest(b *testing.B) {
 		if _, err := s.Cluster(ctx, m.ClusterID); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.OpenPledges(ctx, m.ID); err != nil {
+		if _, err := s.OpenPledgeCount(ctx, m.ID); err != nil {
 			b.Fatal(err)
 		}
 		s.Close()
