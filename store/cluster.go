@@ -210,14 +210,17 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 	}
 	defer rows.Close()
 	index := map[int64]int{} // practice id → index in c.Practices
+	// Scanned into once for all rows, as memberScanner.
+	var (
+		pid      int64
+		yd, name string
+	)
 	for rows.Next() {
-		var pid int64
-		var p meeting.Practice
-		if err := rows.Scan(&pid, &p.Ydernummer, &p.Name); err != nil {
+		if err := rows.Scan(&pid, &yd, &name); err != nil {
 			return c, translate(err, phrase("store.DoReadClusterPractices"))
 		}
 		index[pid] = len(c.Practices)
-		c.Practices = append(c.Practices, p)
+		c.Practices = append(c.Practices, meeting.Practice{Ydernummer: yd, Name: name})
 	}
 	if err := rows.Err(); err != nil {
 		return c, translate(err, phrase("store.DoReadClusterPractices"))
@@ -232,8 +235,9 @@ func findCluster(ctx context.Context, tx *sql.Tx, id int64) (meeting.Cluster, er
 		return c, translate(err, phrase("store.DoReadClusterMembers"))
 	}
 	defer members.Close()
+	var sc memberScanner
 	for members.Next() {
-		m, pid, err := scanMember(members)
+		m, pid, err := sc.scan(members)
 		if err != nil {
 			return c, err
 		}
@@ -253,30 +257,46 @@ const memberColumns = `m.id, m.practice_id, p.ydernummer, m.name, m.email, m.rol
 // scanMember reads one row of memberColumns and returns the member with
 // its practice's id. sql.ErrNoRows passes through untranslated.
 func scanMember(row interface{ Scan(...any) error }) (meeting.Member, int64, error) {
-	var (
-		m               meeting.Member
-		pid             int64
-		role            string
-		joined, retired sql.NullString
-	)
-	if err := row.Scan(&m.ID, &pid, &m.Ydernummer, &m.Name, &m.Email, &role, &joined, &retired); err != nil {
+	var sc memberScanner
+	return sc.scan(row)
+}
+
+// memberScanner reads rows of memberColumns into fields made once for all
+// rows: what Scan is given escapes to the heap, and a variable per row
+// and column was most of the allocations of reading a cluster, which the
+// first frame does.
+type memberScanner struct {
+	id, pid               int64
+	yd, name, email, role string
+	joined, retired       sql.NullString
+	dest                  []any
+}
+
+// scan reads one row of memberColumns (and whatever more columns row's
+// Scan adds) and returns the member with its practice's id.
+func (sc *memberScanner) scan(row interface{ Scan(...any) error }) (meeting.Member, int64, error) {
+	if sc.dest == nil {
+		sc.dest = []any{&sc.id, &sc.pid, &sc.yd, &sc.name, &sc.email, &sc.role, &sc.joined, &sc.retired}
+	}
+	if err := row.Scan(sc.dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
+			return meeting.Member{}, 0, err
+		}
+		return meeting.Member{}, 0, translate(err, phrase("store.DoReadClusterMembers"))
+	}
+	m := meeting.Member{ID: sc.id, Ydernummer: sc.yd, Name: sc.name, Email: sc.email, Role: meeting.Role(sc.role)}
+	if sc.joined.Valid {
+		j, err := decodeTime(sc.joined.String)
+		if err != nil {
 			return m, 0, err
 		}
-		return m, 0, translate(err, phrase("store.DoReadClusterMembers"))
+		m.Joined = j
 	}
-	m.Role = meeting.Role(role)
-	j, err := decodeTimePtr(joined)
-	if err != nil {
+	var err error
+	if m.Retired, err = decodeTimePtr(sc.retired); err != nil {
 		return m, 0, err
 	}
-	if j != nil {
-		m.Joined = *j
-	}
-	if m.Retired, err = decodeTimePtr(retired); err != nil {
-		return m, 0, err
-	}
-	return m, pid, nil
+	return m, sc.pid, nil
 }
 
 // findClusters reads every cluster's id and name.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"math/rand/v2"
@@ -142,6 +143,11 @@ type Common struct {
 	// collator orders names the Danish way (… Z, Æ, Ø, Å), which byte
 	// order gets wrong for Å.
 	collator *collate.Collator
+	// nameKeys are names' collation keys, made once per name: a sort
+	// compares each name many times, and collating two names afresh at
+	// each comparison was most of building the first frame's screens.
+	nameKeys map[string][]byte
+	keyBuf   collate.Buffer
 }
 
 // planned is the meeting as it will be once the queued writes have
@@ -150,10 +156,23 @@ func (c *Common) planned() meeting.Meeting { return c.plan() }
 
 // nameLess orders two names as a Danish list does.
 func (c *Common) nameLess(a, b string) bool {
+	return bytes.Compare(c.nameKey(a), c.nameKey(b)) < 0
+}
+
+// nameKey is name's Danish collation key: two keys compare as bytes as
+// the collator compares their names.
+func (c *Common) nameKey(name string) []byte {
+	if k, ok := c.nameKeys[name]; ok {
+		return k
+	}
 	if c.collator == nil {
 		c.collator = collate.New(language.Danish)
+		c.nameKeys = map[string][]byte{}
 	}
-	return c.collator.CompareString(a, b) < 0
+	k := bytes.Clone(c.collator.KeyFromString(&c.keyBuf, name))
+	c.keyBuf.Reset()
+	c.nameKeys[name] = k
+	return k
 }
 
 // Exporter writes the standard set of a meeting's exports (minutes,
