@@ -429,9 +429,8 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 		return translate(err, what)
 	}
 	defer codes.Close()
+	var code, at string // with meetingID and yd, scanned into once for all rows
 	for codes.Next() {
-		var yd, code string
-		var meetingID int64
 		if err := codes.Scan(&meetingID, &yd, &code); err != nil {
 			return translate(err, what)
 		}
@@ -459,8 +458,6 @@ func findPracticeData(ctx context.Context, tx *sql.Tx, ms ...*meeting.Meeting) e
 	}
 	defer consents.Close()
 	for consents.Next() {
-		var yd, at string
-		var meetingID int64
 		if err := consents.Scan(&meetingID, &yd, &at); err != nil {
 			return translate(err, what)
 		}
