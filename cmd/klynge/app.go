@@ -166,23 +166,39 @@ func (a *app) openStore() (*store.Store, error) {
 // on screen: its quick check is left for the screen to run beside its
 // first frame (runTUI).
 func (a *app) openScreenStore() (*store.Store, error) {
-	debug.SetGCPercent(screenGCPercent)
+	screenRuntime()
 	return a.openStoreWith(store.OpenCheckLater)
 }
 
 // openScratchStore is openScreenStore for a database thrown away when the
 // command ends, the demo's without --db (store.OpenScratch).
 func (a *app) openScratchStore() (*store.Store, error) {
-	debug.SetGCPercent(screenGCPercent)
+	screenRuntime()
 	return a.openStoreWith(store.OpenScratch)
 }
+
+// screenRuntime sets Go's runtime for a command that shows a meeting on
+// screen; the other commands (exports, imports) keep Go's defaults.
+func screenRuntime() {
+	runtime.GOMAXPROCS(screenProcs)
+	debug.SetGCPercent(screenGCPercent)
+}
+
+// screenProcs is how many threads run Go code at once while a meeting is
+// on screen (GOMAXPROCS). A screen's work is one key or one frame at a
+// time, and its database calls wait in C, off this count. With one per
+// core (2 here) the idle scheduler threads and the collector's worker
+// fought the terminal, which must draw the frame, for the cores: the
+// first frame of `klynge run` on ten years came after 73 ms, with one
+// after 39 (the slide viewer 59; the demo 89 against 50; medians of 15,
+// alternated in tmux). Idle and round CPU and peak RSS did not grow.
+const screenProcs = 1
 
 // screenGCPercent is the collector's target (GOGC) while a meeting is on
 // screen: the heap may grow by half its live size between collections, not
 // by all of it as by default, about 0.5 MiB less peak RSS (ten years, and
 // the demo); a screen allocates little once shown, so the idle agenda and
-// a running round's CPU stayed within 0.05 % of a core. The other commands
-// (exports, imports) keep Go's default.
+// a running round's CPU stayed within 0.05 % of a core.
 const screenGCPercent = 50
 
 func (a *app) openStoreWith(open func(string) (*store.Store, error)) (*store.Store, error) {

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -47,16 +44,7 @@ func TestMain(m *testing.M) {
 
 func runKlyngeTB(tb testing.TB, args ...string) (int, string, string) {
 	tb.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, environment{
-		stdin:  strings.NewReader(""),
-		stdout: &stdout,
-		stderr: &stderr,
-		getenv: func(string) string { return "" },
-		clock:  meeting.FixedClock(testNow),
-		rnd:    testRand(),
-	})
-	return code, stdout.String(), stderr.String()
+	return runKlyngeEnv(tb, nil, args...)
 }
 
 // BenchmarkExport runs each export as the command line does it — open

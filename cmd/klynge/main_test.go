@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -37,6 +38,21 @@ func testRand() io.Reader {
 // and returns the exit code, stdout and stderr.
 func runKlynge(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
+	return runKlyngeEnv(t, env, args...)
+}
+
+// runKlyngeEnv runs one command line in this process with env as its
+// environment. What a screen command sets in Go's runtime (screenRuntime)
+// is undone after it, so the tests after it run with Go's defaults.
+func runKlyngeEnv(tb testing.TB, env map[string]string, args ...string) (int, string, string) {
+	tb.Helper()
+	procs := runtime.GOMAXPROCS(0)
+	gc := debug.SetGCPercent(100)
+	debug.SetGCPercent(gc)
+	defer func() {
+		runtime.GOMAXPROCS(procs)
+		debug.SetGCPercent(gc)
+	}()
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), args, environment{
 		stdin:  strings.NewReader(""),

@@ -2,17 +2,22 @@ package main
 
 import (
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
 
-// TestScreenCollectsAtHalfTheHeap: a command that shows a meeting
-// (openScreenStore: run, demo) sets the collector's target to
-// screenGCPercent, which keeps its peak memory lower; the others keep
-// Go's default.
-func TestScreenCollectsAtHalfTheHeap(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
+// TestScreenRuntime: a command that shows a meeting (openScreenStore: run;
+// openScratchStore: the demo) runs Go code on screenProcs threads and
+// collects at screenGCPercent, which keep its first frame early and its
+// peak memory low; the others keep Go's defaults.
+func TestScreenRuntime(t *testing.T) {
+	oldGC := debug.SetGCPercent(100)
+	oldProcs := runtime.GOMAXPROCS(2)
+	t.Cleanup(func() {
+		debug.SetGCPercent(oldGC)
+		runtime.GOMAXPROCS(oldProcs)
+	})
 	dir := t.TempDir()
 	a := &app{db: filepath.Join(dir, "klynge.db"), env: environment{getenv: func(string) string { return "" }}}
 	s, err := a.openStore()
@@ -23,12 +28,34 @@ func TestScreenCollectsAtHalfTheHeap(t *testing.T) {
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("after openStore GOGC is %d, want Go's default 100", got)
 	}
-	s, err = a.openScreenStore()
-	if err != nil {
-		t.Fatal(err)
+	if got := runtime.GOMAXPROCS(2); got != 2 {
+		t.Errorf("after openStore GOMAXPROCS is %d, want it left at 2", got)
 	}
-	s.Close()
-	if got := debug.SetGCPercent(100); got != screenGCPercent || screenGCPercent >= 100 {
-		t.Errorf("after openScreenStore GOGC is %d, want %d (below 100)", got, screenGCPercent)
+	for name, open := range map[string]func() error{
+		"openScreenStore": func() error {
+			s, err := a.openScreenStore()
+			if err == nil {
+				s.Close()
+			}
+			return err
+		},
+		"openScratchStore": func() error {
+			a := &app{db: filepath.Join(t.TempDir(), "demo.db"), env: a.env}
+			s, err := a.openScratchStore()
+			if err == nil {
+				s.Close()
+			}
+			return err
+		},
+	} {
+		if err := open(); err != nil {
+			t.Fatal(err)
+		}
+		if got := debug.SetGCPercent(100); got != screenGCPercent || screenGCPercent >= 100 {
+			t.Errorf("after %s GOGC is %d, want %d (below 100)", name, got, screenGCPercent)
+		}
+		if got := runtime.GOMAXPROCS(2); got != screenProcs {
+			t.Errorf("after %s GOMAXPROCS is %d, want %d", name, got, screenProcs)
+		}
 	}
 }
