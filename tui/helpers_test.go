@@ -206,25 +206,10 @@ func assertFits(t *testing.T, view string, w, h int) {
 		if lw > w {
 			t.Errorf("line %d is %d cells wide, terminal is %d: %q", i+1, lw, w, l)
 		}
-		if cw := charCells(l); cw != lw {
+		if cw := tui.TerminalCells(l); cw != lw {
 			t.Errorf("line %d is %d cells to lipgloss but %d to a terminal measuring each character: %q", i+1, lw, cw, l)
 		}
 	}
-}
-
-// charCells is the cells a terminal without grapheme clustering draws s
-// in: the sum of each character's own width, escape codes not counted; a
-// regional indicator (half a flag) and a soft hyphen take one cell there.
-func charCells(s string) int {
-	n := 0
-	for _, r := range ansi.Strip(s) {
-		if (r >= 0x1f1e6 && r <= 0x1f1ff) || r == 0xad {
-			n++
-			continue
-		}
-		n += ansi.StringWidth(string(r))
-	}
-	return n
 }
 
 func sizeName(w, h int) string { return fmt.Sprintf("%dx%d", w, h) }

@@ -183,13 +183,7 @@ func TestAddItemSaysWhenTheTitleIsFull(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, m := mustDemoMeeting(t)
-			saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
-			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
-			tm := startProgram(t, model, 80, 24, "Velkomst")
-			tm.Send(key("esc"))
-			tm.Send(key("a"))
-			waitFor(t, tm, "Tilføj punkt")
+			s, m, tm := openAddItem(t)
 			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(tt.text), Paste: true})
 			f := currentFrame(t, tm)
 			if got := strings.Contains(f, full); got != tt.full {
@@ -213,6 +207,20 @@ func TestAddItemSaysWhenTheTitleIsFull(t *testing.T) {
 	}
 }
 
+// openAddItem opens the add-item dialog (a) on the demo meeting's agenda,
+// two minutes into the meeting, at 80×24.
+func openAddItem(t *testing.T) (*store.Store, meeting.Meeting, *teatest.TestModel) {
+	t.Helper()
+	s, m := mustDemoMeeting(t)
+	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
+	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
+	tm := startProgram(t, model, 80, 24, "Velkomst")
+	tm.Send(key("esc"))
+	tm.Send(key("a"))
+	waitFor(t, tm, "Tilføj punkt")
+	return s, m, tm
+}
+
 // TestAddItemSaysWhatIsMissing: an empty title is named as such, not
 // reported as too few minutes.
 func TestAddItemSaysWhatIsMissing(t *testing.T) {
@@ -226,13 +234,7 @@ func TestAddItemSaysWhatIsMissing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, m := mustDemoMeeting(t)
-			saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
-			model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
-			tm := startProgram(t, model, 80, 24, "Velkomst")
-			tm.Send(key("esc"))
-			tm.Send(key("a"))
-			waitFor(t, tm, "Tilføj punkt")
+			_, _, tm := openAddItem(t)
 			for range len("Eventuelt") {
 				tm.Send(key("backspace"))
 			}
