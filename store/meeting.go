@@ -88,31 +88,32 @@ func (s *Store) Meeting(ctx context.Context, id int64) (meeting.Meeting, error) 
 // the latest planned start first; meetings planned for the same moment come
 // newest-stored first.
 func (s *Store) Meetings(ctx context.Context) ([]meeting.Meeting, error) {
-	return s.listMeetings(ctx, findDetails)
+	return s.listMeetings(ctx, scanMeeting, findDetails)
 }
 
 // MeetingHistory returns every meeting in the order of Meetings with what
 // a meeting's screen needs of the others (the evaluation trend, the
 // decisions in force, the next meeting for a pledge due "næste"): each
-// meeting's row, pack, agenda with its notes, evaluations and decisions.
-// Their figures, codes, consents, arrivals, attendance, guests and groups
-// are left out (nil): on ten years they were two thirds of what Meetings
-// reads and kept the screen's heap about 2.5 MB larger for the whole
-// evening (TestMeetingHistoryIsMeetingsWithoutFigures).
+// meeting's row, agenda with its notes, evaluations and decisions, and of
+// its pack only the agenda. The rest of the packs (slides, indicators,
+// the figures they brought), the figures, codes, consents, arrivals,
+// attendance, guests and groups are left out (zero, nil): on ten years
+// they were most of what Meetings reads and kept the screen's heap larger
+// for the whole evening (TestMeetingHistoryIsMeetingsWithoutFigures).
 func (s *Store) MeetingHistory(ctx context.Context) ([]meeting.Meeting, error) {
-	return s.listMeetings(ctx, findItems)
+	return s.listMeetings(ctx, scanMeetingAgenda, findItems)
 }
 
-// listMeetings reads every meeting in the order of Meetings, and details
-// of them.
-func (s *Store) listMeetings(ctx context.Context, details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
+// listMeetings reads every meeting in the order of Meetings, each row by
+// scan, and details of them.
+func (s *Store) listMeetings(ctx context.Context, scan func(rowScanner) (meeting.Meeting, error), details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, translate(err, phrase("store.DoListMeetings"))
 	}
 	defer tx.Rollback()
 	ms, err := findMeetingsWith(ctx, tx,
-		`ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`, details)
+		`ORDER BY unixepoch(planned_start, 'subsec') DESC, id DESC`, scan, details)
 	if err != nil {
 		return nil, err
 	}
@@ -216,12 +217,12 @@ func findMeeting(ctx context.Context, tx *sql.Tx, id int64) (meeting.Meeting, er
 // findMeetings reads the meetings in the order that tail (ORDER BY …, LIMIT
 // …; never user input) gives.
 func findMeetings(ctx context.Context, tx *sql.Tx, tail string) ([]meeting.Meeting, error) {
-	return findMeetingsWith(ctx, tx, tail, findDetails)
+	return findMeetingsWith(ctx, tx, tail, scanMeeting, findDetails)
 }
 
 // findMeetingsWith is findMeetings reading details of the meetings (all
 // of them: findDetails).
-func findMeetingsWith(ctx context.Context, tx *sql.Tx, tail string, details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
+func findMeetingsWith(ctx context.Context, tx *sql.Tx, tail string, scan func(rowScanner) (meeting.Meeting, error), details func(context.Context, *sql.Tx, ...*meeting.Meeting) error) ([]meeting.Meeting, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meetings `+tail)
 	if err != nil {
 		return nil, translate(err, phrase("store.DoListMeetings"))
@@ -229,7 +230,7 @@ func findMeetingsWith(ctx context.Context, tx *sql.Tx, tail string, details func
 	defer rows.Close()
 	var ms []meeting.Meeting
 	for rows.Next() {
-		m, err := scanMeeting(rows)
+		m, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -312,9 +313,22 @@ func (s meetingSet) name() meeting.Phrase {
 // meetingColumns are the columns scanMeeting reads, in order.
 const meetingColumns = `id, cluster_id, title, planned_start, planned_end, started_at, created_at, pack_json, slide, chart_json`
 
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(...any) error }
+
 // scanMeeting reads one row of meetingColumns. sql.ErrNoRows passes through
 // untranslated for the caller to report.
-func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
+func scanMeeting(row rowScanner) (meeting.Meeting, error) {
+	return scanMeetingWith(row, decodePack)
+}
+
+// scanMeetingAgenda is scanMeeting with only the pack's agenda, which its
+// items are read against (decodePackAgenda), for MeetingHistory.
+func scanMeetingAgenda(row rowScanner) (meeting.Meeting, error) {
+	return scanMeetingWith(row, decodePackAgenda)
+}
+
+func scanMeetingWith(row rowScanner, decode func(string) (meeting.Pack, error)) (meeting.Meeting, error) {
 	var (
 		m                   meeting.Meeting
 		start, end, created string
@@ -343,7 +357,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (meeting.Meeting, error) {
 	if err := json.Unmarshal([]byte(chart), &m.DataScreen); err != nil {
 		return m, meeting.Errork(meeting.EINTERNAL, "store.ChartStateDamaged", meeting.Ref(m.ID), err)
 	}
-	if m.Pack, err = decodePack(pack); err != nil {
+	if m.Pack, err = decode(pack); err != nil {
 		return m, meeting.Errork(meeting.EINTERNAL, "err.InMeeting", meeting.Ref(m.ID), err)
 	}
 	return m, nil

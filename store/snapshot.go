@@ -142,6 +142,36 @@ func encodePack(p meeting.Pack) (string, error) {
 }
 
 // decodePack reads a snapshot written by encodePack.
+func agendaIn(as []agendaJSON) []meeting.AgendaItem {
+	return mapSlice(as, func(a agendaJSON) meeting.AgendaItem {
+		return meeting.AgendaItem{
+			Kind: meeting.ItemKind(a.Kind), Title: a.Title, Minutes: a.Minutes,
+			Indicators: a.Indicators, Questions: a.Questions, Speaker: a.Speaker,
+		}
+	})
+}
+
+// packAgendaJSON is the part of a pack snapshot a meeting's stored agenda
+// is read against (findItems).
+type packAgendaJSON struct {
+	Format int          `json:"format"`
+	Agenda []agendaJSON `json:"agenda"`
+}
+
+// decodePackAgenda is decodePack reading only the snapshot's agenda: a
+// Pack with nothing else. The snapshot's figures and slides, most of it,
+// are skipped by the decoder without being copied.
+func decodePackAgenda(data string) (meeting.Pack, error) {
+	var s packAgendaJSON
+	if err := json.Unmarshal([]byte(data), &s); err != nil {
+		return meeting.Pack{}, meeting.Errork(meeting.EINTERNAL, "store.SnapshotMalformed", err)
+	}
+	if s.Format != snapshotFormat {
+		return meeting.Pack{}, meeting.Errork(meeting.EINTERNAL, "store.SnapshotFormat", s.Format, snapshotFormat)
+	}
+	return meeting.Pack{Agenda: agendaIn(s.Agenda)}, nil
+}
+
 func decodePack(data string) (meeting.Pack, error) {
 	var s packJSON
 	if err := json.Unmarshal([]byte(data), &s); err != nil {
@@ -159,12 +189,7 @@ func decodePack(data string) (meeting.Pack, error) {
 		Version: s.Version,
 		Source:  s.Source,
 		MaxAge:  maxAge,
-		Agenda: mapSlice(s.Agenda, func(a agendaJSON) meeting.AgendaItem {
-			return meeting.AgendaItem{
-				Kind: meeting.ItemKind(a.Kind), Title: a.Title, Minutes: a.Minutes,
-				Indicators: a.Indicators, Questions: a.Questions, Speaker: a.Speaker,
-			}
-		}),
+		Agenda:  agendaIn(s.Agenda),
 		Indicators: mapSlice(s.Indicators, func(i indicatorJSON) meeting.Indicator {
 			return meeting.Indicator{
 				ID: i.ID, Title: i.Title, Unit: meeting.Unit(i.Unit), Better: meeting.Direction(i.Better),
