@@ -142,13 +142,7 @@ func TestRestartResumesTheSameItemAndClock(t *testing.T) {
 }
 
 func TestAddAdHocItem(t *testing.T) {
-	s, m := mustDemoMeeting(t)
-	saveRun(t, s, m.ID, startAt(minutesAfterStart(0)))
-	model := newModel(s, m.ID, modelOpts{now: minutesAfterStart(2)})
-	tm := startProgram(t, model, 80, 24, "Velkomst")
-	tm.Send(key("esc"))
-	tm.Send(key("a"))
-	waitFor(t, tm, "Tilføj punkt")
+	s, m, tm := openAddItem(t)
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	typeText(tm, "10")
