@@ -66,7 +66,7 @@ func (d Decision) Validate() error {
 
 // voteRe reads "12-3-1", "12/3/1" or "12 3 1": for, against, abstain;
 // the abstentions may be left out.
-var voteRe = lazyRegexp(`^(\d{1,3})\s*[-/ ,;]\s*(\d{1,3})(?:\s*[-/ ,;]\s*(\d{1,3}))?$`)
+var voteRe = LazyRegexp(`^(\d{1,3})\s*[-/ ,;]\s*(\d{1,3})(?:\s*[-/ ,;]\s*(\d{1,3}))?$`)
 
 // ParseVote reads a vote as typed: "enstemmigt" (or "unanimous", "e"),
 // or the counts for, against and abstain as "12-3-1" (abstain optional).

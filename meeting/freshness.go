@@ -26,7 +26,7 @@ type MaxAge struct {
 }
 
 // maxAgeForm reads "6m", "6 mdr", "6 måneder", "90d", "1y", "1 år".
-var maxAgeForm = lazyRegexp(`^(\d{1,4}) ?(d|dag|dage|day|days|m|md|mdr|måned|måneder|month|months|y|å|år|year|years)$`)
+var maxAgeForm = LazyRegexp(`^(\d{1,4}) ?(d|dag|dage|day|days|m|md|mdr|måned|måneder|month|months|y|å|år|year|years)$`)
 
 // ParseMaxAge reads a pack's max_age: a whole number of days (90d), months
 // (6m) or years (1y), with the Danish or English word allowed in place of

@@ -5,10 +5,11 @@ import (
 	"sync"
 )
 
-// lazyRegexp compiles expr on first use, not at package initialisation:
-// every klynge command, `klynge version` too, would otherwise compile
-// every pattern of the package before main, most of them for input it
-// never reads.
-func lazyRegexp(expr string) func() *regexp.Regexp {
+// LazyRegexp compiles expr on first use, not at package initialisation:
+// every klynge command, `klynge version` and `klynge run` too, would
+// otherwise compile every package-level pattern before main, most of them
+// for input it never reads. Each package of klynge declares its patterns
+// with it.
+func LazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -36,13 +36,13 @@ const (
 )
 
 var (
-	periodYear     = lazyRegexp(`^(\d{4})$`)
-	periodQuarter  = lazyRegexp(`^(\d{4}) ?-? ?[QqKk]([1-4])$`)
-	periodQuarter2 = lazyRegexp(`^[QqKk]([1-4]) ?-? ?(\d{4})$`)
-	periodMonth    = lazyRegexp(`^(\d{4})-(\d{1,2})$`)
+	periodYear     = LazyRegexp(`^(\d{4})$`)
+	periodQuarter  = LazyRegexp(`^(\d{4}) ?-? ?[QqKk]([1-4])$`)
+	periodQuarter2 = LazyRegexp(`^[QqKk]([1-4]) ?-? ?(\d{4})$`)
+	periodMonth    = LazyRegexp(`^(\d{4})-(\d{1,2})$`)
 	// A date is d.m.yyyy (Danish) or yyyy-mm-dd (ISO); the two dates of a
 	// range are joined by an en dash, a hyphen or an em dash.
-	periodRange = lazyRegexp(`^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2}) *[–—-] *(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2})$`)
+	periodRange = LazyRegexp(`^(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2}) *[–—-] *(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2})$`)
 )
 
 // ParsePeriod reads a period as a coordinator or a regional extract writes

@@ -11,10 +11,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/klynge/klynge/meeting"
@@ -36,7 +34,7 @@ const backupStamp = "20060102-150405"
 // backupName matches the names Backup gives: <stem>-<stamp>-<reason>.db.
 // Compiled on first use: only listing backups needs it, and every command
 // would otherwise compile it before main.
-var backupName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-(\d{8}-\d{6})-[a-z0-9-]+\.db$`) })
+var backupName = meeting.LazyRegexp(`-(\d{8}-\d{6})-[a-z0-9-]+\.db$`)
 
 // Backup writes a consistent copy of the database (SQLite's VACUUM INTO,
 // which reads in one transaction while others may keep writing) into its

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -146,7 +145,7 @@ type slipFile struct {
 
 // safeCode is what a code must look like to name a file.
 // Compiled on first use: only the slips need it.
-var safeCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]+$`) })
+var safeCode = meeting.LazyRegexp(`^[A-Z]+$`)
 
 // renderSlips renders every slip before anything is written, so a failure
 // leaves the folder as it was.

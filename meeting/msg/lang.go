@@ -1,11 +1,11 @@
 package msg
 
 import (
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/klynge/klynge/meeting"
 )
 
 // Words that mark a text as English or as Danish: common function words and
@@ -26,7 +26,7 @@ var (
 
 // commandSpan is a command line quoted in a message (`klynge meeting new`)
 // or a flag's name (--meeting): code, in no language.
-var commandSpan = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("`[^`]*`|--[a-z][a-z0-9-]*") })
+var commandSpan = meeting.LazyRegexp("`[^`]*`|--[a-z][a-z0-9-]*")
 
 // StrayWords returns the words of text that belong to the language other
 // than lang ("da" or "en"), in order of appearance, leaving out the words

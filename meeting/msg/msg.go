@@ -20,7 +20,6 @@ package msg
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -51,7 +50,7 @@ func Lang(v string) string {
 
 // pluralForm matches {N:one|other}; compiled when the first message with
 // a brace is worded, not before main.
-var pluralForm = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{(\d+):([^|{}]*)\|([^{}]*)\}`) })
+var pluralForm = meeting.LazyRegexp(`\{(\d+):([^|{}]*)\|([^{}]*)\}`)
 
 // table is every entry by key. It is built on first use, not at package
 // initialisation: every klynge command, even `klynge version`, would

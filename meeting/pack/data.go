@@ -430,7 +430,7 @@ func unitWords(u meeting.Unit) any {
 
 // plainNumber is a number once separators are settled: digits with an
 // optional decimal point, no exponent, no hex, no "NaN".
-var plainNumber = lazyRegexp(`^-?[0-9]+(\.[0-9]+)?$`)
+var plainNumber = meeting.LazyRegexp(`^-?[0-9]+(\.[0-9]+)?$`)
 
 // parseNumber reads a number as Danish or English spreadsheets write it.
 // A comma is the decimal separator, and then dots are thousands separators

@@ -30,7 +30,7 @@ func indicatorKeys() []string {
 }
 
 // indicatorID keeps ids safe to type in data.csv and on a command line.
-var indicatorID = lazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var indicatorID = meeting.LazyRegexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // decodePack turns pack.toml into a Pack, reporting every problem it can
 // find. ok is false when the file could not be decoded at all (a syntax
