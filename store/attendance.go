@@ -351,7 +351,7 @@ type attendanceScanner struct {
 
 // scan reads one row and returns its attendance; sc.meetingID is the
 // row's meeting.
-func (sc *attendanceScanner) scan(row interface{ Scan(...any) error }) (meeting.Attendance, error) {
+func (sc *attendanceScanner) scan(row rowScanner) (meeting.Attendance, error) {
 	if sc.dest == nil {
 		sc.dest = []any{&sc.meetingID, &sc.memberID, &sc.status, &sc.reason, &sc.at}
 	}

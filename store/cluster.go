@@ -256,7 +256,7 @@ const memberColumns = `m.id, m.practice_id, p.ydernummer, m.name, m.email, m.rol
 
 // scanMember reads one row of memberColumns and returns the member with
 // its practice's id. sql.ErrNoRows passes through untranslated.
-func scanMember(row interface{ Scan(...any) error }) (meeting.Member, int64, error) {
+func scanMember(row rowScanner) (meeting.Member, int64, error) {
 	var sc memberScanner
 	return sc.scan(row)
 }
@@ -274,7 +274,7 @@ type memberScanner struct {
 
 // scan reads one row of memberColumns (and whatever more columns row's
 // Scan adds) and returns the member with its practice's id.
-func (sc *memberScanner) scan(row interface{ Scan(...any) error }) (meeting.Member, int64, error) {
+func (sc *memberScanner) scan(row rowScanner) (meeting.Member, int64, error) {
 	if sc.dest == nil {
 		sc.dest = []any{&sc.id, &sc.pid, &sc.yd, &sc.name, &sc.email, &sc.role, &sc.joined, &sc.retired}
 	}

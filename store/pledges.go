@@ -421,7 +421,7 @@ type pledgeScanner struct {
 }
 
 // scan reads one row of pledgeFrom.
-func (sc *pledgeScanner) scan(row interface{ Scan(...any) error }) (meeting.Pledge, error) {
+func (sc *pledgeScanner) scan(row rowScanner) (meeting.Pledge, error) {
 	if sc.dest == nil {
 		sc.dest = []any{&sc.id, &sc.meetingID, &sc.yd, &sc.member, &sc.action, &sc.owner, &sc.due, &sc.indicator, &sc.target,
 			&sc.created, &sc.deleted, &sc.reviewMeeting, &sc.outcome, &sc.comment, &sc.at, &sc.revision, &sc.changed}

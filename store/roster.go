@@ -315,7 +315,7 @@ func findMember(ctx context.Context, tx *sql.Tx, id int64) (meeting.Member, int6
 
 // scanExtra scans a row of memberColumns followed by more columns.
 type scanExtra struct {
-	row  interface{ Scan(...any) error }
+	row  rowScanner
 	more *int64
 }
 
