@@ -52,14 +52,7 @@ func TestRunKeysAreSavedBeforeTheyShow(t *testing.T) {
 	waitFor(t, tm, "Mødet er startet 17:31")
 	tm.Send(key("n"))
 	waitFor(t, tm, "er i gang")
-	tm.Send(key("q"))
-	tm.Send(key("y"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-
-	stored, err := s.Meeting(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := quitAndRead(t, tm, s, m.ID)
 	if !stored.UnderWay() || stored.Items[0].Status() != meeting.StatusDone || stored.Current() != 1 {
 		t.Fatalf("store should hold: started, welcome done, talk running; got current %d, %v",
 			stored.Current(), stored.Items[0].Status())
@@ -102,13 +95,7 @@ func TestShortenAfterOverrunIsTheCoordinatorsChoice(t *testing.T) {
 	tm.Send(key("k"))
 	tm.Send(key("-"))
 	waitFor(t, tm, "har nu 4 min")
-	tm.Send(key("q"))
-	tm.Send(key("y"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	stored, err := s.Meeting(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := quitAndRead(t, tm, s, m.ID)
 	if !stored.Items[5].Skipped || stored.Items[4].Minutes != 4 {
 		t.Fatalf("want item 6 skipped and item 5 at 4 min, got %v, %d", stored.Items[5].Skipped, stored.Items[4].Minutes)
 	}
@@ -148,13 +135,7 @@ func TestAddAdHocItem(t *testing.T) {
 	typeText(tm, "10")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "»Eventuelt« er tilføjet")
-	tm.Send(key("q"))
-	tm.Send(key("y"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	stored, err := s.Meeting(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := quitAndRead(t, tm, s, m.ID)
 	if it := stored.Items[1]; it.Title != "Eventuelt" || it.Minutes != 10 || !it.AdHoc() {
 		t.Fatalf("want Eventuelt, 10 min, ad hoc after the welcome; got %+v", it)
 	}
@@ -187,18 +168,26 @@ func TestAddItemSaysWhenTheTitleIsFull(t *testing.T) {
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 			waitNotFor(t, tm, "Tilføj punkt")
 			drained(t, tm)
-			tm.Send(key("q"))
-			tm.Send(key("y"))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-			stored, err := s.Meeting(context.Background(), m.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
+			stored := quitAndRead(t, tm, s, m.ID)
 			if got := stored.Items[1].Title; got != tt.title {
 				t.Errorf("stored title %q, want %q", got, tt.title)
 			}
 		})
 	}
+}
+
+// quitAndRead quits the program (q, then y to confirm) and reads meeting
+// id back from the store, as the next start would find it.
+func quitAndRead(t *testing.T, tm *teatest.TestModel, s *store.Store, id int64) meeting.Meeting {
+	t.Helper()
+	tm.Send(key("q"))
+	tm.Send(key("y"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	stored, err := s.Meeting(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stored
 }
 
 // openAddItem opens the add-item dialog (a) on the demo meeting's agenda,
