@@ -342,28 +342,10 @@ func fileList(names []string) error {
 // writeFileAtomic writes data to dir/name through a temporary file in the
 // same folder and a rename, so a crash leaves either the old file or the
 // whole new one, never half a slip. The file is 0600, as os.CreateTemp
-// makes it.
-func writeFileAtomic(dir, name string, data []byte) (err error) {
-	f, err := os.CreateTemp(dir, "."+name+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), filepath.Join(dir, name))
+// makes it. It is writeFilesAtomic for one file.
+func writeFileAtomic(dir, name string, data []byte) error {
+	_, _, err := writeFilesAtomic(dir, []slipFile{{name: name, data: data}})
+	return err
 }
 
 // unwrapPathError drops the operation and path an *fs.PathError repeats,

@@ -44,7 +44,7 @@ func CSVDigits(s string) string {
 			return CSVText(s)
 		}
 	}
-	return `="` + s + `"`
+	return CSVVerbatim(s)
 }
 
 // CSVVerbatim is a cell Excel must show exactly as written although it
