@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -99,12 +98,7 @@ func (m *Model) updateAddItem(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if d.title.Focused() {
-		msg = cleanKey(msg, meeting.TextTitle)
-		before := utf8.RuneCountInString(d.title.Value())
-		d.title, cmd = d.title.Update(msg)
-		after := utf8.RuneCountInString(d.title.Value())
-		typed := len(msg.Runes)
-		d.full = typed > 0 && after-before < typed && after >= d.title.CharLimit
+		d.title, cmd, d.full = typeInto(d.title, msg, meeting.TextTitle)
 	} else {
 		d.minutes, cmd = d.minutes.Update(msg)
 	}

@@ -313,16 +313,13 @@ func (f *form) update(msg tea.KeyMsg) ([]tea.Msg, tea.Cmd) {
 		return nil, f.fields[f.focus].input.Focus()
 	}
 	fld := &f.fields[f.focus]
-	before := utf8.RuneCountInString(fld.input.Value())
-	msg = cleanKey(msg, textKind(fld.limit))
 	var cmd tea.Cmd
-	fld.input, cmd = fld.input.Update(msg)
-	after := utf8.RuneCountInString(fld.input.Value())
+	var full bool
+	fld.input, cmd, full = typeInto(fld.input, msg, textKind(fld.limit))
 	if f.errField == f.focus {
 		f.err = ""
 	}
-	// The field refused characters: say so rather than lose them quietly.
-	if typed := len(msg.Runes); typed > 0 && after-before < typed && after >= fld.limit {
+	if full {
 		f.setErr(f.focus, fmt.Sprintf(f.common.Text.FieldFull, fld.limit))
 	}
 	return nil, cmd

@@ -2,8 +2,11 @@ package tui
 
 import (
 	"context"
-	tea "github.com/charmbracelet/bubbletea"
 	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/klynge/klynge/meeting"
 )
@@ -150,6 +153,19 @@ func cleanKey(msg tea.KeyMsg, kind meeting.TextKind) tea.KeyMsg {
 		msg.Runes = []rune(clean)
 	}
 	return msg
+}
+
+// typeInto gives a typed or pasted key, cleaned for a text of kind
+// (cleanKey), to a text field, and reports whether the field refused some
+// of its characters at its limit, so the dialog can say so rather than
+// lose them quietly.
+func typeInto(in textinput.Model, msg tea.KeyMsg, kind meeting.TextKind) (textinput.Model, tea.Cmd, bool) {
+	msg = cleanKey(msg, kind)
+	before := utf8.RuneCountInString(in.Value())
+	in, cmd := in.Update(msg)
+	after := utf8.RuneCountInString(in.Value())
+	typed := len(msg.Runes)
+	return in, cmd, typed > 0 && after-before < typed && after >= in.CharLimit
 }
 
 // UpdateRun implements Store with inert text in the meetings it returns.
